@@ -1,0 +1,26 @@
+/** Rows come back as plain objects; int8 is parsed to number and timestamptz to Date on every driver. */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Several statements in one string, no parameters (migrations, seeds). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: "pglite" | "postgres";
+  /**
+   * Runs fn in one transaction; every query inside must go through `tx`. On PGlite (one
+   * session shared by the whole process) the transaction holds the session's lock until it ends,
+   * so never hold one open while waiting on anything but the database.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The JWT claims the RLS policies read through auth.uid() / auth.jwt(). */
+export interface JwtClaims {
+  sub: string;
+  email?: string;
+  role: "authenticated";
+  exp?: number;
+  [claim: string]: unknown;
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { z } from "zod";
+
+/** Empty strings in .env files mean "not set". */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const booleanFlag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((value) => value === "1" || value === "true" || value === "yes");
+
+const positiveInteger = (fallback: number) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : fallback),
+    z.coerce.number().int().positive(),
+  );
+
+const postgresUrl = optionalString.refine(
+  (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
+  "must be a postgres:// or postgresql:// URL",
+);
+
+const httpUrl = optionalString.refine(
+  (value) => value === undefined || /^https?:\/\//.test(value),
+  "must be an http:// or https:// URL",
+);
+
+const envSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  PGLITE_DATA_DIR: optionalString.transform((value) => value ?? ".data/pglite"),
+  NEXT_PUBLIC_SUPABASE_URL: httpUrl,
+  NEXT_PUBLIC_SUPABASE_ANON_KEY: optionalString,
+  NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optionalString,
+  SUPABASE_JWT_SECRET: optionalString,
+  AUTH_SECRET: optionalString.refine(
+    (value) => value === undefined || value.length >= 32,
+    "must be at least 32 characters",
+  ),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: httpUrl,
+  CHAT_MODEL: optionalString.transform((value) => value ?? "gpt-4o-mini"),
+  CHAT_MODELS: optionalString,
+  OWNER_MONTHLY_MESSAGES: positiveInteger(10_000),
+  TRUST_PROXY: booleanFlag,
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  /** The allow-list a chatbot's configuration.model picks from; always holds CHAT_MODEL. */
+  chatModels: string[];
+  supabaseKey: string | undefined;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses and validates the environment; every problem is reported with its variable's name. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  const env = parsed.data;
+  const supabaseKey = env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? env.NEXT_PUBLIC_SUPABASE_ANON_KEY;
+  if (env.NEXT_PUBLIC_SUPABASE_URL && !supabaseKey) {
+    throw new ConfigError(
+      "Invalid configuration: NEXT_PUBLIC_SUPABASE_URL is set but neither NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY nor NEXT_PUBLIC_SUPABASE_ANON_KEY is",
+    );
+  }
+  if (env.NEXT_PUBLIC_SUPABASE_URL && !env.DATABASE_URL) {
+    throw new ConfigError(
+      "Invalid configuration: NEXT_PUBLIC_SUPABASE_URL (Supabase Auth) needs DATABASE_URL pointing at that project's database, where auth.users lives; the embedded database cannot share Supabase's users",
+    );
+  }
+  const listed = (env.CHAT_MODELS ?? "")
+    .split(",")
+    .map((model) => model.trim())
+    .filter(Boolean);
+  const chatModels = [...new Set([env.CHAT_MODEL, ...listed])];
+  return { ...env, chatModels, supabaseKey };
+}
+
+const cache = globalThis as typeof globalThis & { __chatfolioEnv?: Env };
+
+/** The validated configuration of this process, parsed once. */
+export function getEnv(): Env {
+  cache.__chatfolioEnv ??= parseEnv(process.env);
+  return cache.__chatfolioEnv;
+}

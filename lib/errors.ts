@@ -1,0 +1,110 @@
+import { z } from "zod";
+
+/** The closed set of API error codes and the status each one answers with. */
+export const errorStatus = {
+  invalid_json: 400,
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+  model_error: 502,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface FieldError {
+  /** Dotted path of the field, e.g. "configuration.rate_limit.max_messages"; "" for the body itself. */
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: FieldError[] };
+}
+
+const defaultMessages: Record<ErrorCode, string> = {
+  invalid_json: "The request body is not valid JSON.",
+  validation_failed: "The request is invalid.",
+  unauthorized: "Authentication is required.",
+  forbidden: "You are not allowed to do this.",
+  not_found: "Not found.",
+  conflict: "This conflicts with existing data.",
+  payload_too_large: "The request body is too large.",
+  rate_limited: "Too many requests. Try again later.",
+  internal: "Something went wrong on our side.",
+  model_error: "The assistant could not answer right now. Please try again.",
+  unavailable: "The service is unavailable right now.",
+};
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  readonly code: ErrorCode;
+  readonly details?: FieldError[];
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    message = defaultMessages[code],
+    options: { details?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.details = options.details;
+    this.headers = options.headers;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
+
+export function validationFailed(error: z.ZodError): ApiError {
+  const details = fieldErrors(error);
+  const first = details[0];
+  const message = first ? `${first.path || "body"}: ${first.message}` : defaultMessages.validation_failed;
+  return new ApiError("validation_failed", message, { details });
+}
+
+const unauthorizedHeaders = { "WWW-Authenticate": 'Bearer realm="chatfolio"' };
+
+/**
+ * Turns anything thrown by a handler into the API's JSON error body. Known errors keep their
+ * status; anything else is a generic 500 whose cause is logged, never sent.
+ */
+export function errorResponse(error: unknown): Response {
+  const apiError =
+    error instanceof ApiError
+      ? error
+      : error instanceof z.ZodError
+        ? validationFailed(error)
+        : new ApiError("internal", defaultMessages.internal, { cause: error });
+  if (apiError.code === "internal") {
+    console.error("[api] unhandled error:", apiError.cause ?? apiError);
+  }
+  const body: ErrorBody = {
+    error: {
+      code: apiError.code,
+      message: apiError.message,
+      ...(apiError.details ? { details: apiError.details } : {}),
+    },
+  };
+  return Response.json(body, {
+    status: apiError.status,
+    headers: { ...(apiError.code === "unauthorized" ? unauthorizedHeaders : {}), ...apiError.headers },
+  });
+}
+
+/** Postgres SQLSTATE of a driver error, whichever driver raised it. */
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { ApiError } from "@/lib/errors";
+
+/**
+ * A cookie rides along with any cross-site form or fetch, so a cookie-authenticated mutation must
+ * come from our own origin. Browsers always send Origin on such requests; its absence means a
+ * non-browser client, which cannot hold a victim's cookie.
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new ApiError("forbidden", "Cross-site request refused.");
+  }
+  if (originHost !== host) throw new ApiError("forbidden", "Cross-site request refused.");
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { ApiError } from "@/lib/errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Reads a JSON body of at most maxBytes, counting bytes as they arrive so a client that lies
+ * about (or omits) Content-Length still cannot make us buffer more.
+ */
+export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes)
+    throw new ApiError("payload_too_large", `The request body must be at most ${maxBytes} bytes.`);
+  if (!request.body) throw new ApiError("invalid_json", "A JSON body is required.");
+
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new ApiError("payload_too_large", `The request body must be at most ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  if (text.trim() === "") throw new ApiError("invalid_json", "A JSON body is required.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid_json");
+  }
+}
