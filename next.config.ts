@@ -7,8 +7,6 @@ const noFraming = [
 ];
 
 const nextConfig: NextConfig = {
-  // Tests and benchmarks build into their own directory so they never trample a running `next dev`.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its WASM and extension files from its package directory: bundling breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,

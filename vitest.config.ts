@@ -3,6 +3,24 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 
+// Vitest 5 declares Node >= 22 and its reporter calls Map.groupBy (Node 21+); on Node 20 a
+// failing test would crash the reporter instead of being reported.
+if (typeof Map.groupBy !== "function") {
+  Object.defineProperty(Map, "groupBy", {
+    value<K, T>(items: Iterable<T>, keyOf: (item: T, index: number) => K): Map<K, T[]> {
+      const groups = new Map<K, T[]>();
+      let index = 0;
+      for (const item of items) {
+        const key = keyOf(item, index++);
+        const group = groups.get(key);
+        if (group) group.push(item);
+        else groups.set(key, [item]);
+      }
+      return groups;
+    },
+  });
+}
+
 export default defineConfig({
   resolve: {
     alias: {

@@ -79,6 +79,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "Invalid configuration: NEXT_PUBLIC_SUPABASE_URL (Supabase Auth) needs DATABASE_URL pointing at that project's database, where auth.users lives; the embedded database cannot share Supabase's users",
     );
   }
+  if (env.DATABASE_URL && !env.NEXT_PUBLIC_SUPABASE_URL && !env.AUTH_SECRET) {
+    // On the embedded database lib/auth generates and keeps a secret in the data directory; a
+    // server database may be shared by several instances, which must all sign with one secret.
+    throw new ConfigError(
+      "Invalid configuration: DATABASE_URL is set without Supabase Auth, so the built-in auth needs AUTH_SECRET (at least 32 characters, e.g. `openssl rand -base64 48`)",
+    );
+  }
   const listed = (env.CHAT_MODELS ?? "")
     .split(",")
     .map((model) => model.trim())

@@ -1,0 +1,60 @@
+import "server-only";
+import type { Queryable } from "@/lib/db";
+
+export interface ApiKeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+}
+
+const COLUMNS = "id, name, prefix, created_at, last_used_at";
+
+/** Run as the owner (asOwner): RLS fills and checks user_id. */
+export async function insertApiKey(
+  tx: Queryable,
+  key: { name: string; prefix: string; hash: string },
+): Promise<ApiKeyRow> {
+  const [row] = await tx.query<ApiKeyRow>(
+    `insert into public.api_keys (name, prefix, key_hash) values ($1, $2, $3) returning ${COLUMNS}`,
+    [key.name, key.prefix, key.hash],
+  );
+  return row;
+}
+
+export async function countApiKeys(tx: Queryable): Promise<number> {
+  const [row] = await tx.query<{ count: number }>("select count(*)::int as count from public.api_keys");
+  return row.count;
+}
+
+/** Run as the owner: RLS limits the list to their keys. */
+export async function listApiKeys(tx: Queryable): Promise<ApiKeyRow[]> {
+  return tx.query<ApiKeyRow>(`select ${COLUMNS} from public.api_keys order by created_at, id`);
+}
+
+/** Run as the owner: false when no key of theirs has this id. */
+export async function deleteApiKey(tx: Queryable, id: string): Promise<boolean> {
+  const rows = await tx.query("delete from public.api_keys where id = $1 returning id", [id]);
+  return rows.length > 0;
+}
+
+/**
+ * Run as the service (the caller is not known yet): the key's owner, and last_used_at stamped
+ * (at most once a minute, so a busy integration does not write on every call).
+ */
+export async function resolveApiKey(tx: Queryable, hash: string): Promise<{ user_id: string; email: string } | null> {
+  const rows = await tx.query<{ id: string; user_id: string; email: string }>(
+    `select k.id, k.user_id, u.email from public.api_keys k join auth.users u on u.id = k.user_id
+      where k.key_hash = $1`,
+    [hash],
+  );
+  const key = rows[0];
+  if (!key) return null;
+  await tx.query(
+    `update public.api_keys set last_used_at = now()
+      where id = $1 and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
+    [key.id],
+  );
+  return { user_id: key.user_id, email: key.email };
+}

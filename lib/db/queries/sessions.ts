@@ -1,0 +1,67 @@
+import "server-only";
+import type { Queryable } from "@/lib/db";
+
+export type SessionKind = "browser" | "token";
+
+export interface SessionRow {
+  id: string;
+  user_id: string;
+  email: string;
+  kind: SessionKind;
+  expires_at: Date;
+}
+
+/** Starts a session; the caller's expired ones are swept at the same time, so rows do not pile up. */
+export async function insertSession(
+  tx: Queryable,
+  userId: string,
+  kind: SessionKind,
+  ttlSeconds: number,
+): Promise<{ id: string; expires_at: Date }> {
+  await tx.query("delete from private.sessions where user_id = $1 and expires_at < now()", [userId]);
+  const [row] = await tx.query<{ id: string; expires_at: Date }>(
+    `insert into private.sessions (user_id, kind, expires_at)
+     values ($1, $2, now() + make_interval(secs => $3)) returning id, expires_at`,
+    [userId, kind, ttlSeconds],
+  );
+  return row;
+}
+
+/**
+ * The live session with this id, with its user's current email. A browser session idle for
+ * less than its TTL is extended (sliding), but at most once per `slideEverySeconds`, so reading a
+ * session does not write on every request.
+ */
+export async function touchSession(
+  tx: Queryable,
+  id: string,
+  options: { ttlSeconds: number; slideEverySeconds: number },
+): Promise<SessionRow | null> {
+  const slid = await tx.query<SessionRow>(
+    `update private.sessions s
+        set last_used_at = now(), expires_at = now() + make_interval(secs => $2)
+       from auth.users u
+      where s.id = $1 and u.id = s.user_id and s.kind = 'browser' and s.expires_at > now()
+        and s.last_used_at < now() - make_interval(secs => $3)
+     returning s.id, s.user_id, u.email, s.kind, s.expires_at`,
+    [id, options.ttlSeconds, options.slideEverySeconds],
+  );
+  if (slid[0]) return slid[0];
+  const rows = await tx.query<SessionRow>(
+    `select s.id, s.user_id, u.email, s.kind, s.expires_at
+       from private.sessions s join auth.users u on u.id = s.user_id
+      where s.id = $1 and s.expires_at > now()`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function deleteSession(tx: Queryable, id: string): Promise<void> {
+  await tx.query("delete from private.sessions where id = $1", [id]);
+}
+
+/** "Sign out everywhere": every browser session and access token of the user. */
+export async function deleteUserSessions(tx: Queryable, userId: string): Promise<number> {
+  const rows = await tx.query("delete from private.sessions where user_id = $1 returning id", [userId]);
+  return rows.length;
+}

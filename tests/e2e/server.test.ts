@@ -1,0 +1,40 @@
+import { describe, expect, inject, it } from "vitest";
+
+describe("production server on the embedded database", () => {
+  const baseUrl = inject("embeddedBaseUrl");
+
+  it("reports health with the active backends", async () => {
+    const response = await fetch(`${baseUrl}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "ok", auth: "builtin", model: "offline" });
+  });
+
+  it("creates the demo bot on first start and serves it at /c/demo", async () => {
+    const response = await fetch(`${baseUrl}/c/demo`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("Ask about Ada");
+    expect(html).toContain("<title>Ask about Ada · Chatfolio</title>");
+  });
+
+  it("answers an unknown slug with the 404 page", async () => {
+    const response = await fetch(`${baseUrl}/c/no-such-bot`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain("Page not found");
+  });
+
+  it("forbids framing everywhere but the embeddable chat", async () => {
+    const page = await fetch(`${baseUrl}/c/demo`);
+    expect(page.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+    const embed = await fetch(`${baseUrl}/c/demo/embed`);
+    expect(embed.headers.get("content-security-policy")).toBe("frame-ancestors *");
+  });
+});
+
+describe.skipIf(!inject("postgresBaseUrl"))("production server on DATABASE_URL", () => {
+  it("reports health on PostgreSQL", async () => {
+    const response = await fetch(`${inject("postgresBaseUrl")}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok", database: "ok" });
+  });
+});

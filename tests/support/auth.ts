@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import type { Env } from "@/lib/env";
+
+/**
+ * Sign-up and sign-in through the real route handlers, for suites that need an authenticated owner.
+ * Call these inside a describeEachDatabase suite: the handlers use the database bound there.
+ */
+
+const envCache = globalThis as typeof globalThis & { __chatfolioEnv?: Env };
+
+/** Sets (or, with undefined, unsets) environment variables and drops the parsed-env cache. */
+export function setEnv(values: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  envCache.__chatfolioEnv = undefined;
+}
+
+// A fixed secret for the built-in backend, so no test writes one into a data directory.
+if (!process.env.AUTH_SECRET) setEnv({ AUTH_SECRET: "test-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz" });
+
+export const TEST_ORIGIN = "http://localhost";
+
+export interface SignedUpOwner {
+  userId: string;
+  email: string;
+  password: string;
+  /** A Bearer access token from POST /api/auth/token. */
+  accessToken: string;
+  /** The Cookie header value carrying the browser session from sign-up. */
+  cookie: string;
+  /** `{ Authorization: "Bearer <accessToken>" }`, to spread into a request's headers. */
+  bearer: Record<string, string>;
+}
+
+export function jsonRequest(
+  path: string,
+  body: unknown,
+  init: { method?: string; headers?: Record<string, string> } = {},
+): Request {
+  return new Request(`${TEST_ORIGIN}${path}`, {
+    method: init.method ?? "POST",
+    headers: { "content-type": "application/json", ...init.headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+/** "name=value" pairs from a response's Set-Cookie headers, as a Cookie request header. */
+export function cookieHeader(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
+/** Signs a new owner up and gets them an access token, both through the real handlers. */
+export async function signUpOwner(email = `owner-${randomUUID().slice(0, 8)}@example.test`): Promise<SignedUpOwner> {
+  const { POST: signup } = await import("@/app/api/auth/signup/route");
+  const { POST: token } = await import("@/app/api/auth/token/route");
+  const password = `pw-${randomUUID()}`;
+
+  const signedUp = await signup(jsonRequest("/api/auth/signup", { email, password }));
+  if (signedUp.status !== 201) throw new Error(`signup answered ${signedUp.status}: ${await signedUp.text()}`);
+  const { user } = (await signedUp.json()) as { user: { id: string; email: string } };
+
+  const issued = await token(jsonRequest("/api/auth/token", { email, password }));
+  if (issued.status !== 200) throw new Error(`token answered ${issued.status}: ${await issued.text()}`);
+  const { access_token: accessToken } = (await issued.json()) as { access_token: string };
+
+  return {
+    userId: user.id,
+    email: user.email,
+    password,
+    accessToken,
+    cookie: cookieHeader(signedUp),
+    bearer: { Authorization: `Bearer ${accessToken}` },
+  };
+}
