@@ -1,0 +1,149 @@
+import { type OwnerProfile, PROFILE_SECTIONS, type ProfileSection } from "./instructions";
+import { type RankedPassage, retrievePassages } from "./retrieval";
+import { classifyVisitorMessage } from "./visitor-intent";
+
+export type OfflineTurn = {
+  question: string;
+  /** The visitor's earlier messages, most recent first. */
+  earlierQuestions?: string[];
+  /** The bot's earlier replies, most recent first. */
+  earlierAnswers?: string[];
+};
+
+/** How answers name a topic; the name section is a single fact, not something to offer. */
+const TOPIC_LABELS: Record<Exclude<ProfileSection, "name">, string> = {
+  location: "location",
+  bio: "background",
+  skills: "skills",
+  experience: "experience",
+  interests: "interests",
+};
+
+type Owner = {
+  /** First mention: "Ada Lovelace" or "the owner". */
+  fullName: string;
+  /** Later mentions: "Ada", unless the name starts with a title or initial ("Dr. Rao" stays whole). */
+  ref: string;
+  possessive: string;
+};
+
+function possessiveOf(name: string): string {
+  return name.endsWith("s") ? `${name}'` : `${name}'s`;
+}
+
+function ownerOf(profile: OwnerProfile): Owner {
+  // Names are free text; one line keeps every template sentence on one line.
+  const fullName = profile.name?.replace(/\s+/g, " ") ?? "the owner";
+  const [firstWord = fullName] = fullName.split(/\s+/);
+  const firstWordIsName =
+    firstWord.length > 2 && !/[.]$/.test(firstWord) && !/^(mr|mrs|ms|miss|dr|prof|sir|dame)$/i.test(firstWord);
+  const ref = profile.name && firstWordIsName ? firstWord : fullName;
+  return { fullName, ref, possessive: possessiveOf(ref) };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function formatList(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+function topicsOf(profile: OwnerProfile, exclude: ProfileSection[] = []): string[] {
+  const topics: string[] = [];
+  for (const section of PROFILE_SECTIONS) {
+    if (section === "name" || exclude.includes(section)) continue;
+    if ((profile[section] ?? "").trim() !== "") topics.push(TOPIC_LABELS[section]);
+  }
+  return topics;
+}
+
+function offerTopics(profile: OwnerProfile, owner: Owner, also = false, exclude: ProfileSection[] = []): string {
+  const topics = topicsOf(profile, exclude);
+  if (topics.length === 0) return "";
+  return `I can ${also ? "also " : ""}tell you about ${owner.possessive} ${formatList(topics)}.`;
+}
+
+function sentences(...parts: string[]): string {
+  return parts.filter((part) => part !== "").join(" ");
+}
+
+const FIRST_PERSON = /\b(I|I'm|I've|I'd|I'll)\b|\b(my|me|mine|myself)\b/i;
+const ENDS_SENTENCE = /[.!?…]["”')]*$/;
+
+/** Quotes the owner's own words verbatim rather than rephrasing them, so nothing gets invented. */
+function renderPassageTexts(texts: string[]): string {
+  const quoteIfFirstPerson = (text: string) => (FIRST_PERSON.test(text) ? `"${text}"` : text);
+  if (texts.every((text) => !ENDS_SENTENCE.test(text))) {
+    return `${quoteIfFirstPerson(texts.join("; "))}.`;
+  }
+  return texts.map((text) => quoteIfFirstPerson(ENDS_SENTENCE.test(text) ? text : `${text}.`)).join(" ");
+}
+
+function renderSection(section: ProfileSection, passages: RankedPassage[], owner: Owner): string {
+  const texts = passages.map((passage) => passage.text);
+  if (section === "name") return `This profile belongs to ${texts.join(" ")}.`;
+  if (section === "location") return `${capitalize(owner.ref)} is based in ${texts.join(" ").replace(/[.!?]+$/, "")}.`;
+  return `Here's what the profile says about ${owner.possessive} ${TOPIC_LABELS[section]}: ${renderPassageTexts(texts)}`;
+}
+
+function renderMatch(passages: RankedPassage[], owner: Owner): string {
+  return sentences(
+    ...PROFILE_SECTIONS.map((section) => {
+      const inSection = passages.filter((passage) => passage.section === section);
+      return inSection.length === 0 ? "" : renderSection(section, inSection, owner);
+    }),
+  );
+}
+
+function hasAnyTopic(profile: OwnerProfile): boolean {
+  return topicsOf(profile).length > 0;
+}
+
+/**
+ * The offline model's reply to one visitor message. Every word is either fixed template text or
+ * copied from the profile, and the same input always gives the same reply.
+ */
+export function composeOfflineAnswer(profile: OwnerProfile, turn: OfflineTurn): string {
+  const owner = ownerOf(profile);
+  const emptyProfile = `${capitalize(owner.possessive)} profile doesn't have any details yet.`;
+
+  switch (classifyVisitorMessage(turn.question, profile.name)) {
+    case "greeting":
+      return hasAnyTopic(profile)
+        ? sentences(
+            `Hi! I'm ${possessiveOf(owner.fullName)} assistant.`,
+            offerTopics(profile, owner),
+            "What would you like to know?",
+          )
+        : sentences(`Hi! I'm ${possessiveOf(owner.fullName)} assistant.`, emptyProfile);
+    case "thanks":
+      return `You're welcome! Feel free to ask anything else about ${owner.ref}.`;
+    case "manipulation":
+      return sentences(
+        "Sorry, I can't help with that.",
+        `I'm here to answer questions about ${owner.ref} from ${owner.possessive} profile.`,
+        offerTopics(profile, owner),
+      );
+    case "question":
+      break;
+  }
+
+  const result = retrievePassages(profile, turn);
+  switch (result.kind) {
+    case "match":
+      return renderMatch(result.passages, owner);
+    case "exhausted": {
+      const labels = result.sections.map((section) => (section === "name" ? "name" : TOPIC_LABELS[section]));
+      return sentences(
+        `That's everything the profile says about ${owner.possessive} ${formatList(labels)}.`,
+        offerTopics(profile, owner, true, result.sections),
+      );
+    }
+    case "no-match":
+      return hasAnyTopic(profile)
+        ? sentences(`I don't know that from ${owner.possessive} profile.`, offerTopics(profile, owner))
+        : sentences("I don't know that.", emptyProfile);
+  }
+}

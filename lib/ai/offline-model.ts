@@ -1,0 +1,174 @@
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4Prompt,
+  LanguageModelV4StreamPart,
+  LanguageModelV4Usage,
+  SharedV4Warning,
+} from "@ai-sdk/provider";
+import { type OwnerProfile, parseProfileFromInstructions } from "./instructions";
+import { composeOfflineAnswer, type OfflineTurn } from "./offline-answer";
+
+export type OfflineModelOptions = {
+  /** Pause between streamed word groups; 0 still yields to the event loop so aborts land. */
+  chunkDelayMs?: number;
+};
+
+const WORDS_PER_CHUNK = 3;
+const TEXT_ID = "text-0";
+/** Earlier user and assistant messages the offline model looks back over. */
+const HISTORY_MESSAGES = 6;
+
+const EMPTY_PROFILE: OwnerProfile = {
+  name: null,
+  location: null,
+  bio: "",
+  skills: "",
+  experience: "",
+  interests: "",
+};
+
+type Message = LanguageModelV4Prompt[number];
+
+function messageText(message: Message): string {
+  if (message.role === "system") return message.content;
+  const texts: string[] = [];
+  for (const part of message.content) if (part.type === "text") texts.push(part.text);
+  return texts.join("\n");
+}
+
+/** The visitor's latest message, the exchange before it, and the profile from the instructions. */
+function readPrompt(prompt: LanguageModelV4Prompt): { profile: OwnerProfile; turn: OfflineTurn } {
+  const instructions = prompt
+    .filter((message) => message.role === "system")
+    .map(messageText)
+    .join("\n\n");
+  const profile = parseProfileFromInstructions(instructions) ?? EMPTY_PROFILE;
+
+  const dialogue = prompt.filter((message) => message.role === "user" || message.role === "assistant");
+  const lastUser = dialogue.findLastIndex((message) => message.role === "user");
+  const question = lastUser === -1 ? "" : messageText(dialogue[lastUser]);
+  // Most recent first, and only the recent past: old topics should not steer a new question.
+  const earlier = dialogue.slice(Math.max(lastUser - HISTORY_MESSAGES, 0), Math.max(lastUser, 0)).reverse();
+  const textsBy = (role: Message["role"]) => earlier.filter((message) => message.role === role).map(messageText);
+  return {
+    profile,
+    turn: {
+      // An empty conversation gets the same welcome as "hi".
+      question: question.trim() === "" ? "hi" : question,
+      earlierQuestions: textsBy("user"),
+      earlierAnswers: textsBy("assistant"),
+    },
+  };
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== "").length;
+}
+
+/** Token counts are approximated by word counts: there is no tokenizer offline. */
+function usageFor(prompt: LanguageModelV4Prompt, answer: string): LanguageModelV4Usage {
+  const inputWords = prompt.reduce((sum, message) => sum + countWords(messageText(message)), 0);
+  const outputWords = countWords(answer);
+  return {
+    inputTokens: { total: inputWords, noCache: inputWords, cacheRead: 0, cacheWrite: 0 },
+    outputTokens: { total: outputWords, text: outputWords, reasoning: 0 },
+  };
+}
+
+/** Word groups that concatenate back to exactly the answer, whitespace included. */
+function chunkAnswer(answer: string): string[] {
+  const words = answer.match(/\s*\S+\s*/g) ?? [];
+  const chunks: string[] = [];
+  for (let start = 0; start < words.length; start += WORDS_PER_CHUNK) {
+    chunks.push(words.slice(start, start + WORDS_PER_CHUNK).join(""));
+  }
+  return chunks;
+}
+
+function warningsFor(options: LanguageModelV4CallOptions): SharedV4Warning[] {
+  const warnings: SharedV4Warning[] = [];
+  if (options.tools && options.tools.length > 0) warnings.push({ type: "unsupported", feature: "tools" });
+  if (options.responseFormat?.type === "json") warnings.push({ type: "unsupported", feature: "responseFormat" });
+  return warnings;
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
+}
+
+function pause(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+const STOP = { unified: "stop", raw: "stop" } as const;
+
+/**
+ * A local stand-in for an LLM: answers visitors from the profile embedded in the instructions,
+ * so Chatfolio works (and is testable) without an API key. Same prompt in, same answer out.
+ */
+export function createOfflineModel(options: OfflineModelOptions = {}): LanguageModelV4 {
+  const chunkDelayMs = options.chunkDelayMs ?? 0;
+
+  return {
+    specificationVersion: "v4",
+    provider: "chatfolio",
+    modelId: "offline",
+    supportedUrls: {},
+
+    async doGenerate(callOptions) {
+      callOptions.abortSignal?.throwIfAborted();
+      const { profile, turn } = readPrompt(callOptions.prompt);
+      const answer = composeOfflineAnswer(profile, turn);
+      return {
+        content: [{ type: "text", text: answer }],
+        finishReason: STOP,
+        usage: usageFor(callOptions.prompt, answer),
+        warnings: warningsFor(callOptions),
+      };
+    },
+
+    async doStream(callOptions) {
+      const signal = callOptions.abortSignal;
+      signal?.throwIfAborted();
+      const { profile, turn } = readPrompt(callOptions.prompt);
+      const answer = composeOfflineAnswer(profile, turn);
+      const chunks = chunkAnswer(answer);
+
+      const parts: LanguageModelV4StreamPart[] = [
+        { type: "stream-start", warnings: warningsFor(callOptions) },
+        { type: "text-start", id: TEXT_ID },
+        ...chunks.map((delta): LanguageModelV4StreamPart => ({ type: "text-delta", id: TEXT_ID, delta })),
+        { type: "text-end", id: TEXT_ID },
+        { type: "finish", finishReason: STOP, usage: usageFor(callOptions.prompt, answer) },
+      ];
+      let next = 0;
+      let stopListening = () => {};
+
+      const stream = new ReadableStream<LanguageModelV4StreamPart>({
+        start(controller) {
+          if (!signal) return;
+          const onAbort = () => controller.error(abortReason(signal));
+          signal.addEventListener("abort", onAbort, { once: true });
+          stopListening = () => signal.removeEventListener("abort", onAbort);
+        },
+        // Pull-driven, one part per read, so a slow reader or an abort stops generation midway.
+        async pull(controller) {
+          const part = parts[next];
+          if (part?.type === "text-delta") await pause(chunkDelayMs);
+          if (signal?.aborted) return;
+          next += 1;
+          if (part) controller.enqueue(part);
+          if (next >= parts.length) {
+            stopListening();
+            controller.close();
+          }
+        },
+        cancel() {
+          stopListening();
+        },
+      });
+      return { stream };
+    },
+  };
+}
