@@ -1,4 +1,5 @@
 import "server-only";
+import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 
 /**
@@ -9,7 +10,11 @@ import { ApiError } from "@/lib/errors";
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  // x-forwarded-host is whatever the client says unless a trusted proxy in front overwrites it.
+  const forwardedHost = getEnv().TRUST_PROXY
+    ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim()
+    : undefined;
+  const host = forwardedHost || request.headers.get("host") || new URL(request.url).host;
   let originHost: string;
   try {
     originHost = new URL(origin).host;

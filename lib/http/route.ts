@@ -40,12 +40,12 @@ export function route<TBody = undefined, TQuery = undefined, TParams = undefined
   const mode: AuthMode = options.auth ?? "required";
   return async (request: Request, segment?: SegmentContext): Promise<Response> => {
     try {
-      const params = options.params
-        ? parseOr404(options.params, segment ? await segment.params : {})
-        : (undefined as TParams);
       const caller = mode === "none" ? null : await getCaller(request);
       if (mode === "required" && !caller) throw new ApiError("unauthorized");
       if (caller?.via === "session" && MUTATIONS.has(request.method)) assertSameOrigin(request);
+      const params = options.params
+        ? parseOr404(options.params, segment ? await segment.params : {})
+        : (undefined as TParams);
 
       const query = options.query
         ? parse(options.query, Object.fromEntries(new URL(request.url).searchParams))

@@ -1,0 +1,25 @@
+import { redirect } from "next/navigation";
+import { AuthForm } from "@/components/auth/auth-form";
+import { safeNextPath } from "@/lib/auth/next-path";
+import { getCurrentUser } from "@/lib/auth/server";
+import { PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
+
+interface AuthPageProps {
+  mode: "sign-in" | "sign-up";
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** The shared frame of /login and /signup; a signed-in owner goes straight on to `next`. */
+export async function AuthPage({ mode, searchParams }: AuthPageProps) {
+  const { next: rawNext } = await searchParams;
+  const next = safeNextPath(Array.isArray(rawNext) ? rawNext[0] : rawNext);
+  if (await getCurrentUser()) redirect(next);
+  return (
+    <main className="mx-auto max-w-sm px-4 py-20">
+      <h1 className="text-3xl font-semibold tracking-tight">
+        {mode === "sign-up" ? "Create your account" : "Sign in to Chatfolio"}
+      </h1>
+      <AuthForm mode={mode} next={next} passwordMinLength={PASSWORD_MIN_LENGTH} />
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { signInAction, signUpAction } from "@/lib/auth/actions";
+import { initialAuthFormState } from "@/lib/auth/form-state";
+import { AuthField } from "./auth-field";
+
+interface AuthFormProps {
+  mode: "sign-in" | "sign-up";
+  /** Where to go afterwards (validated again on the server). */
+  next: string;
+  /** From the server's schema module: importing it here would ship zod to the browser. */
+  passwordMinLength: number;
+}
+
+/**
+ * The sign-in and sign-up form. Validation is the server action's, with the API's zod schemas,
+ * so the messages are the API's too; noValidate keeps the browser's own bubbles from hiding them.
+ */
+export function AuthForm({ mode, next, passwordMinLength }: AuthFormProps) {
+  const signingUp = mode === "sign-up";
+  const [state, action, pending] = useActionState(signingUp ? signUpAction : signInAction, initialAuthFormState);
+  const other = signingUp ? "/login" : "/signup";
+
+  return (
+    <form action={action} noValidate className="mt-8 space-y-5" aria-describedby="auth-form-status">
+      <input type="hidden" name="next" value={next} />
+      <AuthField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        defaultValue={state.email}
+        error={state.fieldErrors.email}
+      />
+      <AuthField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete={signingUp ? "new-password" : "current-password"}
+        hint={signingUp ? `At least ${passwordMinLength} characters.` : undefined}
+        error={state.fieldErrors.password}
+      />
+      <div id="auth-form-status" aria-live="polite">
+        {state.formError ? (
+          <p
+            role="alert"
+            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+          >
+            {state.formError}
+          </p>
+        ) : null}
+        {state.notice ? (
+          <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+            {state.notice}
+          </p>
+        ) : null}
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+      >
+        {pending ? "Please wait…" : signingUp ? "Create account" : "Sign in"}
+      </button>
+      <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
+        {signingUp ? "Already have an account? " : "New to Chatfolio? "}
+        <Link
+          href={`${other}?next=${encodeURIComponent(next)}`}
+          className="text-indigo-600 underline dark:text-indigo-400"
+        >
+          {signingUp ? "Sign in" : "Create an account"}
+        </Link>
+      </p>
+    </form>
+  );
+}

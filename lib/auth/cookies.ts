@@ -1,0 +1,96 @@
+import "server-only";
+
+/** The built-in backend's session cookie (Supabase Auth names its own sb-<ref>-auth-token). */
+export const SESSION_COOKIE = "chatfolio_session";
+
+export interface CookieOptions {
+  maxAge?: number;
+  expires?: Date;
+  path?: string;
+  domain?: string;
+  httpOnly?: boolean;
+  secure?: boolean;
+  sameSite?: "lax" | "strict" | "none" | boolean;
+}
+
+export interface CookieToSet {
+  name: string;
+  value: string;
+  options: CookieOptions;
+}
+
+/**
+ * Where auth reads and writes cookies: the request's Cookie header plus the response's
+ * Set-Cookie in route handlers, or next/headers' cookies() in server actions. The same shape as
+ * @supabase/ssr's cookie methods, so both backends share it.
+ */
+export interface CookieJar {
+  getAll(): { name: string; value: string }[];
+  setAll(cookies: CookieToSet[]): void;
+}
+
+/** Parses a Cookie header; a malformed pair is skipped, never thrown on. */
+export function parseCookieHeader(header: string | null): { name: string; value: string }[] {
+  if (!header) return [];
+  const cookies: { name: string; value: string }[] = [];
+  for (const pair of header.split(";")) {
+    const index = pair.indexOf("=");
+    if (index <= 0) continue;
+    const name = pair.slice(0, index).trim();
+    let value = pair.slice(index + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      continue;
+    }
+    if (name) cookies.push({ name, value });
+  }
+  return cookies;
+}
+
+export function serializeCookie({ name, value, options }: CookieToSet): string {
+  const parts = [`${name}=${encodeURIComponent(value)}`];
+  parts.push(`Path=${options.path ?? "/"}`);
+  if (options.maxAge !== undefined) parts.push(`Max-Age=${Math.floor(options.maxAge)}`);
+  if (options.expires) parts.push(`Expires=${options.expires.toUTCString()}`);
+  if (options.domain) parts.push(`Domain=${options.domain}`);
+  if (options.httpOnly) parts.push("HttpOnly");
+  if (options.secure) parts.push("Secure");
+  const sameSite = options.sameSite === true ? "strict" : options.sameSite;
+  if (sameSite) parts.push(`SameSite=${sameSite[0].toUpperCase()}${sameSite.slice(1)}`);
+  return parts.join("; ");
+}
+
+/** A jar over a route handler's request; what auth sets is collected for the response. */
+export function requestCookieJar(request: Request): CookieJar & { pending: CookieToSet[] } {
+  const incoming = parseCookieHeader(request.headers.get("cookie"));
+  const pending: CookieToSet[] = [];
+  return {
+    pending,
+    getAll: () => incoming,
+    setAll(cookies) {
+      pending.push(...cookies);
+    },
+  };
+}
+
+/** Adds the jar's cookies to a response as Set-Cookie headers. */
+export function withCookies(response: Response, cookies: CookieToSet[]): Response {
+  for (const cookie of cookies) response.headers.append("Set-Cookie", serializeCookie(cookie));
+  return response;
+}
+
+/** Secure cookies whenever the browser reached us over https (directly or through a proxy). */
+export function isHttps(request: Request): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
+}
+
+export function sessionCookie(value: string, secure: boolean, maxAge: number): CookieToSet {
+  return { name: SESSION_COOKIE, value, options: { path: "/", httpOnly: true, sameSite: "lax", secure, maxAge } };
+}
+
+export function clearedSessionCookie(secure: boolean): CookieToSet {
+  return sessionCookie("", secure, 0);
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { type AuthError, isAuthError } from "@supabase/supabase-js";
+import { ApiError } from "@/lib/errors";
+import type { Credentials, PublicUser, SignInInput, TokenResponse } from "@/lib/validation/auth";
+import type { AuthContext, SignUpResult } from "../accounts";
+import { WRONG_CREDENTIALS } from "../builtin";
+import type { CookieToSet } from "../cookies";
+import { supabaseServerClient } from "./client";
+
+// Sign-up and sign-in delegate to Supabase Auth (POST /auth/v1/signup, /auth/v1/token?
+// grant_type=password) through supabase-js, which keeps the session in the request's cookies.
+
+/** Supabase Auth's refusals as our API errors; the network failing is 503, never a 500. */
+function apiErrorFrom(error: AuthError): ApiError {
+  const code = error.code ?? "";
+  if (code === "invalid_credentials" || (error.status === 400 && code === "")) {
+    return new ApiError("unauthorized", WRONG_CREDENTIALS, { cause: error });
+  }
+  if (code === "email_not_confirmed") {
+    return new ApiError("unauthorized", "Confirm your email address first, then sign in.", { cause: error });
+  }
+  if (code === "user_already_exists" || code === "email_exists") {
+    return new ApiError("conflict", "An account with this email already exists.", { cause: error });
+  }
+  if (code === "weak_password") {
+    return new ApiError("validation_failed", `password: ${error.message}`, {
+      details: [{ path: "password", message: error.message }],
+      cause: error,
+    });
+  }
+  if (error.status === 429 || code === "over_request_rate_limit") {
+    return new ApiError("rate_limited", "Too many attempts. Try again later.", {
+      headers: { "Retry-After": "60" },
+      cause: error,
+    });
+  }
+  if (error.status === 400 || error.status === 422) {
+    return new ApiError("validation_failed", error.message, { cause: error });
+  }
+  console.error("[auth] Supabase Auth failed:", error.status, code, error.message);
+  return new ApiError("unavailable", "The sign-in service is unavailable right now.", { cause: error });
+}
+
+function rethrow(error: unknown): never {
+  if (isAuthError(error)) throw apiErrorFrom(error);
+  throw error;
+}
+
+export async function supabaseSignUp(input: Credentials, context: AuthContext): Promise<SignUpResult> {
+  const { data, error } = await supabaseServerClient(context.jar)
+    .auth.signUp({ email: input.email, password: input.password })
+    .catch(rethrow);
+  if (error) throw apiErrorFrom(error);
+  if (!data.user) throw new ApiError("unavailable", "The sign-in service gave no account back.");
+  const user = { id: data.user.id, email: data.user.email ?? input.email };
+  // With email confirmation on, Supabase answers without a session (and reveals nothing more).
+  if (!data.session) return { status: 202, body: { user, confirmation_required: true } };
+  return { status: 201, body: { user } };
+}
+
+export async function supabaseSignIn(input: SignInInput, context: AuthContext): Promise<PublicUser> {
+  const { data, error } = await supabaseServerClient(context.jar)
+    .auth.signInWithPassword({ email: input.email, password: input.password })
+    .catch(rethrow);
+  if (error) throw apiErrorFrom(error);
+  return { id: data.user.id, email: data.user.email ?? input.email };
+}
+
+/** Supabase's own tokens for an integration; the session goes to a throwaway jar, not a cookie. */
+export async function supabaseToken(input: SignInInput): Promise<TokenResponse> {
+  const discard = { getAll: () => [], setAll: (_cookies: CookieToSet[]) => {} };
+  const { data, error } = await supabaseServerClient(discard)
+    .auth.signInWithPassword({ email: input.email, password: input.password })
+    .catch(rethrow);
+  if (error) throw apiErrorFrom(error);
+  const { session, user } = data;
+  return {
+    access_token: session.access_token,
+    token_type: "bearer",
+    expires_in: session.expires_in,
+    refresh_token: session.refresh_token,
+    user: { id: user.id, email: user.email ?? input.email },
+  };
+}
+
+/**
+ * Signs out at Supabase: the cookie session (scope local) or every session of the user (global),
+ * and for a Bearer-only caller the token's own session. A failure there is logged, not shown:
+ * the cookies are cleared either way.
+ */
+export async function supabaseSignOut(context: AuthContext, all: boolean, bearer: string | null): Promise<void> {
+  const scope = all ? "global" : "local";
+  const client = supabaseServerClient(context.jar);
+  try {
+    const { error } = bearer ? await client.auth.admin.signOut(bearer, scope) : await client.auth.signOut({ scope });
+    if (error && error.status !== 401 && error.status !== 403 && error.status !== 404) {
+      console.error("[auth] Supabase sign-out failed:", error.status, error.message);
+    }
+  } catch (error) {
+    console.error("[auth] Supabase sign-out failed:", error);
+  }
+}

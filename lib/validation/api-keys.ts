@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/** POST /api/keys. */
+export const createApiKeySchema = z.object({
+  name: z
+    .string({ error: "Give the key a name." })
+    .trim()
+    .min(1, "Give the key a name.")
+    .max(100, "A key name has at most 100 characters."),
+});
+export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
+
+/** DELETE /api/keys/{id}: a malformed id is a key that does not exist (404). */
+export const apiKeyParamsSchema = z.object({ id: z.uuid() });
+
+/** One key as listed by GET /api/keys: never its secret. */
+export const apiKeySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  /** The key's first characters (cfk_…), to tell keys apart. */
+  prefix: z.string(),
+  created_at: z.iso.datetime(),
+  last_used_at: z.iso.datetime().nullable(),
+});
+export type ApiKey = z.infer<typeof apiKeySchema>;
+
+export const apiKeyListSchema = z.object({ keys: z.array(apiKeySchema) });
+
+/** 201 from POST /api/keys: the only time the key itself is shown. */
+export const createdApiKeySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  /** The full key, cfk_ followed by 43 characters. Store it now: it cannot be shown again. */
+  key: z.string(),
+  prefix: z.string(),
+  created_at: z.iso.datetime(),
+});
+export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;

@@ -1,0 +1,42 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { serializeCookie } from "@/lib/auth/cookies";
+import { loginPathFor, PATH_HEADER } from "@/lib/auth/next-path";
+import { refreshSession } from "@/lib/auth/proxy-session";
+import { issueVisitorCookie } from "@/lib/visitors/cookie";
+
+/**
+ * Runs before every page and API route: keeps the signed-in session fresh (built-in or Supabase),
+ * sends signed-out visitors of /dashboard to /login (and back afterwards), and tells layouts which
+ * path they render. The real access checks stay in the pages and routes; this only saves a round
+ * trip and keeps cookies alive.
+ */
+export async function proxy(request: NextRequest) {
+  const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const secure = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
+  const session = await refreshSession(
+    request.cookies.getAll().map(({ name, value }) => ({ name, value })),
+    secure,
+  );
+
+  const pathname = request.nextUrl.pathname;
+  if (!session.present && (pathname === "/dashboard" || pathname.startsWith("/dashboard/"))) {
+    return NextResponse.redirect(new URL(loginPathFor(path), request.url));
+  }
+
+  // Chat pages: a visitor secret on this very request, so the first render already knows them.
+  const visitorCookie = issueVisitorCookie(request, secure);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(PATH_HEADER, path);
+  for (const cookie of session.cookies) request.cookies.set(cookie.name, cookie.value);
+  // Refreshed cookies reach this request's own pages and handlers, not only the browser.
+  if (session.cookies.length > 0) requestHeaders.set("cookie", request.cookies.toString());
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const cookie of session.cookies) response.headers.append("Set-Cookie", serializeCookie(cookie));
+  if (visitorCookie) response.headers.append("Set-Cookie", visitorCookie);
+  return response;
+}
+
+export const config = {
+  // Everything but static assets: they carry no session worth refreshing.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|map|txt)$).*)"],
+};

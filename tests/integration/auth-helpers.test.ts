@@ -1,0 +1,89 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { clientIp } from "@/lib/auth/client-ip";
+import { safeNextPath } from "@/lib/auth/next-path";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { authSecret } from "@/lib/auth/secret";
+import { parseEnv } from "@/lib/env";
+import { setEnv } from "../support/auth";
+
+describe("safeNextPath", () => {
+  it("keeps same-site paths with their query", () => {
+    expect(safeNextPath("/dashboard/bots?tab=2#top")).toBe("/dashboard/bots?tab=2#top");
+    expect(safeNextPath("/dashboard/../c/demo")).toBe("/c/demo");
+  });
+
+  it("refuses anything that could leave the site", () => {
+    for (const value of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "javascript:alert(1)",
+      "/\tevil",
+      "",
+      undefined,
+      ["/dashboard"],
+      "dashboard",
+    ]) {
+      expect(safeNextPath(value), String(value)).toBe("/dashboard");
+    }
+  });
+});
+
+describe("clientIp", () => {
+  it("takes the rightmost X-Forwarded-For entry, the one added by the nearest hop", () => {
+    expect(clientIp(new Headers({ "x-forwarded-for": "1.1.1.1, 203.0.113.7" }))).toBe("203.0.113.7");
+    expect(clientIp(new Headers({ "x-forwarded-for": "::ffff:10.1.2.3" }))).toBe("10.1.2.3");
+    expect(clientIp(new Headers({ "x-forwarded-for": "garbage" }))).toBeNull();
+    expect(clientIp(new Headers())).toBeNull();
+  });
+});
+
+describe("password hashing", () => {
+  it("verifies the right password only, and refuses foreign hash formats", async () => {
+    const hash = await hashPassword("correct horse battery");
+    expect(await verifyPassword("correct horse battery", hash)).toBe(true);
+    expect(await verifyPassword("wrong horse battery", hash)).toBe(false);
+    expect(await verifyPassword("x", "$2b$10$abcdefghijklmnopqrstuv")).toBe(false);
+    expect(await verifyPassword("x", null)).toBe(false);
+    expect(hash).not.toBe(await hashPassword("correct horse battery"));
+  });
+});
+
+describe("AUTH_SECRET", () => {
+  const saved = { AUTH_SECRET: process.env.AUTH_SECRET, PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR };
+  afterEach(() => setEnv(saved));
+
+  it("is required with DATABASE_URL and the built-in backend, naming the variable", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgres://db.example/app" })).toThrow(/AUTH_SECRET/);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://db.example/app", AUTH_SECRET: "x".repeat(32) })).not.toThrow();
+    expect(() =>
+      parseEnv({
+        DATABASE_URL: "postgres://db.example/app",
+        NEXT_PUBLIC_SUPABASE_URL: "https://project.supabase.co",
+        NEXT_PUBLIC_SUPABASE_ANON_KEY: "anon",
+      }),
+    ).not.toThrow();
+  });
+
+  it("is generated once on the embedded database and kept in its data directory", () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "chatfolio-secret-"));
+    try {
+      setEnv({ AUTH_SECRET: undefined, PGLITE_DATA_DIR: dataDir });
+      const first = Buffer.from(authSecret()).toString();
+      const file = path.join(dataDir, "chatfolio-auth-secret");
+      expect(fs.readFileSync(file, "utf8").trim()).toBe(first);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      // Another process (a restart) reads the same file.
+      const holder = globalThis as typeof globalThis & { __chatfolioGeneratedAuthSecret?: Map<string, string> };
+      holder.__chatfolioGeneratedAuthSecret = undefined;
+      expect(Buffer.from(authSecret()).toString()).toBe(first);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
