@@ -1,0 +1,155 @@
+import "server-only";
+import { type ErrorCode, errorStatus } from "@/lib/errors";
+import { SchemaComponents } from "./components";
+import { errorBodySchema } from "./error-schema";
+import type { JsonSchema } from "./json-schema";
+import { toJsonSchema } from "./json-schema";
+import type { ApiOperation } from "./types";
+
+const MUTATIONS = new Set(["post", "put", "patch", "delete"]);
+
+const ERROR_SCHEMA = { name: "Error", schema: errorBodySchema };
+
+const SECURITY_SCHEMES = {
+  bearerAuth: {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description:
+      "An access token from POST /api/auth/token (or a Supabase Auth access token), as `Authorization: Bearer <token>`.",
+  },
+  ApiKey: {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "cfk_ API key",
+    description:
+      "An API key from POST /api/keys, as `Authorization: Bearer cfk_...`. It acts as its owner until revoked.",
+  },
+  cookieAuth: {
+    type: "apiKey",
+    in: "cookie",
+    name: "chatfolio_session",
+    description:
+      "The browser session set by sign-up/sign-in (with Supabase Auth, its sb-<project>-auth-token cookie). Mutations with a cookie must come from the app's own origin.",
+  },
+};
+
+const AUTHENTICATED = [{ bearerAuth: [] }, { ApiKey: [] }, { cookieAuth: [] }];
+
+/** Standard errors each operation can answer with, from what it parses and who may call it. */
+function errorCodes(operation: ApiOperation): ErrorCode[] {
+  const codes = new Set<ErrorCode>(operation.errors ?? []);
+  if (operation.auth === "required") codes.add("unauthorized");
+  if (operation.auth !== "none" && MUTATIONS.has(operation.method)) codes.add("forbidden");
+  if (operation.pathParams) codes.add("not_found");
+  if (operation.query) codes.add("validation_failed");
+  if (operation.body) {
+    codes.add("invalid_json");
+    codes.add("validation_failed");
+    codes.add("payload_too_large");
+  }
+  return [...codes];
+}
+
+function errorResponses(operation: ApiOperation, components: SchemaComponents): Record<string, JsonSchema> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of errorCodes(operation)) {
+    const status = errorStatus[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const responses: Record<string, JsonSchema> = {};
+  for (const [status, codes] of [...byStatus.entries()].sort(([a], [b]) => a - b)) {
+    responses[String(status)] = {
+      description: `Error: ${codes.map((code) => `\`${code}\``).join(", ")}.`,
+      ...(status === 401 ? { headers: { "WWW-Authenticate": { schema: { type: "string" } } } } : {}),
+      ...(status === 429
+        ? { headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } }
+        : {}),
+      content: { "application/json": { schema: components.use(ERROR_SCHEMA, "output") } },
+    };
+  }
+  return responses;
+}
+
+function parameters(operation: ApiOperation): JsonSchema[] {
+  const fromObject = (location: "path" | "query", object: ApiOperation["query"]) => {
+    if (!object) return [];
+    const json = toJsonSchema(object, "input");
+    const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
+    const required = new Set((json.required ?? []) as string[]);
+    return Object.entries(properties).map(([name, schema]) => ({
+      name,
+      in: location,
+      required: location === "path" || required.has(name),
+      ...(typeof schema.description === "string" ? { description: schema.description } : {}),
+      schema,
+    }));
+  };
+  return [...fromObject("path", operation.pathParams), ...fromObject("query", operation.query)];
+}
+
+function describeOperation(operation: ApiOperation, components: SchemaComponents): JsonSchema {
+  const responses: Record<string, JsonSchema> = {};
+  for (const [status, response] of Object.entries(operation.responses)) {
+    const body = response.body;
+    const content: Record<string, JsonSchema> = {};
+    if (body) {
+      content["application/json"] = {
+        schema:
+          "arrayOf" in body
+            ? { type: "array", items: components.use(body.arrayOf, "output") }
+            : components.use(body, "output"),
+      };
+    }
+    if (response.contentType) content[response.contentType] = {};
+    responses[status] = {
+      description: response.description,
+      ...(response.headers ? { headers: response.headers } : {}),
+      ...(Object.keys(content).length > 0 ? { content } : {}),
+    };
+  }
+  const params = parameters(operation);
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    ...(operation.description ? { description: operation.description } : {}),
+    tags: [operation.tag],
+    security: operation.auth === "none" ? [] : operation.auth === "optional" ? [...AUTHENTICATED, {}] : AUTHENTICATED,
+    ...(params.length > 0 ? { parameters: params } : {}),
+    ...(operation.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: components.use(operation.body, "input") } },
+          },
+        }
+      : {}),
+    responses: { ...responses, ...errorResponses(operation, components) },
+  };
+}
+
+/** The OpenAPI 3.1 document for the given operations, every schema generated from zod. */
+export function buildOpenApiDocument(operations: readonly ApiOperation[], version: string): JsonSchema {
+  const components = new SchemaComponents();
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const operation of operations) {
+    paths[operation.path] ??= {};
+    const item = paths[operation.path];
+    if (item[operation.method]) throw new Error(`OpenAPI: ${operation.method} ${operation.path} is described twice`);
+    item[operation.method] = describeOperation(operation, components);
+  }
+  const tags = [...new Set(operations.map((operation) => operation.tag))].map((name) => ({ name }));
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Chatfolio API",
+      version,
+      description:
+        'Manage an owner\'s profile and chatbots. Every error is a JSON body `{"error":{"code","message","details"?}}`; branch on `code`.',
+    },
+    servers: [{ url: "/" }],
+    tags,
+    paths,
+    components: { schemas: components.toJSON(), securitySchemes: SECURITY_SCHEMES },
+  };
+}

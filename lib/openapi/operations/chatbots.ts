@@ -1,0 +1,65 @@
+import { chatbotSchema, createChatbotSchema, updateChatbotSchema } from "@/lib/validation/chatbot";
+import { idParamsSchema } from "@/lib/validation/common";
+import type { ApiOperation } from "../types";
+
+const Chatbot = { name: "Chatbot", schema: chatbotSchema };
+
+export const chatbotOperations: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/chatbots",
+    operationId: "listChatbots",
+    summary: "The caller's chatbots, oldest first",
+    tag: "Chatbots",
+    auth: "required",
+    responses: { 200: { description: "The caller's chatbots.", body: { arrayOf: Chatbot } } },
+  },
+  {
+    method: "post",
+    path: "/api/chatbots",
+    operationId: "createChatbot",
+    summary: "Create a chatbot",
+    description:
+      "Without `public_url_slug`, one is made from the name (ASCII-folded, numeric suffix when taken). `configuration.model` must be on the server's allow-list (CHAT_MODELS). `user_id` in the body is ignored.",
+    tag: "Chatbots",
+    auth: "required",
+    body: { name: "ChatbotCreate", schema: createChatbotSchema },
+    responses: { 201: { description: "The new chatbot, configuration complete with defaults.", body: Chatbot } },
+    errors: ["conflict"],
+  },
+  {
+    method: "get",
+    path: "/api/chatbots/{id}",
+    operationId: "getChatbot",
+    summary: "One of the caller's chatbots",
+    description: "Another owner's chatbot, or an id that doesn't exist (malformed included), is 404.",
+    tag: "Chatbots",
+    auth: "required",
+    pathParams: idParamsSchema,
+    responses: { 200: { description: "The chatbot.", body: Chatbot } },
+  },
+  {
+    method: "patch",
+    path: "/api/chatbots/{id}",
+    operationId: "updateChatbot",
+    summary: "Change some of a chatbot's fields",
+    description:
+      "`configuration` merges at its top level: a key given replaces that key, a key given as null returns to its default.",
+    tag: "Chatbots",
+    auth: "required",
+    pathParams: idParamsSchema,
+    body: { name: "ChatbotUpdate", schema: updateChatbotSchema },
+    responses: { 200: { description: "The updated chatbot.", body: Chatbot } },
+    errors: ["conflict"],
+  },
+  {
+    method: "delete",
+    path: "/api/chatbots/{id}",
+    operationId: "deleteChatbot",
+    summary: "Delete a chatbot with its visitors and messages",
+    tag: "Chatbots",
+    auth: "required",
+    pathParams: idParamsSchema,
+    responses: { 204: { description: "Deleted." } },
+  },
+];

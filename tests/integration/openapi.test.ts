@@ -1,0 +1,150 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, expect, it } from "vitest";
+import { z } from "zod";
+import { POST as CREATE_CHATBOT } from "@/app/api/chatbots/route";
+import { GET } from "@/app/api/openapi.json/route";
+import { PUT as PUT_PROFILE } from "@/app/api/profile/route";
+import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
+import { describeEachDatabase } from "../support/databases";
+
+type Json = Record<string, unknown>;
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, Json & { responses: Record<string, Json>; security: Json[] }>>;
+  components: { schemas: Record<string, Json>; securitySchemes: Record<string, Json> };
+}
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+const apiDir = path.join(process.cwd(), "app", "api");
+
+/** Every route the app serves under /api, as "METHOD /api/path/{param}", read from the route modules' exports. */
+async function routesOnDisk(): Promise<string[]> {
+  const entries = await fs.readdir(apiDir, { recursive: true });
+  const files = entries.filter((entry) => entry.split(path.sep).at(-1) === "route.ts");
+  const routes: string[] = [];
+  for (const file of files) {
+    const module = (await import(path.join(apiDir, file))) as Record<string, unknown>;
+    const segments = path
+      .dirname(file)
+      .split(path.sep)
+      .filter((segment) => segment !== "." && !/^\(.*\)$/.test(segment))
+      .map((segment) => segment.replace(/^\[(?:\.\.\.)?(.+)\]$/, "{$1}"));
+    const urlPath = ["/api", ...segments].join("/");
+    for (const method of HTTP_METHODS) {
+      if (typeof module[method] === "function") routes.push(`${method} ${urlPath}`);
+    }
+  }
+  return routes.sort();
+}
+
+function documented(document: OpenApiDocument): string[] {
+  return Object.entries(document.paths)
+    .flatMap(([urlPath, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${urlPath}`))
+    .sort();
+}
+
+/** A zod validator for a component, built back from the document's own JSON Schema. */
+function validatorFor(document: OpenApiDocument, name: string): z.ZodType {
+  const rewired = JSON.parse(
+    JSON.stringify(document.components.schemas).replaceAll("#/components/schemas/", "#/$defs/"),
+  ) as Record<string, Json>;
+  return z.fromJSONSchema({ ...rewired[name], $defs: rewired } as Parameters<typeof z.fromJSONSchema>[0]);
+}
+
+describeEachDatabase("OpenAPI document", () => {
+  let document: OpenApiDocument;
+  let owner: SignedUpOwner;
+
+  beforeAll(async () => {
+    const response = await GET(new Request(`${TEST_ORIGIN}/api/openapi.json`));
+    expect(response.status).toBe(200);
+    document = (await response.json()) as OpenApiDocument;
+    owner = await signUpOwner();
+  });
+
+  it("is public OpenAPI 3.1 with the error body and the Bearer and API key schemes", () => {
+    expect(document.openapi).toBe("3.1.0");
+    expect(document.components.schemas.Error).toMatchObject({ type: "object", required: ["error"] });
+    expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(document.components.securitySchemes.ApiKey).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(document.paths["/api/openapi.json"].get.security).toEqual([]);
+  });
+
+  it("describes every route the app serves, and no route that doesn't exist", async () => {
+    const onDisk = await routesOnDisk();
+    const inDocument = documented(document);
+    expect(onDisk.length).toBeGreaterThan(0);
+    expect(
+      onDisk.filter((route) => !inDocument.includes(route)),
+      "routes missing from the OpenAPI document",
+    ).toEqual([]);
+    expect(
+      inDocument.filter((route) => !onDisk.includes(route)),
+      "documented routes that don't exist",
+    ).toEqual([]);
+  });
+
+  it("gives every operation a unique id, the error responses it can answer and resolvable references", () => {
+    const ids = new Set<string>();
+    for (const [urlPath, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const label = `${method} ${urlPath}`;
+        expect(ids.has(operation.operationId as string), label).toBe(false);
+        ids.add(operation.operationId as string);
+        const authenticated = operation.security.some((requirement) => "bearerAuth" in requirement);
+        const mustAuth =
+          authenticated && !operation.security.some((requirement) => Object.keys(requirement).length === 0);
+        if (mustAuth) expect(operation.responses, label).toHaveProperty("401");
+        if (operation.requestBody) {
+          expect(operation.responses, label).toHaveProperty("400");
+          expect(operation.responses, label).toHaveProperty("413");
+        }
+        if (urlPath.includes("{")) expect(operation.responses, label).toHaveProperty("404");
+      }
+    }
+    const refs = JSON.stringify(document).match(/#\/components\/schemas\/[A-Za-z0-9_]+/g) ?? [];
+    for (const ref of new Set(refs))
+      expect(document.components.schemas).toHaveProperty(ref.split("/").at(-1) as string);
+  });
+
+  it("documents requests from the input side and responses from the output side of the same schemas", () => {
+    const create = document.components.schemas.ChatbotCreate as { required: string[]; properties: Json };
+    expect(create.required).toEqual(["name"]);
+    const configuration = create.properties.configuration as { additionalProperties: boolean };
+    expect(configuration.additionalProperties).toBe(false);
+    const chatbot = document.components.schemas.Chatbot as { properties: { configuration: { required: string[] } } };
+    expect(chatbot.properties.configuration.required.sort()).toEqual(
+      [
+        "instructions",
+        "model",
+        "rate_limit",
+        "starter_questions",
+        "temperature",
+        "theme",
+        "tone",
+        "welcome_message",
+      ].sort(),
+    );
+    const update = document.components.schemas.ChatbotUpdate as { required?: string[] };
+    expect(update.required ?? []).toEqual([]);
+  });
+
+  it("matches what the API really returns", async () => {
+    const chatbot = await CREATE_CHATBOT(
+      jsonRequest("/api/chatbots", { name: "Documented" }, { headers: owner.bearer }),
+    );
+    expect(validatorFor(document, "Chatbot").safeParse(await chatbot.json()).success).toBe(true);
+    const profile = await PUT_PROFILE(
+      jsonRequest(
+        "/api/profile",
+        { bio: "b", skills: "s", experience: "e", interests: "i" },
+        { method: "PUT", headers: owner.bearer },
+      ),
+    );
+    expect(validatorFor(document, "Profile").safeParse(await profile.json()).success).toBe(true);
+    const refused = await CREATE_CHATBOT(jsonRequest("/api/chatbots", { name: 1 }, { headers: owner.bearer }));
+    expect(refused.status).toBe(400);
+    expect(validatorFor(document, "Error").safeParse(await refused.json()).success).toBe(true);
+  });
+});
