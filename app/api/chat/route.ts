@@ -1,0 +1,42 @@
+import { createUIMessageStreamResponse, toUIMessageStream } from "ai";
+import { clientIp } from "@/lib/auth/client-ip";
+import { collectAnswer, startAnswer } from "@/lib/chat/answer";
+import { startTurn } from "@/lib/chat/start-turn";
+import { json, route } from "@/lib/http/route";
+import { type ChatMessageMetadata, chatRequestSchema } from "@/lib/validation/chat";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/chat – a visitor's message to a chatbot, answered as JSON or streamed (AI SDK UI message stream)
+export const POST = route({ auth: "optional", body: chatRequestSchema }, async ({ request, caller, body }) => {
+  const receivedAt = performance.now();
+  const turn = await startTurn({
+    message: body.message,
+    visitorId: body.visitor_id,
+    visitorName: body.visitor_name,
+    chatbotId: body.chatbot_id,
+    chatbotSlug: body.chatbot_slug,
+    conversationId: body.conversation_id,
+    clientIp: clientIp(request.headers),
+    caller,
+  });
+  const rateLimitHeaders = {
+    "X-RateLimit-Limit": String(turn.rateLimit.limit),
+    "X-RateLimit-Remaining": String(turn.rateLimit.remaining),
+  };
+  const answer = await startAnswer(turn, body.message, request.signal);
+  const ids: ChatMessageMetadata = { message_id: turn.messageId, conversation_id: turn.conversationId };
+
+  if (!body.stream) {
+    const response = await collectAnswer(answer);
+    return json({ response, query_time_ms: Math.round(performance.now() - receivedAt), ...ids }, 200, rateLimitHeaders);
+  }
+  return createUIMessageStreamResponse({
+    stream: toUIMessageStream({
+      stream: answer.stream,
+      messageMetadata: ({ part }) => (part.type === "start" ? ids : undefined),
+      onError: () => "The assistant could not finish this answer. Please try again.",
+    }),
+    headers: { ...rateLimitHeaders, "Cache-Control": "no-cache", "X-Accel-Buffering": "no" },
+  });
+});

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { uuidSchema } from "./common";
+
+export const MESSAGE_MAX = 4_000;
+
+/** The seed's ChatRequest, extended: which bot (by id or slug), which conversation, streamed or not. */
+export const chatRequestSchema = z
+  .object({
+    message: z
+      .string()
+      .trim()
+      .min(1, "Must not be empty.")
+      .max(MESSAGE_MAX, `Must be at most ${MESSAGE_MAX} characters.`),
+    visitor_id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "Must be 1-128 characters of letters, digits, '_' or '-'."),
+    visitor_name: z.string().trim().max(100, "Must be at most 100 characters.").nullish(),
+    chatbot_id: uuidSchema.optional(),
+    chatbot_slug: z.string().trim().toLowerCase().min(1).max(64).optional(),
+    conversation_id: uuidSchema.nullish(),
+    stream: z.boolean().default(false),
+  })
+  .refine((body) => (body.chatbot_id === undefined) !== (body.chatbot_slug === undefined), {
+    message: "Give exactly one of chatbot_id or chatbot_slug.",
+    path: ["chatbot_id"],
+  });
+export type ChatRequest = z.output<typeof chatRequestSchema>;
+
+/** The seed's ChatResponse plus the ids a client needs for the next turn. */
+export const chatResponseSchema = z.object({
+  response: z.string(),
+  query_time_ms: z.number().int(),
+  message_id: uuidSchema,
+  conversation_id: uuidSchema,
+});
+export type ChatResponse = z.output<typeof chatResponseSchema>;
+
+/** Sent with the streamed message's start part, so useChat clients learn the ids too. */
+export const chatMessageMetadataSchema = z.object({ message_id: uuidSchema, conversation_id: uuidSchema });
+export type ChatMessageMetadata = z.output<typeof chatMessageMetadataSchema>;
