@@ -8,6 +8,10 @@
 -- Roles are cluster-wide: several databases on one server share them, hence the guards.
 
 do $bootstrap$
+declare
+  fn text;
+  -- The loop below walks (name, definition) pairs; fn_name holds the name until its definition.
+  fn_name text;
 begin
   if not exists (select 1 from pg_catalog.pg_roles where rolname = 'anon') then
     create role anon nologin noinherit;
@@ -56,58 +60,44 @@ begin
 
   -- auth.uid(), auth.role(), auth.email() and auth.jwt() exactly as Supabase defines them,
   -- including nullif: a transaction-local setting is left as '' afterwards, and ''::jsonb fails.
-  if not exists (
-    select 1 from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'auth' and p.proname = 'uid'
-  ) then
-    execute $fn$
-      create function auth.uid() returns uuid language sql stable as $body$
-        select coalesce(
-          nullif(current_setting('request.jwt.claim.sub', true), ''),
-          (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
-        )::uuid
-      $body$
-    $fn$;
-  end if;
-  if not exists (
-    select 1 from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'auth' and p.proname = 'role'
-  ) then
-    execute $fn$
-      create function auth.role() returns text language sql stable as $body$
-        select coalesce(
-          nullif(current_setting('request.jwt.claim.role', true), ''),
-          (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')
-        )::text
-      $body$
-    $fn$;
-  end if;
-  if not exists (
-    select 1 from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'auth' and p.proname = 'email'
-  ) then
-    execute $fn$
-      create function auth.email() returns text language sql stable as $body$
-        select coalesce(
-          nullif(current_setting('request.jwt.claim.email', true), ''),
-          (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email')
-        )::text
-      $body$
-    $fn$;
-  end if;
-  if not exists (
-    select 1 from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'auth' and p.proname = 'jwt'
-  ) then
-    execute $fn$
-      create function auth.jwt() returns jsonb language sql stable as $body$
-        select coalesce(
-          nullif(current_setting('request.jwt.claim', true), ''),
-          nullif(current_setting('request.jwt.claims', true), '')
-        )::jsonb
-      $body$
-    $fn$;
-  end if;
+  foreach fn in array array[
+    'uid', $fn$create function auth.uid() returns uuid language sql stable as $body$
+      select coalesce(
+        nullif(current_setting('request.jwt.claim.sub', true), ''),
+        (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
+      )::uuid
+    $body$$fn$,
+    'role', $fn$create function auth.role() returns text language sql stable as $body$
+      select coalesce(
+        nullif(current_setting('request.jwt.claim.role', true), ''),
+        (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')
+      )::text
+    $body$$fn$,
+    'email', $fn$create function auth.email() returns text language sql stable as $body$
+      select coalesce(
+        nullif(current_setting('request.jwt.claim.email', true), ''),
+        (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email')
+      )::text
+    $body$$fn$,
+    'jwt', $fn$create function auth.jwt() returns jsonb language sql stable as $body$
+      select coalesce(
+        nullif(current_setting('request.jwt.claim', true), ''),
+        nullif(current_setting('request.jwt.claims', true), '')
+      )::jsonb
+    $body$$fn$
+  ] loop
+    if fn_name is null then
+      fn_name := fn;
+      continue;
+    end if;
+    if not exists (
+      select 1 from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+      where n.nspname = 'auth' and p.proname = fn_name
+    ) then
+      execute fn;
+    end if;
+    fn_name := null;
+  end loop;
 
   -- The Supabase CLI's migration ledger; sharing it means `supabase db push` and
   -- `npm run db:migrate` agree on what has been applied.
