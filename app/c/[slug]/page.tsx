@@ -1,34 +1,33 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
-import { findPublicChatbotPage } from "@/lib/chatbots/public-page";
+import { accentStyle } from "@/components/chat/accent";
+import { BotHeader } from "@/components/chat/bot-header";
+import { Chat } from "@/components/chat/chat";
+import { type ChatPageParams, chatPageData, chatPageMetadata } from "@/components/chat/chat-page-data";
+import { PrivateBanner } from "@/components/chat/private-banner";
 
-// One lookup shared by generateMetadata and the page within a request.
-const loadPage = cache(findPublicChatbotPage);
-
-type SlugPageProps = { params: Promise<{ slug: string }> };
-
-export async function generateMetadata({ params }: SlugPageProps): Promise<Metadata> {
-  const page = await loadPage((await params).slug);
-  if (!page) return { title: "Chatbot not found" };
-  return { title: page.name, description: page.description ?? undefined };
+export async function generateMetadata({ params }: ChatPageParams): Promise<Metadata> {
+  return chatPageMetadata((await params).slug);
 }
 
-export default async function ChatbotPublicPage({ params }: SlugPageProps) {
-  const page = await loadPage((await params).slug);
-  if (!page) notFound();
+// GET /c/<slug> – a chatbot's public page: who it speaks for, and the chat
+export default async function ChatbotPublicPage({ params }: ChatPageParams) {
+  const data = await chatPageData((await params).slug);
+  if (!data) notFound();
   return (
-    <main className="mx-auto max-w-2xl px-4 py-10">
-      <h1 className="text-2xl font-semibold" data-testid="chatbot-name">
-        {page.name}
-      </h1>
-      {page.description && <p className="mt-2 text-zinc-600 dark:text-zinc-400">{page.description}</p>}
-      {page.owner_name && (
-        <p className="mt-4 text-sm text-zinc-500">
-          About {page.owner_name}
-          {page.owner_location ? ` · ${page.owner_location}` : ""}
-        </p>
-      )}
+    <main style={accentStyle(data.accent)} className="mx-auto flex min-h-dvh w-full max-w-2xl flex-col px-4 sm:px-6">
+      {data.preview && <PrivateBanner />}
+      <div className="border-b border-zinc-200 py-6 dark:border-zinc-800">
+        <BotHeader bot={data.bot} />
+      </div>
+      <div className="flex flex-1 flex-col pt-6">
+        <Chat {...data.chat} />
+      </div>
+      <footer className="pb-4 text-center text-xs text-zinc-400 dark:text-zinc-500">
+        <a href="/" className="hover:text-zinc-600 dark:hover:text-zinc-300">
+          Made with Chatfolio
+        </a>
+      </footer>
     </main>
   );
 }

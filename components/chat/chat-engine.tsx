@@ -1,0 +1,67 @@
+"use client";
+
+import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from "react";
+import { describeChatError } from "./chat-error";
+import { toView } from "./messages";
+import type { ChatProps } from "./types";
+import { useVisitorChat } from "./use-visitor-chat";
+import type { EngineControls, LiveState } from "./view-types";
+
+interface ChatEngineProps extends Pick<ChatProps, "chatbotId" | "visitorId" | "past"> {
+  visitorName: string | null;
+  /** The message that woke the engine up, sent as soon as it is ready. */
+  firstMessage: string | null;
+  onChange: (state: LiveState) => void;
+  controls: RefObject<EngineControls | null>;
+}
+
+/**
+ * The live half of the chat: the AI SDK's useChat and its stream parser. It draws nothing; it is
+ * loaded only when the visitor first sends something, which keeps the AI SDK (and the zod it
+ * brings) out of the page's first load. The view stays mounted, so focus and typing survive.
+ */
+export default function ChatEngine({
+  chatbotId,
+  visitorId,
+  past,
+  visitorName,
+  firstMessage,
+  onChange,
+  controls,
+}: ChatEngineProps) {
+  const chat = useVisitorChat({ chatbotId, visitorId, past, visitorName });
+  const { messages, status, error, announcement, sendMessage, stop, regenerate, startOver } = chat;
+
+  useImperativeHandle(
+    controls,
+    () => ({
+      send: (text) => void sendMessage({ text }),
+      stop: () => void stop(),
+      retry: () => void regenerate(),
+      startOver,
+    }),
+    [sendMessage, stop, regenerate, startOver],
+  );
+
+  // Once only, even under StrictMode's double effects.
+  const sentFirst = useRef(false);
+  useEffect(() => {
+    if (sentFirst.current || firstMessage === null) return;
+    sentFirst.current = true;
+    void sendMessage({ text: firstMessage });
+  }, [firstMessage, sendMessage]);
+
+  // Until the first message is on its way, the view's own copy (with that message) is newer.
+  const [bootCount] = useState(messages.length);
+  useEffect(() => {
+    if (firstMessage !== null && status === "ready" && messages.length === bootCount) return;
+    onChange({
+      messages: toView(messages),
+      status,
+      problem: error ? describeChatError(error) : null,
+      announcement,
+    });
+  }, [messages, status, error, announcement, onChange, firstMessage, bootCount]);
+
+  return null;
+}

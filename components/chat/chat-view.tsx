@@ -1,0 +1,134 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { ChatProblem } from "./chat-error";
+import { Composer } from "./composer";
+import { MessageBubble, TypingDots } from "./message-bubble";
+import { NamePrompt } from "./name-prompt";
+import type { ViewMessage, ViewStatus } from "./view-types";
+
+interface ChatViewProps {
+  botName: string;
+  welcomeMessage: string;
+  starterQuestions: string[];
+  messages: ViewMessage[];
+  status: ViewStatus;
+  problem: ChatProblem | null;
+  announcement: string;
+  visitorName: string | null;
+  askName: boolean;
+  onSaveName: (name: string) => void;
+  onSkipName: () => void;
+  onSend: (text: string) => void;
+  onStop: () => void;
+  onRetry: () => void;
+  onNewConversation: () => void;
+  /** The visitor is about to chat: a good moment to load the chat engine. */
+  onWarmUp: () => void;
+}
+
+/** The chat as the visitor sees it: messages, suggestions, problems, the composer. Draws only. */
+export function ChatView(props: ChatViewProps) {
+  const { botName, welcomeMessage, starterQuestions, messages, status, problem, announcement } = props;
+  const end = useRef<HTMLDivElement>(null);
+  const busy = status === "submitted" || status === "streaming";
+
+  // Keep the newest words in view as they stream in. The sentinel sits below the sticky composer,
+  // which is always "in view" itself and so can't be scrolled to.
+  const progress = `${messages.length}:${messages.at(-1)?.text.length ?? 0}`;
+  useEffect(() => {
+    if (progress !== "0:0") end.current?.scrollIntoView({ block: "end" });
+  }, [progress]);
+
+  return (
+    <section
+      aria-label={`Chat with ${botName}`}
+      className="flex flex-1 flex-col"
+      onPointerEnter={props.onWarmUp}
+      onFocus={props.onWarmUp}
+    >
+      <ol aria-label="Conversation" className="flex flex-1 flex-col gap-3 pb-4">
+        <li data-testid="welcome-message" className="flex justify-start">
+          <div className="max-w-[85%] rounded-2xl rounded-bl-md bg-zinc-100 px-4 py-2.5 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">
+            <p className="whitespace-pre-wrap">{welcomeMessage}</p>
+          </div>
+        </li>
+        {messages.map((message, index) => (
+          <MessageBubble
+            key={message.id}
+            role={message.role}
+            text={message.text}
+            streaming={status === "streaming" && index === messages.length - 1 && message.role === "assistant"}
+          />
+        ))}
+        {status === "submitted" && (
+          <li className="flex justify-start">
+            <div className="rounded-2xl rounded-bl-md bg-zinc-100 px-4 py-2.5 dark:bg-zinc-800">
+              <TypingDots />
+            </div>
+          </li>
+        )}
+      </ol>
+
+      {messages.length === 0 && starterQuestions.length > 0 && (
+        <fieldset className="flex flex-wrap gap-2 pb-4">
+          <legend className="sr-only">Suggested questions</legend>
+          {starterQuestions.map((question) => (
+            <button
+              key={question}
+              type="button"
+              data-testid="starter-question"
+              onClick={() => props.onSend(question)}
+              className="rounded-full border border-(--accent)/40 bg-white px-3.5 py-1.5 text-left text-sm text-zinc-800 hover:border-(--accent) hover:bg-(--accent)/5 dark:bg-zinc-900 dark:text-zinc-100"
+            >
+              {question}
+            </button>
+          ))}
+        </fieldset>
+      )}
+
+      {problem && (
+        <div
+          role="alert"
+          data-testid="chat-error"
+          data-kind={problem.kind}
+          className="mb-3 flex flex-wrap items-center justify-between gap-2 rounded-2xl border border-amber-300 bg-amber-50 px-4 py-2.5 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
+          <p>{problem.message}</p>
+          <button
+            type="button"
+            data-testid="retry-button"
+            onClick={props.onRetry}
+            className="rounded-lg border border-amber-400 px-3 py-1 font-medium hover:bg-amber-100 dark:border-amber-700 dark:hover:bg-amber-900"
+          >
+            Try again
+          </button>
+        </div>
+      )}
+
+      <div className="sticky bottom-0 space-y-2 bg-white/95 pt-2 pb-[max(0.75rem,env(safe-area-inset-bottom))] backdrop-blur dark:bg-zinc-950/95">
+        {props.askName && <NamePrompt onSave={props.onSaveName} onSkip={props.onSkipName} />}
+        <Composer botName={botName} busy={busy} onSend={props.onSend} onStop={props.onStop} />
+        <div className="flex items-center justify-between text-xs text-zinc-500 dark:text-zinc-400">
+          <span>
+            {props.visitorName ? `Chatting as ${props.visitorName}` : "Answers come from the owner's profile."}
+          </span>
+          {messages.length > 0 && (
+            <button
+              type="button"
+              data-testid="new-conversation"
+              onClick={props.onNewConversation}
+              className="shrink-0 whitespace-nowrap rounded px-1 underline-offset-2 hover:text-zinc-800 hover:underline dark:hover:text-zinc-200"
+            >
+              New conversation
+            </button>
+          )}
+        </div>
+      </div>
+      <div ref={end} aria-hidden="true" />
+      <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="announcer">
+        {announcement}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ChatProblem } from "./chat-error";
+
+/** A message as the view draws it, whether it came from the page's HTML or a live stream. */
+export interface ViewMessage {
+  id: string;
+  role: "user" | "assistant";
+  text: string;
+}
+
+export type ViewStatus = "ready" | "submitted" | "streaming" | "error";
+
+/** What the chat engine reports to the view as the conversation moves. */
+export interface LiveState {
+  messages: ViewMessage[];
+  status: ViewStatus;
+  problem: ChatProblem | null;
+  announcement: string;
+}
+
+/** What the view can ask of the engine once it has loaded. */
+export interface EngineControls {
+  send(text: string): void;
+  stop(): void;
+  retry(): void;
+  startOver(): void;
+}
