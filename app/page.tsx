@@ -9,8 +9,17 @@ export default function HomePage() {
         page you can share or embed anywhere.
       </p>
       <div className="mt-8 flex gap-4">
-        <Link href="/c/demo" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">
+        <Link href="/signup" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">
+          Create your chatbot
+        </Link>
+        <Link
+          href="/c/demo"
+          className="rounded-md border border-zinc-300 px-4 py-2 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+        >
           Try the demo bot
+        </Link>
+        <Link href="/login" className="px-2 py-2 font-medium text-zinc-600 underline dark:text-zinc-400">
+          Sign in
         </Link>
       </div>
     </main>

@@ -29,7 +29,7 @@ export async function freePort(): Promise<number> {
 async function waitUntilHealthy(baseUrl: string, server: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}:\n${log()}`);
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}:\n${log()}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;
@@ -38,7 +38,7 @@ async function waitUntilHealthy(baseUrl: string, server: ChildProcess, log: () =
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start did not become healthy within 60 s:\n${log()}`);
+  throw new Error(`the server did not become healthy within 60 s:\n${log()}`);
 }
 
 export interface RunningServer {
@@ -48,14 +48,14 @@ export interface RunningServer {
   stop(): void;
 }
 
-/** `next start` in its own process group, so stop() ends it and every child it forked. */
+/** `npm start` (scripts/serve.mjs) in its own process group, so stop() ends it and every child it forked. */
 export async function startServer(env: Record<string, string>, cwd = process.cwd()): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const server = spawn(process.execPath, ["scripts/serve.mjs"], {
     cwd,
     detached: true,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const collect = (chunk: Buffer) => {

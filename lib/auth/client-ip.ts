@@ -1,17 +1,19 @@
 import "server-only";
 import { isIP } from "node:net";
+import { getEnv } from "@/lib/env";
 
 /**
- * The address a request came from, or null when unknown. Next's server fills x-forwarded-for
- * with the socket's address when the request has none, and a proxy in front appends the address
- * it saw, so the rightmost entry is the one added by the hop closest to us; anything to its left
- * was written by the client and proves nothing.
+ * The address a request came from, or null when unknown. Our server (scripts/serve.mjs) drops a
+ * client's own X-Forwarded-For unless TRUST_PROXY is set, and Next then fills the header from the
+ * socket; behind a trusted proxy, the proxy appends the address it saw. Either way the rightmost
+ * entry was written by the hop closest to us; anything to its left came from the client.
+ * X-Real-IP is only ever written by a proxy, so it counts only when one is trusted.
  */
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
   const last = forwarded?.split(",").at(-1)?.trim();
   if (last && isIP(stripMappedPrefix(last))) return stripMappedPrefix(last);
-  const real = headers.get("x-real-ip")?.trim();
+  const real = getEnv().TRUST_PROXY ? headers.get("x-real-ip")?.trim() : undefined;
   if (real && isIP(stripMappedPrefix(real))) return stripMappedPrefix(real);
   return null;
 }

@@ -33,7 +33,8 @@ export function openPostgres(connectionString: string, options: { max?: number }
     types: typeParsers,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: 15_000,
+    // Client-side, so it also works through poolers that refuse a statement_timeout start-up
+    // parameter (PgBouncer); transactions set the server-side limit themselves below.
     query_timeout: 20_000,
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
@@ -45,7 +46,8 @@ export function openPostgres(connectionString: string, options: { max?: number }
     async transaction(fn) {
       const client = await pool.connect();
       try {
-        await client.query("begin");
+        // One round trip: a runaway statement is stopped by the server, not only abandoned by us.
+        await client.query("begin; set local statement_timeout = 15000");
         const result = await fn(queryable(client));
         await client.query("commit");
         return result;

@@ -38,3 +38,22 @@ describe.skipIf(!inject("postgresBaseUrl"))("production server on DATABASE_URL",
     expect(await response.json()).toMatchObject({ status: "ok", database: "ok" });
   });
 });
+
+describe("client addresses on the production server", () => {
+  const baseUrl = inject("embeddedBaseUrl");
+
+  it("does not believe a client's own X-Forwarded-For without TRUST_PROXY", async () => {
+    // Were the forged address believed, these eleven sign-in attempts from "one address" would
+    // exhaust its budget of ten; the real address is loopback, which has no per-IP budget.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt++) {
+      const response = await fetch(`${baseUrl}/api/auth/token`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "6.6.6.6", "x-real-ip": "6.6.6.6" },
+        body: JSON.stringify({ email: `nobody-${attempt}@example.test`, password: "wrong-password" }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual(Array(11).fill(401));
+  });
+});

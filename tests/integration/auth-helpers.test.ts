@@ -40,6 +40,17 @@ describe("clientIp", () => {
     expect(clientIp(new Headers({ "x-forwarded-for": "garbage" }))).toBeNull();
     expect(clientIp(new Headers())).toBeNull();
   });
+
+  it("believes X-Real-IP only behind a trusted proxy", () => {
+    const headers = new Headers({ "x-real-ip": "198.51.100.9" });
+    expect(clientIp(headers)).toBeNull();
+    setEnv({ TRUST_PROXY: "1" });
+    try {
+      expect(clientIp(headers)).toBe("198.51.100.9");
+    } finally {
+      setEnv({ TRUST_PROXY: undefined });
+    }
+  });
 });
 
 describe("password hashing", () => {
