@@ -77,16 +77,38 @@ export function validationFailed(error: z.ZodError): ApiError {
 const unauthorizedHeaders = { "WWW-Authenticate": 'Bearer realm="chatfolio"' };
 
 /**
+ * SQLSTATEs that mean "the client sent a value PostgreSQL cannot store or read" (a character the
+ * encoding lacks, an impossible date, a bad time zone) rather than a fault of ours. Input checks
+ * should catch these first; this keeps one that slips through a 400, never a 500.
+ */
+const INVALID_VALUE_STATES = new Set([
+  "22021", // character_not_in_repertoire (a NUL in text)
+  "22P05", // untranslatable_character (a \u0000 in jsonb)
+  "22007", // invalid_datetime_format
+  "22008", // datetime_field_overflow
+  "22009", // invalid_time_zone_displacement_value
+]);
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof z.ZodError) return validationFailed(error);
+  const state = sqlState(error);
+  if (state && INVALID_VALUE_STATES.has(state)) {
+    // The database's own message names internals (types, encodings); the client gets ours.
+    return new ApiError("validation_failed", "The request contains a value that cannot be stored.", {
+      cause: error,
+    });
+  }
+  return new ApiError("internal", defaultMessages.internal, { cause: error });
+}
+
+/**
  * Turns anything thrown by a handler into the API's JSON error body. Known errors keep their
- * status; anything else is a generic 500 whose cause is logged, never sent.
+ * status; a value the database refuses is a 400; anything else is a generic 500 whose cause is
+ * logged, never sent.
  */
 export function errorResponse(error: unknown): Response {
-  const apiError =
-    error instanceof ApiError
-      ? error
-      : error instanceof z.ZodError
-        ? validationFailed(error)
-        : new ApiError("internal", defaultMessages.internal, { cause: error });
+  const apiError = toApiError(error);
   if (apiError.code === "internal") {
     console.error("[api] unhandled error:", apiError.cause ?? apiError);
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { type ModelMessage, streamText, type TextStreamPart, type ToolSet } from "ai";
 import { buildInstructions, type OwnerProfile } from "@/lib/ai/instructions";
 import { getLanguageModel } from "@/lib/ai/models";
-import { asVisitor } from "@/lib/db";
+import { asService } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { resolveConfiguration } from "@/lib/validation/chatbot";
 import type { StartedTurn } from "./start-turn";
@@ -55,7 +55,8 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
   let ended: Promise<void> | undefined;
   const end = (status: Ending, error?: string): Promise<void> => {
     clientSignal.removeEventListener("abort", stopGeneration);
-    ended ??= asVisitor((tx) =>
+    // The server's own role: finish_turn rewrites a visitor's row, so no API role may call it.
+    ended ??= asService((tx) =>
       tx.query("select private.finish_turn($1, $2, $3, $4, $5, $6, $7, $8)", [
         turn.messageId,
         status,

@@ -1,11 +1,13 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
+import { rejectNul } from "./nul";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * Reads a JSON body of at most maxBytes, counting bytes as they arrive so a client that lies
- * about (or omits) Content-Length still cannot make us buffer more.
+ * about (or omits) Content-Length still cannot make us buffer more. A string or key holding U+0000
+ * is refused (400) here, before any schema or database sees it.
  */
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -28,9 +30,12 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   }
   const text = new TextDecoder().decode(Buffer.concat(chunks));
   if (text.trim() === "") throw new ApiError("invalid_json", "A JSON body is required.");
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new ApiError("invalid_json");
   }
+  rejectNul(parsed);
+  return parsed;
 }

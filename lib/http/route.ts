@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { type Caller, getCaller } from "@/lib/auth";
 import { ApiError, errorResponse, validationFailed } from "@/lib/errors";
 import { assertSameOrigin } from "./csrf";
+import { rejectNul } from "./nul";
 import { readJsonBody } from "./read-json";
 
 type AuthMode = "required" | "optional" | "none";
@@ -47,9 +48,7 @@ export function route<TBody = undefined, TQuery = undefined, TParams = undefined
         ? parseOr404(options.params, segment ? await segment.params : {})
         : (undefined as TParams);
 
-      const query = options.query
-        ? parse(options.query, Object.fromEntries(new URL(request.url).searchParams))
-        : (undefined as TQuery);
+      const query = options.query ? parse(options.query, readQuery(request)) : (undefined as TQuery);
       const body = options.body ? parse(options.body, await readJsonBody(request)) : (undefined as TBody);
 
       return await handler({
@@ -63,6 +62,13 @@ export function route<TBody = undefined, TQuery = undefined, TParams = undefined
       return errorResponse(error);
     }
   };
+}
+
+/** The query string as one value per name; %00 is refused like a NUL in a body. */
+function readQuery(request: Request): Record<string, string> {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  rejectNul(query);
+  return query;
 }
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {

@@ -108,6 +108,24 @@ describeEachDatabase("API keys", (db) => {
     }
   });
 
+  it("caps an owner at 50 keys even when creates race each other", async () => {
+    const carol = await signUpOwner();
+    const statuses = await Promise.all(
+      Array.from({ length: 55 }, (_, index) =>
+        createKey(jsonRequest("/api/keys", { name: `race ${index}` }, { headers: carol.bearer })).then(
+          (response) => response.status,
+        ),
+      ),
+    );
+    expect(statuses.filter((status) => status === 201)).toHaveLength(50);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(5);
+    const [{ count }] = await db().query<{ count: number }>(
+      "select count(*)::int as count from api_keys where user_id = $1",
+      [carol.userId],
+    );
+    expect(count).toBe(50);
+  });
+
   it("requires credentials", async () => {
     const response = await createKey(jsonRequest("/api/keys", { name: "anonymous" }));
     expect(response.status).toBe(401);

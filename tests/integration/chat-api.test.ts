@@ -257,6 +257,67 @@ describeEachDatabase("POST /api/chat", (db) => {
     }
   });
 
+  it("falls back to the default rate limit when a stored configuration was edited into nonsense", async () => {
+    for (const rateLimit of [
+      { max_messages: "x" },
+      { max_messages: "x", window_seconds: 60 },
+      { max_messages: 1e12, window_seconds: 600 },
+      { max_messages: 2.5, window_seconds: 600 },
+      { max_messages: 5, window_seconds: 600, burst: 3 },
+      "fast",
+      [5, 600],
+    ]) {
+      const edited = await insertBotWithProfile(db(), owner);
+      // As the server's own role, past the API's validation: a hand edit in the SQL editor.
+      await db().query(
+        "update chatbots set configuration = jsonb_build_object('rate_limit', $2::jsonb) where id = $1",
+        [edited.id, JSON.stringify(rateLimit)],
+      );
+      const response = await postChat({ message: "Where is Ada based?", visitor_id: visitor(), chatbot_id: edited.id });
+      expect(response.status, JSON.stringify(rateLimit)).toBe(200);
+      expect(response.headers.get("x-ratelimit-limit"), JSON.stringify(rateLimit)).toBe("20");
+    }
+    // A valid stored limit is still the one enforced.
+    const valid = await insertBotWithProfile(db(), owner, {
+      configuration: { rate_limit: { max_messages: 7, window_seconds: 60 } },
+    });
+    const response = await postChat({ message: "hi", visitor_id: visitor(), chatbot_id: valid.id });
+    expect(response.headers.get("x-ratelimit-limit")).toBe("7");
+  });
+
+  it("holds the monthly quota and the per-address limit under concurrent turns", async () => {
+    const busyOwner = await insertOwner(db());
+    const bots = [await insertBotWithProfile(db(), busyOwner), await insertBotWithProfile(db(), busyOwner)];
+    setEnv({ OWNER_MONTHLY_MESSAGES: "4" });
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 12 }, (_, index) =>
+          postChat(
+            { message: "hi", visitor_id: visitor(), chatbot_id: bots[index % 2].id },
+            { "x-forwarded-for": `192.0.2.${index}` },
+          ).then((response) => response.status),
+        ),
+      );
+      expect(statuses.filter((status) => status === 200)).toHaveLength(4);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(8);
+    } finally {
+      setEnv({ OWNER_MONTHLY_MESSAGES: undefined });
+    }
+
+    const office = await insertBotWithProfile(db(), await insertOwner(db()), {
+      configuration: { rate_limit: { max_messages: 1, window_seconds: 60 } },
+    });
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        postChat(
+          { message: "hi", visitor_id: visitor(), chatbot_id: office.id },
+          { "x-forwarded-for": "198.51.100.99" },
+        ).then((response) => response.status),
+      ),
+    );
+    expect(statuses.filter((status) => status === 200)).toHaveLength(5);
+  });
+
   it("answers 502 when the model fails before any text, and keeps the error server-side", async () => {
     useLanguageModel(() => ({
       model: new MockLanguageModelV4({

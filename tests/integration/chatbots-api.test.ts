@@ -415,3 +415,15 @@ describeEachDatabase("chatbots API", (db) => {
     await expectError(await DELETE(del("/api/chatbots/bad", alice.bearer), ctx("bad")), 404, "not_found");
   });
 });
+
+describeEachDatabase("chatbots API when no free slug can be found", (db) => {
+  it("answers 409, not 500, once every generated slug keeps colliding", async () => {
+    const owner = await signUpOwner();
+    const taken = await created(owner, { name: "Taken", public_url_slug: `taken-${randomUUID().slice(0, 8)}` });
+    // A slug generator that always proposes a taken slug: what a burst of concurrent explicit
+    // slugs would do to five attempts in a row. This suite's database is its own.
+    await db().exec(`create or replace function public.generate_unique_slug(base_slug text) returns text
+      language sql set search_path = '' as $$ select '${String(taken.public_url_slug)}' $$`);
+    await expectError(await create(owner, { name: "Another" }), 409, "conflict", "public_url_slug");
+  });
+});

@@ -1,6 +1,6 @@
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { asOwner } from "@/lib/db";
-import { type ApiKeyRow, countApiKeys, insertApiKey, listApiKeys } from "@/lib/db/queries/api-keys";
+import { type ApiKeyRow, countApiKeys, insertApiKey, listApiKeys, lockApiKeys } from "@/lib/db/queries/api-keys";
 import { ApiError } from "@/lib/errors";
 import { json, route } from "@/lib/http/route";
 import { type ApiKey, type CreatedApiKey, createApiKeySchema } from "@/lib/validation/api-keys";
@@ -30,6 +30,7 @@ export const GET = route({}, async ({ caller }) => {
 export const POST = route({ body: createApiKeySchema }, async ({ caller, body }) => {
   const generated = generateApiKey();
   const row = await asOwner(caller.claims, async (tx) => {
+    await lockApiKeys(tx);
     if ((await countApiKeys(tx)) >= MAX_KEYS_PER_OWNER) {
       throw new ApiError("conflict", `An account can have at most ${MAX_KEYS_PER_OWNER} API keys; revoke one first.`);
     }

@@ -23,6 +23,14 @@ export async function insertApiKey(
   return row;
 }
 
+/**
+ * Run as the owner, before counting: holds the owner's key-creation lock until the transaction
+ * ends, so concurrent creates count one after another and the cap cannot be overshot.
+ */
+export async function lockApiKeys(tx: Queryable): Promise<void> {
+  await tx.query("select pg_advisory_xact_lock(2, hashtext('api-keys:' || auth.uid()::text))");
+}
+
 export async function countApiKeys(tx: Queryable): Promise<number> {
   const [row] = await tx.query<{ count: number }>("select count(*)::int as count from public.api_keys");
   return row.count;

@@ -117,7 +117,14 @@ export async function createChatbot(claims: JwtClaims, input: CreateChatbotInput
       const [row] = await asOwner(claims, (tx) => insertChatbot(tx, input, "public.generate_unique_slug($5)", base));
       return toChatbot(row);
     } catch (error) {
-      if (sqlState(error) !== UNIQUE_VIOLATION || attempt >= GENERATED_SLUG_ATTEMPTS) throw error;
+      if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+      if (attempt >= GENERATED_SLUG_ATTEMPTS) {
+        // Only a burst of explicit slugs racing this name gets here: a conflict, not our fault.
+        throw new ApiError("conflict", "Could not pick a free public_url_slug; try again or choose one.", {
+          details: [{ path: "public_url_slug", message: "No free slug found for this name." }],
+          cause: error,
+        });
+      }
     }
   }
 }

@@ -23,11 +23,12 @@ interface MessageRow {
   visitor_name: string | null;
 }
 
-const MESSAGE_SELECT = `
-  select m.id, m.chatbot_id, m.conversation_id, m.message, m.response, m.status, m.is_read, m.created_at,
-         v.id as visitor_row_id, v.visitor_id as visitor_client_id, v.name as visitor_name
-  from public.messages m
-  left join public.visitors v on v.id = m.visitor_id`;
+/** A listed row's keyset position at full precision (see cursorSchema). */
+const cursorKey = (column: string) => `(extract(epoch from ${column}) * 1000000)::bigint::text as cursor_key`;
+
+const MESSAGE_COLUMNS = `m.id, m.chatbot_id, m.conversation_id, m.message, m.response, m.status, m.is_read,
+  m.created_at, v.id as visitor_row_id, v.visitor_id as visitor_client_id, v.name as visitor_name`;
+const MESSAGE_FROM = "from public.messages m left join public.visitors v on v.id = m.visitor_id";
 
 function toMessage(row: MessageRow): Message {
   return {
@@ -52,17 +53,16 @@ async function ownsChatbot(tx: Queryable, chatbotId: string): Promise<boolean> {
 }
 
 /** One page past the cursor, and the cursor of the next page when there is one. */
-function page<Row extends { id: string }, Item>(
+function page<Row extends { id: string; cursor_key: string }, Item>(
   rows: Row[],
   limit: number,
   toItem: (row: Row) => Item,
-  cursorAt: (row: Row) => Date | string,
 ): { items: Item[]; next_cursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {
     items: items.map(toItem),
-    next_cursor: rows.length > limit && last ? encodeCursor(isoTimestamp(cursorAt(last)), last.id) : null,
+    next_cursor: rows.length > limit && last ? encodeCursor(last.cursor_key, last.id) : null,
   };
 }
 
@@ -70,8 +70,8 @@ function page<Row extends { id: string }, Item>(
 export async function listMessages(claims: JwtClaims, chatbotId: string, query: ListMessagesQuery) {
   return asOwner(claims, async (tx) => {
     if (!(await ownsChatbot(tx, chatbotId))) return null;
-    const rows = await tx.query<MessageRow>(
-      `${MESSAGE_SELECT}
+    const rows = await tx.query<MessageRow & { cursor_key: string }>(
+      `select ${MESSAGE_COLUMNS}, ${cursorKey("m.created_at")} ${MESSAGE_FROM}
        where m.chatbot_id = $1
          and ($2::boolean is not true or not m.is_read)
          and ($3::text is null or v.visitor_id = $3 or v.id::text = $3)
@@ -87,7 +87,7 @@ export async function listMessages(claims: JwtClaims, chatbotId: string, query: 
         query.limit + 1,
       ],
     );
-    return page(rows, query.limit, toMessage, (row) => row.created_at);
+    return page(rows, query.limit, toMessage);
   });
 }
 
@@ -99,7 +99,7 @@ export async function setMessageRead(claims: JwtClaims, messageId: string, isRea
       isRead,
     ]);
     if (updated.length === 0) return null;
-    const [row] = await tx.query<MessageRow>(`${MESSAGE_SELECT} where m.id = $1`, [messageId]);
+    const [row] = await tx.query<MessageRow>(`select ${MESSAGE_COLUMNS} ${MESSAGE_FROM} where m.id = $1`, [messageId]);
     return toMessage(row);
   });
 }
@@ -111,14 +111,23 @@ interface VisitorRow {
   first_seen: Date | string;
   last_seen: Date | string;
   message_count: number;
+  cursor_key: string;
 }
 
-/** Who talked to one of the owner's chatbots, most recently seen first; null when it isn't theirs. */
+/**
+ * Who talked to one of the owner's chatbots, most recently seen first; null when it isn't theirs.
+ *
+ * Ordered by last_seen because "who was here lately" is what an owner wants to see. last_seen
+ * moves when a visitor returns, and keyset paging copes with that one way only: such a visitor
+ * jumps ahead of the cursor, so a traversal in progress never shows a row twice but may miss
+ * one that returned mid-way (the next traversal shows it first). An export that must see every
+ * visitor exactly once would page on first_seen, which never changes.
+ */
 export async function listVisitors(claims: JwtClaims, chatbotId: string, query: { limit: number; cursor?: Cursor }) {
   return asOwner(claims, async (tx) => {
     if (!(await ownsChatbot(tx, chatbotId))) return null;
     const rows = await tx.query<VisitorRow>(
-      `select v.id, v.visitor_id, v.name, v.first_seen, v.last_seen,
+      `select v.id, v.visitor_id, v.name, v.first_seen, v.last_seen, ${cursorKey("v.last_seen")},
               (select count(*) from public.messages m where m.visitor_id = v.id)::integer as message_count
        from public.visitors v
        where v.chatbot_id = $1
@@ -131,11 +140,13 @@ export async function listVisitors(claims: JwtClaims, chatbotId: string, query: 
       rows,
       query.limit,
       (row): Visitor => ({
-        ...row,
+        id: row.id,
+        visitor_id: row.visitor_id,
+        name: row.name,
         first_seen: isoTimestamp(row.first_seen),
         last_seen: isoTimestamp(row.last_seen),
+        message_count: row.message_count,
       }),
-      (row) => row.last_seen,
     );
   });
 }

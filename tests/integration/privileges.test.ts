@@ -1,0 +1,95 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { expect, it } from "vitest";
+import type { Database } from "@/lib/db";
+import { describeEachDatabase } from "../support/databases";
+
+const HARDENING = path.join(process.cwd(), "supabase/migrations/20261124000600_hardening.sql");
+const FINISH_TURN = "private.finish_turn(uuid, text, text, text, text, integer, integer, integer)";
+const START_TURN = "private.start_turn(uuid, text, text, text, uuid, text, text, integer, integer, integer, integer)";
+const PRIVILEGES = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"] as const;
+
+/** The table-wide privileges a role holds on each table of schema public, by table. */
+async function tablePrivileges(db: Database, role: string): Promise<Record<string, string[]>> {
+  const tables = await db.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`,
+  );
+  const result: Record<string, string[]> = {};
+  for (const { name } of tables) {
+    const held: string[] = [];
+    for (const privilege of PRIVILEGES) {
+      const [row] = await db.query<{ held: boolean }>("select has_table_privilege($1, $2, $3) as held", [
+        role,
+        `public.${name}`,
+        privilege,
+      ]);
+      if (row.held) held.push(privilege);
+    }
+    result[name] = held;
+  }
+  return result;
+}
+
+async function columnUpdatable(db: Database, table: string, column: string): Promise<boolean> {
+  const [row] = await db.query<{ held: boolean }>(
+    "select has_column_privilege('authenticated', $1, $2, 'UPDATE') as held",
+    [`public.${table}`, column],
+  );
+  return row.held;
+}
+
+async function canExecute(db: Database, role: string, fn: string): Promise<boolean> {
+  const [row] = await db.query<{ held: boolean }>("select has_function_privilege($1, $2, 'EXECUTE') as held", [
+    role,
+    fn,
+  ]);
+  return row.held;
+}
+
+/** What the API roles may do, as the migrations intend it; checked before and after Supabase's grants. */
+async function expectIntendedPrivileges(db: Database): Promise<void> {
+  const owner = ["SELECT", "INSERT", "UPDATE", "DELETE"];
+  expect(await tablePrivileges(db, "authenticated")).toEqual({
+    api_keys: ["DELETE"],
+    chatbots: owner,
+    messages: ["SELECT", "INSERT", "DELETE"],
+    profiles: owner,
+    visitors: owner,
+  });
+  expect(Object.values(await tablePrivileges(db, "anon")).flat()).toEqual([]);
+  // Owners flip is_read and nothing else of a message; keys are never rewritten.
+  expect(await columnUpdatable(db, "messages", "is_read")).toBe(true);
+  for (const column of ["message", "response", "status", "chatbot_id", "visitor_id", "created_at"]) {
+    expect(await columnUpdatable(db, "messages", column), column).toBe(false);
+  }
+  for (const column of ["name", "key_hash", "user_id"]) {
+    expect(await columnUpdatable(db, "api_keys", column), column).toBe(false);
+  }
+  const [keyHash] = await db.query<{ held: boolean }>(
+    "select has_column_privilege('authenticated', 'public.api_keys', 'key_hash', 'SELECT') as held",
+  );
+  expect(keyHash.held).toBe(false);
+
+  expect(await canExecute(db, "anon", FINISH_TURN)).toBe(false);
+  expect(await canExecute(db, "authenticated", FINISH_TURN)).toBe(false);
+  expect(await canExecute(db, "service_role", FINISH_TURN)).toBe(true);
+  expect(await canExecute(db, "anon", START_TURN)).toBe(true);
+  expect(await canExecute(db, "anon", "private.config_integer(jsonb, integer, integer)")).toBe(false);
+}
+
+describeEachDatabase("API roles' privileges", (db) => {
+  it("gives owners exactly the intended table privileges, no TRUNCATE, and visitors none", async () => {
+    await expectIntendedPrivileges(db());
+  });
+
+  it("narrows Supabase's default grant of ALL again when the hardening migration is re-applied", async () => {
+    // What Supabase's default privileges give the API roles on every table created in public.
+    await db().exec("grant all on all tables in schema public to anon, authenticated");
+    expect(await columnUpdatable(db(), "messages", "message")).toBe(true);
+    expect((await tablePrivileges(db(), "authenticated")).messages).toContain("TRUNCATE");
+
+    await db().exec(await fs.readFile(HARDENING, "utf8"));
+    await expectIntendedPrivileges(db());
+  });
+});
