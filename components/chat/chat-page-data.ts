@@ -1,8 +1,7 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { Metadata } from "next";
 import { resolveConfiguration } from "@/lib/validation/chatbot";
-import { currentVisitorId } from "@/lib/visitors/identity";
+import { currentVisitorSecret, guestVisitorId, webVisitorId } from "@/lib/visitors/identity";
 import { loadPublicChat, type PublicChat } from "@/lib/visitors/public-chat";
 import { siteOrigin } from "@/lib/visitors/site-origin";
 import type { ChatProps } from "./types";
@@ -11,8 +10,8 @@ export type ChatPageParams = { params: Promise<{ slug: string }> };
 
 /** The page's chat and this visitor's id; null means the 404 page. */
 export async function chatPageData(slug: string): Promise<(PublicChat & { chat: ChatProps; accent: string }) | null> {
-  const cookieVisitor = await currentVisitorId();
-  const loaded = await loadPublicChat(slug, cookieVisitor);
+  const secret = await currentVisitorSecret();
+  const loaded = await loadPublicChat(slug, secret);
   if (!loaded) return null;
   const configuration = resolveConfiguration(loaded.bot.configuration);
   return {
@@ -23,8 +22,7 @@ export async function chatPageData(slug: string): Promise<(PublicChat & { chat: 
       botName: loaded.bot.name,
       welcomeMessage: configuration.welcome_message,
       starterQuestions: configuration.starter_questions,
-      // No cookie (the browser refused it): a throwaway id, so chatting still works without memory.
-      visitorId: cookieVisitor ?? `web-${randomBytes(16).toString("hex")}`,
+      visitorId: secret ? webVisitorId(secret, loaded.bot.id) : guestVisitorId(),
       past: loaded.past,
     },
   };
@@ -32,7 +30,7 @@ export async function chatPageData(slug: string): Promise<(PublicChat & { chat: 
 
 /** Title, description, canonical URL and Open Graph card from the bot. */
 export async function chatPageMetadata(slug: string): Promise<Metadata> {
-  const loaded = await loadPublicChat(slug, await currentVisitorId());
+  const loaded = await loadPublicChat(slug, await currentVisitorSecret());
   if (!loaded) return { title: "Chatbot not found", robots: { index: false } };
   const { bot, preview } = loaded;
   const description =

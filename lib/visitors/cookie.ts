@@ -29,7 +29,7 @@ export function issueVisitorCookie(request: NextRequest, secure: boolean): strin
   if (!CHAT_PAGE.test(pathname) || isVisitorSecret(request.cookies.get(VISITOR_COOKIE)?.value)) return null;
   const secret = newSecret();
   request.cookies.set(VISITOR_COOKIE, secret);
-  const attributes = [`${VISITOR_COOKIE}=${secret}`, "Path=/c", `Max-Age=${MAX_AGE_SECONDS}`, "HttpOnly"];
+  const attributes = [`${VISITOR_COOKIE}=${secret}`, "Path=/", `Max-Age=${MAX_AGE_SECONDS}`, "HttpOnly"];
   if (EMBED_PAGE.test(pathname)) attributes.push("Secure", "SameSite=None", "Partitioned");
   else attributes.push(...(secure ? ["Secure"] : []), "SameSite=Lax");
   return attributes.join("; ");

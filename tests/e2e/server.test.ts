@@ -23,6 +23,13 @@ describe("production server on the embedded database", () => {
     expect(await response.text()).toContain("Page not found");
   });
 
+  it("answers slugs that cannot name a bot with the 404 page, never a 500", async () => {
+    for (const slug of ["%00", "demo%00", "a".repeat(65), "-demo", "de--mo"]) {
+      expect((await fetch(`${baseUrl}/c/${slug}`)).status, slug).toBe(404);
+      expect((await fetch(`${baseUrl}/c/${slug}/opengraph-image`)).status, slug).toBeLessThan(500);
+    }
+  });
+
   it("forbids framing everywhere but the embeddable chat", async () => {
     const page = await fetch(`${baseUrl}/c/demo`);
     expect(page.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");

@@ -167,6 +167,35 @@ describeEachDatabase("POST /api/chat", (db) => {
     expect((await notJson.json()).error.code).toBe("invalid_json");
   });
 
+  it("accepts a public page's web- visitor id only with the cookie it was derived from, for its own bot", async () => {
+    const { webVisitorId } = await import("@/lib/visitors/identity");
+    const { VISITOR_COOKIE } = await import("@/lib/visitors/cookie");
+    const secret = "s".repeat(43);
+    const otherBot = await insertBotWithProfile(db(), owner);
+    const id = webVisitorId(secret, bot.id);
+    expect(id).toMatch(/^web-[0-9a-f]{32}$/);
+    expect(webVisitorId(secret, otherBot.id)).not.toBe(id);
+
+    const withCookie = { cookie: `${VISITOR_COOKIE}=${secret}` };
+    expect((await postChat({ message: "hi", visitor_id: id, chatbot_id: bot.id }, withCookie)).status).toBe(200);
+
+    const refusals: Array<[Record<string, unknown>, Record<string, string>]> = [
+      [{ visitor_id: id, chatbot_id: bot.id }, {}],
+      [{ visitor_id: id, chatbot_id: bot.id }, { cookie: `${VISITOR_COOKIE}=${"t".repeat(43)}` }],
+      [{ visitor_id: id, chatbot_id: otherBot.id }, withCookie],
+      [{ visitor_id: id, chatbot_slug: bot.slug }, withCookie],
+    ];
+    for (const [target, headers] of refusals) {
+      const response = await postChat({ message: "impersonating", ...target }, headers);
+      expect(response.status).toBe(403);
+      expect((await response.json()).error.code).toBe("forbidden");
+    }
+    const [{ count }] = await db().query<{ count: number }>(
+      "select count(*)::int as count from messages where message = 'impersonating'",
+    );
+    expect(count).toBe(0);
+  });
+
   it("answers 404 for an unknown bot, and for a private bot to anyone but its owner", async () => {
     const unknown = await postChat({ message: "hi", visitor_id: visitor(), chatbot_slug: "no-such-bot" });
     expect(unknown.status).toBe(404);

@@ -4,12 +4,14 @@ import { collectAnswer, startAnswer } from "@/lib/chat/answer";
 import { startTurn } from "@/lib/chat/start-turn";
 import { json, route } from "@/lib/http/route";
 import { type ChatMessageMetadata, chatRequestSchema } from "@/lib/validation/chat";
+import { assertWebVisitor } from "@/lib/visitors/identity";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/chat – a visitor's message to a chatbot, answered as JSON or streamed (AI SDK UI message stream)
 export const POST = route({ auth: "optional", body: chatRequestSchema }, async ({ request, caller, body }) => {
   const receivedAt = performance.now();
+  assertWebVisitor(request, body.visitor_id, body.chatbot_id);
   const turn = await startTurn({
     message: body.message,
     visitorId: body.visitor_id,

@@ -16,7 +16,7 @@ export const chatOperations: ApiOperation[] = [
     operationId: "chat",
     summary: "Send a visitor's message to a chatbot and get its answer",
     description:
-      'Public chatbots need no authentication; a private one answers only its owner (404 to anyone else). Without `stream` the answer comes as JSON; with `"stream": true` as the AI SDK UI message stream (server-sent events), whose start part carries `message_id` and `conversation_id` as metadata.',
+      'Public chatbots need no authentication; a private one answers only its owner (404 to anyone else). Without `stream` the answer comes as JSON; with `"stream": true` as the AI SDK UI message stream (server-sent events), whose start part carries `message_id` and `conversation_id` as metadata. Visitor ids starting with `web-` belong to the public chat page and are refused (403) without its cookie.',
     tag: "Chat",
     auth: "optional",
     body: { name: "ChatRequest", schema: chatRequestSchema },
@@ -28,6 +28,6 @@ export const chatOperations: ApiOperation[] = [
         headers: RATE_LIMIT_HEADERS,
       },
     },
-    errors: ["not_found", "rate_limited", "model_error"],
+    errors: ["forbidden", "not_found", "rate_limited", "model_error"],
   },
 ];
