@@ -41,10 +41,15 @@
     "box-shadow:0 12px 40px rgba(0,0,0,.25)}" +
     ".panel[hidden]{display:none}" +
     "iframe{width:100%;height:100%;border:0;display:block}" +
-    "@media (max-width:480px){.panel{inset:0;width:auto;height:auto;border-radius:0}" +
+    // Phones: the panel fills the screen, so the open button would sit on the chat's own Send
+    // button; open, it becomes a close button in a bar above the chat instead.
+    "@media (max-width:480px){.panel{inset:0;width:auto;height:auto;border-radius:0;" +
+    "box-sizing:border-box;padding-top:52px}" +
     "button{bottom:12px;" +
     side +
-    ":12px;width:48px;height:48px}}" +
+    ":12px;width:48px;height:48px}" +
+    "button[aria-expanded=true]{top:6px;bottom:auto;width:40px;height:40px;box-shadow:none}}" +
+    "@media (max-width:480px) and (prefers-color-scheme:dark){.panel{background:#09090b}}" +
     "</style>" +
     '<div class="panel" part="panel" hidden></div>' +
     '<button type="button" part="button" aria-expanded="false"></button>';
@@ -59,7 +64,7 @@
     '<path d="M6 6l12 12M18 6L6 18"/></svg>';
   let frame;
 
-  function setOpen(open) {
+  function setOpen(open, focus) {
     if (open && !frame) {
       frame = document.createElement("iframe");
       frame.src = `${origin}/c/${slug}/embed`;
@@ -70,22 +75,33 @@
     button.setAttribute("aria-expanded", String(open));
     button.setAttribute("aria-label", open ? "Close chat" : "Open chat");
     button.innerHTML = open ? closeIcon : chatIcon;
-    if (open) frame.focus();
+    if (open && focus) frame.focus();
+  }
+
+  function close() {
+    if (panel.hidden) return;
+    setOpen(false);
+    button.focus();
   }
 
   button.addEventListener("click", () => {
-    setOpen(panel.hidden);
+    setOpen(panel.hidden, true);
   });
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && !panel.hidden) {
-      setOpen(false);
-      button.focus();
+    if (event.key === "Escape") close();
+  });
+  // Escape pressed inside the chat happens in the iframe's document, not this one: the chat asks
+  // to be closed instead. Only our own iframe, served from the widget's origin, may ask.
+  window.addEventListener("message", (event) => {
+    if (frame && event.source === frame.contentWindow && event.origin === origin && event.data === "chatfolio:close") {
+      close();
     }
   });
 
   function mount() {
     document.body.appendChild(host);
-    setOpen(data.open === "true");
+    // Opened by the page, not the visitor: focus stays where they are on the page.
+    setOpen(data.open === "true", false);
   }
   if (document.body) mount();
   else document.addEventListener("DOMContentLoaded", mount);

@@ -2,7 +2,7 @@
 
 import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from "react";
 import { describeChatError } from "./chat-error";
-import { toView } from "./messages";
+import { currentConversation, toView } from "./messages";
 import type { ChatProps } from "./types";
 import { useVisitorChat } from "./use-visitor-chat";
 import type { EngineControls, LiveState } from "./view-types";
@@ -30,7 +30,7 @@ export default function ChatEngine({
   controls,
 }: ChatEngineProps) {
   const chat = useVisitorChat({ chatbotId, visitorId, past, visitorName });
-  const { messages, status, error, announcement, sendMessage, stop, regenerate, startOver } = chat;
+  const { messages, status, error, announcement, sendMessage, stop, regenerate, startOver, startedWith } = chat;
 
   useImperativeHandle(
     controls,
@@ -51,17 +51,25 @@ export default function ChatEngine({
     void sendMessage({ text: firstMessage });
   }, [firstMessage, sendMessage]);
 
-  // Until the first message is on its way, the view's own copy (with that message) is newer.
-  const [bootCount] = useState(messages.length);
+  // Until useChat has taken the first message (sendMessage adds it only after an await), the
+  // view's own copy, which already shows it, is newer. From then on useChat is the only truth,
+  // for good: a later state that happens to look like boot (a conversation cleared back to the
+  // boot length, ready) must still reach the view.
+  const [bootMessages] = useState(messages);
+  const live = useRef(firstMessage === null);
   useEffect(() => {
-    if (firstMessage !== null && status === "ready" && messages.length === bootCount) return;
+    if (!live.current) {
+      if (status === "ready" && messages === bootMessages) return;
+      live.current = true;
+    }
     onChange({
       messages: toView(messages),
       status,
       problem: error ? describeChatError(error) : null,
       announcement,
+      conversationId: currentConversation(messages, startedWith.current),
     });
-  }, [messages, status, error, announcement, onChange, firstMessage, bootCount]);
+  }, [messages, status, error, announcement, onChange, bootMessages, startedWith]);
 
   return null;
 }

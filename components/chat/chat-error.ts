@@ -3,7 +3,7 @@
 // arrive as the server's own friendly errorText.
 
 export interface ChatProblem {
-  kind: "rate_limited" | "model_error" | "unavailable";
+  kind: "rate_limited" | "model_error" | "unavailable" | "gone" | "rejected";
   message: string;
 }
 
@@ -11,7 +11,12 @@ const FALLBACK: Record<ChatProblem["kind"], string> = {
   rate_limited: "You're sending messages a little fast. Please wait a moment, then try again.",
   model_error: "The assistant couldn't answer just now. Please try again.",
   unavailable: "We couldn't reach the assistant. Check your connection and try again.",
+  gone: "This chatbot isn't available any more.",
+  rejected: "The assistant couldn't take that message.",
 };
+
+/** The chat's own code didn't load (offline, or a deploy replaced it): retrying may help. */
+export const ENGINE_UNAVAILABLE: ChatProblem = { kind: "unavailable", message: FALLBACK.unavailable };
 
 function apiError(message: string): { code?: string; message?: string } | null {
   try {
@@ -28,6 +33,11 @@ function apiError(message: string): { code?: string; message?: string } | null {
   }
 }
 
+/** Whether sending the same message again could go differently. */
+export function retryable(problem: ChatProblem): boolean {
+  return problem.kind !== "gone" && problem.kind !== "rejected";
+}
+
 export function describeChatError(error: Error): ChatProblem {
   const status = "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : undefined;
   const body = apiError(error.message);
@@ -39,5 +49,13 @@ export function describeChatError(error: Error): ChatProblem {
   if (status === undefined && !body && error.message.startsWith("The assistant")) {
     return { kind: "model_error", message: error.message };
   }
+  // The bot was deleted or made private since the page loaded: retrying won't bring it back.
+  if (status === 404 || body?.code === "not_found") return { kind: "gone", message: FALLBACK.gone };
+  // The server names what was wrong with the request (a message too long, say); the same request
+  // would fail the same way, so no retry either.
+  if ((status !== undefined && status >= 400 && status < 500) || body?.code === "validation_failed") {
+    return { kind: "rejected", message: body?.message ?? FALLBACK.rejected };
+  }
+  // Everything else, a failed fetch (TypeError) and server errors alike: a connection problem.
   return { kind: "unavailable", message: FALLBACK.unavailable };
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import type { ChatProblem } from "./chat-error";
-import { Composer } from "./composer";
+import { type MouseEvent, useEffect, useRef } from "react";
+import { type ChatProblem, retryable } from "./chat-error";
+import { Composer, focusComposer } from "./composer";
 import { MessageBubble, TypingDots } from "./message-bubble";
 import { NamePrompt } from "./name-prompt";
 import type { ViewMessage, ViewStatus } from "./view-types";
@@ -31,6 +31,13 @@ interface ChatViewProps {
 export function ChatView(props: ChatViewProps) {
   const { botName, welcomeMessage, starterQuestions, messages, status, problem, announcement } = props;
   const end = useRef<HTMLDivElement>(null);
+  const composer = useRef<HTMLTextAreaElement>(null);
+  // A control that disappears once pressed (a starter question, "New conversation", "Try again",
+  // the name prompt's buttons) would leave keyboard focus on the page's body: hand it to the message box instead.
+  const thenFocusComposer = (action: () => void) => (event: MouseEvent) => {
+    action();
+    focusComposer(event, composer.current);
+  };
   const busy = status === "submitted" || status === "streaming";
 
   // Keep the newest words in view as they stream in. The sentinel sits below the sticky composer,
@@ -78,7 +85,7 @@ export function ChatView(props: ChatViewProps) {
               key={question}
               type="button"
               data-testid="starter-question"
-              onClick={() => props.onSend(question)}
+              onClick={thenFocusComposer(() => props.onSend(question))}
               className="rounded-full border border-(--accent)/40 bg-white px-3.5 py-1.5 text-left text-sm text-zinc-800 hover:border-(--accent) hover:bg-(--accent)/5 dark:bg-zinc-900 dark:text-zinc-100"
             >
               {question}
@@ -95,20 +102,30 @@ export function ChatView(props: ChatViewProps) {
           className="mb-3 flex flex-wrap items-center justify-between gap-2 rounded-2xl border border-amber-300 bg-amber-50 px-4 py-2.5 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
         >
           <p>{problem.message}</p>
-          <button
-            type="button"
-            data-testid="retry-button"
-            onClick={props.onRetry}
-            className="rounded-lg border border-amber-400 px-3 py-1 font-medium hover:bg-amber-100 dark:border-amber-700 dark:hover:bg-amber-900"
-          >
-            Try again
-          </button>
+          {retryable(problem) && (
+            <button
+              type="button"
+              data-testid="retry-button"
+              onClick={thenFocusComposer(props.onRetry)}
+              className="rounded-lg border border-amber-400 px-3 py-1 font-medium hover:bg-amber-100 dark:border-amber-700 dark:hover:bg-amber-900"
+            >
+              Try again
+            </button>
+          )}
         </div>
       )}
 
       <div className="sticky bottom-0 space-y-2 bg-white/95 pt-2 pb-[max(0.75rem,env(safe-area-inset-bottom))] backdrop-blur dark:bg-zinc-950/95">
-        {props.askName && <NamePrompt onSave={props.onSaveName} onSkip={props.onSkipName} />}
-        <Composer botName={botName} busy={busy} onSend={props.onSend} onStop={props.onStop} />
+        {props.askName && (
+          <NamePrompt
+            onSave={(name) => {
+              props.onSaveName(name);
+              composer.current?.focus();
+            }}
+            onSkip={thenFocusComposer(props.onSkipName)}
+          />
+        )}
+        <Composer botName={botName} busy={busy} onSend={props.onSend} onStop={props.onStop} inputRef={composer} />
         <div className="flex items-center justify-between text-xs text-zinc-500 dark:text-zinc-400">
           <span>
             {props.visitorName ? `Chatting as ${props.visitorName}` : "Answers come from the owner's profile."}
@@ -117,7 +134,7 @@ export function ChatView(props: ChatViewProps) {
             <button
               type="button"
               data-testid="new-conversation"
-              onClick={props.onNewConversation}
+              onClick={thenFocusComposer(props.onNewConversation)}
               className="shrink-0 whitespace-nowrap rounded px-1 underline-offset-2 hover:text-zinc-800 hover:underline dark:hover:text-zinc-200"
             >
               New conversation

@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type MouseEvent, type Ref, useId, useRef, useState } from "react";
 import { MESSAGE_MAX } from "./limits";
 
 interface ComposerProps {
@@ -8,13 +8,32 @@ interface ComposerProps {
   busy: boolean;
   onSend: (text: string) => void;
   onStop: () => void;
+  inputRef?: Ref<HTMLTextAreaElement>;
+}
+
+/**
+ * After a click on a control that goes away or changes meaning, puts focus in the message box,
+ * where the visitor types next, rather than letting it drop to the page's body. Not after a
+ * finger's tap: focusing the box would pop the on-screen keyboard up over the answer.
+ */
+export function focusComposer(event: MouseEvent, input: HTMLTextAreaElement | null): void {
+  const native = event.nativeEvent;
+  if ("pointerType" in native && native.pointerType === "touch") return;
+  input?.focus();
 }
 
 /** The message box: Enter sends, Shift+Enter breaks the line; while an answer streams, Stop ends it. */
-export function Composer({ botName, busy, onSend, onStop }: ComposerProps) {
+export function Composer({ botName, busy, onSend, onStop, inputRef }: ComposerProps) {
   const [text, setText] = useState("");
   const id = useId();
+  const input = useRef<HTMLTextAreaElement | null>(null);
+  const setInput = (element: HTMLTextAreaElement | null) => {
+    input.current = element;
+    if (typeof inputRef === "function") inputRef(element);
+    else if (inputRef) inputRef.current = element;
+  };
 
+  const empty = text.trim() === "";
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const message = text.trim();
@@ -31,6 +50,13 @@ export function Composer({ botName, busy, onSend, onStop }: ComposerProps) {
     }
   };
 
+  const onButton = (event: MouseEvent<HTMLButtonElement>) => {
+    event.preventDefault();
+    if (busy) onStop();
+    else submit();
+    focusComposer(event, input.current);
+  };
+
   return (
     <form onSubmit={submit} className="flex items-end gap-2">
       <label htmlFor={id} className="sr-only">
@@ -38,6 +64,7 @@ export function Composer({ botName, busy, onSend, onStop }: ComposerProps) {
       </label>
       <textarea
         id={id}
+        ref={setInput}
         data-testid="composer-input"
         value={text}
         onChange={(event) => setText(event.target.value)}
@@ -51,25 +78,22 @@ export function Composer({ botName, busy, onSend, onStop }: ComposerProps) {
       <span id={`${id}-hint`} className="sr-only">
         Enter sends, Shift+Enter starts a new line.
       </span>
-      {busy ? (
-        <button
-          type="button"
-          onClick={onStop}
-          data-testid="stop-button"
-          className="h-11 shrink-0 rounded-full border border-zinc-300 px-4 text-sm font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800"
-        >
-          Stop
-        </button>
-      ) : (
-        <button
-          type="submit"
-          data-testid="send-button"
-          disabled={text.trim() === ""}
-          className="h-11 shrink-0 rounded-full bg-(--accent) px-5 text-sm font-medium text-(--accent-fg) hover:opacity-90 disabled:opacity-40"
-        >
-          Send
-        </button>
-      )}
+      {/* One button that is Send or Stop, never disabled: a disabled or replaced button that has
+          focus drops it to the page's body, when an answer starts or ends. aria-disabled still
+          says that Send has nothing to send. */}
+      <button
+        type={busy ? "button" : "submit"}
+        onClick={onButton}
+        data-testid={busy ? "stop-button" : "send-button"}
+        aria-disabled={!busy && empty}
+        className={
+          busy
+            ? "h-11 shrink-0 rounded-full border border-zinc-300 px-4 text-sm font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800"
+            : "h-11 shrink-0 rounded-full bg-(--accent) px-5 text-sm font-medium text-(--accent-fg) hover:opacity-90 aria-disabled:cursor-not-allowed aria-disabled:opacity-40 aria-disabled:hover:opacity-40"
+        }
+      >
+        {busy ? "Stop" : "Send"}
+      </button>
     </form>
   );
 }

@@ -66,12 +66,13 @@ function lines(text: string, key: string): ReactNode[] {
 
 type Block =
   | { kind: "code"; text: string }
-  | { kind: "list"; ordered: boolean; items: string[] }
+  | { kind: "list"; ordered: boolean; start: number; items: string[] }
   | { kind: "heading"; text: string }
   | { kind: "paragraph"; text: string };
 
 const BULLET = /^\s*[-*+]\s+(.*)$/;
-const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;
+// At most 9 digits, as CommonMark: the number becomes <ol start>, and must stay an integer.
+const NUMBERED = /^\s*(\d{1,9})[.)]\s+(.*)$/;
 const HEADING = /^#{1,6}\s+(.*)$/;
 
 function blocks(source: string): Block[] {
@@ -91,13 +92,17 @@ function blocks(source: string): Block[] {
       result.push({ kind: "code", text: code.join("\n") });
       continue;
     }
-    const item = BULLET.exec(line) ?? NUMBERED.exec(line);
-    if (item) {
+    const bullet = BULLET.exec(line);
+    const numbered = bullet ? null : NUMBERED.exec(line);
+    if (bullet || numbered) {
       flush();
-      const ordered = NUMBERED.test(line);
+      const ordered = numbered !== null;
+      const text = numbered ? numbered[2] : (bullet?.[1] ?? "");
+      // Blank lines between items (a "loose" list, as models often write them) continue the list;
+      // anything else in between has ended it.
       const previous = result.at(-1);
-      if (previous?.kind === "list" && previous.ordered === ordered) previous.items.push(item[1]);
-      else result.push({ kind: "list", ordered, items: [item[1]] });
+      if (previous?.kind === "list" && previous.ordered === ordered) previous.items.push(text);
+      else result.push({ kind: "list", ordered, start: numbered ? Number(numbered[1]) : 1, items: [text] });
       continue;
     }
     const heading = HEADING.exec(line);
@@ -106,14 +111,12 @@ function blocks(source: string): Block[] {
       result.push({ kind: "heading", text: heading[1] });
     } else if (line.trim() === "") {
       flush();
-      // A blank line ends a list too: the next item starts a new one.
-      result.push({ kind: "paragraph", text: "" });
     } else {
       paragraph.push(line);
     }
   }
   flush();
-  return result.filter((block) => block.kind !== "paragraph" || block.text !== "");
+  return result;
 }
 
 /** Renders model-written Markdown as React elements; never as HTML. */
@@ -135,7 +138,7 @@ export function Markdown({ text }: { text: string }) {
               <li key={`${key}-${n}`}>{inline(item, `${key}-${n}`)}</li>
             ));
             return block.ordered ? (
-              <ol key={key} className="list-decimal space-y-1 pl-5">
+              <ol key={key} start={block.start === 1 ? undefined : block.start} className="list-decimal space-y-1 pl-5">
                 {items}
               </ol>
             ) : (

@@ -1,11 +1,11 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type MouseEvent, useId, useState } from "react";
 import { NAME_MAX } from "./limits";
 
 interface NamePromptProps {
   onSave: (name: string) => void;
-  onSkip: () => void;
+  onSkip: (event: MouseEvent) => void;
 }
 
 /** Asked once, optional: the owner sees the name beside the visitor's messages. */
@@ -34,7 +34,7 @@ export function NamePrompt({ onSave, onSkip }: NamePromptProps) {
         maxLength={NAME_MAX}
         autoComplete="given-name"
         placeholder="Optional"
-        className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-2.5 py-1.5 text-zinc-900 focus:border-(--accent) focus:outline-none dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
+        className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-2.5 py-1.5 text-zinc-900 focus:border-(--accent) focus-visible:ring-2 focus-visible:ring-(--accent)/40 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
       />
       <button
         type="submit"

@@ -57,5 +57,5 @@ export function useVisitorChat({ chatbotId, visitorId, past, visitorName }: Visi
     setAnnouncement("");
   }, [stop, setMessages, clearError]);
 
-  return { ...chat, announcement, startOver };
+  return { ...chat, announcement, startOver, startedWith };
 }

@@ -15,6 +15,8 @@ export interface LiveState {
   status: ViewStatus;
   problem: ChatProblem | null;
   announcement: string;
+  /** The conversation the next message continues; null: the next message starts one. */
+  conversationId: string | null;
 }
 
 /** What the view can ask of the engine once it has loaded. */

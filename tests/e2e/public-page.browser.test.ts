@@ -40,6 +40,27 @@ async function createBot(bearer: string, body: Record<string, unknown>): Promise
 const assistantMessages = (page: Page) => page.locator('[data-testid="chat-message"][data-role="assistant"]');
 const userMessages = (page: Page) => page.locator('[data-testid="chat-message"][data-role="user"]');
 
+/** Waits until the page shows `count` answers, the last one written in full, and is ready for more. */
+async function answered(page: Page, count: number): Promise<void> {
+  await expect.poll(() => assistantMessages(page).count(), { timeout: 15_000 }).toBe(count);
+  await expect.poll(() => page.getByTestId("send-button").count(), { timeout: 15_000 }).toBe(1);
+  await expect.poll(() => page.getByTestId("typing").count()).toBe(0);
+  await expect.poll(() => assistantMessages(page).last().textContent()).not.toBe("");
+}
+
+async function send(page: Page, text: string): Promise<void> {
+  const input = page.getByTestId("composer-input");
+  await input.fill(text);
+  await input.press("Enter");
+  await expect.poll(() => input.inputValue()).toBe("");
+}
+
+/** A fresh public bot, so a test's messages never count against another test's limits. */
+async function freshBot(configuration: Record<string, unknown> = {}): Promise<string> {
+  const owner = await signUpOwner();
+  return createBot(owner.bearer, { name: `Bot ${randomUUID().slice(0, 6)}`, configuration });
+}
+
 describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -67,7 +88,7 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     await page.getByText("Lisbon, Portugal").first().waitFor();
 
     const [cookie] = (await context.cookies()).filter((entry) => entry.name === "chatfolio_visitor");
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/c" });
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
 
     await page.getByTestId("starter-question").filter({ hasText: "Where is she based?" }).click();
     await expect.poll(() => assistantMessages(page).first().textContent(), { timeout: 15_000 }).toContain("Lisbon");
@@ -208,6 +229,244 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
       await expect
         .poll(() => chat.locator('[data-testid="chat-message"][data-role="assistant"]').first().textContent())
         .toContain("TypeScript");
+    } finally {
+      await site.close();
+    }
+  });
+
+  it("starts a new conversation mid-session that shows its own answers", async () => {
+    const slug = await freshBot();
+    const page = await (await newContext()).newPage();
+    await page.goto(`${baseUrl}/c/${slug}`);
+    await send(page, "First question");
+    await answered(page, 1);
+    await page.getByTestId("new-conversation").click();
+    await expect.poll(() => userMessages(page).count()).toBe(0);
+    await expect.poll(() => assistantMessages(page).count()).toBe(0);
+    await send(page, "Second question");
+    await answered(page, 1);
+    await expect.poll(() => userMessages(page).allTextContents()).toEqual(["Second question"]);
+  });
+
+  it("starts a new conversation after a reload and keeps chatting in it", async () => {
+    const slug = await freshBot();
+    const page = await (await newContext()).newPage();
+    await page.goto(`${baseUrl}/c/${slug}`);
+    await send(page, "First question");
+    await answered(page, 1);
+
+    // The chat engine now boots with the stored conversation.
+    await page.reload();
+    await expect.poll(() => userMessages(page).allTextContents()).toEqual(["First question"]);
+    await send(page, "Second question");
+    await answered(page, 2);
+    await page.getByTestId("new-conversation").click();
+    await expect.poll(() => userMessages(page).count()).toBe(0);
+    await send(page, "Third question");
+    await answered(page, 1);
+    await expect.poll(() => userMessages(page).allTextContents()).toEqual(["Third question"]);
+    // Still alive: Enter sends, and the answer arrives.
+    await send(page, "Fourth question");
+    await answered(page, 2);
+    await expect.poll(() => userMessages(page).allTextContents()).toEqual(["Third question", "Fourth question"]);
+  });
+
+  it("keeps a cleared conversation cleared across a reload, and starts a new one with the next message", async () => {
+    const slug = await freshBot();
+    const page = await (await newContext()).newPage();
+    await page.goto(`${baseUrl}/c/${slug}`);
+    await send(page, "Old question");
+    await answered(page, 1);
+    await page.getByTestId("new-conversation").click();
+    await expect.poll(() => userMessages(page).count()).toBe(0);
+
+    await page.reload();
+    await page.getByTestId("welcome-message").waitFor();
+    await expect.poll(() => page.getByTestId("starter-question").count()).toBe(3);
+    await expect.poll(() => userMessages(page).count()).toBe(0);
+    await expect.poll(() => assistantMessages(page).count()).toBe(0);
+
+    await send(page, "New question");
+    await answered(page, 1);
+    await page.reload();
+    await expect.poll(() => userMessages(page).allTextContents()).toEqual(["New question"]);
+  });
+
+  it("asks for the name only once, whether the visitor skips it or answers without chatting", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/c/demo`);
+    await page.getByTestId("name-prompt").getByRole("button", { name: "Skip" }).click();
+    await expect.poll(() => page.getByTestId("name-prompt").count()).toBe(0);
+    await page.reload();
+    await page.getByTestId("welcome-message").waitFor();
+    await page.waitForLoadState("networkidle");
+    await expect.poll(() => page.getByTestId("name-prompt").count()).toBe(0);
+
+    const named = await (await newContext()).newPage();
+    await named.goto(`${baseUrl}/c/demo`);
+    await named.getByTestId("name-input").fill("Linus");
+    await named.getByTestId("name-save").click();
+    await named.reload();
+    await named.getByText("Chatting as Linus").waitFor();
+    await expect.poll(() => named.getByTestId("name-prompt").count()).toBe(0);
+  });
+
+  it("keeps keyboard focus in the message box when a pressed control goes away", async () => {
+    const slug = await freshBot();
+    const page = await (await newContext()).newPage();
+    await page.goto(`${baseUrl}/c/${slug}`);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null);
+
+    await page.getByTestId("starter-question").first().focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("starter-question").count()).toBe(0);
+    await expect.poll(focused).toBe("composer-input");
+    await answered(page, 1);
+    await expect.poll(focused).toBe("composer-input");
+
+    await page.getByTestId("new-conversation").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => userMessages(page).count()).toBe(0);
+    await expect.poll(focused).toBe("composer-input");
+
+    // Send by its button: the button turns into Stop and back without losing focus to the body.
+    await page.getByTestId("composer-input").fill("A question");
+    await page.getByTestId("send-button").focus();
+    await page.keyboard.press("Enter");
+    await answered(page, 1);
+    await expect.poll(focused).not.toBeNull();
+  });
+
+  it("says the chat is unavailable, with a working retry, when its code fails to load", async () => {
+    const slug = await freshBot();
+    const page = await (await newContext()).newPage();
+    await page.goto(`${baseUrl}/c/${slug}`, { waitUntil: "networkidle" });
+    // As after a redeploy: the page's chunks are gone from the server.
+    const gone = (route: Parameters<Parameters<Page["route"]>[1]>[0]) => route.fulfill({ status: 404, body: "" });
+    await page.route("**/_next/static/chunks/**", gone);
+    await page.getByTestId("starter-question").first().click();
+    const problem = page.getByTestId("chat-error");
+    await expect.poll(() => problem.getAttribute("data-kind"), { timeout: 15_000 }).toBe("unavailable");
+    await expect.poll(() => problem.textContent()).toContain("Check your connection");
+    await expect.poll(() => page.getByTestId("welcome-message").count()).toBe(1);
+    await expect.poll(() => userMessages(page).count()).toBe(1);
+
+    await page.unroute("**/_next/static/chunks/**", gone);
+    await page.getByTestId("retry-button").click();
+    await answered(page, 1);
+    await expect.poll(() => problem.count()).toBe(0);
+  });
+
+  it("recovers with Try again once the rate limit allows another message", async () => {
+    const slug = await freshBot({ rate_limit: { max_messages: 1, window_seconds: 10 } });
+    const page = await (await newContext()).newPage();
+    await page.goto(`${baseUrl}/c/${slug}`);
+    const firstSentAt = Date.now();
+    await send(page, "First question");
+    await answered(page, 1);
+    await send(page, "Second question");
+    const problem = page.getByTestId("chat-error");
+    await expect.poll(() => problem.getAttribute("data-kind")).toBe("rate_limited");
+
+    const requests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/api/chat")) requests.push(request.postData() ?? "");
+    });
+    await page.waitForTimeout(Math.max(0, firstSentAt + 11_000 - Date.now()));
+    await page.getByTestId("retry-button").click();
+    await answered(page, 2);
+    await expect.poll(() => problem.count()).toBe(0);
+    expect(requests).toHaveLength(1);
+    expect(JSON.parse(requests[0])).toMatchObject({ message: "Second question" });
+    await expect.poll(() => userMessages(page).allTextContents()).toEqual(["First question", "Second question"]);
+  });
+
+  it("gives the embed a visitor cookie that survives in a third-party iframe", async () => {
+    const response = await fetch(`${baseUrl}/c/demo/embed`, { redirect: "manual" });
+    expect(response.status).toBe(200);
+    const cookie = response.headers.getSetCookie().find((entry) => entry.startsWith("chatfolio_visitor="));
+    expect(cookie).toBeDefined();
+    const attributes = (cookie ?? "").split(";").map((part) => part.trim().toLowerCase());
+    expect(attributes).toEqual(expect.arrayContaining(["samesite=none", "secure", "partitioned", "httponly"]));
+  });
+
+  it("closes the widget on Escape pressed inside the chat, and keeps the phone's Send button uncovered", async () => {
+    const site = await serveHtml(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A portfolio</title></head>
+<body><h1>Someone else's site</h1><a href="#top" id="link">A link</a>
+<script src="${baseUrl}/widget.js" data-chatbot="demo" async></script>
+</body></html>`);
+    try {
+      const page = await (await newContext({ viewport: { width: 360, height: 740 } })).newPage();
+      await page.goto(site.url);
+      await page.getByRole("button", { name: "Open chat" }).click();
+      const chat = page.frameLocator("iframe");
+      await chat.getByTestId("welcome-message").waitFor();
+
+      // On a phone the panel fills the screen: the chat's Send button must be the chat's, nowhere
+      // under the widget's own button (whose round corners leave Send's very centre free).
+      const sendBox = await chat.getByTestId("send-button").boundingBox();
+      const toggleBox = await page.getByRole("button", { name: "Close chat" }).boundingBox();
+      if (!sendBox || !toggleBox) throw new Error("Send or the widget's button is not on screen");
+      const overlaps =
+        sendBox.x < toggleBox.x + toggleBox.width &&
+        toggleBox.x < sendBox.x + sendBox.width &&
+        sendBox.y < toggleBox.y + toggleBox.height &&
+        toggleBox.y < sendBox.y + sendBox.height;
+      expect(overlaps).toBe(false);
+      const points = [0.5, 0.8].flatMap((fx) =>
+        [0.5, 0.8].map((fy) => [sendBox.x + sendBox.width * fx, sendBox.y + sendBox.height * fy]),
+      );
+      const hits = await page.evaluate(
+        (at) =>
+          at.map(
+            ([x, y]) => document.querySelector("[data-chatfolio-widget]")?.shadowRoot?.elementFromPoint(x, y)?.tagName,
+          ),
+        points,
+      );
+      expect(hits).toEqual(["IFRAME", "IFRAME", "IFRAME", "IFRAME"]);
+      await chat.getByTestId("composer-input").fill("Where is she based?");
+      await chat.getByTestId("send-button").click();
+      await expect.poll(() => chat.getByTestId("composer-input").inputValue()).toBe("");
+      await page.screenshot({ path: await screenshotPath("widget-open-360.png") });
+
+      await chat.getByTestId("composer-input").focus();
+      await page.keyboard.press("Escape");
+      const toggle = page.getByRole("button", { name: "Open chat" });
+      await expect.poll(() => toggle.getAttribute("aria-expanded")).toBe("false");
+      await expect.poll(() => page.locator("[data-chatfolio-widget] .panel").isHidden()).toBe(true);
+      // Focus came back to the page, on the widget's button.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.hasAttribute("data-chatfolio-widget") ?? false))
+        .toBe(true);
+
+      // Only the widget's own iframe may close it: another frame's request is ignored.
+      await toggle.click();
+      await page.evaluate(() => window.postMessage("chatfolio:close", "*"));
+      await page.waitForTimeout(200);
+      await expect
+        .poll(() => page.getByRole("button", { name: "Close chat" }).getAttribute("aria-expanded"))
+        .toBe("true");
+    } finally {
+      await site.close();
+    }
+  });
+
+  it("opens on load with data-open without taking focus from the page", async () => {
+    const site = await serveHtml(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A portfolio</title></head>
+<body><h1>Someone else's site</h1><input id="search" autofocus>
+<script src="${baseUrl}/widget.js" data-chatbot="demo" data-open="true" async></script>
+</body></html>`);
+    try {
+      const page = await (await newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      await page.goto(site.url);
+      await page.frameLocator("iframe").getByTestId("welcome-message").waitFor();
+      await expect
+        .poll(() => page.getByRole("button", { name: "Close chat" }).getAttribute("aria-expanded"))
+        .toBe("true");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("search");
     } finally {
       await site.close();
     }

@@ -4,6 +4,7 @@ import { accentStyle } from "@/components/chat/accent";
 import { BotHeader } from "@/components/chat/bot-header";
 import { Chat } from "@/components/chat/chat";
 import { type ChatPageParams, chatPageData, chatPageMetadata } from "@/components/chat/chat-page-data";
+import { CloseOnEscape } from "@/components/chat/close-on-escape";
 import { PrivateBanner } from "@/components/chat/private-banner";
 
 export async function generateMetadata({ params }: ChatPageParams): Promise<Metadata> {
@@ -23,6 +24,7 @@ export default async function ChatbotEmbedPage({ params }: ChatPageParams) {
       <div className="flex flex-1 flex-col pt-3">
         <Chat {...data.chat} />
       </div>
+      <CloseOnEscape />
     </main>
   );
 }
