@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db";
 import { describeEachDatabase } from "../support/databases";
 
 const HARDENING = path.join(process.cwd(), "supabase/migrations/20261124000600_hardening.sql");
+const DEFAULT_PRIVILEGES = path.join(process.cwd(), "supabase/migrations/20261124000700_default_privileges.sql");
 const FINISH_TURN = "private.finish_turn(uuid, text, text, text, text, integer, integer, integer)";
 const START_TURN = "private.start_turn(uuid, text, text, text, uuid, text, text, integer, integer, integer, integer)";
 const PRIVILEGES = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"] as const;
@@ -91,5 +92,20 @@ describeEachDatabase("API roles' privileges", (db) => {
 
     await db().exec(await fs.readFile(HARDENING, "utf8"));
     await expectIntendedPrivileges(db());
+  });
+
+  it("gives a table added later no access for the API roles, even under Supabase's default privileges", async () => {
+    // Supabase's defaults, as its platform sets them for the role that runs migrations.
+    await db().exec("alter default privileges in schema public grant all on tables to anon, authenticated");
+    await db().exec(await fs.readFile(DEFAULT_PRIVILEGES, "utf8"));
+    await db().exec("create table public.added_later (id int primary key)");
+    for (const role of ["anon", "authenticated"]) {
+      const [row] = await db().query<{ held: boolean }>(
+        "select has_table_privilege($1, 'public.added_later', 'SELECT') as held",
+        [role],
+      );
+      expect(row.held, role).toBe(false);
+    }
+    await db().exec("drop table public.added_later");
   });
 });
