@@ -25,6 +25,8 @@ interface ChatViewProps {
   onNewConversation: () => void;
   /** The visitor is about to chat: a good moment to load the chat engine. */
   onWarmUp: () => void;
+  /** Hydrated: the controls answer clicks (tests wait for this rather than guessing). */
+  ready: boolean;
 }
 
 /** The chat as the visitor sees it: messages, suggestions, problems, the composer. Draws only. */
@@ -51,6 +53,8 @@ export function ChatView(props: ChatViewProps) {
     <section
       aria-label={`Chat with ${botName}`}
       className="flex flex-1 flex-col"
+      data-testid="chat"
+      data-ready={props.ready ? "true" : undefined}
       onPointerEnter={props.onWarmUp}
       onFocus={props.onWarmUp}
     >

@@ -114,6 +114,7 @@ export function Chat({ chatbotId, botName, welcomeMessage, starterQuestions, vis
         onRetry={retry}
         onNewConversation={startOver}
         onWarmUp={warmUp}
+        ready={choicesRead}
       />
       {firstMessage !== null && !engineFailed && (
         <EngineBoundary onError={() => setEngineFailed(true)}>

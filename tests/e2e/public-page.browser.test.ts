@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { browserAvailable, firstLoadScripts, launchBrowser, screenshotPath, serveHtml } from "../support/browser";
 
@@ -48,7 +48,16 @@ async function answered(page: Page, count: number): Promise<void> {
   await expect.poll(() => assistantMessages(page).last().textContent()).not.toBe("");
 }
 
+/**
+ * Waits until the chat is hydrated. The server-rendered buttons are visible (so Playwright deems
+ * them clickable) before React listens to them; on a busy machine a click would be lost.
+ */
+async function chatReady(scope: Page | FrameLocator): Promise<void> {
+  await scope.locator('[data-testid="chat"][data-ready="true"]').waitFor({ timeout: 15_000 });
+}
+
 async function send(page: Page, text: string): Promise<void> {
+  await chatReady(page);
   const input = page.getByTestId("composer-input");
   await input.fill(text);
   await input.press("Enter");
@@ -90,6 +99,7 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     const [cookie] = (await context.cookies()).filter((entry) => entry.name === "chatfolio_visitor");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
 
+    await chatReady(page);
     await page.getByTestId("starter-question").filter({ hasText: "Where is she based?" }).click();
     await expect.poll(() => assistantMessages(page).first().textContent(), { timeout: 15_000 }).toContain("Lisbon");
     await expect.poll(() => page.getByTestId("announcer").textContent()).toContain("Lisbon");
@@ -127,12 +137,12 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     );
     expect(scripts.length).toBeGreaterThan(0);
     expect(total).toBeLessThan(FIRST_LOAD_BUDGET_BYTES);
-    await page.getByTestId("welcome-message").waitFor();
+    await chatReady(page);
     await page.screenshot({ path: await screenshotPath("public-page-1280.png"), fullPage: true });
 
     const dark = await (await newContext({ viewport: { width: 360, height: 760 }, colorScheme: "dark" })).newPage();
     await dark.goto(`${baseUrl}/c/demo`);
-    await dark.getByTestId("welcome-message").waitFor();
+    await chatReady(dark);
     await dark.screenshot({ path: await screenshotPath("public-page-360-dark.png") });
   });
 
@@ -213,7 +223,7 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
         .poll(() => page.getByRole("button", { name: "Close chat" }).getAttribute("aria-expanded"))
         .toBe("true");
       const chat = page.frameLocator("iframe");
-      await chat.getByTestId("welcome-message").waitFor();
+      await chatReady(chat);
       await chat.getByTestId("starter-question").filter({ hasText: "Which technologies does she use?" }).click();
       await expect
         .poll(() => chat.locator('[data-testid="chat-message"][data-role="assistant"]').first().textContent(), {
@@ -281,7 +291,7 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     await expect.poll(() => userMessages(page).count()).toBe(0);
 
     await page.reload();
-    await page.getByTestId("welcome-message").waitFor();
+    await chatReady(page);
     await expect.poll(() => page.getByTestId("starter-question").count()).toBe(3);
     await expect.poll(() => userMessages(page).count()).toBe(0);
     await expect.poll(() => assistantMessages(page).count()).toBe(0);
@@ -299,7 +309,7 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     await page.getByTestId("name-prompt").getByRole("button", { name: "Skip" }).click();
     await expect.poll(() => page.getByTestId("name-prompt").count()).toBe(0);
     await page.reload();
-    await page.getByTestId("welcome-message").waitFor();
+    await chatReady(page);
     await page.waitForLoadState("networkidle");
     await expect.poll(() => page.getByTestId("name-prompt").count()).toBe(0);
 
@@ -318,6 +328,7 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     await page.goto(`${baseUrl}/c/${slug}`);
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null);
 
+    await chatReady(page);
     await page.getByTestId("starter-question").first().focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByTestId("starter-question").count()).toBe(0);
@@ -344,6 +355,7 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     await page.goto(`${baseUrl}/c/${slug}`, { waitUntil: "networkidle" });
     // As after a redeploy: the page's chunks are gone from the server.
     const gone = (route: Parameters<Parameters<Page["route"]>[1]>[0]) => route.fulfill({ status: 404, body: "" });
+    await chatReady(page);
     await page.route("**/_next/static/chunks/**", gone);
     await page.getByTestId("starter-question").first().click();
     const problem = page.getByTestId("chat-error");
@@ -402,7 +414,7 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
       await page.goto(site.url);
       await page.getByRole("button", { name: "Open chat" }).click();
       const chat = page.frameLocator("iframe");
-      await chat.getByTestId("welcome-message").waitFor();
+      await chatReady(chat);
 
       // On a phone the panel fills the screen: the chat's Send button must be the chat's, nowhere
       // under the widget's own button (whose round corners leave Send's very centre free).
@@ -462,7 +474,7 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     try {
       const page = await (await newContext({ viewport: { width: 1280, height: 800 } })).newPage();
       await page.goto(site.url);
-      await page.frameLocator("iframe").getByTestId("welcome-message").waitFor();
+      await chatReady(page.frameLocator("iframe"));
       await expect
         .poll(() => page.getByRole("button", { name: "Close chat" }).getAttribute("aria-expanded"))
         .toBe("true");
