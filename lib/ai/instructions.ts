@@ -1,11 +1,6 @@
-export type OwnerProfile = {
-  name: string | null;
-  location: string | null;
-  bio: string;
-  skills: string;
-  experience: string;
-  interests: string;
-};
+import type { Profile } from "@/lib/validation/profile";
+/** The parts of an owner's profile a chatbot speaks from (the API's Profile, less ids and dates). */
+export type OwnerProfile = Pick<Profile, "name" | "location" | "bio" | "skills" | "experience" | "interests">;
 
 export type Tone = "professional" | "friendly" | "casual" | "concise";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
+import { parseCookieHeader } from "@/lib/auth/cookies";
 import { ApiError } from "@/lib/errors";
 import { isVisitorSecret, VISITOR_COOKIE } from "./cookie";
 
@@ -29,14 +30,10 @@ export async function currentVisitorSecret(): Promise<string | null> {
 }
 
 function secretFromRequest(request: Request): string | null {
-  for (const pair of (request.headers.get("cookie") ?? "").split(";")) {
-    const [name, ...value] = pair.trim().split("=");
-    if (name === VISITOR_COOKIE) {
-      const secret = value.join("=");
-      return isVisitorSecret(secret) ? secret : null;
-    }
-  }
-  return null;
+  const secret = parseCookieHeader(request.headers.get("cookie")).find(
+    (cookie) => cookie.name === VISITOR_COOKIE,
+  )?.value;
+  return isVisitorSecret(secret) ? secret : null;
 }
 
 /**

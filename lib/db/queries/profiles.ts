@@ -3,15 +3,8 @@ import { asOwner, type JwtClaims } from "@/lib/db";
 import { isoTimestamp } from "@/lib/validation/common";
 import type { Profile, ProfileInput } from "@/lib/validation/profile";
 
-interface ProfileRow {
-  id: string;
-  user_id: string;
-  name: string | null;
-  location: string | null;
-  bio: string;
-  skills: string;
-  experience: string;
-  interests: string;
+/** A stored profile: the API's shape, with timestamps as the driver returns them. */
+interface ProfileRow extends Omit<Profile, "created_at" | "updated_at"> {
   created_at: Date | string;
   updated_at: Date | string;
 }

@@ -35,11 +35,6 @@ export async function findUserByEmail(tx: Queryable, email: string): Promise<Use
   return rows[0] ?? null;
 }
 
-export async function findUserById(tx: Queryable, id: string): Promise<UserRow | null> {
-  const rows = await tx.query<UserRow>("select id, email from auth.users where id = $1", [id]);
-  return rows[0] ?? null;
-}
-
 export async function recordSignIn(tx: Queryable, userId: string): Promise<void> {
   await tx.query("update auth.users set last_sign_in_at = now() where id = $1", [userId]);
 }
