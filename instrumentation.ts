@@ -2,8 +2,8 @@
 // names the variable, and the embedded database is opened (and migrated) before the first request.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { getEnv } = await import("@/lib/env");
-  getEnv();
+  const { assertServerConfiguration, getEnv } = await import("@/lib/env");
+  assertServerConfiguration(getEnv());
   const { getDb } = await import("@/lib/db");
   await getDb();
 }

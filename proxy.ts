@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { serializeCookie } from "@/lib/auth/cookies";
 import { loginPathFor, PATH_HEADER } from "@/lib/auth/next-path";
 import { refreshSession } from "@/lib/auth/proxy-session";
+import { isHttps } from "@/lib/http/request-facts";
 import { issueVisitorCookie } from "@/lib/visitors/cookie";
 
 /**
@@ -12,7 +13,7 @@ import { issueVisitorCookie } from "@/lib/visitors/cookie";
  */
 export async function proxy(request: NextRequest) {
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-  const secure = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
+  const secure = isHttps(request.headers, request.url);
   const session = await refreshSession(
     request.cookies.getAll().map(({ name, value }) => ({ name, value })),
     secure,

@@ -79,13 +79,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "Invalid configuration: NEXT_PUBLIC_SUPABASE_URL (Supabase Auth) needs DATABASE_URL pointing at that project's database, where auth.users lives; the embedded database cannot share Supabase's users",
     );
   }
-  if (env.DATABASE_URL && !env.NEXT_PUBLIC_SUPABASE_URL && !env.AUTH_SECRET) {
-    // On the embedded database lib/auth generates and keeps a secret in the data directory; a
-    // server database may be shared by several instances, which must all sign with one secret.
-    throw new ConfigError(
-      "Invalid configuration: DATABASE_URL is set without Supabase Auth, so the built-in auth needs AUTH_SECRET (at least 32 characters, e.g. `openssl rand -base64 48`)",
-    );
-  }
   const listed = (env.CHAT_MODELS ?? "")
     .split(",")
     .map((model) => model.trim())
@@ -94,10 +87,29 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return { ...env, chatModels, supabaseKey };
 }
 
+/**
+ * What the server needs beyond a valid parse, checked at its start (instrumentation.ts) and where
+ * it is used, but not by commands that never sign anything (npm run db:migrate).
+ */
+export function assertServerConfiguration(env: Env): void {
+  if (env.DATABASE_URL && !env.NEXT_PUBLIC_SUPABASE_URL && !env.AUTH_SECRET) {
+    // On the embedded database lib/auth generates and keeps a secret in the data directory; a
+    // server database may be shared by several instances, which must all sign with one secret.
+    throw new ConfigError(
+      "Invalid configuration: DATABASE_URL is set without Supabase Auth, so the built-in auth needs AUTH_SECRET (at least 32 characters, e.g. `openssl rand -base64 48`)",
+    );
+  }
+}
+
 const cache = globalThis as typeof globalThis & { __chatfolioEnv?: Env };
 
 /** The validated configuration of this process, parsed once. */
 export function getEnv(): Env {
   cache.__chatfolioEnv ??= parseEnv(process.env);
   return cache.__chatfolioEnv;
+}
+
+/** Tests change process.env between cases: the next getEnv() parses it again. */
+export function resetEnvForTests(): void {
+  cache.__chatfolioEnv = undefined;
 }

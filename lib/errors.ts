@@ -103,26 +103,30 @@ function toApiError(error: unknown): ApiError {
 }
 
 /**
- * Turns anything thrown by a handler into the API's JSON error body. Known errors keep their
- * status; a value the database refuses is a 400; anything else is a generic 500 whose cause is
- * logged, never sent.
+ * Anything thrown by a handler as the API's JSON error body, with its status and headers. Known
+ * errors keep their status; a value the database refuses is a 400; anything else is a generic 500
+ * whose cause is logged, never sent.
  */
-export function errorResponse(error: unknown): Response {
+export function errorResponseBody(error: unknown): ErrorBody & { status: number; headers: Record<string, string> } {
   const apiError = toApiError(error);
   if (apiError.code === "internal") {
     console.error("[api] unhandled error:", apiError.cause ?? apiError);
   }
-  const body: ErrorBody = {
+  return {
     error: {
       code: apiError.code,
       message: apiError.message,
       ...(apiError.details ? { details: apiError.details } : {}),
     },
-  };
-  return Response.json(body, {
     status: apiError.status,
     headers: { ...(apiError.code === "unauthorized" ? unauthorizedHeaders : {}), ...apiError.headers },
-  });
+  };
+}
+
+/** Anything thrown by a route handler, as the response carrying the JSON error body. */
+export function errorResponse(error: unknown): Response {
+  const { error: body, status, headers } = errorResponseBody(error);
+  return Response.json({ error: body } satisfies ErrorBody, { status, headers });
 }
 
 /** Postgres SQLSTATE of a driver error, whichever driver raised it. */

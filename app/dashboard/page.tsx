@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { requireUser } from "@/lib/auth/server";
+import { asOwner } from "@/lib/db";
 import { listChatbots } from "@/lib/db/queries/chatbots";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-// Until the dashboard issue: greets the owner and lists their chatbots (read under RLS).
+// Greets the owner and lists their chatbots (read under RLS).
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const chatbots = await listChatbots(user.claims);
+  const chatbots = await asOwner(user.claims, listChatbots);
   return (
     <main className="py-8">
       <h1 className="text-2xl font-semibold">Welcome, {user.email}</h1>

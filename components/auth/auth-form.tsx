@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { signInAction, signUpAction } from "@/lib/auth/actions";
-import { initialAuthFormState } from "@/lib/auth/form-state";
+import { type AuthFormResult, signInAction, signUpAction } from "@/lib/auth/actions";
+import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { AuthField } from "./auth-field";
 
 interface AuthFormProps {
@@ -20,8 +20,15 @@ interface AuthFormProps {
  */
 export function AuthForm({ mode, next, passwordMinLength }: AuthFormProps) {
   const signingUp = mode === "sign-up";
-  const [state, action, pending] = useActionState(signingUp ? signUpAction : signInAction, initialAuthFormState);
+  const [state, action, pending] = useActionState<FormState<AuthFormResult>, FormData>(
+    signingUp ? signUpAction : signInAction,
+    idleFormState,
+  );
   const other = signingUp ? "/login" : "/signup";
+  const failed = state.status === "error" ? state : null;
+  // Field problems are shown at their fields; anything else (wrong credentials, too many attempts) above the button.
+  const formError = failed && Object.keys(failed.fieldErrors).length === 0 ? failed.message : undefined;
+  const notice = state.status === "success" ? state.data?.notice : undefined;
 
   return (
     <form action={action} noValidate className="mt-8 space-y-5" aria-describedby="auth-form-status">
@@ -31,8 +38,8 @@ export function AuthForm({ mode, next, passwordMinLength }: AuthFormProps) {
         label="Email"
         type="email"
         autoComplete="email"
-        defaultValue={state.email}
-        error={state.fieldErrors.email}
+        defaultValue={failed?.values.email ?? ""}
+        error={failed?.fieldErrors.email}
       />
       <AuthField
         name="password"
@@ -40,20 +47,20 @@ export function AuthForm({ mode, next, passwordMinLength }: AuthFormProps) {
         type="password"
         autoComplete={signingUp ? "new-password" : "current-password"}
         hint={signingUp ? `At least ${passwordMinLength} characters.` : undefined}
-        error={state.fieldErrors.password}
+        error={failed?.fieldErrors.password}
       />
       <div id="auth-form-status" aria-live="polite">
-        {state.formError ? (
+        {formError ? (
           <p
             role="alert"
             className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
           >
-            {state.formError}
+            {formError}
           </p>
         ) : null}
-        {state.notice ? (
+        {notice ? (
           <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
-            {state.notice}
+            {notice}
           </p>
         ) : null}
       </div>

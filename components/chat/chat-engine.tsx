@@ -1,9 +1,9 @@
 "use client";
 
 import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from "react";
+import type { ChatProps } from "@/lib/visitors/conversation";
 import { describeChatError } from "./chat-error";
 import { currentConversation, toView } from "./messages";
-import type { ChatProps } from "./types";
 import { useVisitorChat } from "./use-visitor-chat";
 import type { EngineControls, LiveState } from "./view-types";
 

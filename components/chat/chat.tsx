@@ -1,10 +1,10 @@
 "use client";
 
 import { Component, lazy, type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from "react";
+import type { ChatProps } from "@/lib/visitors/conversation";
 import { ENGINE_UNAVAILABLE } from "./chat-error";
 import { ChatView } from "./chat-view";
 import { messagesFromTurns, toView } from "./messages";
-import type { ChatProps } from "./types";
 import type { EngineControls, LiveState } from "./view-types";
 import { readChoices, rememberCleared, rememberName, rememberNameSkipped } from "./visitor-storage";
 

@@ -1,8 +1,8 @@
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ChatProps } from "@/lib/visitors/conversation";
 import { type ChatMessage, currentConversation, messagesFromTurns, messageText } from "./messages";
-import type { ChatProps } from "./types";
 
 interface VisitorChatOptions extends Pick<ChatProps, "chatbotId" | "visitorId" | "past"> {
   visitorName: string | null;

@@ -36,6 +36,6 @@ export function getLanguageModel(requested: string | null = null): ChatModel {
  * Replaces the model for this process: tests use the AI SDK's mock models, since OpenAI's API is
  * the one network they cannot reach. Pass undefined to return to the configured model.
  */
-export function useLanguageModel(factory: ModelFactory | undefined): void {
+export function setLanguageModelForTests(factory: ModelFactory | undefined): void {
   holder.__chatfolioModelFactory = factory;
 }

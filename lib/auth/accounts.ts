@@ -1,18 +1,19 @@
 import "server-only";
+import { ApiError } from "@/lib/errors";
+import { bearerToken, clientIp, isHttps } from "@/lib/http/request-facts";
 import type { Credentials, PublicUser, SignInInput, SignupResponse, TokenResponse } from "@/lib/validation/auth";
-import { authBackend } from "./backend";
-import {
-  authenticate,
-  clearedSessionCookie,
-  createUser,
-  endBuiltinSessions,
-  issueAccessToken,
-  startBrowserSession,
-} from "./builtin";
-import type { Caller } from "./caller";
-import type { CookieJar } from "./cookies";
+import { authBackend, type Caller } from ".";
+import { type CookieJar, type CookieToSet, requestCookieJar } from "./cookies";
 import { limitAuthAttempt } from "./rate-limit";
-import { isSupabaseAuthCookie } from "./supabase/cookie-names";
+
+/** One message for a wrong email and a wrong password, whichever backend checked them. */
+export const WRONG_CREDENTIALS = "Incorrect email or password.";
+
+/** Sign-up with an email that has an account already, whichever backend found it: 409 naming the field. */
+export function emailTaken(cause?: unknown): ApiError {
+  const message = "An account with this email already exists.";
+  return new ApiError("conflict", message, { details: [{ path: "email", message }], cause });
+}
 
 /** What sign-up, sign-in and sign-out need from the request they serve, whoever serves it. */
 export interface AuthContext {
@@ -23,7 +24,7 @@ export interface AuthContext {
   /** For the per-IP rate limit; null when unknown. */
   ip: string | null;
   /** The request's Bearer token, if any: with Supabase Auth, sign-out ends that token's session. */
-  bearer?: string | null;
+  bearer: string | null;
 }
 
 export interface SignUpResult {
@@ -31,48 +32,42 @@ export interface SignUpResult {
   body: SignupResponse;
 }
 
+// Each backend is loaded only when it is the configured one: supabase-js never loads for the
+// built-in backend. Both export the same four functions.
+function backend() {
+  return authBackend() === "supabase" ? import("./supabase/accounts") : import("./builtin/accounts");
+}
+
 /** Creates an account and signs the browser in (unless Supabase Auth wants the email confirmed first). */
 export async function signUp(input: Credentials, context: AuthContext): Promise<SignUpResult> {
   await limitAuthAttempt("sign_up", context.ip, input.email);
-  if (authBackend() === "supabase") return (await supabase()).supabaseSignUp(input, context);
-  const user = await createUser(input);
-  context.jar.setAll([await startBrowserSession(user, context.secure)]);
-  return { status: 201, body: { user: { id: user.id, email: user.email } } };
+  return (await backend()).signUp(input, context);
 }
 
 /** Signs a browser in: checks the credentials and sets the session cookie. */
 export async function signIn(input: SignInInput, context: AuthContext): Promise<PublicUser> {
   await limitAuthAttempt("sign_in", context.ip, input.email);
-  if (authBackend() === "supabase") return (await supabase()).supabaseSignIn(input, context);
-  const user = await authenticate(input);
-  context.jar.setAll([await startBrowserSession(user, context.secure)]);
-  return user;
+  return (await backend()).signIn(input, context);
 }
 
 /** An access token for an integration; no cookie is set. */
 export async function createToken(input: SignInInput, context: AuthContext): Promise<TokenResponse> {
   await limitAuthAttempt("sign_in", context.ip, input.email);
-  if (authBackend() === "supabase") return (await supabase()).supabaseToken(input);
-  const user = await authenticate(input);
-  return issueAccessToken(user);
+  return (await backend()).createToken(input);
 }
 
 /** Ends the caller's session (or every session with all) and clears the cookie. */
 export async function signOut(caller: Caller | null, context: AuthContext, all: boolean): Promise<void> {
-  if (authBackend() === "supabase") {
-    // With a session, supabase-js clears its own cookies through the jar; a stale one is cleared here.
-    if (caller) {
-      await (await supabase()).supabaseSignOut(context, all, caller.via === "token" ? (context.bearer ?? null) : null);
-    }
-    const stale = context.jar.getAll().filter((cookie) => isSupabaseAuthCookie(cookie.name));
-    context.jar.setAll(stale.map(({ name }) => ({ name, value: "", options: { path: "/", maxAge: 0 } })));
-    return;
-  }
-  await endBuiltinSessions(caller, all);
-  context.jar.setAll([clearedSessionCookie(context.secure)]);
+  return (await backend()).signOut(caller, context, all);
 }
 
-// supabase-js is loaded only when Supabase Auth is configured: the built-in backend never needs it.
-function supabase() {
-  return import("./supabase/accounts");
+/** The AuthContext of a request's headers and cookies. */
+export function authContextFrom(headers: Headers, jar: CookieJar, url?: string): AuthContext {
+  return { jar, secure: isHttps(headers, url), ip: clientIp(headers), bearer: bearerToken(headers) };
+}
+
+/** The AuthContext of a route handler's request; `pending` holds the cookies to send back. */
+export function authContextOf(request: Request): AuthContext & { pending: CookieToSet[] } {
+  const jar = requestCookieJar(request);
+  return { ...authContextFrom(request.headers, jar, request.url), pending: jar.pending };
 }

@@ -1,78 +1,43 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { z } from "zod";
-import { ApiError } from "@/lib/errors";
+import { z } from "zod";
+import { action } from "@/lib/http/action";
 import { credentialsSchema, signInSchema } from "@/lib/validation/auth";
-import { signIn, signOut, signUp } from "./accounts";
-import type { AuthFormState } from "./form-state";
+import { authContextFrom, signIn, signOut, signUp } from "./accounts";
 import { safeNextPath } from "./next-path";
-import { actionAuthContext, getCurrentUser } from "./server";
 
-// Server actions, so the forms work without JavaScript and Next checks their Origin itself.
+// Server actions, so the forms work without JavaScript.
 
-function readForm(formData: FormData) {
-  const text = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  return { email: text("email"), password: text("password"), next: formData.get("next") };
-}
+/** Where to go afterwards; anything unsafe is replaced by safeNextPath, so no error for it here. */
+const next = { next: z.unknown().optional() };
 
-function invalid(email: string, error: z.ZodError): AuthFormState {
-  const fieldErrors: AuthFormState["fieldErrors"] = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0];
-    if ((field === "email" || field === "password") && !fieldErrors[field]) fieldErrors[field] = issue.message;
-  }
-  return { email, fieldErrors };
-}
+/** What the sign-in and sign-up forms may be told instead of being redirected. */
+export type AuthFormResult = { notice: string } | undefined;
 
-/** Known refusals become messages on the form; anything else is a real failure and propagates. */
-function refused(email: string, error: unknown): AuthFormState {
-  if (!(error instanceof ApiError)) throw error;
-  if (error.code === "conflict") return { email, fieldErrors: { email: error.message } };
-  if (error.code === "unauthorized" || error.code === "rate_limited" || error.code === "forbidden") {
-    return { email, fieldErrors: {}, formError: error.message };
-  }
-  throw error;
-}
+export const signInAction = action(
+  { name: "auth.signIn", auth: "none", schema: signInSchema.extend(next), redact: ["password"] },
+  async ({ input, headers, jar }): Promise<AuthFormResult> => {
+    await signIn(input, authContextFrom(headers, jar));
+    redirect(safeNextPath(input.next));
+  },
+);
 
-export async function signInAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const form = readForm(formData);
-  const parsed = signInSchema.safeParse(form);
-  if (!parsed.success) return invalid(form.email, parsed.error);
-  try {
-    await signIn(parsed.data, await actionAuthContext());
-  } catch (error) {
-    return refused(parsed.data.email, error);
-  }
-  redirect(safeNextPath(form.next));
-}
+/** Signs up and in; with Supabase Auth confirming emails first, answers a notice instead. */
+export const signUpAction = action(
+  { name: "auth.signUp", auth: "none", schema: credentialsSchema.extend(next), redact: ["password"] },
+  async ({ input, headers, jar }): Promise<AuthFormResult> => {
+    const result = await signUp(input, authContextFrom(headers, jar));
+    if (result.body.confirmation_required)
+      return { notice: "Check your inbox: confirm your email address, then sign in." };
+    redirect(safeNextPath(input.next));
+  },
+);
 
-export async function signUpAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const form = readForm(formData);
-  const parsed = credentialsSchema.safeParse(form);
-  if (!parsed.success) return invalid(form.email, parsed.error);
-  let confirmationRequired = false;
-  try {
-    const result = await signUp(parsed.data, await actionAuthContext());
-    confirmationRequired = result.body.confirmation_required === true;
-  } catch (error) {
-    return refused(parsed.data.email, error);
-  }
-  if (confirmationRequired) {
-    return {
-      email: parsed.data.email,
-      fieldErrors: {},
-      notice: "Check your inbox: confirm your email address, then sign in.",
-    };
-  }
-  redirect(safeNextPath(form.next));
-}
-
-export async function signOutAction(formData: FormData): Promise<void> {
-  const all = formData.get("all") === "true";
-  await signOut(await getCurrentUser(), await actionAuthContext(), all);
-  redirect("/login");
-}
+export const signOutAction = action(
+  { name: "auth.signOut", auth: "none", schema: z.object({ all: z.enum(["true", "false"]).optional() }) },
+  async ({ input, caller, headers, jar }) => {
+    await signOut(caller, authContextFrom(headers, jar), input.all === "true");
+    redirect("/login");
+  },
+);

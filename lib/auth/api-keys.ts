@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { asService } from "@/lib/db";
 import { resolveApiKey } from "@/lib/db/queries/api-keys";
-import type { Caller } from "./caller";
+import type { Caller } from ".";
 
 /** Every key starts with this, so it is recognisable (and secret scanners can find leaked ones). */
 export const API_KEY_PREFIX = "cfk_";

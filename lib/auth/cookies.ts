@@ -1,8 +1,5 @@
 import "server-only";
 
-/** The built-in backend's session cookie (Supabase Auth names its own sb-<ref>-auth-token). */
-export const SESSION_COOKIE = "chatfolio_session";
-
 export interface CookieOptions {
   maxAge?: number;
   expires?: Date;
@@ -73,24 +70,4 @@ export function requestCookieJar(request: Request): CookieJar & { pending: Cooki
       pending.push(...cookies);
     },
   };
-}
-
-/** Adds the jar's cookies to a response as Set-Cookie headers. */
-export function withCookies(response: Response, cookies: CookieToSet[]): Response {
-  for (const cookie of cookies) response.headers.append("Set-Cookie", serializeCookie(cookie));
-  return response;
-}
-
-/** Secure cookies whenever the browser reached us over https (directly or through a proxy). */
-export function isHttps(request: Request): boolean {
-  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
-}
-
-export function sessionCookie(value: string, secure: boolean, maxAge: number): CookieToSet {
-  return { name: SESSION_COOKIE, value, options: { path: "/", httpOnly: true, sameSite: "lax", secure, maxAge } };
-}
-
-export function clearedSessionCookie(secure: boolean): CookieToSet {
-  return sessionCookie("", secure, 0);
 }

@@ -1,42 +1,53 @@
 import "server-only";
+import type { JwtClaims } from "@/lib/db/types";
+import { getEnv } from "@/lib/env";
+import { authorization } from "@/lib/http/request-facts";
 import { apiKeyCaller, isApiKey } from "./api-keys";
-import { authBackend } from "./backend";
-import { builtinCaller } from "./builtin";
-import type { Caller } from "./caller";
-import { type CookieJar, requestCookieJar, SESSION_COOKIE } from "./cookies";
+import { type CookieJar, requestCookieJar } from "./cookies";
 
-export { type AuthBackend, authBackend } from "./backend";
-export type { Caller } from "./caller";
+/** Who is calling, whichever backend and credential proved it. */
+export interface Caller {
+  userId: string;
+  email: string;
+  /** The claims owner-scoped queries run with (asOwner). */
+  claims: JwtClaims;
+  /** How the caller proved who they are; cookie sessions are subject to CSRF checks. */
+  via: "session" | "token" | "api_key";
+  /** The built-in backend's session row behind a cookie or access token (what sign-out deletes). */
+  sessionId?: string;
+}
+
+export type AuthBackend = "builtin" | "supabase";
+
+/** Supabase Auth when its URL and key are configured, the built-in backend otherwise. */
+export function authBackend(): AuthBackend {
+  const env = getEnv();
+  return env.NEXT_PUBLIC_SUPABASE_URL && env.supabaseKey ? "supabase" : "builtin";
+}
 
 /**
- * Who is calling: `Authorization: Bearer <access token | API key>` when the header is present
- * (a bad one is not rescued by a cookie: the client said who it is and was wrong), else the
- * session cookie. Null when none is valid. Reads the Request only, so it works in route handlers
- * called directly from tests.
+ * Who is calling a route handler: `Authorization: Bearer <access token | API key>` when the header
+ * is present (a bad one is not rescued by a cookie: the client said who it is and was wrong), else
+ * the session cookie. Null when none is valid. Reads the Request only, so it works in route
+ * handlers called directly from tests.
  */
 export async function getCaller(request: Request): Promise<Caller | null> {
-  return callerFrom(requestCookieJar(request), request.headers.get("authorization"));
+  return callerFrom(requestCookieJar(request), request.headers);
 }
 
-export async function callerFrom(jar: CookieJar, authorization: string | null): Promise<Caller | null> {
-  if (authorization !== null) {
-    const token = bearerToken(authorization);
-    if (!token) return null;
-    if (isApiKey(token)) return apiKeyCaller(token);
-    if (authBackend() === "builtin") return builtinCaller(token, "access");
-    return (await supabase()).supabaseBearerCaller(token);
+/** getCaller over any cookie jar and headers (server actions and components read them from Next). */
+export async function callerFrom(jar: CookieJar, headers: Headers): Promise<Caller | null> {
+  const credentials = authorization(headers);
+  if (credentials.kind === "malformed") return null;
+  if (credentials.kind === "bearer") {
+    if (isApiKey(credentials.token)) return apiKeyCaller(credentials.token);
+    return (await backend()).bearerCaller(credentials.token);
   }
-  if (authBackend() === "supabase") return (await supabase()).supabaseSessionCaller(jar);
-  const cookie = jar.getAll().find((entry) => entry.name === SESSION_COOKIE)?.value;
-  return cookie ? builtinCaller(cookie, "session") : null;
+  return (await backend()).sessionCaller(jar);
 }
 
-function bearerToken(header: string): string | null {
-  const match = /^Bearer +([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
-  return match ? match[1] : null;
-}
-
-// supabase-js is loaded only when Supabase Auth is configured: the built-in backend never needs it.
-function supabase() {
-  return import("./supabase/caller");
+// Each backend is loaded only when it is the configured one: supabase-js never loads for the
+// built-in backend, and neither backend imports the other.
+async function backend() {
+  return authBackend() === "supabase" ? import("./supabase/caller") : import("./builtin/caller");
 }

@@ -27,7 +27,8 @@ export async function limitAuthAttempt(action: "sign_in" | "sign_up", ip: string
   ];
   const counts = await asService(async (tx) => {
     const results = [];
-    for (const name of buckets) results.push(await countAttempt(tx, name, AUTH_WINDOW_SECONDS));
+    for (const name of buckets)
+      results.push(await countAttempt(tx, { bucket: name, windowSeconds: AUTH_WINDOW_SECONDS }));
     return results;
   });
   const spent = counts.filter((count) => count.attempts > AUTH_ATTEMPT_LIMIT);

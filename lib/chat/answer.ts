@@ -3,6 +3,7 @@ import { type ModelMessage, streamText, type TextStreamPart, type ToolSet } from
 import { buildInstructions, type OwnerProfile } from "@/lib/ai/instructions";
 import { getLanguageModel } from "@/lib/ai/models";
 import { asService } from "@/lib/db";
+import { finishTurn } from "@/lib/db/queries/turns";
 import { ApiError } from "@/lib/errors";
 import { resolveConfiguration } from "@/lib/validation/chatbot";
 import type { StartedTurn } from "./start-turn";
@@ -57,16 +58,16 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
     clientSignal.removeEventListener("abort", stopGeneration);
     // The server's own role: finish_turn rewrites a visitor's row, so no API role may call it.
     ended ??= asService((tx) =>
-      tx.query("select private.finish_turn($1, $2, $3, $4, $5, $6, $7, $8)", [
-        turn.messageId,
+      finishTurn(tx, {
+        messageId: turn.messageId,
         status,
-        text === "" && status !== "answered" ? null : text,
-        error ?? null,
-        label,
-        Math.round(performance.now() - startedAt),
-        usage.inputTokens ?? null,
-        usage.outputTokens ?? null,
-      ]),
+        response: text === "" && status !== "answered" ? null : text,
+        error: error ?? null,
+        model: label,
+        latencyMs: Math.round(performance.now() - startedAt),
+        inputTokens: usage.inputTokens ?? null,
+        outputTokens: usage.outputTokens ?? null,
+      }),
     ).then(
       () => undefined,
       (failure: unknown) => console.error("[chat] could not record the end of a turn:", failure),

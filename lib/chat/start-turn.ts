@@ -1,7 +1,7 @@
 import "server-only";
-import type { OwnerProfile } from "@/lib/ai/instructions";
 import type { Caller } from "@/lib/auth";
 import { asOwner, asVisitor } from "@/lib/db";
+import { type StartTurnParams, type StartTurnResult, startTurn as startTurnQuery } from "@/lib/db/queries/turns";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { CONFIGURATION_DEFAULTS } from "@/lib/validation/chatbot";
@@ -20,34 +20,16 @@ export interface TurnInput {
   caller: Caller | null;
 }
 
+type Started = Extract<StartTurnResult, { outcome: "started" }>;
+
 export interface StartedTurn {
   messageId: string;
   conversationId: string;
   rateLimit: { limit: number; remaining: number };
-  chatbot: { id: string; user_id: string; name: string; configuration: unknown };
-  profile: OwnerProfile | null;
-  history: Array<{ message: string; response: string }>;
+  chatbot: Started["chatbot"];
+  profile: Started["profile"];
+  history: Started["history"];
 }
-
-type StartTurnResult =
-  | ({ outcome: "started" } & {
-      message_id: string;
-      conversation_id: string;
-      remaining: number;
-      limit_value: number;
-      chatbot: StartedTurn["chatbot"];
-      profile: OwnerProfile | null;
-      history: StartedTurn["history"];
-    })
-  | { outcome: "not_found" }
-  | {
-      outcome: "rate_limited";
-      limit: "visitor" | "ip" | "owner_quota";
-      limit_value: number;
-      retry_after: number;
-      message_id: string;
-      conversation_id: string;
-    };
 
 const RATE_LIMIT_MESSAGES = {
   visitor: "You're sending messages faster than this chatbot allows. Please wait a moment and try again.",
@@ -61,25 +43,22 @@ const RATE_LIMIT_MESSAGES = {
  * as themselves, so their own private bots answer them; everyone else runs as anon.
  */
 export async function startTurn(input: TurnInput): Promise<StartedTurn> {
-  const env = getEnv();
-  const params = [
-    input.chatbotId ?? null,
-    input.chatbotSlug ?? null,
-    input.visitorId,
-    input.visitorName || null,
-    input.conversationId ?? null,
-    input.message,
-    input.clientIp,
-    CONFIGURATION_DEFAULTS.rate_limit.max_messages,
-    CONFIGURATION_DEFAULTS.rate_limit.window_seconds,
-    env.OWNER_MONTHLY_MESSAGES,
-    HISTORY_TURNS,
-  ];
-  const sql = "select private.start_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) as result";
-  const run = input.caller
-    ? asOwner(input.caller.claims, (tx) => tx.query<{ result: StartTurnResult }>(sql, params))
-    : asVisitor((tx) => tx.query<{ result: StartTurnResult }>(sql, params));
-  const [{ result }] = await run;
+  const params: StartTurnParams = {
+    chatbotId: input.chatbotId ?? null,
+    chatbotSlug: input.chatbotSlug ?? null,
+    visitorId: input.visitorId,
+    visitorName: input.visitorName || null,
+    conversationId: input.conversationId ?? null,
+    message: input.message,
+    clientIp: input.clientIp,
+    defaultMaxMessages: CONFIGURATION_DEFAULTS.rate_limit.max_messages,
+    defaultWindowSeconds: CONFIGURATION_DEFAULTS.rate_limit.window_seconds,
+    ownerMonthlyMessages: getEnv().OWNER_MONTHLY_MESSAGES,
+    historyTurns: HISTORY_TURNS,
+  };
+  const result = input.caller
+    ? await asOwner(input.caller.claims, (tx) => startTurnQuery(tx, params))
+    : await asVisitor((tx) => startTurnQuery(tx, params));
 
   if (result.outcome === "not_found") throw new ApiError("not_found", "Chatbot not found.");
   if (result.outcome === "rate_limited") {

@@ -1,30 +1,100 @@
 import "server-only";
-import { asVisitor } from "@/lib/db";
+import type { Metadata } from "next";
+import { cache } from "react";
+import { getCurrentUser } from "@/lib/auth/server";
+import { asOwner, asVisitor, type Queryable } from "@/lib/db";
+import { type ChatbotPage, findChatbotPage } from "@/lib/db/queries/chatbots";
+import { findVisitorConversation } from "@/lib/db/queries/visitors";
+import { currentHeaders, publicOrigin } from "@/lib/http/request-facts";
+import { resolveConfiguration } from "@/lib/validation/chatbot";
+import type { ChatProps, PastConversation } from "@/lib/visitors/conversation";
+import { currentVisitorSecret, guestVisitorId, webVisitorId } from "@/lib/visitors/identity";
 
-export interface ChatbotPage {
-  id: string;
-  user_id: string;
-  name: string;
-  description: string | null;
-  is_public: boolean;
-  configuration: Record<string, unknown>;
-  public_url_slug: string;
-  owner_name: string | null;
-  owner_location: string | null;
-  owner_bio: string | null;
-}
+// Everything the public chat page /c/<slug> (and its embed and link card) reads.
+
+export type ChatPageParams = { params: Promise<{ slug: string }> };
 
 /**
  * Whether a path segment can name a chatbot at all (the stored format, any case: lookups
  * lower-case). Anything else never reaches the database, which would choke on a NUL byte.
  */
-export function isWellFormedSlug(slug: string): boolean {
+function isWellFormedSlug(slug: string): boolean {
   return slug.length <= 64 && /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/.test(slug);
 }
 
-/** What /c/<slug> shows a visitor; null for an unknown slug or a private bot. */
-export async function findPublicChatbotPage(slug: string): Promise<ChatbotPage | null> {
+interface PublicChat {
+  bot: ChatbotPage;
+  /** A private bot, shown to its owner only, as a preview. */
+  preview: boolean;
+  /** This visitor's latest conversation with the bot, if they have one. */
+  past: PastConversation | null;
+}
+
+async function read(tx: Queryable, slug: string, visitorSecret: string | null) {
+  const bot = await findChatbotPage(tx, slug);
+  if (!bot) return null;
+  const past = visitorSecret
+    ? await findVisitorConversation(tx, { chatbotId: bot.id, visitorId: webVisitorId(visitorSecret, bot.id) })
+    : null;
+  return { bot, past };
+}
+
+/**
+ * Everything /c/<slug> renders, in one database transaction. Public bots are looked up as an
+ * anonymous visitor, so their pages never wait on auth; only when that finds nothing is the
+ * signed-in owner asked for, to preview their own private bot. Null means the 404 page.
+ */
+const loadPublicChat = cache(async (slug: string, visitorSecret: string | null): Promise<PublicChat | null> => {
   if (!isWellFormedSlug(slug)) return null;
-  const [page] = await asVisitor((tx) => tx.query<ChatbotPage>("select * from private.chatbot_page($1)", [slug]));
-  return page ?? null;
+  const asAnyone = await asVisitor((tx) => read(tx, slug, visitorSecret));
+  if (asAnyone) return { ...asAnyone, preview: false };
+  const caller = await getCurrentUser();
+  if (!caller) return null;
+  const asOwnerOfBot = await asOwner(caller.claims, (tx) => read(tx, slug, visitorSecret));
+  return asOwnerOfBot ? { ...asOwnerOfBot, preview: !asOwnerOfBot.bot.is_public } : null;
+});
+
+/** The page's chat and this visitor's id; null means the 404 page. */
+export async function chatPageData(slug: string): Promise<(PublicChat & { chat: ChatProps; accent: string }) | null> {
+  const secret = await currentVisitorSecret();
+  const loaded = await loadPublicChat(slug, secret);
+  if (!loaded) return null;
+  const configuration = resolveConfiguration(loaded.bot.configuration);
+  return {
+    ...loaded,
+    accent: configuration.theme.accent_color,
+    chat: {
+      chatbotId: loaded.bot.id,
+      botName: loaded.bot.name,
+      welcomeMessage: configuration.welcome_message,
+      starterQuestions: configuration.starter_questions,
+      visitorId: secret ? webVisitorId(secret, loaded.bot.id) : guestVisitorId(),
+      past: loaded.past,
+    },
+  };
+}
+
+/** Title, description, canonical URL and Open Graph card from the bot. */
+export async function chatPageMetadata(slug: string): Promise<Metadata> {
+  const loaded = await loadPublicChat(slug, await currentVisitorSecret());
+  if (!loaded) return { title: "Chatbot not found", robots: { index: false } };
+  const { bot, preview } = loaded;
+  const description =
+    bot.description ?? (bot.owner_name ? `Ask ${bot.owner_name}'s AI assistant about their work.` : undefined);
+  const canonical = `/c/${bot.public_url_slug}`;
+  return {
+    metadataBase: publicOrigin(await currentHeaders()) ?? new URL("http://localhost:3000"),
+    title: bot.name,
+    description,
+    alternates: { canonical },
+    openGraph: { type: "website", siteName: "Chatfolio", title: bot.name, description, url: canonical },
+    twitter: { card: "summary_large_image", title: bot.name, description },
+    robots: preview ? { index: false, follow: false } : undefined,
+  };
+}
+
+/** A public chatbot for its link card; null for an unknown slug or a private bot (crawlers are never owners). */
+export async function findPublicChatbot(slug: string): Promise<ChatbotPage | null> {
+  if (!isWellFormedSlug(slug)) return null;
+  return asVisitor((tx) => findChatbotPage(tx, slug));
 }

@@ -43,8 +43,8 @@ export function getDb(): Promise<Database> {
   return holder.__chatfolioDb;
 }
 
-/** Binds this process to an already-open database (test suites, scripts, benchmarks). */
-export function useDatabase(db: Database): void {
+/** Binds this process to an already-open database (each test file's own). */
+export function setDatabaseForTests(db: Database): void {
   holder.__chatfolioDb = Promise.resolve(db);
 }
 

@@ -1,67 +1,72 @@
 import "server-only";
 import type { z } from "zod";
+import type { Endpoint, EndpointInput, Reply } from "@/lib/api/endpoint";
 import { type Caller, getCaller } from "@/lib/auth";
+import { type CookieToSet, serializeCookie } from "@/lib/auth/cookies";
 import { ApiError, errorResponse, validationFailed } from "@/lib/errors";
 import { assertSameOrigin } from "./csrf";
 import { rejectNul } from "./nul";
 import { readJsonBody } from "./read-json";
 
-type AuthMode = "required" | "optional" | "none";
-
-interface RouteOptions<TBody, TQuery, TParams, TAuth extends AuthMode> {
-  /** Who may call: "required" answers 401 without credentials. Defaults to "required". */
-  auth?: TAuth;
-  body?: z.ZodType<TBody>;
-  query?: z.ZodType<TQuery>;
-  /** A path segment that fails its schema is a resource that does not exist: 404, never 400. */
-  params?: z.ZodType<TParams>;
-}
-
-export interface RouteContext<TBody, TQuery, TParams, TAuth extends AuthMode> {
-  request: Request;
-  caller: TAuth extends "required" ? Caller : Caller | null;
-  body: TBody;
-  query: TQuery;
-  params: TParams;
-}
-
 type SegmentContext = { params: Promise<Record<string, string | string[]>> };
 
-const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+type CallerFor<E extends Endpoint> = E["auth"] extends "required" ? Caller : Caller | null;
+
+/** A route handler as Next calls it, carrying the declaration it serves (the OpenAPI test reads it). */
+export type RouteHandler<E extends Endpoint> = ((request: Request, segment?: SegmentContext) => Promise<Response>) & {
+  endpoint: E;
+};
+
+type Handler<E extends Endpoint> = (input: EndpointInput<E, CallerFor<E>>) => Promise<Reply<E>>;
+
+const MUTATIONS = new Set(["post", "put", "patch", "delete"]);
 
 /**
- * The one wrapper every API route goes through: it authenticates the caller, checks the origin of
- * cookie-authenticated mutations, parses params, query and body with their zod schemas, and maps
+ * The one wrapper every API route goes through, driven by the endpoint's declaration: it
+ * authenticates the caller, checks the origin of cookie-authenticated mutations, parses params,
+ * query and body with the declared schemas, turns the handler's reply into the response, and maps
  * whatever is thrown to the JSON error body. The handler is left with its business logic.
+ *
+ * Curried, `route(declaration)(handler)`, so the declaration is fixed before the handler is
+ * checked against it: TypeScript then keeps a reply's literal status and body types.
  */
-export function route<TBody = undefined, TQuery = undefined, TParams = undefined, TAuth extends AuthMode = "required">(
-  options: RouteOptions<TBody, TQuery, TParams, TAuth>,
-  handler: (context: RouteContext<TBody, TQuery, TParams, TAuth>) => Promise<Response>,
-) {
-  const mode: AuthMode = options.auth ?? "required";
-  return async (request: Request, segment?: SegmentContext): Promise<Response> => {
+export function route<const E extends Endpoint>(declaration: E): (handler: Handler<E>) => RouteHandler<E> {
+  return (handler) => serveEndpoint(declaration, handler);
+}
+
+function serveEndpoint<E extends Endpoint>(declaration: E, handler: Handler<E>): RouteHandler<E> {
+  const serve = async (request: Request, segment?: SegmentContext): Promise<Response> => {
     try {
-      const caller = mode === "none" ? null : await getCaller(request);
-      if (mode === "required" && !caller) throw new ApiError("unauthorized");
-      if (caller?.via === "session" && MUTATIONS.has(request.method)) assertSameOrigin(request);
-      const params = options.params
-        ? parseOr404(options.params, segment ? await segment.params : {})
-        : (undefined as TParams);
-
-      const query = options.query ? parse(options.query, readQuery(request)) : (undefined as TQuery);
-      const body = options.body ? parse(options.body, await readJsonBody(request)) : (undefined as TBody);
-
-      return await handler({
-        request,
-        caller: caller as RouteContext<TBody, TQuery, TParams, TAuth>["caller"],
-        body,
-        query,
-        params,
-      });
+      const caller = declaration.auth === "none" ? null : await getCaller(request);
+      if (declaration.auth === "required" && !caller) throw new ApiError("unauthorized");
+      if (caller?.via === "session" && MUTATIONS.has(declaration.method))
+        assertSameOrigin(request.headers, request.url);
+      const params = declaration.params
+        ? parseOr404(declaration.params, segment ? await segment.params : {})
+        : undefined;
+      const query = declaration.query ? parse(declaration.query, readQuery(request)) : undefined;
+      const body = declaration.body ? parse(declaration.body.schema, await readJsonBody(request)) : undefined;
+      const reply = await handler({ request, caller, params, query, body } as EndpointInput<E, CallerFor<E>>);
+      return reply instanceof Response ? reply : toResponse(reply);
     } catch (error) {
       return errorResponse(error);
     }
   };
+  return Object.assign(serve, { endpoint: declaration });
+}
+
+function toResponse(reply: {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  cookies?: CookieToSet[];
+}): Response {
+  const response =
+    "body" in reply
+      ? Response.json(reply.body, { status: reply.status, headers: reply.headers })
+      : new Response(null, { status: reply.status, headers: reply.headers });
+  for (const cookie of reply.cookies ?? []) response.headers.append("Set-Cookie", serializeCookie(cookie));
+  return response;
 }
 
 /** The query string as one value per name; %00 is refused like a NUL in a body. */
@@ -81,9 +86,4 @@ function parseOr404<T>(schema: z.ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input);
   if (!result.success) throw new ApiError("not_found");
   return result.data;
-}
-
-/** JSON response with the given status (200 by default). */
-export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
-  return Response.json(data, { status, headers });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
+import type { NamedSchema } from "@/lib/api/endpoint";
 import { type JsonSchema, toJsonSchema } from "./json-schema";
-import type { NamedSchema } from "./types";
 
 /**
  * components.schemas, filled as operations name their schemas. A name stands for one zod schema

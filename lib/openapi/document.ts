@@ -1,10 +1,10 @@
 import "server-only";
+import type { Endpoint } from "@/lib/api/endpoint";
 import { type ErrorCode, errorStatus } from "@/lib/errors";
 import { SchemaComponents } from "./components";
 import { errorBodySchema } from "./error-schema";
 import type { JsonSchema } from "./json-schema";
 import { toJsonSchema } from "./json-schema";
-import type { ApiOperation } from "./types";
 
 const MUTATIONS = new Set(["post", "put", "patch", "delete"]);
 
@@ -37,11 +37,11 @@ const SECURITY_SCHEMES = {
 const AUTHENTICATED = [{ bearerAuth: [] }, { ApiKey: [] }, { cookieAuth: [] }];
 
 /** Standard errors each operation can answer with, from what it parses and who may call it. */
-function errorCodes(operation: ApiOperation): ErrorCode[] {
+function errorCodes(operation: Endpoint): ErrorCode[] {
   const codes = new Set<ErrorCode>(operation.errors ?? []);
   if (operation.auth === "required") codes.add("unauthorized");
   if (operation.auth !== "none" && MUTATIONS.has(operation.method)) codes.add("forbidden");
-  if (operation.pathParams) codes.add("not_found");
+  if (operation.params) codes.add("not_found");
   if (operation.query) codes.add("validation_failed");
   if (operation.body) {
     codes.add("invalid_json");
@@ -51,7 +51,7 @@ function errorCodes(operation: ApiOperation): ErrorCode[] {
   return [...codes];
 }
 
-function errorResponses(operation: ApiOperation, components: SchemaComponents): Record<string, JsonSchema> {
+function errorResponses(operation: Endpoint, components: SchemaComponents): Record<string, JsonSchema> {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of errorCodes(operation)) {
     const status = errorStatus[code];
@@ -71,8 +71,8 @@ function errorResponses(operation: ApiOperation, components: SchemaComponents): 
   return responses;
 }
 
-function parameters(operation: ApiOperation): JsonSchema[] {
-  const fromObject = (location: "path" | "query", object: ApiOperation["query"]) => {
+function parameters(operation: Endpoint): JsonSchema[] {
+  const fromObject = (location: "path" | "query", object: Endpoint["query"]) => {
     if (!object) return [];
     const json = toJsonSchema(object, "input");
     const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
@@ -85,10 +85,10 @@ function parameters(operation: ApiOperation): JsonSchema[] {
       schema,
     }));
   };
-  return [...fromObject("path", operation.pathParams), ...fromObject("query", operation.query)];
+  return [...fromObject("path", operation.params), ...fromObject("query", operation.query)];
 }
 
-function describeOperation(operation: ApiOperation, components: SchemaComponents): JsonSchema {
+function describeOperation(operation: Endpoint, components: SchemaComponents): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, response] of Object.entries(operation.responses)) {
     const body = response.body;
@@ -129,7 +129,12 @@ function describeOperation(operation: ApiOperation, components: SchemaComponents
 }
 
 /** The OpenAPI 3.1 document for the given operations, every schema generated from zod. */
-export function buildOpenApiDocument(operations: readonly ApiOperation[], version: string): JsonSchema {
+export interface OpenApiDocument extends JsonSchema {
+  openapi: string;
+  paths: Record<string, Record<string, JsonSchema>>;
+}
+
+export function buildOpenApiDocument(operations: readonly Endpoint[], version: string): OpenApiDocument {
   const components = new SchemaComponents();
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const operation of operations) {

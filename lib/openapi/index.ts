@@ -1,14 +1,11 @@
 import "server-only";
-import { buildOpenApiDocument } from "./document";
-import type { JsonSchema } from "./json-schema";
-import { operations } from "./operations";
+import { endpoints } from "@/lib/api/endpoints";
+import { buildOpenApiDocument, type OpenApiDocument } from "./document";
 
-export type { ApiOperation } from "./types";
+let cached: OpenApiDocument | undefined;
 
-let cached: JsonSchema | undefined;
-
-/** The API's OpenAPI document, built once per process (the schemas don't change while it runs). */
-export function openApiDocument(): JsonSchema {
-  cached ??= buildOpenApiDocument(operations, "1.0.0");
+/** The API's OpenAPI document, built once per process (the declarations don't change while it runs). */
+export function openApiDocument(): OpenApiDocument {
+  cached ??= buildOpenApiDocument(endpoints, "1.0.0");
   return cached;
 }

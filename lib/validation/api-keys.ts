@@ -8,10 +8,6 @@ export const createApiKeySchema = z.object({
     .min(1, "Give the key a name.")
     .max(100, "A key name has at most 100 characters."),
 });
-export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
-
-/** DELETE /api/keys/{id}: a malformed id is a key that does not exist (404). */
-export const apiKeyParamsSchema = z.object({ id: z.uuid() });
 
 /** One key as listed by GET /api/keys: never its secret. */
 export const apiKeySchema = z.object({

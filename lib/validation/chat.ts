@@ -22,7 +22,6 @@ export const chatRequestSchema = z
     message: "Give exactly one of chatbot_id or chatbot_slug.",
     path: ["chatbot_id"],
   });
-export type ChatRequest = z.output<typeof chatRequestSchema>;
 
 /** The seed's ChatResponse plus the ids a client needs for the next turn. */
 export const chatResponseSchema = z.object({
@@ -31,7 +30,6 @@ export const chatResponseSchema = z.object({
   message_id: uuidSchema,
   conversation_id: uuidSchema,
 });
-export type ChatResponse = z.output<typeof chatResponseSchema>;
 
 /** Sent with the streamed message's start part, so useChat clients learn the ids too. */
 export const chatMessageMetadataSchema = z.object({ message_id: uuidSchema, conversation_id: uuidSchema });

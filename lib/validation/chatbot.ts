@@ -128,7 +128,6 @@ export function slugify(name: string): string {
 // ---------------------------------------------------------------------------------------------
 
 export const TONES = ["professional", "friendly", "casual", "concise"] as const;
-export type Tone = (typeof TONES)[number];
 
 /** The value each configuration key takes when given; the one definition every schema below reuses. */
 const configurationFields = {

@@ -10,7 +10,6 @@ export const uuidSchema = z.guid({ error: "Must be a UUID." });
 
 /** `{id}` path segment: a malformed id is an id that doesn't exist, so route() answers 404. */
 export const idParamsSchema = z.object({ id: uuidSchema });
-export type IdParams = z.infer<typeof idParamsSchema>;
 
 /** Timestamps leave the API as ISO 8601 strings in UTC. */
 export const timestampSchema = z.iso.datetime({ offset: true });

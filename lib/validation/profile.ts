@@ -39,7 +39,6 @@ export type ProfileInput = z.output<typeof profileInputSchema>;
 export const profileQuerySchema = z.object({
   user_id: uuidSchema.optional(),
 });
-export type ProfileQuery = z.output<typeof profileQuerySchema>;
 
 /** The profile as the API returns it (the original design's ProfileData). */
 export const profileSchema = z.object({

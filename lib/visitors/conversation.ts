@@ -16,3 +16,14 @@ export interface PastConversation {
   conversation_id: string | null;
   turns: PastTurn[];
 }
+
+/** What the public page hands its chat: the bot, and this visitor's id and latest conversation. */
+export interface ChatProps {
+  chatbotId: string;
+  botName: string;
+  welcomeMessage: string;
+  starterQuestions: string[];
+  /** Derived on the server from the visitor's secret cookie. */
+  visitorId: string;
+  past: PastConversation | null;
+}

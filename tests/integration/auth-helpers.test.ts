@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { clientIp } from "@/lib/auth/client-ip";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword, setPasswordCostForTests, verifyPassword } from "@/lib/auth/builtin/password";
+import { authSecret, resetAuthSecretForTests } from "@/lib/auth/builtin/secret";
 import { safeNextPath } from "@/lib/auth/next-path";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { authSecret } from "@/lib/auth/secret";
-import { parseEnv } from "@/lib/env";
+import { assertServerConfiguration, parseEnv } from "@/lib/env";
+import { clientIp } from "@/lib/http/request-facts";
 import { setEnv } from "../support/auth";
 
 describe("safeNextPath", () => {
@@ -54,8 +54,12 @@ describe("clientIp", () => {
 });
 
 describe("password hashing", () => {
+  // tests/support/auth lowers the cost for other suites; this one is about the real hashes.
+  beforeAll(() => setPasswordCostForTests(undefined));
+
   it("verifies the right password only, and refuses foreign hash formats", async () => {
     const hash = await hashPassword("correct horse battery");
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(await verifyPassword("correct horse battery", hash)).toBe(true);
     expect(await verifyPassword("wrong horse battery", hash)).toBe(false);
     expect(await verifyPassword("x", "$2b$10$abcdefghijklmnopqrstuv")).toBe(false);
@@ -68,16 +72,21 @@ describe("AUTH_SECRET", () => {
   const saved = { AUTH_SECRET: process.env.AUTH_SECRET, PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR };
   afterEach(() => setEnv(saved));
 
-  it("is required with DATABASE_URL and the built-in backend, naming the variable", () => {
-    expect(() => parseEnv({ DATABASE_URL: "postgres://db.example/app" })).toThrow(/AUTH_SECRET/);
-    expect(() => parseEnv({ DATABASE_URL: "postgres://db.example/app", AUTH_SECRET: "x".repeat(32) })).not.toThrow();
-    expect(() =>
-      parseEnv({
+  it("is required by the server with DATABASE_URL and the built-in backend, naming the variable", () => {
+    const server = (source: Record<string, string>) => () => assertServerConfiguration(parseEnv(source));
+    expect(server({ DATABASE_URL: "postgres://db.example/app" })).toThrow(/AUTH_SECRET/);
+    expect(server({ DATABASE_URL: "postgres://db.example/app", AUTH_SECRET: "x".repeat(32) })).not.toThrow();
+    expect(
+      server({
         DATABASE_URL: "postgres://db.example/app",
         NEXT_PUBLIC_SUPABASE_URL: "https://project.supabase.co",
         NEXT_PUBLIC_SUPABASE_ANON_KEY: "anon",
       }),
     ).not.toThrow();
+  });
+
+  it("is not needed to parse the configuration (npm run db:migrate signs nothing)", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://db.example/app" }).AUTH_SECRET).toBeUndefined();
   });
 
   it("is generated once on the embedded database and kept in its data directory", () => {
@@ -90,8 +99,7 @@ describe("AUTH_SECRET", () => {
       expect(fs.statSync(file).mode & 0o777).toBe(0o600);
       expect(first.length).toBeGreaterThanOrEqual(32);
       // Another process (a restart) reads the same file.
-      const holder = globalThis as typeof globalThis & { __chatfolioGeneratedAuthSecret?: Map<string, string> };
-      holder.__chatfolioGeneratedAuthSecret = undefined;
+      resetAuthSecretForTests();
       expect(Buffer.from(authSecret()).toString()).toBe(first);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -5,8 +5,8 @@ import { POST as logout } from "@/app/api/auth/logout/route";
 import { POST as signup } from "@/app/api/auth/signup/route";
 import { POST as token } from "@/app/api/auth/token/route";
 import { POST as createKey, GET as listKeys } from "@/app/api/keys/route";
+import { signBuiltinToken } from "@/lib/auth/builtin/tokens";
 import { refreshSession } from "@/lib/auth/proxy-session";
-import { signBuiltinToken } from "@/lib/auth/tokens";
 import { jsonRequest, type SignedUpOwner, setEnv, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 

@@ -58,7 +58,7 @@ describeEachDatabase("Supabase Auth with ES256 keys (JWKS)", (db) => {
 
   it("reports the supabase backend", async () => {
     expect(authBackend()).toBe("supabase");
-    const body = (await (await health()).json()) as { auth: string };
+    const body = (await (await health(new Request("http://localhost/api/health"))).json()) as { auth: string };
     expect(body.auth).toBe("supabase");
   });
 

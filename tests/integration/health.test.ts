@@ -1,13 +1,13 @@
 import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health/route";
-import { useDatabase } from "@/lib/db";
+import { setDatabaseForTests } from "@/lib/db";
 import { openPostgres } from "@/lib/db/postgres";
 import { describeEachDatabase } from "../support/databases";
 
 describeEachDatabase("GET /api/health", () => {
   it("answers ok with the active backends", async () => {
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await response.json()).toEqual({ status: "ok", database: "ok", auth: "builtin", model: "offline" });
@@ -25,8 +25,8 @@ describe("GET /api/health when the database cannot be reached", () => {
 
   it("answers 503 in the health shape when the server refuses connections", async () => {
     const refused = openPostgres("postgres://postgres@127.0.0.1:9/none", { max: 1 });
-    useDatabase(refused);
-    const response = await GET();
+    setDatabaseForTests(refused);
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "error", database: "down" });
     await refused.close();
@@ -37,9 +37,9 @@ describe("GET /api/health when the database cannot be reached", () => {
     const address = silent.address();
     const port = typeof address === "object" && address ? address.port : 0;
     const hanging = openPostgres(`postgres://postgres@127.0.0.1:${port}/none`, { max: 1 });
-    useDatabase(hanging);
+    setDatabaseForTests(hanging);
     const started = Date.now();
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(4_500);
   });

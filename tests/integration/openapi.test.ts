@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
@@ -5,6 +6,9 @@ import { z } from "zod";
 import { POST as CREATE_CHATBOT } from "@/app/api/chatbots/route";
 import { GET } from "@/app/api/openapi.json/route";
 import { PUT as PUT_PROFILE } from "@/app/api/profile/route";
+import type { Endpoint, ResponseBody } from "@/lib/api/endpoint";
+import { endpoints } from "@/lib/api/endpoints";
+import { toJsonSchema } from "@/lib/openapi/json-schema";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 
@@ -18,11 +22,19 @@ interface OpenApiDocument {
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 const apiDir = path.join(process.cwd(), "app", "api");
 
-/** Every route the app serves under /api, as "METHOD /api/path/{param}", read from the route modules' exports. */
-async function routesOnDisk(): Promise<string[]> {
+interface ServedRoute {
+  /** "METHOD /api/path/{param}", from the file's location and the export's name. */
+  route: string;
+  method: string;
+  urlPath: string;
+  handler: ((request: Request) => Promise<Response>) & { endpoint?: Endpoint };
+}
+
+/** Every handler the app serves under /api, read from the route modules' exports. */
+async function routesOnDisk(): Promise<ServedRoute[]> {
   const entries = await fs.readdir(apiDir, { recursive: true });
   const files = entries.filter((entry) => entry.split(path.sep).at(-1) === "route.ts");
-  const routes: string[] = [];
+  const routes: ServedRoute[] = [];
   for (const file of files) {
     const module = (await import(path.join(apiDir, file))) as Record<string, unknown>;
     const segments = path
@@ -32,16 +44,30 @@ async function routesOnDisk(): Promise<string[]> {
       .map((segment) => segment.replace(/^\[(?:\.\.\.)?(.+)\]$/, "{$1}"));
     const urlPath = ["/api", ...segments].join("/");
     for (const method of HTTP_METHODS) {
-      if (typeof module[method] === "function") routes.push(`${method} ${urlPath}`);
+      const handler = module[method];
+      if (typeof handler === "function") {
+        routes.push({ route: `${method} ${urlPath}`, method, urlPath, handler: handler as ServedRoute["handler"] });
+      }
     }
   }
-  return routes.sort();
+  return routes.sort((a, b) => a.route.localeCompare(b.route));
 }
 
 function documented(document: OpenApiDocument): string[] {
   return Object.entries(document.paths)
     .flatMap(([urlPath, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${urlPath}`))
     .sort();
+}
+
+/** A schema as the document states it: a $ref is followed to its component. */
+function resolve(document: OpenApiDocument, schema: Json | undefined): Json | undefined {
+  const ref = schema?.$ref;
+  return typeof ref === "string" ? document.components.schemas[ref.split("/").at(-1) as string] : schema;
+}
+
+function bodySchema(body: ResponseBody): Json {
+  if ("arrayOf" in body) return { type: "array", items: toJsonSchema(body.arrayOf.schema, "output") };
+  return toJsonSchema("schema" in body && "name" in body ? body.schema : body, "output");
 }
 
 /** A zod validator for a component, built back from the document's own JSON Schema. */
@@ -72,7 +98,7 @@ describeEachDatabase("OpenAPI document", () => {
   });
 
   it("describes every route the app serves, and no route that doesn't exist", async () => {
-    const onDisk = await routesOnDisk();
+    const onDisk = (await routesOnDisk()).map((served) => served.route);
     const inDocument = documented(document);
     expect(onDisk.length).toBeGreaterThan(0);
     expect(
@@ -83,6 +109,63 @@ describeEachDatabase("OpenAPI document", () => {
       inDocument.filter((route) => !onDisk.includes(route)),
       "documented routes that don't exist",
     ).toEqual([]);
+  });
+
+  it("documents each route from the declaration the route itself is served with", async () => {
+    for (const { route, method, urlPath, handler } of await routesOnDisk()) {
+      const declared = handler.endpoint;
+      expect(declared, `${route} is not served through route(endpoint)`).toBeDefined();
+      if (!declared) continue;
+      expect(endpoints, `${route}: its endpoint is not in lib/api/endpoints`).toContain(declared);
+      expect(`${declared.method.toUpperCase()} ${declared.path}`, "declared method and path").toBe(route);
+      const operation = document.paths[urlPath][method.toLowerCase()];
+
+      const security = operation.security;
+      const anonymousAllowed = security.some((requirement) => Object.keys(requirement).length === 0);
+      if (declared.auth === "none") expect(security, route).toEqual([]);
+      else {
+        expect(
+          security.some((requirement) => "bearerAuth" in requirement),
+          route,
+        ).toBe(true);
+        expect(anonymousAllowed, route).toBe(declared.auth === "optional");
+      }
+
+      const parameters = (operation.parameters ?? []) as Array<{ name: string; in: string; schema: Json }>;
+      for (const [location, object] of [
+        ["path", declared.params],
+        ["query", declared.query],
+      ] as const) {
+        const expected = object ? (toJsonSchema(object, "input").properties as Record<string, Json>) : {};
+        const actual = Object.fromEntries(parameters.filter((p) => p.in === location).map((p) => [p.name, p.schema]));
+        expect(actual, `${route} ${location} parameters`).toEqual(expected);
+      }
+
+      const requestBody = operation.requestBody as { content: { "application/json": { schema: Json } } } | undefined;
+      expect(resolve(document, requestBody?.content["application/json"].schema), `${route} request body`).toEqual(
+        declared.body ? toJsonSchema(declared.body.schema, "input") : undefined,
+      );
+
+      for (const [status, response] of Object.entries(declared.responses)) {
+        const content = operation.responses[status]?.content as Record<string, { schema?: Json }> | undefined;
+        const schema = content?.["application/json"]?.schema;
+        const items =
+          schema?.type === "array" ? { type: "array", items: resolve(document, schema.items as Json) } : schema;
+        expect(resolve(document, items), `${route} ${status} body`).toEqual(
+          response.body ? bodySchema(response.body) : undefined,
+        );
+      }
+    }
+  });
+
+  it("enforces each declaration's auth mode: a required one answers 401 without credentials", async () => {
+    for (const { route, urlPath, handler } of await routesOnDisk()) {
+      if (handler.endpoint?.auth !== "required") continue;
+      const url = `${TEST_ORIGIN}${urlPath.replace("{id}", randomUUID())}`;
+      const method = route.split(" ")[0];
+      const response = await handler(new Request(url, { method }));
+      expect(response.status, route).toBe(401);
+    }
   });
 
   it("gives every operation a unique id, the error responses it can answer and resolvable references", () => {

@@ -26,7 +26,12 @@ describeEachDatabase("keyset pagination at full timestamp precision", (db) => {
     );
 
   /** Every page of a listing, following next_cursor to the end. */
-  async function allPages(list: typeof listMessages, botId: string, path: string, limit: number): Promise<Page[]> {
+  async function allPages(
+    list: typeof listMessages | typeof listVisitors,
+    botId: string,
+    path: string,
+    limit: number,
+  ): Promise<Page[]> {
     const pages: Page[] = [];
     let next: string | null = "";
     while (next !== null) {

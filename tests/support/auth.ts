@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Env } from "@/lib/env";
+import { setPasswordCostForTests } from "@/lib/auth/builtin/password";
+import { resetEnvForTests } from "@/lib/env";
 
 /**
  * Sign-up and sign-in through the real route handlers, for suites that need an authenticated owner.
  * Call these inside a describeEachDatabase suite: the handlers use the database bound there.
  */
-
-const envCache = globalThis as typeof globalThis & { __chatfolioEnv?: Env };
 
 /** Sets (or, with undefined, unsets) environment variables and drops the parsed-env cache. */
 export function setEnv(values: Record<string, string | undefined>): void {
@@ -14,11 +13,15 @@ export function setEnv(values: Record<string, string | undefined>): void {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
-  envCache.__chatfolioEnv = undefined;
+  resetEnvForTests();
 }
 
 // A fixed secret for the built-in backend, so no test writes one into a data directory.
 if (!process.env.AUTH_SECRET) setEnv({ AUTH_SECRET: "test-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz" });
+
+// Signing owners up is what most suites do first; a real scrypt hash costs ~0.25 s of CPU each.
+// The hashing tests (auth-helpers) restore the real cost.
+setPasswordCostForTests({ N: 2 ** 10, r: 8, p: 1 });
 
 export const TEST_ORIGIN = "http://localhost";
 

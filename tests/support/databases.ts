@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import { type Database, useDatabase } from "@/lib/db";
+import { type Database, setDatabaseForTests } from "@/lib/db";
 import { openPglite } from "@/lib/db/pglite";
 import { openPostgres } from "@/lib/db/postgres";
 import { adminUrl, databaseUrl } from "./postgres-urls";
@@ -48,7 +48,7 @@ export async function openTestDatabase(target: Target): Promise<TestDatabase> {
 
 /**
  * Declares the suite once per target, each on a fresh database that the app's own code is bound
- * to (useDatabase), so route handlers and queries under test really hit it.
+ * to (setDatabaseForTests), so route handlers and queries under test really hit it.
  */
 export function describeEachDatabase(name: string, body: (db: () => Database, target: Target) => void): void {
   for (const target of testTargets()) {
@@ -56,7 +56,7 @@ export function describeEachDatabase(name: string, body: (db: () => Database, ta
       let handle: TestDatabase | undefined;
       beforeAll(async () => {
         handle = await openTestDatabase(target);
-        useDatabase(handle.db);
+        setDatabaseForTests(handle.db);
       });
       afterAll(async () => {
         await handle?.dispose();

@@ -1,15 +1,16 @@
 import { createUIMessageStreamResponse, toUIMessageStream } from "ai";
-import { clientIp } from "@/lib/auth/client-ip";
+import { chatEndpoint } from "@/lib/api/endpoints/chat";
 import { collectAnswer, startAnswer } from "@/lib/chat/answer";
 import { startTurn } from "@/lib/chat/start-turn";
-import { json, route } from "@/lib/http/route";
-import { type ChatMessageMetadata, chatRequestSchema } from "@/lib/validation/chat";
+import { clientIp } from "@/lib/http/request-facts";
+import { route } from "@/lib/http/route";
+import type { ChatMessageMetadata } from "@/lib/validation/chat";
 import { assertWebVisitor } from "@/lib/visitors/identity";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/chat – a visitor's message to a chatbot, answered as JSON or streamed (AI SDK UI message stream)
-export const POST = route({ auth: "optional", body: chatRequestSchema }, async ({ request, caller, body }) => {
+export const POST = route(chatEndpoint)(async ({ request, caller, body }) => {
   const receivedAt = performance.now();
   assertWebVisitor(request, body.visitor_id, body.chatbot_id);
   const turn = await startTurn({
@@ -31,7 +32,8 @@ export const POST = route({ auth: "optional", body: chatRequestSchema }, async (
 
   if (!body.stream) {
     const response = await collectAnswer(answer);
-    return json({ response, query_time_ms: Math.round(performance.now() - receivedAt), ...ids }, 200, rateLimitHeaders);
+    const queryTimeMs = Math.round(performance.now() - receivedAt);
+    return { status: 200, body: { response, query_time_ms: queryTimeMs, ...ids }, headers: rateLimitHeaders };
   }
   return createUIMessageStreamResponse({
     stream: toUIMessageStream({

@@ -1,15 +1,19 @@
 import { activeModelLabel } from "@/lib/ai/model-label";
+import { healthEndpoint } from "@/lib/api/endpoints/meta";
 import { authBackend } from "@/lib/auth";
 import { pingDatabase } from "@/lib/db";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/health – liveness of the app and its database, and which backends are active.
-// Exempt from the API error body: monitors rely on this exact shape.
-export async function GET(): Promise<Response> {
-  const headers = { "Cache-Control": "no-store" };
-  if (!(await pingDatabase())) {
-    return Response.json({ status: "error", database: "down" }, { status: 503, headers });
-  }
-  return Response.json({ status: "ok", database: "ok", auth: authBackend(), model: activeModelLabel() }, { headers });
-}
+const NO_STORE = { "Cache-Control": "no-store" };
+
+// GET /api/health – liveness of the app and its database, and which backends are active
+export const GET = route(healthEndpoint)(async () => {
+  if (!(await pingDatabase())) return { status: 503, body: { status: "error", database: "down" }, headers: NO_STORE };
+  return {
+    status: 200,
+    body: { status: "ok", database: "ok", auth: authBackend(), model: activeModelLabel() },
+    headers: NO_STORE,
+  };
+});

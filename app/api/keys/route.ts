@@ -1,47 +1,20 @@
+import { createApiKeyEndpoint, listApiKeysEndpoint } from "@/lib/api/endpoints/keys";
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { asOwner } from "@/lib/db";
-import { type ApiKeyRow, countApiKeys, insertApiKey, listApiKeys, lockApiKeys } from "@/lib/db/queries/api-keys";
-import { ApiError } from "@/lib/errors";
-import { json, route } from "@/lib/http/route";
-import { type ApiKey, type CreatedApiKey, createApiKeySchema } from "@/lib/validation/api-keys";
+import { insertApiKey, listApiKeys } from "@/lib/db/queries/api-keys";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-// Plenty for real integrations; stops a script (or a stolen session) from minting keys endlessly.
-const MAX_KEYS_PER_OWNER = 50;
+const NO_STORE = { "Cache-Control": "no-store" };
 
-function present(row: ApiKeyRow): ApiKey {
-  return {
-    id: row.id,
-    name: row.name,
-    prefix: row.prefix,
-    created_at: row.created_at.toISOString(),
-    last_used_at: row.last_used_at?.toISOString() ?? null,
-  };
-}
-
-// GET /api/keys -> 200 {"keys":[{id,name,prefix,created_at,last_used_at}]}, oldest first.
-export const GET = route({}, async ({ caller }) => {
-  const rows = await asOwner(caller.claims, listApiKeys);
-  return json({ keys: rows.map(present) }, 200, { "Cache-Control": "no-store" });
+// GET /api/keys – the caller's API keys (never their secrets), oldest first
+export const GET = route(listApiKeysEndpoint)(async ({ caller }) => {
+  return { status: 200, body: { keys: await asOwner(caller.claims, listApiKeys) }, headers: NO_STORE };
 });
 
-// POST /api/keys {"name"} -> 201 {id,name,key,prefix,created_at}; the key is shown only here.
-export const POST = route({ body: createApiKeySchema }, async ({ caller, body }) => {
-  const generated = generateApiKey();
-  const row = await asOwner(caller.claims, async (tx) => {
-    await lockApiKeys(tx);
-    if ((await countApiKeys(tx)) >= MAX_KEYS_PER_OWNER) {
-      throw new ApiError("conflict", `An account can have at most ${MAX_KEYS_PER_OWNER} API keys; revoke one first.`);
-    }
-    return insertApiKey(tx, { name: body.name, prefix: generated.prefix, hash: generated.hash });
-  });
-  const created: CreatedApiKey = {
-    id: row.id,
-    name: row.name,
-    key: generated.key,
-    prefix: row.prefix,
-    created_at: row.created_at.toISOString(),
-  };
-  return json(created, 201, { "Cache-Control": "no-store" });
+// POST /api/keys – create an API key; the key is shown only in this response
+export const POST = route(createApiKeyEndpoint)(async ({ caller, body }) => {
+  const created = await asOwner(caller.claims, (tx) => insertApiKey(tx, { name: body.name, ...generateApiKey() }));
+  return { status: 201, body: created, headers: NO_STORE };
 });

@@ -1,9 +1,10 @@
-import { json, route } from "@/lib/http/route";
+import { openapiEndpoint } from "@/lib/api/endpoints/meta";
+import { route } from "@/lib/http/route";
 import { openApiDocument } from "@/lib/openapi";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/openapi.json – the OpenAPI 3.1 document of the API, generated from its zod schemas
-export const GET = route({ auth: "none" }, async () => {
-  return json(openApiDocument(), 200, { "Cache-Control": "public, max-age=300" });
+// GET /api/openapi.json – the OpenAPI 3.1 document, generated from the endpoint declarations
+export const GET = route(openapiEndpoint)(async () => {
+  return { status: 200, body: openApiDocument(), headers: { "Cache-Control": "public, max-age=300" } };
 });

@@ -1,6 +1,6 @@
 import { ImageResponse } from "next/og";
 import { bioLine } from "@/components/chat/bot-header";
-import { findPublicChatbotPage } from "@/lib/chatbots/public-page";
+import { findPublicChatbot } from "@/lib/chatbots/public-page";
 import { resolveConfiguration } from "@/lib/validation/chatbot";
 
 export const alt = "A Chatfolio chatbot";
@@ -16,7 +16,7 @@ function latin(text: string): string {
 // GET /c/<slug>/opengraph-image – the link preview card: the bot, whom it speaks for, its colour
 export default async function OpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
   // Public bots only: a crawler is never the owner, so a private bot gets the generic card.
-  const bot = await findPublicChatbotPage((await params).slug);
+  const bot = await findPublicChatbot((await params).slug);
   const accent = resolveConfiguration(bot?.configuration).theme.accent_color;
   const title = latin(bot?.name ?? "Chatfolio") || "Chatfolio";
   const owner = bot?.owner_name ? latin([bot.owner_name, bot.owner_location].filter(Boolean).join(" · ")) : "";

@@ -2,10 +2,11 @@ import "server-only";
 import { type AuthError, isAuthError } from "@supabase/supabase-js";
 import { ApiError } from "@/lib/errors";
 import type { Credentials, PublicUser, SignInInput, TokenResponse } from "@/lib/validation/auth";
-import type { AuthContext, SignUpResult } from "../accounts";
-import { WRONG_CREDENTIALS } from "../builtin";
+import type { Caller } from "..";
+import { type AuthContext, emailTaken, type SignUpResult, WRONG_CREDENTIALS } from "../accounts";
 import type { CookieToSet } from "../cookies";
 import { supabaseServerClient } from "./client";
+import { isSupabaseAuthCookie } from "./cookie-names";
 
 // Sign-up and sign-in delegate to Supabase Auth (POST /auth/v1/signup, /auth/v1/token?
 // grant_type=password) through supabase-js, which keeps the session in the request's cookies.
@@ -20,7 +21,7 @@ function apiErrorFrom(error: AuthError): ApiError {
     return new ApiError("unauthorized", "Confirm your email address first, then sign in.", { cause: error });
   }
   if (code === "user_already_exists" || code === "email_exists") {
-    return new ApiError("conflict", "An account with this email already exists.", { cause: error });
+    return emailTaken(error);
   }
   if (code === "weak_password") {
     return new ApiError("validation_failed", `password: ${error.message}`, {
@@ -46,7 +47,7 @@ function rethrow(error: unknown): never {
   throw error;
 }
 
-export async function supabaseSignUp(input: Credentials, context: AuthContext): Promise<SignUpResult> {
+export async function signUp(input: Credentials, context: AuthContext): Promise<SignUpResult> {
   const { data, error } = await supabaseServerClient(context.jar)
     .auth.signUp({ email: input.email, password: input.password })
     .catch(rethrow);
@@ -58,7 +59,7 @@ export async function supabaseSignUp(input: Credentials, context: AuthContext): 
   return { status: 201, body: { user } };
 }
 
-export async function supabaseSignIn(input: SignInInput, context: AuthContext): Promise<PublicUser> {
+export async function signIn(input: SignInInput, context: AuthContext): Promise<PublicUser> {
   const { data, error } = await supabaseServerClient(context.jar)
     .auth.signInWithPassword({ email: input.email, password: input.password })
     .catch(rethrow);
@@ -67,7 +68,7 @@ export async function supabaseSignIn(input: SignInInput, context: AuthContext): 
 }
 
 /** Supabase's own tokens for an integration; the session goes to a throwaway jar, not a cookie. */
-export async function supabaseToken(input: SignInInput): Promise<TokenResponse> {
+export async function createToken(input: SignInInput): Promise<TokenResponse> {
   const discard = { getAll: () => [], setAll: (_cookies: CookieToSet[]) => {} };
   const { data, error } = await supabaseServerClient(discard)
     .auth.signInWithPassword({ email: input.email, password: input.password })
@@ -85,18 +86,23 @@ export async function supabaseToken(input: SignInInput): Promise<TokenResponse> 
 
 /**
  * Signs out at Supabase: the cookie session (scope local) or every session of the user (global),
- * and for a Bearer-only caller the token's own session. A failure there is logged, not shown:
- * the cookies are cleared either way.
+ * and for a Bearer-only caller the token's own session. A failure there is logged, not shown: the
+ * cookies are cleared either way (supabase-js clears its own through the jar; a stale one here).
  */
-export async function supabaseSignOut(context: AuthContext, all: boolean, bearer: string | null): Promise<void> {
-  const scope = all ? "global" : "local";
-  const client = supabaseServerClient(context.jar);
-  try {
-    const { error } = bearer ? await client.auth.admin.signOut(bearer, scope) : await client.auth.signOut({ scope });
-    if (error && error.status !== 401 && error.status !== 403 && error.status !== 404) {
-      console.error("[auth] Supabase sign-out failed:", error.status, error.message);
+export async function signOut(caller: Caller | null, context: AuthContext, all: boolean): Promise<void> {
+  if (caller) {
+    const scope = all ? "global" : "local";
+    const client = supabaseServerClient(context.jar);
+    const bearer = caller.via === "token" ? context.bearer : null;
+    try {
+      const { error } = bearer ? await client.auth.admin.signOut(bearer, scope) : await client.auth.signOut({ scope });
+      if (error && error.status !== 401 && error.status !== 403 && error.status !== 404) {
+        console.error("[auth] Supabase sign-out failed:", error.status, error.message);
+      }
+    } catch (error) {
+      console.error("[auth] Supabase sign-out failed:", error);
     }
-  } catch (error) {
-    console.error("[auth] Supabase sign-out failed:", error);
   }
+  const stale = context.jar.getAll().filter((cookie) => isSupabaseAuthCookie(cookie.name));
+  context.jar.setAll(stale.map(({ name }) => ({ name, value: "", options: { path: "/", maxAge: 0 } })));
 }

@@ -1,12 +1,12 @@
 import "server-only";
-import type { Caller } from "../caller";
+import type { Caller } from "..";
 import type { CookieJar } from "../cookies";
 import { supabaseServerClient } from "./client";
 import { isSupabaseAuthCookie } from "./cookie-names";
 import { verifySupabaseAccessToken } from "./verify";
 
 /** The caller behind a Supabase access token sent as `Authorization: Bearer`. */
-export async function supabaseBearerCaller(token: string): Promise<Caller | null> {
+export async function bearerCaller(token: string): Promise<Caller | null> {
   const claims = await verifySupabaseAccessToken(token);
   return claims ? { userId: claims.sub, email: claims.email ?? "", claims, via: "token" } : null;
 }
@@ -15,11 +15,11 @@ export async function supabaseBearerCaller(token: string): Promise<Caller | null
  * The caller of a Supabase cookie session, read through @supabase/ssr (which refreshes an expired
  * access token with the refresh token); the access token is then verified locally.
  */
-export async function supabaseSessionCaller(jar: CookieJar): Promise<Caller | null> {
+export async function sessionCaller(jar: CookieJar): Promise<Caller | null> {
   if (!jar.getAll().some((cookie) => isSupabaseAuthCookie(cookie.name))) return null;
   const { data, error } = await supabaseServerClient(jar).auth.getSession();
   const token = data.session?.access_token;
   if (error || !token) return null;
-  const caller = await supabaseBearerCaller(token);
+  const caller = await bearerCaller(token);
   return caller ? { ...caller, via: "session" } : null;
 }

@@ -1,7 +1,10 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
+import { ApiError } from "@/lib/errors";
+import { MAX_API_KEYS_PER_OWNER } from "@/lib/limits";
+import type { ApiKey, CreatedApiKey } from "@/lib/validation/api-keys";
 
-export interface ApiKeyRow {
+interface ApiKeyRow {
   id: string;
   name: string;
   prefix: string;
@@ -11,34 +14,41 @@ export interface ApiKeyRow {
 
 const COLUMNS = "id, name, prefix, created_at, last_used_at";
 
-/** Run as the owner (asOwner): RLS fills and checks user_id. */
+function toApiKey(row: ApiKeyRow): ApiKey {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    created_at: row.created_at.toISOString(),
+    last_used_at: row.last_used_at?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Run as the owner: stores a generated key (RLS fills and checks user_id) unless the owner already
+ * has the most keys allowed (409). The owner's key-creation lock is held until the transaction
+ * ends, so concurrent creates count one after another and the cap cannot be overshot.
+ */
 export async function insertApiKey(
   tx: Queryable,
-  key: { name: string; prefix: string; hash: string },
-): Promise<ApiKeyRow> {
+  key: { name: string; key: string; prefix: string; hash: string },
+): Promise<CreatedApiKey> {
+  await tx.query("select pg_advisory_xact_lock(2, hashtext('api-keys:' || auth.uid()::text))");
+  const [{ count }] = await tx.query<{ count: number }>("select count(*)::int as count from public.api_keys");
+  if (count >= MAX_API_KEYS_PER_OWNER) {
+    throw new ApiError("conflict", `An account can have at most ${MAX_API_KEYS_PER_OWNER} API keys; revoke one first.`);
+  }
   const [row] = await tx.query<ApiKeyRow>(
     `insert into public.api_keys (name, prefix, key_hash) values ($1, $2, $3) returning ${COLUMNS}`,
     [key.name, key.prefix, key.hash],
   );
-  return row;
+  return { id: row.id, name: row.name, key: key.key, prefix: row.prefix, created_at: row.created_at.toISOString() };
 }
 
-/**
- * Run as the owner, before counting: holds the owner's key-creation lock until the transaction
- * ends, so concurrent creates count one after another and the cap cannot be overshot.
- */
-export async function lockApiKeys(tx: Queryable): Promise<void> {
-  await tx.query("select pg_advisory_xact_lock(2, hashtext('api-keys:' || auth.uid()::text))");
-}
-
-export async function countApiKeys(tx: Queryable): Promise<number> {
-  const [row] = await tx.query<{ count: number }>("select count(*)::int as count from public.api_keys");
-  return row.count;
-}
-
-/** Run as the owner: RLS limits the list to their keys. */
-export async function listApiKeys(tx: Queryable): Promise<ApiKeyRow[]> {
-  return tx.query<ApiKeyRow>(`select ${COLUMNS} from public.api_keys order by created_at, id`);
+/** Run as the owner: RLS limits the list to their keys, oldest first. */
+export async function listApiKeys(tx: Queryable): Promise<ApiKey[]> {
+  const rows = await tx.query<ApiKeyRow>(`select ${COLUMNS} from public.api_keys order by created_at, id`);
+  return rows.map(toApiKey);
 }
 
 /** Run as the owner: false when no key of theirs has this id. */

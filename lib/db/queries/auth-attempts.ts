@@ -8,8 +8,7 @@ import type { Queryable } from "@/lib/db";
  */
 export async function countAttempt(
   tx: Queryable,
-  bucket: string,
-  windowSeconds: number,
+  { bucket, windowSeconds }: { bucket: string; windowSeconds: number },
 ): Promise<{ attempts: number; resetAt: Date }> {
   const [row] = await tx.query<{ attempts: number; window_start: Date }>(
     `insert into private.auth_attempts as a (bucket, window_start, attempts)

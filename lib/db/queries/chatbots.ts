@@ -1,5 +1,5 @@
 import "server-only";
-import { asOwner, type JwtClaims, type Queryable } from "@/lib/db";
+import type { Queryable } from "@/lib/db";
 import { ApiError, sqlState } from "@/lib/errors";
 import {
   type Chatbot,
@@ -12,7 +12,7 @@ import {
 } from "@/lib/validation/chatbot";
 import { isoTimestamp } from "@/lib/validation/common";
 
-export interface ChatbotRow {
+interface ChatbotRow {
   id: string;
   user_id: string;
   name: string;
@@ -24,11 +24,11 @@ export interface ChatbotRow {
   updated_at: Date | string;
 }
 
-export const CHATBOT_COLUMNS =
+const CHATBOT_COLUMNS =
   "id, user_id, name, description, is_public, configuration, public_url_slug, created_at, updated_at";
 
 /** A stored row as the API shows it: configuration complete with defaults, ISO timestamps. */
-export function toChatbot(row: ChatbotRow): Chatbot {
+function toChatbot(row: ChatbotRow): Chatbot {
   return {
     id: row.id,
     user_id: row.user_id,
@@ -42,16 +42,11 @@ export function toChatbot(row: ChatbotRow): Chatbot {
   };
 }
 
-const UNIQUE_VIOLATION = "23505";
-
-function slugTaken(error: unknown): ApiError | unknown {
-  return sqlState(error) === UNIQUE_VIOLATION
-    ? new ApiError("conflict", "This public_url_slug is already taken.", {
-        details: [{ path: "public_url_slug", message: "Already taken." }],
-        cause: error,
-      })
-    : error;
-}
+const slugTaken = (cause?: unknown) =>
+  new ApiError("conflict", "This public_url_slug is already taken.", {
+    details: [{ path: "public_url_slug", message: "Already taken." }],
+    cause,
+  });
 
 /** Only the keys the owner set are stored; null (and absent) means "use the default". */
 function storedConfiguration(configuration: ConfigurationInput | undefined): Record<string, unknown> {
@@ -60,26 +55,24 @@ function storedConfiguration(configuration: ConfigurationInput | undefined): Rec
   );
 }
 
-/** The caller's chatbots, oldest first. */
-export async function listChatbots(claims: JwtClaims): Promise<Chatbot[]> {
-  const rows = await asOwner(claims, (tx) =>
-    tx.query<ChatbotRow>(`select ${CHATBOT_COLUMNS} from public.chatbots order by created_at, id`),
-  );
+/** Run as the owner: their chatbots, oldest first. */
+export async function listChatbots(tx: Queryable): Promise<Chatbot[]> {
+  const rows = await tx.query<ChatbotRow>(`select ${CHATBOT_COLUMNS} from public.chatbots order by created_at, id`);
   return rows.map(toChatbot);
 }
 
-/** One of the caller's chatbots; null when it doesn't exist or RLS hides it (another owner's). */
-export async function findChatbot(claims: JwtClaims, id: string): Promise<Chatbot | null> {
-  const [row] = await asOwner(claims, (tx) =>
-    tx.query<ChatbotRow>(`select ${CHATBOT_COLUMNS} from public.chatbots where id = $1`, [id]),
-  );
+/** Run as the owner: one of their chatbots; null when it doesn't exist or RLS hides it (another owner's). */
+export async function findChatbot(tx: Queryable, id: string): Promise<Chatbot | null> {
+  const [row] = await tx.query<ChatbotRow>(`select ${CHATBOT_COLUMNS} from public.chatbots where id = $1`, [id]);
   return row ? toChatbot(row) : null;
 }
 
-function insertChatbot(tx: Queryable, input: CreateChatbotInput, slugSql: string, slugParam: string) {
-  return tx.query<ChatbotRow>(
+/** One insert; no row back means the slug was taken (by a committed or a concurrent insert). */
+async function insertChatbot(tx: Queryable, input: CreateChatbotInput, slugSql: string, slugParam: string) {
+  const [row] = await tx.query<ChatbotRow>(
     `insert into public.chatbots (name, description, is_public, configuration, public_url_slug)
      values ($1, $2, $3, $4::jsonb, ${slugSql})
+     on conflict (public_url_slug) do nothing
      returning ${CHATBOT_COLUMNS}`,
     [
       input.name,
@@ -89,44 +82,35 @@ function insertChatbot(tx: Queryable, input: CreateChatbotInput, slugSql: string
       slugParam,
     ],
   );
+  return row;
 }
 
 // A generated slug can still collide with one a concurrent request chose explicitly (the advisory
-// lock only serializes generated ones); a fresh transaction then picks the next free suffix.
+// lock only serializes generated ones); the next attempt then picks the next free suffix.
 const GENERATED_SLUG_ATTEMPTS = 5;
 
 /**
- * Creates a chatbot owned by the caller (user_id is the column's default, auth.uid()). A given
- * slug that is taken is a 409; without one, generate_unique_slug picks a free one inside the
- * inserting transaction, holding its advisory lock until commit, so concurrent creates with the
- * same name all succeed with distinct slugs.
+ * Run as the owner: creates a chatbot they own (user_id is the column's default, auth.uid()). A
+ * given slug that is taken is a 409; without one, generate_unique_slug picks a free one inside
+ * this transaction, holding its advisory lock until commit, so concurrent creates with the same
+ * name all succeed with distinct slugs.
  */
-export async function createChatbot(claims: JwtClaims, input: CreateChatbotInput): Promise<Chatbot> {
+export async function createChatbot(tx: Queryable, input: CreateChatbotInput): Promise<Chatbot> {
   const slug = input.public_url_slug;
   if (slug) {
-    try {
-      const [row] = await asOwner(claims, (tx) => insertChatbot(tx, input, "$5", slug));
-      return toChatbot(row);
-    } catch (error) {
-      throw slugTaken(error);
-    }
+    const row = await insertChatbot(tx, input, "$5", slug);
+    if (!row) throw slugTaken();
+    return toChatbot(row);
   }
   const base = slugify(input.name);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const [row] = await asOwner(claims, (tx) => insertChatbot(tx, input, "public.generate_unique_slug($5)", base));
-      return toChatbot(row);
-    } catch (error) {
-      if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
-      if (attempt >= GENERATED_SLUG_ATTEMPTS) {
-        // Only a burst of explicit slugs racing this name gets here: a conflict, not our fault.
-        throw new ApiError("conflict", "Could not pick a free public_url_slug; try again or choose one.", {
-          details: [{ path: "public_url_slug", message: "No free slug found for this name." }],
-          cause: error,
-        });
-      }
-    }
+  for (let attempt = 1; attempt <= GENERATED_SLUG_ATTEMPTS; attempt++) {
+    const row = await insertChatbot(tx, input, "public.generate_unique_slug($5)", base);
+    if (row) return toChatbot(row);
   }
+  // Only a burst of explicit slugs racing this name gets here: a conflict, not our fault.
+  throw new ApiError("conflict", "Could not pick a free public_url_slug; try again or choose one.", {
+    details: [{ path: "public_url_slug", message: "No free slug found for this name." }],
+  });
 }
 
 /** Columns PATCH may set, in the order their placeholders are numbered. */
@@ -160,28 +144,62 @@ function splitPatch(patch: ConfigurationPatch): { reset: string[]; replace: Reco
   return { reset, replace };
 }
 
+const UNIQUE_VIOLATION = "23505";
+
 /**
- * Applies a PATCH to one of the caller's chatbots; null when it isn't theirs or doesn't exist.
- * The configuration merge happens in SQL, so concurrent PATCHes of different keys both land.
+ * Run as the owner: applies a PATCH to one of their chatbots; null when it isn't theirs or doesn't
+ * exist. The configuration merge happens in SQL, so concurrent PATCHes of different keys both land.
  */
-export async function updateChatbot(claims: JwtClaims, id: string, input: UpdateChatbotInput): Promise<Chatbot | null> {
-  const { sql, params } = updateAssignments(input);
-  if (sql.length === 0) return findChatbot(claims, id);
+export async function updateChatbot(
+  tx: Queryable,
+  { id, patch }: { id: string; patch: UpdateChatbotInput },
+): Promise<Chatbot | null> {
+  const { sql, params } = updateAssignments(patch);
+  if (sql.length === 0) return findChatbot(tx, id);
   try {
-    const [row] = await asOwner(claims, (tx) =>
-      tx.query<ChatbotRow>(`update public.chatbots set ${sql.join(", ")} where id = $1 returning ${CHATBOT_COLUMNS}`, [
-        id,
-        ...params,
-      ]),
+    const [row] = await tx.query<ChatbotRow>(
+      `update public.chatbots set ${sql.join(", ")} where id = $1 returning ${CHATBOT_COLUMNS}`,
+      [id, ...params],
     );
     return row ? toChatbot(row) : null;
   } catch (error) {
-    throw slugTaken(error);
+    // The transaction is aborted either way; a taken slug is the client's conflict, not a 500.
+    if (sqlState(error) === UNIQUE_VIOLATION) throw slugTaken(error);
+    throw error;
   }
 }
 
-/** Deletes one of the caller's chatbots with its visitors and messages (FK cascade); false when not theirs. */
-export async function deleteChatbot(claims: JwtClaims, id: string): Promise<boolean> {
-  const rows = await asOwner(claims, (tx) => tx.query("delete from public.chatbots where id = $1 returning id", [id]));
+/** Run as the owner: deletes one of their chatbots with its visitors and messages (FK cascade); false when not theirs. */
+export async function deleteChatbot(tx: Queryable, id: string): Promise<boolean> {
+  const rows = await tx.query("delete from public.chatbots where id = $1 returning id", [id]);
   return rows.length > 0;
+}
+
+/** Run as the owner: whether the chatbot is theirs (RLS hides other owners' bots, so "not mine" and "doesn't exist" are one answer). */
+export async function ownsChatbot(tx: Queryable, chatbotId: string): Promise<boolean> {
+  const rows = await tx.query("select 1 from public.chatbots where id = $1", [chatbotId]);
+  return rows.length > 0;
+}
+
+/** What the public page /c/<slug> shows of a chatbot and its owner. */
+export interface ChatbotPage {
+  id: string;
+  user_id: string;
+  name: string;
+  description: string | null;
+  is_public: boolean;
+  configuration: Record<string, unknown>;
+  public_url_slug: string;
+  owner_name: string | null;
+  owner_location: string | null;
+  owner_bio: string | null;
+}
+
+/**
+ * Any role, through private.chatbot_page: a public chatbot for anyone, a private one only for its
+ * owner; null otherwise.
+ */
+export async function findChatbotPage(tx: Queryable, slug: string): Promise<ChatbotPage | null> {
+  const [page] = await tx.query<ChatbotPage>("select * from private.chatbot_page($1)", [slug]);
+  return page ?? null;
 }

@@ -14,9 +14,7 @@ export interface SessionRow {
 /** Starts a session; the caller's expired ones are swept at the same time, so rows do not pile up. */
 export async function insertSession(
   tx: Queryable,
-  userId: string,
-  kind: SessionKind,
-  ttlSeconds: number,
+  { userId, kind, ttlSeconds }: { userId: string; kind: SessionKind; ttlSeconds: number },
 ): Promise<{ id: string; expires_at: Date }> {
   await tx.query("delete from private.sessions where user_id = $1 and expires_at < now()", [userId]);
   const [row] = await tx.query<{ id: string; expires_at: Date }>(
@@ -34,8 +32,7 @@ export async function insertSession(
  */
 export async function touchSession(
   tx: Queryable,
-  id: string,
-  options: { ttlSeconds: number; slideEverySeconds: number },
+  { id, ttlSeconds, slideEverySeconds }: { id: string; ttlSeconds: number; slideEverySeconds: number },
 ): Promise<SessionRow | null> {
   const slid = await tx.query<SessionRow>(
     `update private.sessions s
@@ -44,7 +41,7 @@ export async function touchSession(
       where s.id = $1 and u.id = s.user_id and s.kind = 'browser' and s.expires_at > now()
         and s.last_used_at < now() - make_interval(secs => $3)
      returning s.id, s.user_id, u.email, s.kind, s.expires_at`,
-    [id, options.ttlSeconds, options.slideEverySeconds],
+    [id, ttlSeconds, slideEverySeconds],
   );
   if (slid[0]) return slid[0];
   const rows = await tx.query<SessionRow>(

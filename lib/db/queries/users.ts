@@ -14,7 +14,10 @@ export interface UserWithPassword extends UserRow {
  * Inserts a built-in account into auth.users the way Supabase fills its own rows, so profiles'
  * foreign keys and auth.uid() work the same. Null when the email is taken (unique on lower(email)).
  */
-export async function insertUser(tx: Queryable, email: string, passwordHash: string): Promise<UserRow | null> {
+export async function insertUser(
+  tx: Queryable,
+  { email, passwordHash }: { email: string; passwordHash: string },
+): Promise<UserRow | null> {
   const rows = await tx.query<UserRow>(
     `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
                              raw_app_meta_data, raw_user_meta_data, created_at, updated_at)

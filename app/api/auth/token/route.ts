@@ -1,13 +1,11 @@
-import { createToken } from "@/lib/auth/accounts";
-import { routeAuthContext } from "@/lib/auth/request-context";
-import { json, route } from "@/lib/http/route";
-import { signInSchema } from "@/lib/validation/auth";
+import { createTokenEndpoint } from "@/lib/api/endpoints/auth";
+import { authContextOf, createToken } from "@/lib/auth/accounts";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-// POST /api/auth/token {"email","password"} -> 200 {"access_token","token_type","expires_in","user"}.
-// Sets no cookie: this is how integrations sign in.
-export const POST = route({ auth: "none", body: signInSchema }, async ({ request, body }) => {
-  const token = await createToken(body, routeAuthContext(request));
-  return json(token, 200, { "Cache-Control": "no-store" });
+// POST /api/auth/token – exchange email and password for an access token (no cookie is set)
+export const POST = route(createTokenEndpoint)(async ({ request, body }) => {
+  const token = await createToken(body, authContextOf(request));
+  return { status: 200, body: token, headers: { "Cache-Control": "no-store" } };
 });

@@ -1,14 +1,14 @@
+import { updateMessageEndpoint } from "@/lib/api/endpoints/messages";
+import { asOwner } from "@/lib/db";
 import { setMessageRead } from "@/lib/db/queries/messages";
 import { ApiError } from "@/lib/errors";
-import { json, route } from "@/lib/http/route";
-import { idParamsSchema } from "@/lib/validation/common";
-import { updateMessageSchema } from "@/lib/validation/messages";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 // PATCH /api/messages/{id} – mark a message read or unread
-export const PATCH = route({ params: idParamsSchema, body: updateMessageSchema }, async ({ caller, params, body }) => {
-  const message = await setMessageRead(caller.claims, params.id, body.is_read);
+export const PATCH = route(updateMessageEndpoint)(async ({ caller, params, body }) => {
+  const message = await asOwner(caller.claims, (tx) => setMessageRead(tx, { id: params.id, isRead: body.is_read }));
   if (!message) throw new ApiError("not_found", "Message not found.");
-  return json(message);
+  return { status: 200, body: message };
 });

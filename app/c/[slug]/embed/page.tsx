@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { accentStyle } from "@/components/chat/accent";
 import { BotHeader } from "@/components/chat/bot-header";
 import { Chat } from "@/components/chat/chat";
-import { type ChatPageParams, chatPageData, chatPageMetadata } from "@/components/chat/chat-page-data";
 import { CloseOnEscape } from "@/components/chat/close-on-escape";
 import { PrivateBanner } from "@/components/chat/private-banner";
+import { type ChatPageParams, chatPageData, chatPageMetadata } from "@/lib/chatbots/public-page";
 
 export async function generateMetadata({ params }: ChatPageParams): Promise<Metadata> {
   return { ...(await chatPageMetadata((await params).slug)), robots: { index: false } };

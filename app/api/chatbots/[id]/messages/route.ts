@@ -1,17 +1,14 @@
+import { listMessagesEndpoint } from "@/lib/api/endpoints/messages";
+import { asOwner } from "@/lib/db";
 import { listMessages } from "@/lib/db/queries/messages";
 import { ApiError } from "@/lib/errors";
-import { json, route } from "@/lib/http/route";
-import { idParamsSchema } from "@/lib/validation/common";
-import { listMessagesQuerySchema } from "@/lib/validation/messages";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/chatbots/{id}/messages – the chatbot's inbox, newest first, keyset-paginated
-export const GET = route(
-  { params: idParamsSchema, query: listMessagesQuerySchema },
-  async ({ caller, params, query }) => {
-    const page = await listMessages(caller.claims, params.id, query);
-    if (!page) throw new ApiError("not_found", "Chatbot not found.");
-    return json(page);
-  },
-);
+export const GET = route(listMessagesEndpoint)(async ({ caller, params, query }) => {
+  const page = await asOwner(caller.claims, (tx) => listMessages(tx, { chatbotId: params.id, ...query }));
+  if (!page) throw new ApiError("not_found", "Chatbot not found.");
+  return { status: 200, body: page };
+});

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { getEnv } from "@/lib/env";
+import { assertServerConfiguration, getEnv } from "@/lib/env";
 
 const SECRET_FILE = "chatfolio-auth-secret";
 
@@ -11,10 +11,11 @@ const holder = globalThis as typeof globalThis & { __chatfolioGeneratedAuthSecre
 /**
  * The key that signs built-in session cookies and access tokens. AUTH_SECRET when set; on the
  * embedded database an unset one is generated once and kept next to the data (so restarts keep
- * everyone signed in and `npm run dev` needs no setup). lib/env refuses DATABASE_URL without it.
+ * everyone signed in and `npm run dev` needs no setup). DATABASE_URL without it is refused.
  */
 export function authSecret(): Uint8Array {
   const env = getEnv();
+  assertServerConfiguration(env);
   const secret = env.AUTH_SECRET ?? embeddedSecret(env.PGLITE_DATA_DIR);
   return new TextEncoder().encode(secret);
 }
@@ -62,4 +63,9 @@ function readOrCreate(dataDir: string): string {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     return fs.readFileSync(file, "utf8").trim();
   }
+}
+
+/** Forgets the secrets read so far, as a restarted process would have: the next read goes to disk. */
+export function resetAuthSecretForTests(): void {
+  holder.__chatfolioGeneratedAuthSecret = undefined;
 }

@@ -1,0 +1,93 @@
+import type { z } from "zod";
+import type { CookieToSet } from "@/lib/auth/cookies";
+import type { ErrorCode } from "@/lib/errors";
+
+// An API endpoint is declared once, here-shaped, in lib/api/endpoints/: route() enforces the
+// declaration (who may call, how params, query and body parse) and the OpenAPI document is
+// generated from the same object, so the two cannot drift apart.
+
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+
+/** Who may call: "required" answers 401 without credentials; "optional" works either way; "none" is public. */
+export type AuthMode = "required" | "optional" | "none";
+
+/** A schema that becomes a named entry in components.schemas (and a $ref where used). */
+export interface NamedSchema<Schema extends z.ZodType = z.ZodType> {
+  name: string;
+  schema: Schema;
+}
+
+export type ResponseBody = NamedSchema | z.ZodType | { arrayOf: NamedSchema };
+
+export interface ResponseSpec {
+  description: string;
+  /** JSON body; omitted for bodiless responses (204). */
+  body?: ResponseBody;
+  /** Another content type the same status may answer with (text/event-stream, text/csv), without a schema. */
+  contentType?: string;
+  headers?: Record<string, { description: string; schema: { type: "string" | "integer" } }>;
+}
+
+/**
+ * One path + method of the API. The standard error responses (400 for a body or query, 401 for
+ * auth, 404 for path params, 413 for bodies) are added to the document by the generator;
+ * `errors` lists the others the route can answer.
+ */
+export interface Endpoint {
+  method: HttpMethod;
+  /** OpenAPI style: /api/chatbots/{id}. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  auth: AuthMode;
+  /** A path segment that fails its schema is a resource that does not exist: 404, never 400. */
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: NamedSchema;
+  responses: Record<number, ResponseSpec>;
+  errors?: ErrorCode[];
+}
+
+/** Declares an endpoint, keeping its literal types so route() can type its handler from it. */
+export function endpoint<const E extends Endpoint>(declaration: E): E {
+  return declaration;
+}
+
+type BodyOf<Body> = Body extends { arrayOf: NamedSchema<infer S> }
+  ? z.output<S>[]
+  : Body extends NamedSchema<infer S>
+    ? z.output<S>
+    : Body extends z.ZodType
+      ? z.output<Body>
+      : never;
+
+type ReplyFor<Status, Spec> = Spec extends { body: infer Body }
+  ? { status: Status; body: BodyOf<Body>; headers?: Record<string, string>; cookies?: CookieToSet[] }
+  : { status: Status; headers?: Record<string, string>; cookies?: CookieToSet[] };
+
+type DeclaresOtherContent<Responses> = {
+  [Status in keyof Responses]: Responses[Status] extends { contentType: string } ? true : never;
+}[keyof Responses];
+
+/**
+ * What a handler may answer: one of the declared statuses with a body of its declared type
+ * (checked by TypeScript, never parsed at run time), or a ready Response where the endpoint
+ * declares a non-JSON content type (a stream, a file).
+ */
+export type Reply<E extends Endpoint> =
+  | { [Status in keyof E["responses"] & number]: ReplyFor<Status, E["responses"][Status]> }[keyof E["responses"] &
+      number]
+  | (true extends DeclaresOtherContent<E["responses"]> ? Response : never);
+
+type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
+
+/** What route() hands a handler: the parsed inputs, typed from the declaration. */
+export interface EndpointInput<E extends Endpoint, TCaller> {
+  request: Request;
+  caller: TCaller;
+  params: Parsed<E["params"]>;
+  query: Parsed<E["query"]>;
+  body: E["body"] extends NamedSchema<infer S> ? z.output<S> : undefined;
+}

@@ -1,0 +1,31 @@
+import { endpoint } from "@/lib/api/endpoint";
+import { chatRequestSchema, chatResponseSchema } from "@/lib/validation/chat";
+
+const RATE_LIMIT_HEADERS = {
+  "X-RateLimit-Limit": { description: "Messages allowed in the current window.", schema: { type: "integer" as const } },
+  "X-RateLimit-Remaining": {
+    description: "Messages left in the current window.",
+    schema: { type: "integer" as const },
+  },
+};
+
+export const chatEndpoint = endpoint({
+  method: "post",
+  path: "/api/chat",
+  operationId: "chat",
+  summary: "Send a visitor's message to a chatbot and get its answer",
+  description:
+    'Public chatbots need no authentication; a private one answers only its owner (404 to anyone else). Without `stream` the answer comes as JSON; with `"stream": true` as the AI SDK UI message stream (server-sent events), whose start part carries `message_id` and `conversation_id` as metadata. Visitor ids starting with `web-` belong to the public chat page and are refused (403) without its cookie.',
+  tag: "Chat",
+  auth: "optional",
+  body: { name: "ChatRequest", schema: chatRequestSchema },
+  responses: {
+    200: {
+      description: "The answer (JSON), or the UI message stream when `stream` is true.",
+      body: { name: "ChatResponse", schema: chatResponseSchema },
+      contentType: "text/event-stream",
+      headers: RATE_LIMIT_HEADERS,
+    },
+  },
+  errors: ["forbidden", "not_found", "rate_limited", "model_error"],
+});

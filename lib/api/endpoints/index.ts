@@ -1,0 +1,41 @@
+import type { Endpoint } from "@/lib/api/endpoint";
+import { createTokenEndpoint, logoutEndpoint, signUpEndpoint } from "./auth";
+import { chatEndpoint } from "./chat";
+import {
+  createChatbotEndpoint,
+  deleteChatbotEndpoint,
+  getChatbotEndpoint,
+  listChatbotsEndpoint,
+  updateChatbotEndpoint,
+} from "./chatbots";
+import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "./keys";
+import { listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
+import { healthEndpoint, openapiEndpoint } from "./meta";
+import { getProfileEndpoint, putProfileEndpoint } from "./profile";
+
+/**
+ * Every endpoint of the API, in the order the OpenAPI document lists them. A route file serves
+ * one of these through route(); tests/integration/openapi.test.ts fails when a route and this list
+ * disagree.
+ */
+export const endpoints: readonly Endpoint[] = [
+  signUpEndpoint,
+  createTokenEndpoint,
+  logoutEndpoint,
+  listApiKeysEndpoint,
+  createApiKeyEndpoint,
+  deleteApiKeyEndpoint,
+  getProfileEndpoint,
+  putProfileEndpoint,
+  listChatbotsEndpoint,
+  createChatbotEndpoint,
+  getChatbotEndpoint,
+  updateChatbotEndpoint,
+  deleteChatbotEndpoint,
+  chatEndpoint,
+  listMessagesEndpoint,
+  updateMessageEndpoint,
+  listVisitorsEndpoint,
+  healthEndpoint,
+  openapiEndpoint,
+];

@@ -1,0 +1,91 @@
+import "server-only";
+import type { OwnerProfile } from "@/lib/ai/instructions";
+import type { Queryable } from "@/lib/db";
+
+export interface StartTurnParams {
+  chatbotId: string | null;
+  chatbotSlug: string | null;
+  visitorId: string;
+  visitorName: string | null;
+  conversationId: string | null;
+  message: string;
+  clientIp: string | null;
+  defaultMaxMessages: number;
+  defaultWindowSeconds: number;
+  ownerMonthlyMessages: number;
+  historyTurns: number;
+}
+
+/** What private.start_turn answers. */
+export type StartTurnResult =
+  | {
+      outcome: "started";
+      message_id: string;
+      conversation_id: string;
+      remaining: number;
+      limit_value: number;
+      chatbot: { id: string; user_id: string; name: string; configuration: unknown };
+      profile: OwnerProfile | null;
+      history: Array<{ message: string; response: string }>;
+    }
+  | { outcome: "not_found" }
+  | {
+      outcome: "rate_limited";
+      limit: "visitor" | "ip" | "owner_quota";
+      limit_value: number;
+      retry_after: number;
+      message_id: string;
+      conversation_id: string;
+    };
+
+/**
+ * As a visitor (anon) or the signed-in owner: starts a turn in one round trip through
+ * private.start_turn (limits, the visitor row, the message stored as pending, and the context the
+ * model needs).
+ */
+export async function startTurn(tx: Queryable, params: StartTurnParams): Promise<StartTurnResult> {
+  const [{ result }] = await tx.query<{ result: StartTurnResult }>(
+    "select private.start_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) as result",
+    [
+      params.chatbotId,
+      params.chatbotSlug,
+      params.visitorId,
+      params.visitorName,
+      params.conversationId,
+      params.message,
+      params.clientIp,
+      params.defaultMaxMessages,
+      params.defaultWindowSeconds,
+      params.ownerMonthlyMessages,
+      params.historyTurns,
+    ],
+  );
+  return result;
+}
+
+export interface FinishTurnParams {
+  messageId: string;
+  status: "answered" | "failed" | "aborted";
+  /** What the model wrote (null when it wrote nothing before failing). */
+  response: string | null;
+  /** Why the turn failed; kept for operators, never shown to visitors. */
+  error: string | null;
+  model: string;
+  latencyMs: number;
+  inputTokens: number | null;
+  outputTokens: number | null;
+}
+
+/** As the server's own role only (asService): records how a turn ended, through private.finish_turn. */
+export async function finishTurn(tx: Queryable, params: FinishTurnParams): Promise<void> {
+  await tx.query("select private.finish_turn($1, $2, $3, $4, $5, $6, $7, $8)", [
+    params.messageId,
+    params.status,
+    params.response,
+    params.error,
+    params.model,
+    params.latencyMs,
+    params.inputTokens,
+    params.outputTokens,
+  ]);
+}

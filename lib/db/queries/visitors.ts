@@ -1,0 +1,71 @@
+import "server-only";
+import type { Queryable } from "@/lib/db";
+import { isoTimestamp } from "@/lib/validation/common";
+import type { Cursor, Visitor } from "@/lib/validation/messages";
+import type { PastConversation } from "@/lib/visitors/conversation";
+import { ownsChatbot } from "./chatbots";
+import { cursorKey, page } from "./keyset";
+
+interface VisitorRow {
+  id: string;
+  visitor_id: string;
+  name: string | null;
+  first_seen: Date | string;
+  last_seen: Date | string;
+  message_count: number;
+  cursor_key: string;
+}
+
+/**
+ * Run as the owner: who talked to one of their chatbots, most recently seen first; null when it
+ * isn't theirs.
+ *
+ * Ordered by last_seen because "who was here lately" is what an owner wants to see. last_seen
+ * moves when a visitor returns, and keyset paging copes with that one way only: such a visitor
+ * jumps ahead of the cursor, so a traversal in progress never shows a row twice but may miss
+ * one that returned mid-way (the next traversal shows it first). An export that must see every
+ * visitor exactly once would page on first_seen, which never changes.
+ */
+export async function listVisitors(
+  tx: Queryable,
+  { chatbotId, limit, cursor }: { chatbotId: string; limit: number; cursor?: Cursor },
+) {
+  if (!(await ownsChatbot(tx, chatbotId))) return null;
+  const rows = await tx.query<VisitorRow>(
+    `select v.id, v.visitor_id, v.name, v.first_seen, v.last_seen, ${cursorKey("v.last_seen")},
+            (select count(*) from public.messages m where m.visitor_id = v.id)::integer as message_count
+     from public.visitors v
+     where v.chatbot_id = $1
+       and ($2::timestamptz is null or (v.last_seen, v.id) < ($2::timestamptz, $3::uuid))
+     order by v.last_seen desc, v.id desc
+     limit $4`,
+    [chatbotId, cursor?.at ?? null, cursor?.id ?? null, limit + 1],
+  );
+  return page(
+    rows,
+    limit,
+    (row): Visitor => ({
+      id: row.id,
+      visitor_id: row.visitor_id,
+      name: row.name,
+      first_seen: isoTimestamp(row.first_seen),
+      last_seen: isoTimestamp(row.last_seen),
+      message_count: row.message_count,
+    }),
+  );
+}
+
+/**
+ * Any role: the name a visitor gave a chatbot and their latest conversation with it, through
+ * private.visitor_conversation; null for an unknown visitor or a bot the caller may not see.
+ */
+export async function findVisitorConversation(
+  tx: Queryable,
+  { chatbotId, visitorId }: { chatbotId: string; visitorId: string },
+): Promise<PastConversation | null> {
+  const [{ past }] = await tx.query<{ past: PastConversation | null }>(
+    "select private.visitor_conversation($1, $2) as past",
+    [chatbotId, visitorId],
+  );
+  return past;
+}
