@@ -62,7 +62,9 @@ describe("embedded database on disk", () => {
     }
   });
 
-  it("takes over a lock left by a dead process, keeps data across reopening, and releases the lock on close", { timeout: 90_000 }, async () => {
+  it("takes over a lock left by a dead process, keeps data across reopening, and releases the lock on close", {
+    timeout: 90_000,
+  }, async () => {
     const dir = await tempDir();
     await fs.writeFile(path.join(dir, "chatfolio.pid"), "999999999");
     const first = await openPglite(dir);
