@@ -1,7 +1,7 @@
 import { generateText, type ModelMessage, streamText } from "ai";
 import { describe, expect, it } from "vitest";
 import { buildInstructions, type OwnerProfile } from "@/lib/ai/instructions";
-import { createOfflineModel } from "@/lib/ai/offline-model";
+import { createOfflineModel } from "@/lib/ai/offline/model";
 
 const engineer: OwnerProfile = {
   name: "Ada Lovelace",
