@@ -3,7 +3,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import type { LanguageModel } from "ai";
 import { getEnv } from "@/lib/env";
 import { activeModelLabel } from "./model-label";
-import { createOfflineModel } from "./offline-model";
+import { createOfflineModel } from "./offline/model";
 
 export interface ChatModel {
   model: LanguageModel;

@@ -4,9 +4,10 @@ import { MockLanguageModelV4 } from "ai/test";
 import { afterEach, beforeAll, expect, it } from "vitest";
 import { setLanguageModelForTests } from "@/lib/ai/models";
 import { setEnv, signUpOwner } from "../support/auth";
-import { ADA, insertBotWithProfile, postChat, readUiStream, streamingModel } from "../support/chat";
+import { insertBotWithProfile, postChat, readUiStream, streamingModel } from "../support/chat";
 import { describeEachDatabase } from "../support/databases";
 import { insertOwner, type TestOwner } from "../support/owners";
+import { ADA } from "../support/profiles";
 
 type MessageRow = {
   status: string;
@@ -42,7 +43,7 @@ describeEachDatabase("POST /api/chat", (db) => {
     expect(response.headers.get("x-ratelimit-limit")).toBe("20");
     const body = await response.json();
     expect(body).toEqual({
-      response: expect.stringContaining("London, England"),
+      response: expect.stringContaining(ADA.location),
       query_time_ms: expect.any(Number),
       message_id: expect.any(String),
       conversation_id: expect.any(String),
@@ -219,7 +220,7 @@ describeEachDatabase("POST /api/chat", (db) => {
       signedUp.bearer,
     );
     expect(own.status).toBe(200);
-    expect((await own.json()).response).toContain("London");
+    expect((await own.json()).response).toContain(ADA.location);
   });
 
   it("rate-limits a visitor per bot, logs the refused turn and never calls the model for it", async () => {

@@ -1,37 +1,10 @@
-import { execFile } from "node:child_process";
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
-import { migrate } from "@/lib/db/migrate";
-import { openPglite } from "@/lib/db/pglite";
 import { runLegacyImport, sourceLabel } from "@/lib/legacy/run";
 import { LegacyImportError } from "@/lib/legacy/source";
 import { describeEachDatabase } from "../support/databases";
+import { seedLegacy } from "../support/legacy";
 import { insertOwner, insertProfile, type TestOwner } from "../support/owners";
-
-/** The single-user version's tables, as its deployments have them (schema moved aside to "legacy"). */
-async function seedLegacy(db: Database, schema = "legacy"): Promise<void> {
-  await db.exec(`
-    create schema ${schema};
-    create table ${schema}.profile (
-      id serial primary key, name text, location text, bio text, skills text, experience text, interests text
-    );
-    create table ${schema}.messages (
-      id serial primary key, message text, response text, visitor_id text, visitor_name text,
-      created_at timestamp default now()
-    );
-    insert into ${schema}.profile (name, location, bio, skills, experience, interests)
-    values ('Zoë Legacy', 'Lyon', 'Builds things.', 'Go, SQL', 'Ten years.', 'Chess');
-    insert into ${schema}.messages (message, response, visitor_id, visitor_name, created_at) values
-      ('Hi?', 'Hello!', 'visitor-1', 'Vera', '2024-01-01 10:00:00'),
-      ('Skills?', 'Go and SQL.', 'visitor-1', null, '2024-01-01 10:01:00'),
-      ('Where?', 'Lyon.', 'someone@example.com', 'Sam', '2024-02-01 09:00:00'),
-      ('Lost', null, null, null, '2024-03-01 08:00:00');
-  `);
-}
 
 async function counts(db: Database, chatbotId: string) {
   const [row] = await db.query<{ visitors: number; messages: number; profiles: number; ledger: number }>(
@@ -183,47 +156,4 @@ describe("legacy import source labels", () => {
     expect(sourceLabel("postgresql://db.example/old", "public")).toBe("db.example:5432/old/public");
     expect(sourceLabel(undefined, "legacy")).toBe("app/legacy");
   });
-});
-
-describe("npm run db:import-legacy", () => {
-  it("imports into the embedded database from the command line", async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "chatfolio-import-"));
-    try {
-      const setup = await openPglite(dir);
-      await migrate(setup);
-      await seedLegacy(setup);
-      await insertOwner(setup, "cli@example.test");
-      await setup.close();
-
-      const env = { ...process.env, PGLITE_DATA_DIR: dir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" };
-      const run = promisify(execFile);
-      const { stdout } = await run(
-        "npm",
-        ["run", "--silent", "db:import-legacy", "--", "--owner-email", "cli@example.test"],
-        {
-          env,
-          cwd: process.cwd(),
-        },
-      );
-      expect(stdout).toMatch(/messages: 4 imported, 0 already imported/);
-      expect(stdout).toMatch(/chatbot: \/c\/zoe-legacy \(created/);
-
-      const failure = await run(
-        "npm",
-        ["run", "--silent", "db:import-legacy", "--", "--owner-email", "ghost@example.test"],
-        {
-          env,
-          cwd: process.cwd(),
-        },
-      ).catch((error: { code: number; stderr: string }) => error);
-      expect(failure).toMatchObject({ code: 1, stderr: expect.stringMatching(/sign up first/) });
-
-      const check = await openPglite(dir);
-      const [row] = await check.query<{ n: number }>("select count(*) as n from messages");
-      await check.close();
-      expect(row.n).toBe(4);
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
 });

@@ -5,17 +5,9 @@ import { GET, PUT } from "@/app/api/profile/route";
 import { asOwner } from "@/lib/db";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
+import { ADA } from "../support/profiles";
 
 type Json = Record<string, unknown>;
-
-const PROFILE = {
-  name: "Alice Example",
-  location: "Porto",
-  bio: "Engineer who writes.",
-  skills: "TypeScript, SQL",
-  experience: "Ten years of web work.",
-  interests: "Climbing",
-};
 
 const get = (owner: SignedUpOwner | null, query = "") =>
   GET(new Request(`${TEST_ORIGIN}/api/profile${query}`, { headers: owner?.bearer ?? {} }));
@@ -46,7 +38,7 @@ describeEachDatabase("profile API", (db) => {
 
   it("answers 401 without credentials", async () => {
     await expectError(await get(null), 401, "unauthorized");
-    await expectError(await PUT(jsonRequest("/api/profile", PROFILE, { method: "PUT" })), 401, "unauthorized");
+    await expectError(await PUT(jsonRequest("/api/profile", ADA, { method: "PUT" })), 401, "unauthorized");
   });
 
   it("answers 404 until the caller has written a profile", async () => {
@@ -55,7 +47,7 @@ describeEachDatabase("profile API", (db) => {
 
   it("creates the profile with PUT, ignoring user_id, id and timestamps in the body", async () => {
     const response = await put(alice, {
-      ...PROFILE,
+      ...ADA,
       user_id: bob.userId,
       id: randomUUID(),
       created_at: "2000-01-01T00:00:00Z",
@@ -76,7 +68,7 @@ describeEachDatabase("profile API", (db) => {
         "user_id",
       ].sort(),
     );
-    expect(profile).toMatchObject({ ...PROFILE, user_id: alice.userId });
+    expect(profile).toMatchObject({ ...ADA, user_id: alice.userId });
     expect(profile.created_at).not.toBe("2000-01-01T00:00:00.000Z");
     expect(new Date(profile.created_at as string).toISOString()).toBe(profile.created_at);
     const read = await get(alice);
@@ -103,37 +95,37 @@ describeEachDatabase("profile API", (db) => {
       alice.userId,
     ]);
     expect(count.n).toBe(1);
-    await put(alice, PROFILE);
+    await put(alice, ADA);
   });
 
   it("answers every invalid field with 400 and its path", async () => {
     const cases: [unknown, string][] = [
-      [{ ...PROFILE, bio: undefined }, "bio"],
-      [{ ...PROFILE, skills: null }, "skills"],
-      [{ ...PROFILE, experience: 12 }, "experience"],
-      [{ ...PROFILE, interests: ["a"] }, "interests"],
-      [{ ...PROFILE, name: "x".repeat(101) }, "name"],
-      [{ ...PROFILE, location: "x".repeat(101) }, "location"],
-      [{ ...PROFILE, location: true }, "location"],
-      [{ ...PROFILE, bio: "x".repeat(10_001) }, "bio"],
-      [{ ...PROFILE, interests: "x".repeat(10_001) }, "interests"],
+      [{ ...ADA, bio: undefined }, "bio"],
+      [{ ...ADA, skills: null }, "skills"],
+      [{ ...ADA, experience: 12 }, "experience"],
+      [{ ...ADA, interests: ["a"] }, "interests"],
+      [{ ...ADA, name: "x".repeat(101) }, "name"],
+      [{ ...ADA, location: "x".repeat(101) }, "location"],
+      [{ ...ADA, location: true }, "location"],
+      [{ ...ADA, bio: "x".repeat(10_001) }, "bio"],
+      [{ ...ADA, interests: "x".repeat(10_001) }, "interests"],
       [[], ""],
       [JSON.stringify(7), ""],
     ];
     for (const [body, path] of cases) await expectError(await put(alice, body), 400, "validation_failed", path);
     await expectError(await put(alice, "{bio:"), 400, "invalid_json");
-    await expectError(await put(alice, { ...PROFILE, bio: "x".repeat(66 * 1024) }), 413, "payload_too_large");
-    expect(((await (await get(alice)).json()) as Json).bio).toBe(PROFILE.bio);
+    await expectError(await put(alice, { ...ADA, bio: "x".repeat(66 * 1024) }), 413, "payload_too_large");
+    expect(((await (await get(alice)).json()) as Json).bio).toBe(ADA.bio);
   });
 
   it("accepts the limits exactly", async () => {
-    const response = await put(alice, { ...PROFILE, name: "n".repeat(100), bio: "b".repeat(10_000) });
+    const response = await put(alice, { ...ADA, name: "n".repeat(100), bio: "b".repeat(10_000) });
     expect(response.status).toBe(200);
-    await put(alice, PROFILE);
+    await put(alice, ADA);
   });
 
   it("shows another owner's profile only while they have a public chatbot", async () => {
-    await put(bob, { ...PROFILE, name: "Bob" });
+    await put(bob, { ...ADA, name: "Bob" });
     await expectError(await get(alice, `?user_id=${bob.userId}`), 404, "not_found");
     await addChatbot(bob, false);
     await expectError(await get(alice, `?user_id=${bob.userId}`), 404, "not_found");
@@ -158,6 +150,6 @@ describeEachDatabase("profile API", (db) => {
       deleted: await tx.query("delete from profiles where user_id = $1 returning id", [bob.userId]),
     }));
     expect(seen).toEqual({ read: [], updated: [], deleted: [] });
-    expect(((await (await get(bob)).json()) as Json).bio).toBe(PROFILE.bio);
+    expect(((await (await get(bob)).json()) as Json).bio).toBe(ADA.bio);
   });
 });

@@ -2,24 +2,17 @@ import { randomUUID } from "node:crypto";
 import type { LanguageModelV4StreamPart } from "@ai-sdk/provider";
 import { MockLanguageModelV4, simulateReadableStream } from "ai/test";
 import { POST as chat } from "@/app/api/chat/route";
+import type { OwnerProfile } from "@/lib/ai/instructions";
 import type { Database } from "@/lib/db";
 import { jsonRequest } from "./auth";
 import type { TestOwner } from "./owners";
+import { ADA } from "./profiles";
 
-export const ADA = {
-  name: "Ada Lovelace",
-  location: "London, England",
-  bio: "Ada writes about analytical engines and teaches mathematics.",
-  skills: "Mathematics, TypeScript, PostgreSQL, technical writing.",
-  experience: "Analyst at Babbage & Co since 1842. Before that, a tutor at the Royal Institution.",
-  interests: "Poetry, horse riding and music theory.",
-};
-
-/** An owner's profile and a chatbot, written with the server's own privileges. */
+/** An owner's profile (ADA unless given; null for none) and a chatbot, written with the server's own privileges. */
 export async function insertBotWithProfile(
   db: Database,
   owner: TestOwner,
-  options: { isPublic?: boolean; configuration?: Record<string, unknown>; profile?: typeof ADA | null } = {},
+  options: { isPublic?: boolean; configuration?: Record<string, unknown>; profile?: OwnerProfile | null } = {},
 ): Promise<{ id: string; slug: string }> {
   const profile = options.profile === undefined ? ADA : options.profile;
   if (profile) {

@@ -6,8 +6,8 @@ import type {
   LanguageModelV4Usage,
   SharedV4Warning,
 } from "@ai-sdk/provider";
-import { type OwnerProfile, parseProfileFromInstructions } from "./instructions";
-import { composeOfflineAnswer, type OfflineTurn } from "./offline-answer";
+import { type OwnerProfile, parseProfileFromInstructions } from "../instructions";
+import { composeOfflineAnswer, type OfflineTurn } from "./answer";
 
 export type OfflineModelOptions = {
   /** Pause between streamed word groups; 0 still yields to the event loop so aborts land. */

@@ -1,4 +1,4 @@
-import type { ProfileSection } from "./instructions";
+import type { ProfileSection } from "../instructions";
 import { stem, tokenize } from "./text-analysis";
 
 /**

@@ -1,4 +1,4 @@
-import { type OwnerProfile, PROFILE_SECTIONS, type ProfileSection } from "./instructions";
+import { type OwnerProfile, PROFILE_SECTIONS, type ProfileSection } from "../instructions";
 import { type RankedPassage, retrievePassages } from "./retrieval";
 import { classifyVisitorMessage } from "./visitor-intent";
 

@@ -1,4 +1,4 @@
-import { type OwnerProfile, PROFILE_SECTIONS, type ProfileSection } from "./instructions";
+import { type OwnerProfile, PROFILE_SECTIONS, type ProfileSection } from "../instructions";
 
 export type Passage = {
   section: ProfileSection;

@@ -1,4 +1,4 @@
-import type { OwnerProfile, ProfileSection } from "./instructions";
+import type { OwnerProfile, ProfileSection } from "../instructions";
 import { type Passage, splitProfileIntoPassages } from "./passages";
 import { hintedSections, sectionHints } from "./section-hints";
 import { contentTerms, stem, tokenize } from "./text-analysis";
