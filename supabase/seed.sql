@@ -1,5 +1,5 @@
 -- Demo content, so a newcomer has a bot to open at /c/demo at once. The embedded database runs
--- this on its first start (lib/db/seed.ts); `supabase db reset` runs it on a local Supabase.
+-- this on its first start (applySeed in lib/db/migrate.ts); `supabase db reset` runs it on a local Supabase.
 -- The demo owner has no password, so nobody can sign in as them.
 
 insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Shared by the API routes and, later, the dashboard forms: no "server-only" here.
+// Shared by the API routes and the dashboard forms: no "server-only" here.
 
 /**
  * Any 8-4-4-4-12 hex id, as PostgreSQL's uuid type accepts it. Stricter RFC checks (z.uuid())

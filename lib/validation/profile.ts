@@ -40,7 +40,7 @@ export const profileQuerySchema = z.object({
   user_id: uuidSchema.optional(),
 });
 
-/** The profile as the API returns it (the original design's ProfileData). */
+/** The profile as the API returns it. */
 export const profileSchema = z.object({
   id: uuidSchema,
   user_id: uuidSchema,
