@@ -63,6 +63,14 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The API's JSON error body. Responses carry it, and so does a streamed answer's error part (as
+ * its errorText), so a client reads the code the same way wherever the error reached it.
+ */
+export function errorBody(code: ErrorCode, message = defaultMessages[code], details?: FieldError[]): ErrorBody {
+  return { error: { code, message, ...(details ? { details } : {}) } };
+}
+
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
 }
@@ -112,14 +120,7 @@ export function errorResponse(error: unknown): Response {
   if (apiError.code === "internal") {
     console.error("[api] unhandled error:", apiError.cause ?? apiError);
   }
-  const body: ErrorBody = {
-    error: {
-      code: apiError.code,
-      message: apiError.message,
-      ...(apiError.details ? { details: apiError.details } : {}),
-    },
-  };
-  return Response.json(body, {
+  return Response.json(errorBody(apiError.code, apiError.message, apiError.details), {
     status: apiError.status,
     headers: { ...(apiError.code === "unauthorized" ? unauthorizedHeaders : {}), ...apiError.headers },
   });

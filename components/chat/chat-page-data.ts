@@ -1,6 +1,6 @@
 import "server-only";
 import type { Metadata } from "next";
-import { resolveConfiguration } from "@/lib/validation/chatbot";
+import { resolveConfiguration } from "@/lib/chatbots/configuration";
 import { currentVisitorSecret, guestVisitorId, webVisitorId } from "@/lib/visitors/identity";
 import { loadPublicChat, type PublicChat } from "@/lib/visitors/public-chat";
 import { siteOrigin } from "@/lib/visitors/site-origin";

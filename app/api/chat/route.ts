@@ -2,8 +2,10 @@ import { createUIMessageStreamResponse, toUIMessageStream } from "ai";
 import { clientIp } from "@/lib/auth/client-ip";
 import { collectAnswer, startAnswer } from "@/lib/chat/answer";
 import { startTurn } from "@/lib/chat/start-turn";
+import type { ChatMessageMetadata } from "@/lib/constants";
+import { errorBody } from "@/lib/errors";
 import { json, route } from "@/lib/http/route";
-import { type ChatMessageMetadata, chatRequestSchema } from "@/lib/validation/chat";
+import { chatRequestSchema } from "@/lib/validation/chat";
 import { assertWebVisitor } from "@/lib/visitors/identity";
 
 export const dynamic = "force-dynamic";
@@ -37,7 +39,8 @@ export const POST = route({ auth: "optional", body: chatRequestSchema }, async (
     stream: toUIMessageStream({
       stream: answer.stream,
       messageMetadata: ({ part }) => (part.type === "start" ? ids : undefined),
-      onError: () => "The assistant could not finish this answer. Please try again.",
+      onError: () =>
+        JSON.stringify(errorBody("model_error", "The assistant could not finish this answer. Please try again.")),
     }),
     headers: { ...rateLimitHeaders, "Cache-Control": "no-cache", "X-Accel-Buffering": "no" },
   });

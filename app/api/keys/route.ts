@@ -3,12 +3,10 @@ import { asOwner } from "@/lib/db";
 import { type ApiKeyRow, countApiKeys, insertApiKey, listApiKeys, lockApiKeys } from "@/lib/db/queries/api-keys";
 import { ApiError } from "@/lib/errors";
 import { json, route } from "@/lib/http/route";
+import { MAX_KEYS_PER_OWNER } from "@/lib/limits";
 import { type ApiKey, type CreatedApiKey, createApiKeySchema } from "@/lib/validation/api-keys";
 
 export const dynamic = "force-dynamic";
-
-// Plenty for real integrations; stops a script (or a stolen session) from minting keys endlessly.
-const MAX_KEYS_PER_OWNER = 50;
 
 function present(row: ApiKeyRow): ApiKey {
   return {
