@@ -7,7 +7,7 @@ import "server-only";
 export const HISTORY_TURNS = 10;
 
 /** Plenty for real integrations; stops a script (or a stolen session) from minting keys endlessly. */
-export const MAX_KEYS_PER_OWNER = 50;
+export const MAX_API_KEYS_PER_OWNER = 50;
 
 /** Sign-in, token and sign-up attempts allowed per IP and per email within one window. */
 export const AUTH_ATTEMPT_LIMIT = 10;

@@ -3,7 +3,7 @@ import { asOwner } from "@/lib/db";
 import { type ApiKeyRow, countApiKeys, insertApiKey, listApiKeys, lockApiKeys } from "@/lib/db/queries/api-keys";
 import { ApiError } from "@/lib/errors";
 import { json, route } from "@/lib/http/route";
-import { MAX_KEYS_PER_OWNER } from "@/lib/limits";
+import { MAX_API_KEYS_PER_OWNER } from "@/lib/limits";
 import { type ApiKey, type CreatedApiKey, createApiKeySchema } from "@/lib/validation/api-keys";
 
 export const dynamic = "force-dynamic";
@@ -29,8 +29,11 @@ export const POST = route({ body: createApiKeySchema }, async ({ caller, body })
   const generated = generateApiKey();
   const row = await asOwner(caller.claims, async (tx) => {
     await lockApiKeys(tx);
-    if ((await countApiKeys(tx)) >= MAX_KEYS_PER_OWNER) {
-      throw new ApiError("conflict", `An account can have at most ${MAX_KEYS_PER_OWNER} API keys; revoke one first.`);
+    if ((await countApiKeys(tx)) >= MAX_API_KEYS_PER_OWNER) {
+      throw new ApiError(
+        "conflict",
+        `An account can have at most ${MAX_API_KEYS_PER_OWNER} API keys; revoke one first.`,
+      );
     }
     return insertApiKey(tx, { name: body.name, prefix: generated.prefix, hash: generated.hash });
   });
