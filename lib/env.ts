@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DEFAULT_OWNER_MONTHLY_MESSAGES } from "@/lib/limits";
 
 /** Empty strings in .env files mean "not set". */
 const optionalString = z
@@ -46,7 +47,7 @@ const envSchema = z.object({
   OPENAI_BASE_URL: httpUrl,
   CHAT_MODEL: optionalString.transform((value) => value ?? "gpt-4o-mini"),
   CHAT_MODELS: optionalString,
-  OWNER_MONTHLY_MESSAGES: positiveInteger(10_000),
+  OWNER_MONTHLY_MESSAGES: positiveInteger(DEFAULT_OWNER_MONTHLY_MESSAGES),
   TRUST_PROXY: booleanFlag,
 });
 

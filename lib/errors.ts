@@ -63,6 +63,14 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The API's JSON error body. Responses carry it, and so does a streamed answer's error part (as
+ * its errorText), so a client reads the code the same way wherever the error reached it.
+ */
+export function errorBody(code: ErrorCode, message = defaultMessages[code], details?: FieldError[]): ErrorBody {
+  return { error: { code, message, ...(details ? { details } : {}) } };
+}
+
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
 }
@@ -113,11 +121,7 @@ export function errorResponseBody(error: unknown): ErrorBody & { status: number;
     console.error("[api] unhandled error:", apiError.cause ?? apiError);
   }
   return {
-    error: {
-      code: apiError.code,
-      message: apiError.message,
-      ...(apiError.details ? { details: apiError.details } : {}),
-    },
+    ...errorBody(apiError.code, apiError.message, apiError.details),
     status: apiError.status,
     headers: { ...(apiError.code === "unauthorized" ? unauthorizedHeaders : {}), ...apiError.headers },
   };

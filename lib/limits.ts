@@ -1,6 +1,24 @@
 import "server-only";
 
-// Deployment-wide limits, in one place.
+// What one deployment allows, in one place. A chatbot's own limits (configuration.rate_limit) are
+// its owner's, in lib/chatbots/configuration.ts.
+
+/** Earlier exchanges of a conversation the model sees with each new message. */
+export const HISTORY_TURNS = 10;
 
 /** Plenty for real integrations; stops a script (or a stolen session) from minting keys endlessly. */
 export const MAX_API_KEYS_PER_OWNER = 50;
+
+/** Sign-in, token and sign-up attempts allowed per IP and per email within one window. */
+export const AUTH_ATTEMPT_LIMIT = 10;
+export const AUTH_WINDOW_SECONDS = 10 * 60;
+
+/**
+ * One client address may send this many times a bot's per-visitor limit, so an office behind one
+ * address isn't locked out. private.start_turn enforces it with the number written in its SQL;
+ * tests/integration/chat-api.test.ts fails when the two disagree.
+ */
+export const IP_LIMIT_MULTIPLIER = 5;
+
+/** Messages an owner's bots answer per calendar month when OWNER_MONTHLY_MESSAGES is unset. */
+export const DEFAULT_OWNER_MONTHLY_MESSAGES = 10_000;

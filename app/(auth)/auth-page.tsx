@@ -2,7 +2,6 @@ import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth/auth-form";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { getCurrentUser } from "@/lib/auth/server";
-import { PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
 
 interface AuthPageProps {
   mode: "sign-in" | "sign-up";
@@ -19,7 +18,7 @@ export async function AuthPage({ mode, searchParams }: AuthPageProps) {
       <h1 className="text-3xl font-semibold tracking-tight">
         {mode === "sign-up" ? "Create your account" : "Sign in to Chatfolio"}
       </h1>
-      <AuthForm mode={mode} next={next} passwordMinLength={PASSWORD_MIN_LENGTH} />
+      <AuthForm mode={mode} next={next} />
     </main>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { type AuthFormResult, signInAction, signUpAction } from "@/lib/auth/actions";
+import { PASSWORD_MIN_LENGTH } from "@/lib/constants";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { AuthField } from "./auth-field";
 
@@ -10,15 +11,13 @@ interface AuthFormProps {
   mode: "sign-in" | "sign-up";
   /** Where to go afterwards (validated again on the server). */
   next: string;
-  /** From the server's schema module: importing it here would ship zod to the browser. */
-  passwordMinLength: number;
 }
 
 /**
  * The sign-in and sign-up form. Validation is the server action's, with the API's zod schemas,
  * so the messages are the API's too; noValidate keeps the browser's own bubbles from hiding them.
  */
-export function AuthForm({ mode, next, passwordMinLength }: AuthFormProps) {
+export function AuthForm({ mode, next }: AuthFormProps) {
   const signingUp = mode === "sign-up";
   const [state, action, pending] = useActionState<FormState<AuthFormResult>, FormData>(
     signingUp ? signUpAction : signInAction,
@@ -46,7 +45,7 @@ export function AuthForm({ mode, next, passwordMinLength }: AuthFormProps) {
         label="Password"
         type="password"
         autoComplete={signingUp ? "new-password" : "current-password"}
-        hint={signingUp ? `At least ${passwordMinLength} characters.` : undefined}
+        hint={signingUp ? `At least ${PASSWORD_MIN_LENGTH} characters.` : undefined}
         error={failed?.fieldErrors.password}
       />
       <div id="auth-form-status" aria-live="polite">

@@ -1,6 +1,6 @@
 // Turns whatever useChat reports into words for a visitor. The API's error bodies are
-// {"error":{"code","message"}} with messages already written for visitors; in-stream failures
-// arrive as the server's own friendly errorText.
+// {"error":{"code","message"}} with messages already written for visitors; a failure mid-stream
+// carries the same body as its error part's text, which useChat reports as the error's message.
 
 export interface ChatProblem {
   kind: "rate_limited" | "model_error" | "unavailable" | "gone" | "rejected";
@@ -44,10 +44,11 @@ export function describeChatError(error: Error): ChatProblem {
   if (status === 429 || body?.code === "rate_limited") {
     return { kind: "rate_limited", message: body?.message ?? FALLBACK.rate_limited };
   }
-  if (status === 502 || body?.code === "model_error") return { kind: "model_error", message: FALLBACK.model_error };
-  // No status: the stream itself failed midway, and its text is the server's message for visitors.
-  if (status === undefined && !body && error.message.startsWith("The assistant")) {
-    return { kind: "model_error", message: error.message };
+  if (status === 502 || body?.code === "model_error") {
+    // No status: the stream failed midway, after part of the answer showed; the server's message
+    // says so, where the fallback speaks of an answer that never started.
+    const midStream = status === undefined ? body?.message : undefined;
+    return { kind: "model_error", message: midStream ?? FALLBACK.model_error };
   }
   // The bot was deleted or made private since the page loaded: retrying won't bring it back.
   if (status === 404 || body?.code === "not_found") return { kind: "gone", message: FALLBACK.gone };

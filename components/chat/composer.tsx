@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, type MouseEvent, type Ref, useId, useRef, useState } from "react";
-import { MESSAGE_MAX } from "./limits";
+import { MESSAGE_MAX } from "@/lib/constants";
 
 interface ComposerProps {
   botName: string;

@@ -1,14 +1,9 @@
 import type { UIMessage } from "ai";
+import type { ChatMessageMetadata } from "@/lib/constants";
 import type { PastTurn } from "@/lib/visitors/conversation";
 import type { ViewMessage } from "./view-types";
 
-/** The ids the chat API sends on each answer's first part. */
-export interface AnswerIds {
-  message_id: string;
-  conversation_id: string;
-}
-
-export type ChatMessage = UIMessage<Partial<AnswerIds>>;
+export type ChatMessage = UIMessage<Partial<ChatMessageMetadata>>;
 
 export function messageText(message: ChatMessage): string {
   return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");

@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, type MouseEvent, useId, useState } from "react";
-import { NAME_MAX } from "./limits";
+import { VISITOR_NAME_MAX } from "@/lib/constants";
 
 interface NamePromptProps {
   onSave: (name: string) => void;
@@ -31,7 +31,7 @@ export function NamePrompt({ onSave, onSkip }: NamePromptProps) {
         data-testid="name-input"
         value={name}
         onChange={(event) => setName(event.target.value)}
-        maxLength={NAME_MAX}
+        maxLength={VISITOR_NAME_MAX}
         autoComplete="given-name"
         placeholder="Optional"
         className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-2.5 py-1.5 text-zinc-900 focus:border-(--accent) focus-visible:ring-2 focus-visible:ring-(--accent)/40 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"

@@ -3,7 +3,7 @@
 // with "New conversation" (the server keeps showing a visitor's latest conversation until the next
 // message starts another). Per site, like the visitor cookie; inside the embed, per embedding site.
 
-import { NAME_MAX } from "./limits";
+import { VISITOR_NAME_MAX } from "@/lib/constants";
 
 const NAME = "chatfolio:visitor-name";
 const NAME_SKIPPED = "chatfolio:name-skipped";
@@ -35,7 +35,7 @@ export interface StoredChoices {
 
 export function readChoices(chatbotId: string): StoredChoices {
   return {
-    name: read(NAME)?.trim().slice(0, NAME_MAX) || null,
+    name: read(NAME)?.trim().slice(0, VISITOR_NAME_MAX) || null,
     nameSkipped: read(NAME_SKIPPED) === "1",
     clearedConversation: read(clearedKey(chatbotId)),
   };

@@ -1,8 +1,7 @@
+import type { Tone } from "@/lib/constants";
 import type { Profile } from "@/lib/validation/profile";
 /** The parts of an owner's profile a chatbot speaks from (the API's Profile, less ids and dates). */
 export type OwnerProfile = Pick<Profile, "name" | "location" | "bio" | "skills" | "experience" | "interests">;
-
-export type Tone = "professional" | "friendly" | "casual" | "concise";
 
 export type InstructionsConfig = {
   instructions?: string;

@@ -3,10 +3,7 @@ import { createHash } from "node:crypto";
 import { asService } from "@/lib/db";
 import { countAttempt } from "@/lib/db/queries/auth-attempts";
 import { ApiError } from "@/lib/errors";
-
-/** Sign-in, token and sign-up attempts allowed per IP and per email within one window. */
-export const AUTH_ATTEMPT_LIMIT = 10;
-export const AUTH_WINDOW_SECONDS = 10 * 60;
+import { AUTH_ATTEMPT_LIMIT, AUTH_WINDOW_SECONDS } from "@/lib/limits";
 
 function bucket(kind: string, subject: string): string {
   return `${kind}:${createHash("sha256").update(subject).digest("hex")}`;

@@ -1,18 +1,17 @@
 import "server-only";
 import { type ModelMessage, streamText, type TextStreamPart, type ToolSet } from "ai";
-import { buildInstructions, type OwnerProfile } from "@/lib/ai/instructions";
+import { buildInstructions } from "@/lib/ai/instructions";
 import { getLanguageModel } from "@/lib/ai/models";
+import { resolveConfiguration } from "@/lib/chatbots/configuration";
+import { EMPTY_PROFILE, type MessageStatus } from "@/lib/constants";
 import { asService } from "@/lib/db";
 import { finishTurn } from "@/lib/db/queries/turns";
 import { ApiError } from "@/lib/errors";
-import { resolveConfiguration } from "@/lib/validation/chatbot";
 import type { StartedTurn } from "./start-turn";
 
 type Part = TextStreamPart<ToolSet>;
-type Ending = "answered" | "failed" | "aborted";
-
-/** A profile-less owner still gets an honest bot: it knows nothing and says so. */
-const EMPTY_PROFILE: OwnerProfile = { name: null, location: null, bio: "", skills: "", experience: "", interests: "" };
+/** How a started turn ends: pending and rate_limited are never an ending. */
+type Ending = Exclude<MessageStatus, "pending" | "rate_limited">;
 
 // Generous for a slow local model, finite so a hung provider cannot hold a request for ever.
 const MODEL_TIMEOUT = { totalMs: 120_000, firstChunkMs: 30_000, chunkMs: 30_000 };

@@ -1,13 +1,11 @@
 import "server-only";
 import type { Caller } from "@/lib/auth";
+import { CONFIGURATION_DEFAULTS } from "@/lib/chatbots/configuration";
 import { asOwner, asVisitor } from "@/lib/db";
 import { type StartTurnParams, type StartTurnResult, startTurn as startTurnQuery } from "@/lib/db/queries/turns";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
-import { CONFIGURATION_DEFAULTS } from "@/lib/validation/chatbot";
-
-/** How many earlier exchanges of the conversation the model sees. */
-export const HISTORY_TURNS = 10;
+import { HISTORY_TURNS } from "@/lib/limits";
 
 export interface TurnInput {
   message: string;

@@ -2,11 +2,11 @@ import "server-only";
 import type { Metadata } from "next";
 import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/server";
+import { resolveConfiguration } from "@/lib/chatbots/configuration";
 import { asOwner, asVisitor, type Queryable } from "@/lib/db";
 import { type ChatbotPage, findChatbotPage } from "@/lib/db/queries/chatbots";
 import { findVisitorConversation } from "@/lib/db/queries/visitors";
 import { currentHeaders, publicOrigin } from "@/lib/http/request-facts";
-import { resolveConfiguration } from "@/lib/validation/chatbot";
 import type { ChatProps, PastConversation } from "@/lib/visitors/conversation";
 import { currentVisitorSecret, guestVisitorId, webVisitorId } from "@/lib/visitors/identity";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { CHATBOT_NAME_MAX, PROFILE_LONG_MAX, PROFILE_SHORT_MAX, VISITOR_NAME_MAX } from "@/lib/constants";
 import type { Queryable } from "@/lib/db";
-import { CHATBOT_NAME_MAX, slugify } from "@/lib/validation/chatbot";
-import { PROFILE_LONG_MAX, PROFILE_SHORT_MAX } from "@/lib/validation/profile";
+import { slugify } from "@/lib/validation/chatbot";
 import { type LegacyData, LegacyImportError, type LegacyMessage, type LegacyProfile } from "./source";
 
 export interface LegacyImportResult {
@@ -116,7 +116,7 @@ async function upsertVisitors(tx: Queryable, chatbotId: string, messages: Legacy
     const key = visitorKey(message.visitor_id);
     if (!key) continue;
     const at = message.created_at ?? now;
-    const name = message.visitor_name?.trim().slice(0, 100) || null;
+    const name = message.visitor_name?.trim().slice(0, VISITOR_NAME_MAX) || null;
     const summary = summaries.get(key);
     if (!summary) summaries.set(key, { first: at, last: at, name });
     else {

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "@/lib/constants";
 
 // Shared by the API routes and the sign-up / sign-in forms, so both report the same field errors.
 // No "server-only": the forms validate with these in the browser too. Nothing secret in here.
 
-export const PASSWORD_MIN_LENGTH = 8;
 // Bounds the work one request can make the password hash do.
 export const PASSWORD_MAX_LENGTH = 1024;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { MESSAGE_MAX, VISITOR_NAME_MAX } from "@/lib/constants";
+import { SLUG_MAX } from "./chatbot";
 import { uuidSchema } from "./common";
-
-export const MESSAGE_MAX = 4_000;
 
 /** The seed's ChatRequest, extended: which bot (by id or slug), which conversation, streamed or not. */
 export const chatRequestSchema = z
@@ -12,9 +12,9 @@ export const chatRequestSchema = z
       .min(1, "Must not be empty.")
       .max(MESSAGE_MAX, `Must be at most ${MESSAGE_MAX} characters.`),
     visitor_id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "Must be 1-128 characters of letters, digits, '_' or '-'."),
-    visitor_name: z.string().trim().max(100, "Must be at most 100 characters.").nullish(),
+    visitor_name: z.string().trim().max(VISITOR_NAME_MAX, `Must be at most ${VISITOR_NAME_MAX} characters.`).nullish(),
     chatbot_id: uuidSchema.optional(),
-    chatbot_slug: z.string().trim().toLowerCase().min(1).max(64).optional(),
+    chatbot_slug: z.string().trim().toLowerCase().min(1).max(SLUG_MAX).optional(),
     conversation_id: uuidSchema.nullish(),
     stream: z.boolean().default(false),
   })
@@ -30,7 +30,3 @@ export const chatResponseSchema = z.object({
   message_id: uuidSchema,
   conversation_id: uuidSchema,
 });
-
-/** Sent with the streamed message's start part, so useChat clients learn the ids too. */
-export const chatMessageMetadataSchema = z.object({ message_id: uuidSchema, conversation_id: uuidSchema });
-export type ChatMessageMetadata = z.output<typeof chatMessageMetadataSchema>;

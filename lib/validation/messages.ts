@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { MESSAGE_STATUSES } from "@/lib/constants";
 import { timestampSchema, uuidSchema } from "./common";
-
-export const MESSAGE_STATUSES = ["pending", "answered", "failed", "aborted", "rate_limited"] as const;
 
 // The keyset position is microseconds since the Unix epoch, as PostgreSQL stores timestamptz: a
 // JS Date (milliseconds) would round it, and rows sharing a millisecond (one transaction's now())

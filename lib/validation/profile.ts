@@ -1,10 +1,8 @@
 import { z } from "zod";
+import { PROFILE_LONG_MAX, PROFILE_SHORT_MAX } from "@/lib/constants";
 import { timestampSchema, uuidSchema } from "./common";
 
 // Shared by PUT /api/profile and the dashboard's profile form: no "server-only" here.
-
-export const PROFILE_SHORT_MAX = 100;
-export const PROFILE_LONG_MAX = 10_000;
 
 const shortField = (label: string) =>
   z

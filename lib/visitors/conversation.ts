@@ -1,7 +1,10 @@
 // What private.visitor_conversation returns; shared by the server loader and the chat client,
 // so nothing server-only here.
 
-export type TurnStatus = "pending" | "answered" | "failed" | "aborted";
+import type { MessageStatus } from "@/lib/constants";
+
+/** Refused turns never reached the model, so visitor_conversation leaves them out. */
+export type TurnStatus = Exclude<MessageStatus, "rate_limited">;
 
 export interface PastTurn {
   id: string;

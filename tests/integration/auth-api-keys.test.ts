@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { DELETE as deleteKey } from "@/app/api/keys/[id]/route";
 import { POST as createKey, GET as listKeys } from "@/app/api/keys/route";
 import { asOwner } from "@/lib/db";
+import { MAX_API_KEYS_PER_OWNER } from "@/lib/limits";
 import { apiKeyListSchema, createdApiKeySchema } from "@/lib/validation/api-keys";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
@@ -108,22 +109,22 @@ describeEachDatabase("API keys", (db) => {
     }
   });
 
-  it("caps an owner at 50 keys even when creates race each other", async () => {
+  it("caps an owner at MAX_API_KEYS_PER_OWNER keys even when creates race each other", async () => {
     const carol = await signUpOwner();
     const statuses = await Promise.all(
-      Array.from({ length: 55 }, (_, index) =>
+      Array.from({ length: MAX_API_KEYS_PER_OWNER + 5 }, (_, index) =>
         createKey(jsonRequest("/api/keys", { name: `race ${index}` }, { headers: carol.bearer })).then(
           (response) => response.status,
         ),
       ),
     );
-    expect(statuses.filter((status) => status === 201)).toHaveLength(50);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(MAX_API_KEYS_PER_OWNER);
     expect(statuses.filter((status) => status === 409)).toHaveLength(5);
     const [{ count }] = await db().query<{ count: number }>(
       "select count(*)::int as count from api_keys where user_id = $1",
       [carol.userId],
     );
-    expect(count).toBe(50);
+    expect(count).toBe(MAX_API_KEYS_PER_OWNER);
   });
 
   it("requires credentials", async () => {

@@ -7,6 +7,7 @@ import { POST as token } from "@/app/api/auth/token/route";
 import { POST as createKey, GET as listKeys } from "@/app/api/keys/route";
 import { signBuiltinToken } from "@/lib/auth/builtin/tokens";
 import { refreshSession } from "@/lib/auth/proxy-session";
+import { AUTH_ATTEMPT_LIMIT } from "@/lib/limits";
 import { jsonRequest, type SignedUpOwner, setEnv, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 
@@ -176,7 +177,7 @@ describeEachDatabase("built-in auth: expiry, CSRF, rate limits, sliding sessions
     const attempt = (ip: string, password = "wrong password") =>
       token(jsonRequest("/api/auth/token", { email: target.email, password }, { headers: { "x-forwarded-for": ip } }));
     // signUpOwner already spent one attempt of this email's budget.
-    for (let i = 0; i < 9; i++) expect((await attempt(`203.0.113.${i + 1}`)).status).toBe(401);
+    for (let i = 1; i < AUTH_ATTEMPT_LIMIT; i++) expect((await attempt(`203.0.113.${i}`)).status).toBe(401);
     const limited = await attempt("203.0.113.99", target.password);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -197,7 +198,7 @@ describeEachDatabase("built-in auth: expiry, CSRF, rate limits, sliding sessions
         ),
       );
     // A client-written address on the left does not buy a fresh budget.
-    for (let i = 0; i < 10; i++) expect((await attempt(`10.0.0.${i}, ${ip}`)).status).toBe(401);
+    for (let i = 0; i < AUTH_ATTEMPT_LIMIT; i++) expect((await attempt(`10.0.0.${i}, ${ip}`)).status).toBe(401);
     expect((await attempt(`10.9.9.9, ${ip}`)).status).toBe(429);
     expect((await attempt("192.0.2.1")).status).toBe(401);
   });

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE, GET as GET_ONE, PATCH } from "@/app/api/chatbots/[id]/route";
 import { GET as LIST, POST } from "@/app/api/chatbots/route";
+import { CONFIGURATION_DEFAULTS } from "@/lib/chatbots/configuration";
 import { asOwner } from "@/lib/db";
-import { CONFIGURATION_DEFAULTS, slugify } from "@/lib/validation/chatbot";
+import { slugify } from "@/lib/validation/chatbot";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 

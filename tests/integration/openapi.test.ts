@@ -8,6 +8,7 @@ import { GET } from "@/app/api/openapi.json/route";
 import { PUT as PUT_PROFILE } from "@/app/api/profile/route";
 import type { Endpoint, ResponseBody } from "@/lib/api/endpoint";
 import { endpoints } from "@/lib/api/endpoints";
+import { CONFIGURATION_KEYS } from "@/lib/chatbots/configuration";
 import { toJsonSchema } from "@/lib/openapi/json-schema";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
@@ -198,20 +199,20 @@ describeEachDatabase("OpenAPI document", () => {
     const configuration = create.properties.configuration as { additionalProperties: boolean };
     expect(configuration.additionalProperties).toBe(false);
     const chatbot = document.components.schemas.Chatbot as { properties: { configuration: { required: string[] } } };
-    expect(chatbot.properties.configuration.required.sort()).toEqual(
-      [
-        "instructions",
-        "model",
-        "rate_limit",
-        "starter_questions",
-        "temperature",
-        "theme",
-        "tone",
-        "welcome_message",
-      ].sort(),
-    );
+    expect(chatbot.properties.configuration.required.sort()).toEqual([...CONFIGURATION_KEYS].sort());
     const update = document.components.schemas.ChatbotUpdate as { required?: string[] };
     expect(update.required ?? []).toEqual([]);
+  });
+
+  it("describes every configuration key, in requests and responses", () => {
+    for (const name of ["Chatbot", "ChatbotCreate", "ChatbotUpdate"]) {
+      const schema = document.components.schemas[name] as {
+        properties: { configuration: { properties: Record<string, { description?: string }> } };
+      };
+      const properties = schema.properties.configuration.properties;
+      expect(Object.keys(properties), name).toEqual(CONFIGURATION_KEYS);
+      for (const key of CONFIGURATION_KEYS) expect(properties[key].description, `${name}.${key}`).toMatch(/\S/);
+    }
   });
 
   it("matches what the API really returns", async () => {

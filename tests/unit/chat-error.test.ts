@@ -39,13 +39,18 @@ describe("the chat's words for what went wrong", () => {
     }
   });
 
-  it("shows a model failure mid-stream in the server's words", () => {
-    expect(describeChatError(new Error("The assistant couldn't finish that answer."))).toEqual({
+  it("shows a model failure mid-stream in the server's words, read from the error part's code", () => {
+    // useChat reports an error part as an Error whose message is the part's errorText.
+    const midStream = new Error(
+      JSON.stringify({ error: { code: "model_error", message: "The assistant couldn't finish that answer." } }),
+    );
+    expect(describeChatError(midStream)).toEqual({
       kind: "model_error",
       message: "The assistant couldn't finish that answer.",
     });
-    expect(describeChatError(httpError(502, { error: { code: "model_error", message: "x" } })).kind).toBe(
-      "model_error",
-    );
+    expect(describeChatError(httpError(502, { error: { code: "model_error", message: "x" } }))).toEqual({
+      kind: "model_error",
+      message: "The assistant couldn't answer just now. Please try again.",
+    });
   });
 });

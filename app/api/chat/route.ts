@@ -2,9 +2,10 @@ import { createUIMessageStreamResponse, toUIMessageStream } from "ai";
 import { chatEndpoint } from "@/lib/api/endpoints/chat";
 import { collectAnswer, startAnswer } from "@/lib/chat/answer";
 import { startTurn } from "@/lib/chat/start-turn";
+import type { ChatMessageMetadata } from "@/lib/constants";
+import { errorBody } from "@/lib/errors";
 import { clientIp } from "@/lib/http/request-facts";
 import { route } from "@/lib/http/route";
-import type { ChatMessageMetadata } from "@/lib/validation/chat";
 import { assertWebVisitor } from "@/lib/visitors/identity";
 
 export const dynamic = "force-dynamic";
@@ -39,7 +40,8 @@ export const POST = route(chatEndpoint)(async ({ request, caller, body }) => {
     stream: toUIMessageStream({
       stream: answer.stream,
       messageMetadata: ({ part }) => (part.type === "start" ? ids : undefined),
-      onError: () => "The assistant could not finish this answer. Please try again.",
+      onError: () =>
+        JSON.stringify(errorBody("model_error", "The assistant could not finish this answer. Please try again.")),
     }),
     headers: { ...rateLimitHeaders, "Cache-Control": "no-cache", "X-Accel-Buffering": "no" },
   });

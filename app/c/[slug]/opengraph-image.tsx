@@ -1,7 +1,7 @@
 import { ImageResponse } from "next/og";
 import { bioLine } from "@/components/chat/bot-header";
+import { resolveConfiguration } from "@/lib/chatbots/configuration";
 import { findPublicChatbot } from "@/lib/chatbots/public-page";
-import { resolveConfiguration } from "@/lib/validation/chatbot";
 
 export const alt = "A Chatfolio chatbot";
 export const size = { width: 1200, height: 630 };

@@ -6,6 +6,7 @@ import type {
   LanguageModelV4Usage,
   SharedV4Warning,
 } from "@ai-sdk/provider";
+import { EMPTY_PROFILE } from "@/lib/constants";
 import { type OwnerProfile, parseProfileFromInstructions } from "../instructions";
 import { composeOfflineAnswer, type OfflineTurn } from "./answer";
 
@@ -18,15 +19,6 @@ const WORDS_PER_CHUNK = 3;
 const TEXT_ID = "text-0";
 /** Earlier user and assistant messages the offline model looks back over. */
 const HISTORY_MESSAGES = 6;
-
-const EMPTY_PROFILE: OwnerProfile = {
-  name: null,
-  location: null,
-  bio: "",
-  skills: "",
-  experience: "",
-  interests: "",
-};
 
 type Message = LanguageModelV4Prompt[number];
 

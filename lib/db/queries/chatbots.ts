@@ -1,15 +1,8 @@
 import "server-only";
+import { type ConfigurationInput, type ConfigurationPatch, resolveConfiguration } from "@/lib/chatbots/configuration";
 import type { Queryable } from "@/lib/db";
 import { ApiError, sqlState } from "@/lib/errors";
-import {
-  type Chatbot,
-  type ConfigurationInput,
-  type ConfigurationPatch,
-  type CreateChatbotInput,
-  resolveConfiguration,
-  slugify,
-  type UpdateChatbotInput,
-} from "@/lib/validation/chatbot";
+import { type Chatbot, type CreateChatbotInput, slugify, type UpdateChatbotInput } from "@/lib/validation/chatbot";
 import { isoTimestamp } from "@/lib/validation/common";
 
 interface ChatbotRow {

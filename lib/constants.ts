@@ -1,0 +1,44 @@
+// Values the server's schemas and the browser's components must agree on. Plain values only: no
+// zod, no "server-only", no Node APIs, so a client component imports them without pulling a
+// validator into the public page's bundle. The zod schemas in lib/validation read their bounds
+// from here.
+
+/** Longest message a visitor may send, in characters. */
+export const MESSAGE_MAX = 4_000;
+/** Longest name a visitor may give. */
+export const VISITOR_NAME_MAX = 100;
+
+export const CHATBOT_NAME_MAX = 100;
+export const CHATBOT_DESCRIPTION_MAX = 1_000;
+
+/** A profile's name and location. */
+export const PROFILE_SHORT_MAX = 100;
+/** A profile's bio, skills, experience and interests. */
+export const PROFILE_LONG_MAX = 10_000;
+
+/** Shortest password a new account may have (the sign-up form says so before the server does). */
+export const PASSWORD_MIN_LENGTH = 8;
+
+/** How a chatbot speaks; configuration.tone picks one. */
+export const TONES = ["professional", "friendly", "casual", "concise"] as const;
+export type Tone = (typeof TONES)[number];
+
+/** A stored message's lifecycle, as public.messages' status check lists it. */
+export const MESSAGE_STATUSES = ["pending", "answered", "failed", "aborted", "rate_limited"] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** What a chatbot of an owner without a profile knows: nothing, and it says so. */
+export const EMPTY_PROFILE = Object.freeze({
+  name: null,
+  location: null,
+  bio: "",
+  skills: "",
+  experience: "",
+  interests: "",
+});
+
+/** The ids the chat API sends with each answer's first part, so useChat clients learn them too. */
+export interface ChatMessageMetadata {
+  message_id: string;
+  conversation_id: string;
+}
