@@ -50,9 +50,26 @@ export interface Endpoint {
   errors?: ErrorCode[];
 }
 
-/** Declares an endpoint, keeping its literal types so route() can type its handler from it. */
-export function endpoint<const E extends Endpoint>(declaration: E): E {
-  return declaration;
+type RouteLine = `${Uppercase<HttpMethod>} /api${string}`;
+type MethodOf<R> = R extends `${infer M} ${string}` ? Lowercase<M> : never;
+type PathOf<R> = R extends `${string} ${infer P}` ? P : never;
+type Details = Omit<Endpoint, "method" | "path" | "operationId" | "tag" | "auth"> & { auth?: AuthMode };
+
+/**
+ * The endpoints of one feature, sharing a tag (and an auth mode unless one says otherwise):
+ * `const chatbots = endpoints({ tag: "Chatbots", auth: "required" })`, then
+ * `chatbots("GET /api/chatbots/{id}", "getChatbot", { summary, params, responses })`. Literal
+ * types are kept, so route() can type its handler from the declaration.
+ */
+export function endpoints<const Group extends { tag: string; auth: AuthMode }>(group: Group) {
+  return <const R extends RouteLine, const D extends Details>(route: R, operationId: string, details: D) => {
+    const space = route.indexOf(" ");
+    const method = route.slice(0, space).toLowerCase() as MethodOf<R>;
+    const path = route.slice(space + 1) as PathOf<R>;
+    // A spread of two generic objects is typed as their intersection; the details override the group.
+    const declaration: Omit<Group, keyof D> & D = { ...group, ...details };
+    return { ...declaration, operationId, method, path };
+  };
 }
 
 type BodyOf<Body> = Body extends { arrayOf: NamedSchema<infer S> }

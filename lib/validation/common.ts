@@ -13,8 +13,3 @@ export const idParamsSchema = z.object({ id: uuidSchema });
 
 /** Timestamps leave the API as ISO 8601 strings in UTC. */
 export const timestampSchema = z.iso.datetime({ offset: true });
-
-/** The driver hands timestamptz back as Date; a string (already ISO) passes through. */
-export function isoTimestamp(value: Date | string): string {
-  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
-}

@@ -5,7 +5,7 @@ import { POST as createKey, GET as listKeys } from "@/app/api/keys/route";
 import { asOwner } from "@/lib/db";
 import { MAX_API_KEYS_PER_OWNER } from "@/lib/limits";
 import { apiKeyListSchema, createdApiKeySchema } from "@/lib/validation/api-keys";
-import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
+import { jsonRequest, type SignedUpOwner, signUpOwner, signUpOwners, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 
 function list(headers: Record<string, string>): Promise<Response> {
@@ -25,13 +25,8 @@ async function mint(owner: SignedUpOwner, name = "CI") {
 }
 
 describeEachDatabase("API keys", (db) => {
-  let alice: SignedUpOwner;
-  let bob: SignedUpOwner;
-
-  beforeAll(async () => {
-    alice = await signUpOwner();
-    bob = await signUpOwner();
-  });
+  let [alice, bob] = [] as SignedUpOwner[];
+  beforeAll(async () => ([alice, bob] = await signUpOwners(2)));
 
   it("creates a cfk_ key shown once and stores only its SHA-256", async () => {
     const created = await mint(alice, "  Zapier  ");

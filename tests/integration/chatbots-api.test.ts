@@ -5,7 +5,7 @@ import { GET as LIST, POST } from "@/app/api/chatbots/route";
 import { CONFIGURATION_DEFAULTS } from "@/lib/chatbots/configuration";
 import { asOwner } from "@/lib/db";
 import { slugify } from "@/lib/validation/chatbot";
-import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
+import { jsonRequest, type SignedUpOwner, signUpOwner, signUpOwners, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 
 type Json = Record<string, unknown>;
@@ -51,13 +51,8 @@ describe("slugify", () => {
 });
 
 describeEachDatabase("chatbots API", (db) => {
-  let alice: SignedUpOwner;
-  let bob: SignedUpOwner;
-
-  beforeAll(async () => {
-    alice = await signUpOwner();
-    bob = await signUpOwner();
-  });
+  let [alice, bob] = [] as SignedUpOwner[];
+  beforeAll(async () => ([alice, bob] = await signUpOwners(2)));
 
   it("answers 401 without credentials", async () => {
     await expectError(await LIST(get("/api/chatbots")), 401, "unauthorized");

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { POST as CREATE_CHATBOT } from "@/app/api/chatbots/route";
 import { GET, PUT } from "@/app/api/profile/route";
 import { asOwner } from "@/lib/db";
-import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
+import { jsonRequest, type SignedUpOwner, signUpOwners, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 import { ADA } from "../support/profiles";
 
@@ -28,13 +28,8 @@ async function addChatbot(owner: SignedUpOwner, isPublic: boolean): Promise<void
 }
 
 describeEachDatabase("profile API", (db) => {
-  let alice: SignedUpOwner;
-  let bob: SignedUpOwner;
-
-  beforeAll(async () => {
-    alice = await signUpOwner();
-    bob = await signUpOwner();
-  });
+  let [alice, bob] = [] as SignedUpOwner[];
+  beforeAll(async () => ([alice, bob] = await signUpOwners(2)));
 
   it("answers 401 without credentials", async () => {
     await expectError(await get(null), 401, "unauthorized");

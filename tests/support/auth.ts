@@ -80,3 +80,10 @@ export async function signUpOwner(email = `owner-${randomUUID().slice(0, 8)}@exa
     bearer: { Authorization: `Bearer ${accessToken}` },
   };
 }
+
+/** Several owners at once, one after another (sign-up is rate-limited per IP, not per test). */
+export async function signUpOwners(count: number): Promise<SignedUpOwner[]> {
+  const owners: SignedUpOwner[] = [];
+  for (let index = 0; index < count; index++) owners.push(await signUpOwner());
+  return owners;
+}

@@ -1,4 +1,4 @@
-import { endpoint } from "@/lib/api/endpoint";
+import { endpoints } from "@/lib/api/endpoint";
 import {
   credentialsSchema,
   logoutQuerySchema,
@@ -7,17 +7,14 @@ import {
   tokenResponseSchema,
 } from "@/lib/validation/auth";
 
+const auth = endpoints({ tag: "Auth", auth: "none" });
+
 const SignupResponse = { name: "SignupResponse", schema: signupResponseSchema };
 
-export const signUpEndpoint = endpoint({
-  method: "post",
-  path: "/api/auth/signup",
-  operationId: "signUp",
+export const signUpEndpoint = auth("POST /api/auth/signup", "signUp", {
   summary: "Create an account and sign the browser in",
   description:
     "Sets the session cookie. 202 with `confirmation_required` when Supabase Auth must confirm the email first.",
-  tag: "Auth",
-  auth: "none",
   body: { name: "Credentials", schema: credentialsSchema },
   responses: {
     201: { description: "Signed up and signed in.", body: SignupResponse },
@@ -26,14 +23,9 @@ export const signUpEndpoint = endpoint({
   errors: ["forbidden", "conflict", "rate_limited"],
 });
 
-export const createTokenEndpoint = endpoint({
-  method: "post",
-  path: "/api/auth/token",
-  operationId: "createToken",
+export const createTokenEndpoint = auth("POST /api/auth/token", "createToken", {
   summary: "Exchange email and password for an access token",
   description: "How integrations sign in: no cookie is set. Send the token as `Authorization: Bearer <access_token>`.",
-  tag: "Auth",
-  auth: "none",
   body: { name: "SignIn", schema: signInSchema },
   responses: {
     200: {
@@ -45,15 +37,11 @@ export const createTokenEndpoint = endpoint({
   errors: ["unauthorized", "rate_limited"],
 });
 
-export const logoutEndpoint = endpoint({
-  method: "post",
-  path: "/api/auth/logout",
-  operationId: "logout",
+export const logoutEndpoint = auth("POST /api/auth/logout", "logout", {
+  auth: "optional",
   summary: "End the current session (or, with all=true, every session)",
   description:
     "Without valid credentials there is nothing to end: the session cookie is cleared all the same. `all=true` ends every session and access token of the user.",
-  tag: "Auth",
-  auth: "optional",
   query: logoutQuerySchema,
   responses: { 204: { description: "Signed out; the session cookie is cleared." } },
 });

@@ -1,4 +1,4 @@
-import { endpoint } from "@/lib/api/endpoint";
+import { endpoints } from "@/lib/api/endpoint";
 import { idParamsSchema } from "@/lib/validation/common";
 import {
   listMessagesQuerySchema,
@@ -9,14 +9,11 @@ import {
   visitorPageSchema,
 } from "@/lib/validation/messages";
 
-export const listMessagesEndpoint = endpoint({
-  method: "get",
-  path: "/api/chatbots/{id}/messages",
-  operationId: "listMessages",
+const messages = endpoints({ tag: "Messages", auth: "required" });
+
+export const listMessagesEndpoint = messages("GET /api/chatbots/{id}/messages", "listMessages", {
   summary: "A chatbot's messages, newest first",
   description: "Keyset pagination: pass the previous page's `next_cursor` as `cursor`. Another owner's chatbot is 404.",
-  tag: "Messages",
-  auth: "required",
   params: idParamsSchema,
   query: listMessagesQuerySchema,
   responses: {
@@ -24,25 +21,15 @@ export const listMessagesEndpoint = endpoint({
   },
 });
 
-export const updateMessageEndpoint = endpoint({
-  method: "patch",
-  path: "/api/messages/{id}",
-  operationId: "updateMessage",
+export const updateMessageEndpoint = messages("PATCH /api/messages/{id}", "updateMessage", {
   summary: "Mark a message read or unread",
-  tag: "Messages",
-  auth: "required",
   params: idParamsSchema,
   body: { name: "MessageUpdate", schema: updateMessageSchema },
   responses: { 200: { description: "The message.", body: { name: "Message", schema: messageSchema } } },
 });
 
-export const listVisitorsEndpoint = endpoint({
-  method: "get",
-  path: "/api/chatbots/{id}/visitors",
-  operationId: "listVisitors",
+export const listVisitorsEndpoint = messages("GET /api/chatbots/{id}/visitors", "listVisitors", {
   summary: "Who talked to a chatbot, with first and last visit and message count",
-  tag: "Messages",
-  auth: "required",
   params: idParamsSchema,
   query: listVisitorsQuerySchema,
   responses: {

@@ -3,6 +3,7 @@ import type { Queryable } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { MAX_API_KEYS_PER_OWNER } from "@/lib/limits";
 import type { ApiKey, CreatedApiKey } from "@/lib/validation/api-keys";
+import { isoTimestamp, withIsoTimestamps } from "./timestamps";
 
 interface ApiKeyRow {
   id: string;
@@ -15,13 +16,7 @@ interface ApiKeyRow {
 const COLUMNS = "id, name, prefix, created_at, last_used_at";
 
 function toApiKey(row: ApiKeyRow): ApiKey {
-  return {
-    id: row.id,
-    name: row.name,
-    prefix: row.prefix,
-    created_at: row.created_at.toISOString(),
-    last_used_at: row.last_used_at?.toISOString() ?? null,
-  };
+  return withIsoTimestamps(row, "created_at", "last_used_at");
 }
 
 /**
@@ -42,7 +37,7 @@ export async function insertApiKey(
     `insert into public.api_keys (name, prefix, key_hash) values ($1, $2, $3) returning ${COLUMNS}`,
     [key.name, key.prefix, key.hash],
   );
-  return { id: row.id, name: row.name, key: key.key, prefix: row.prefix, created_at: row.created_at.toISOString() };
+  return { id: row.id, name: row.name, key: key.key, prefix: row.prefix, created_at: isoTimestamp(row.created_at) };
 }
 
 /** Run as the owner: RLS limits the list to their keys, oldest first. */

@@ -3,18 +3,13 @@ import { type ConfigurationInput, type ConfigurationPatch, resolveConfiguration 
 import type { Queryable } from "@/lib/db";
 import { ApiError, sqlState } from "@/lib/errors";
 import { type Chatbot, type CreateChatbotInput, slugify, type UpdateChatbotInput } from "@/lib/validation/chatbot";
-import { isoTimestamp } from "@/lib/validation/common";
+import { withIsoTimestamps } from "./timestamps";
 
-interface ChatbotRow {
-  id: string;
-  user_id: string;
-  name: string;
-  description: string | null;
-  is_public: boolean;
+/** A stored chatbot: the API's shape, with the configuration as stored and Date timestamps. */
+interface ChatbotRow extends Omit<Chatbot, "configuration" | "created_at" | "updated_at"> {
   configuration: unknown;
-  public_url_slug: string;
-  created_at: Date | string;
-  updated_at: Date | string;
+  created_at: Date;
+  updated_at: Date;
 }
 
 const CHATBOT_COLUMNS =
@@ -23,15 +18,8 @@ const CHATBOT_COLUMNS =
 /** A stored row as the API shows it: configuration complete with defaults, ISO timestamps. */
 function toChatbot(row: ChatbotRow): Chatbot {
   return {
-    id: row.id,
-    user_id: row.user_id,
-    name: row.name,
-    description: row.description,
-    is_public: row.is_public,
+    ...withIsoTimestamps(row, "created_at", "updated_at"),
     configuration: resolveConfiguration(row.configuration),
-    public_url_slug: row.public_url_slug,
-    created_at: isoTimestamp(row.created_at),
-    updated_at: isoTimestamp(row.updated_at),
   };
 }
 

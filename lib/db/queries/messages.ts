@@ -1,9 +1,9 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
-import { isoTimestamp } from "@/lib/validation/common";
 import type { ListMessagesQuery, Message } from "@/lib/validation/messages";
 import { ownsChatbot } from "./chatbots";
 import { cursorKey, page } from "./keyset";
+import { isoTimestamp } from "./timestamps";
 
 interface MessageRow {
   id: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
-import { isoTimestamp } from "@/lib/validation/common";
 import type { Profile, ProfileInput } from "@/lib/validation/profile";
+import { withIsoTimestamps } from "./timestamps";
 
 /** A stored profile: the API's shape, with timestamps as the driver returns them. */
 interface ProfileRow extends Omit<Profile, "created_at" | "updated_at"> {
@@ -12,18 +12,7 @@ interface ProfileRow extends Omit<Profile, "created_at" | "updated_at"> {
 const COLUMNS = "id, user_id, name, location, bio, skills, experience, interests, created_at, updated_at";
 
 function toProfile(row: ProfileRow): Profile {
-  return {
-    id: row.id,
-    user_id: row.user_id,
-    name: row.name,
-    location: row.location,
-    bio: row.bio,
-    skills: row.skills,
-    experience: row.experience,
-    interests: row.interests,
-    created_at: isoTimestamp(row.created_at),
-    updated_at: isoTimestamp(row.updated_at),
-  };
+  return withIsoTimestamps(row, "created_at", "updated_at");
 }
 
 /** Run as the owner: their own profile; null before they have written one. */

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
-import { isoTimestamp } from "@/lib/validation/common";
 import type { Cursor, Visitor } from "@/lib/validation/messages";
 import type { PastConversation } from "@/lib/visitors/conversation";
 import { ownsChatbot } from "./chatbots";
 import { cursorKey, page } from "./keyset";
+import { isoTimestamp } from "./timestamps";
 
 interface VisitorRow {
   id: string;
