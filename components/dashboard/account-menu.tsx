@@ -17,7 +17,7 @@ import { signOutAction } from "@/lib/auth/actions";
 
 interface AccountMenuProps {
   email: string;
-  /** Only the initial on the button (the phone's top bar); the sidebar shows the email too. */
+  /** Only an icon on the button (the phone's top bar); the sidebar shows the email too. */
   compact?: boolean;
 }
 
@@ -29,7 +29,6 @@ interface AccountMenuProps {
 export function AccountMenu({ email, compact = false }: AccountMenuProps) {
   const signOut = useRef<HTMLFormElement>(null);
   const signOutEverywhere = useRef<HTMLFormElement>(null);
-  const initial = email.charAt(0).toUpperCase();
   return (
     <>
       <DropdownMenu>
@@ -43,11 +42,13 @@ export function AccountMenu({ email, compact = false }: AccountMenuProps) {
             />
           }
         >
+          {/* An icon, not the email's initial: a visible letter missing from the button's name would
+              trip speech users who say what they see ("click S"). */}
           <span
             aria-hidden
-            className="flex size-7 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-white"
+            className="flex size-7 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-white"
           >
-            {initial}
+            <UserRound className="size-4" />
           </span>
           {compact ? null : (
             <>

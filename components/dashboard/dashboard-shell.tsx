@@ -36,10 +36,11 @@ export function DashboardShell({ email, counts, children }: DashboardShellProps)
         Skip to content
       </a>
       <aside className="hidden border-zinc-200 bg-zinc-50 md:sticky md:top-0 md:flex md:h-dvh md:w-60 md:shrink-0 md:flex-col md:border-r dark:border-zinc-800 dark:bg-zinc-900/50">
-        <div className="px-4 pt-5 pb-4">
+        <div className="px-4 pt-5 pb-2">
           <HomeLink />
         </div>
-        <div className="flex-1 overflow-y-auto px-3">
+        {/* Padding on every side: the focus ring is drawn outside each link and would be clipped. */}
+        <div className="flex-1 overflow-y-auto p-3">
           <DashboardNav counts={counts} />
         </div>
         <div className="border-t border-zinc-200 p-3 dark:border-zinc-800">

@@ -41,7 +41,7 @@ export function Button({
       className={buttonVariants({ variant, size, className })}
     >
       {loading ? <LoaderCircle aria-hidden className="animate-spin" /> : null}
-      <span id={labelId} className="inline-flex items-center gap-2">
+      <span id={labelId} className="inline-flex min-w-0 items-center gap-2">
         {children}
       </span>
     </BaseButton>

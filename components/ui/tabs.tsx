@@ -12,10 +12,15 @@ export function Tabs({ className, ...props }: WithClassName<BaseTabs.Root.Props>
   return <BaseTabs.Root {...props} className={cn("grid gap-4", className)} />;
 }
 
-export function TabsList({ className, ...props }: WithClassName<BaseTabs.List.Props>) {
+/**
+ * The row of tabs. Arrow keys select as they move (`activateOnFocus`), as the ARIA pattern advises
+ * when panels are already rendered; pass `activateOnFocus={false}` for panels that load slowly.
+ */
+export function TabsList({ className, activateOnFocus = true, ...props }: WithClassName<BaseTabs.List.Props>) {
   return (
     <BaseTabs.List
       {...props}
+      activateOnFocus={activateOnFocus}
       className={cn("flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800", className)}
     />
   );

@@ -73,7 +73,7 @@ describe.skipIf(!browserAvailable())("dashboard shell in Chromium", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     expect(await focused(page)).toMatchObject({ name: "Overview", focusVisible: true, outline: "solid 2px" });
-    await page.screenshot({ path: await screenshotPath("dashboard-1280-focus.png") });
+    await page.screenshot({ path: await screenshotPath("dashboard-1280-focus.png"), animations: "disabled" });
 
     // The account menu: Enter opens it on its first item, Escape closes it and gives focus back.
     await account.focus();
@@ -89,6 +89,7 @@ describe.skipIf(!browserAvailable())("dashboard shell in Chromium", () => {
     await expect.poll(async () => (await focused(page))?.name).toBe("Profile");
     await page.keyboard.press("ArrowDown");
     await expect.poll(async () => (await focused(page))?.name).toBe("Settings");
+    await page.screenshot({ path: await screenshotPath("dashboard-1280-account-menu.png"), animations: "disabled" });
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await page.keyboard.press("Escape");
     await menu.waitFor({ state: "hidden" });
@@ -96,7 +97,7 @@ describe.skipIf(!browserAvailable())("dashboard shell in Chromium", () => {
 
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: "dark" });
-    await page.screenshot({ path: await screenshotPath("dashboard-1280-dark.png") });
+    await page.screenshot({ path: await screenshotPath("dashboard-1280-dark.png"), animations: "disabled" });
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
     // With a chatbot the overview lists it in a table (the context's request shares its cookies).
@@ -112,7 +113,7 @@ describe.skipIf(!browserAvailable())("dashboard shell in Chromium", () => {
     expect(await page.getByRole("link", { name: "New chatbot" }).getAttribute("href")).toBe("/dashboard/chatbots/new");
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: "light" });
-    await page.screenshot({ path: await screenshotPath("dashboard-1280.png") });
+    await page.screenshot({ path: await screenshotPath("dashboard-1280.png"), animations: "disabled" });
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   }, 120_000);
 
@@ -125,7 +126,7 @@ describe.skipIf(!browserAvailable())("dashboard shell in Chromium", () => {
     await openNavigation.waitFor();
     expect(await navigation(page).count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: await screenshotPath("dashboard-360-dark.png") });
+    await page.screenshot({ path: await screenshotPath("dashboard-360-dark.png"), animations: "disabled" });
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
     await hydrated(openNavigation);
@@ -142,7 +143,7 @@ describe.skipIf(!browserAvailable())("dashboard shell in Chromium", () => {
     // Focus stays inside while it is open: once round all of its links and its close button.
     for (let step = 0; step <= NAV_LABELS.length; step++) await page.keyboard.press("Tab");
     expect(await focused(page)).toMatchObject({ inDialog: true, focusVisible: true });
-    await page.screenshot({ path: await screenshotPath("dashboard-360-dark-navigation.png") });
+    await page.screenshot({ path: await screenshotPath("dashboard-360-dark-navigation.png"), animations: "disabled" });
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
     await page.keyboard.press("Escape");

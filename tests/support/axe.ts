@@ -23,6 +23,11 @@ export async function accessibilityProblems(page: Page): Promise<AccessibilityPr
   if (!(await page.evaluate(() => window.axe !== undefined))) await page.addScriptTag({ content: axe.source });
   return page.evaluate(async () => {
     if (!window.axe) throw new Error("axe-core did not load into the page");
+    // Colour transitions still running (e.g. right after emulateMedia switched the scheme) would
+    // have the contrast rules judge colours halfway; finite ones are brought to their end.
+    for (const animation of document.getAnimations()) {
+      if (animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY) animation.finish();
+    }
     const results = await window.axe.run(document, { resultTypes: ["violations"] });
     return results.violations.map((violation) => ({
       rule: violation.id,
