@@ -39,7 +39,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+          include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/database-setup.ts"],
         },
       },

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button-link";
 
 export default function HomePage() {
   return (
@@ -8,19 +8,16 @@ export default function HomePage() {
         Write your profile once. Your own AI chatbot answers visitors&apos; questions about you, in your voice, on a
         page you can share or embed anywhere.
       </p>
-      <div className="mt-8 flex gap-4">
-        <Link href="/signup" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">
+      <div className="mt-8 flex flex-wrap items-center gap-3">
+        <ButtonLink href="/signup" size="lg">
           Create your chatbot
-        </Link>
-        <Link
-          href="/c/demo"
-          className="rounded-md border border-zinc-300 px-4 py-2 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
-        >
+        </ButtonLink>
+        <ButtonLink href="/c/demo" variant="secondary" size="lg">
           Try the demo bot
-        </Link>
-        <Link href="/login" className="px-2 py-2 font-medium text-zinc-600 underline dark:text-zinc-400">
+        </ButtonLink>
+        <ButtonLink href="/login" variant="ghost" size="lg">
           Sign in
-        </Link>
+        </ButtonLink>
       </div>
     </main>
   );

@@ -1,11 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { type AuthFormResult, signInAction, signUpAction } from "@/lib/auth/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/constants";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
-import { AuthField } from "./auth-field";
 
 interface AuthFormProps {
   mode: "sign-in" | "sign-up";
@@ -30,29 +32,38 @@ export function AuthForm({ mode, next }: AuthFormProps) {
   const notice = state.status === "success" ? state.data?.notice : undefined;
 
   return (
-    <form action={action} noValidate className="mt-8 space-y-5" aria-describedby="auth-form-status">
+    <form action={action} noValidate className="grid gap-5" aria-describedby="auth-form-status">
       <input type="hidden" name="next" value={next} />
-      <AuthField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        defaultValue={failed?.values.email ?? ""}
-        error={failed?.fieldErrors.email}
-      />
-      <AuthField
-        name="password"
+      <Field label="Email" error={failed?.fieldErrors.email}>
+        {(control) => (
+          <Input
+            {...control}
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={failed?.values.email ?? ""}
+          />
+        )}
+      </Field>
+      <Field
         label="Password"
-        type="password"
-        autoComplete={signingUp ? "new-password" : "current-password"}
         hint={signingUp ? `At least ${PASSWORD_MIN_LENGTH} characters.` : undefined}
         error={failed?.fieldErrors.password}
-      />
+      >
+        {(control) => (
+          <Input
+            {...control}
+            name="password"
+            type="password"
+            autoComplete={signingUp ? "new-password" : "current-password"}
+          />
+        )}
+      </Field>
       <div id="auth-form-status" aria-live="polite">
         {formError ? (
           <p
             role="alert"
-            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
           >
             {formError}
           </p>
@@ -63,21 +74,14 @@ export function AuthForm({ mode, next }: AuthFormProps) {
           </p>
         ) : null}
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
-      >
+      <Button type="submit" size="lg" loading={pending} className="w-full">
         {pending ? "Please wait…" : signingUp ? "Create account" : "Sign in"}
-      </button>
+      </Button>
       <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
         {signingUp ? "Already have an account? " : "New to Chatfolio? "}
-        <Link
-          href={`${other}?next=${encodeURIComponent(next)}`}
-          className="text-indigo-600 underline dark:text-indigo-400"
-        >
+        <ButtonLink variant="link" href={`${other}?next=${encodeURIComponent(next)}`}>
           {signingUp ? "Sign in" : "Create an account"}
-        </Link>
+        </ButtonLink>
       </p>
     </form>
   );

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { browserAvailable, launchBrowser } from "../support/browser";
+import { browserAvailable, hydrated, launchBrowser } from "../support/browser";
 
 describe.skipIf(!browserAvailable())("accounts in Chromium", () => {
   const baseUrl = inject("embeddedBaseUrl");
@@ -36,7 +36,11 @@ describe.skipIf(!browserAvailable())("accounts in Chromium", () => {
     await page.reload();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(email);
 
-    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    // Sign-out lives in the account menu, which needs the page hydrated to open.
+    const account = page.getByRole("button", { name: `Account: ${email}` });
+    await hydrated(account);
+    await account.click();
+    await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
     await page.waitForURL((url) => !url.pathname.startsWith("/dashboard"));
     await page.goto(`${baseUrl}/dashboard`);
     await page.waitForURL(/\/login/);

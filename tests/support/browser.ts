@@ -3,7 +3,8 @@ import { mkdir } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 /** Debian's Chromium; tests never download a browser. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -44,6 +45,19 @@ export function browserAvailable(): boolean {
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
+}
+
+/**
+ * Waits until React has hydrated the element. Server-rendered controls are visible (so Playwright
+ * deems them clickable) before React listens to them, and a press before that is lost; React
+ * marks each element it has taken over with a `__reactProps$…` property.
+ */
+export async function hydrated(locator: Locator): Promise<void> {
+  await expect
+    .poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps$"))), {
+      timeout: 15_000,
+    })
+    .toBe(true);
 }
 
 /** Where screenshots go: test-results/ (git-ignored), kept as the run's artifacts. */

@@ -1,0 +1,45 @@
+import type { ComponentProps } from "react";
+import { cn } from "./cn";
+
+// A data table of plain HTML elements, so screen readers announce rows, columns and headers.
+// On narrow screens the table scrolls sideways inside its own box, never the page; a table that
+// can overflow should hold something focusable (a link per row) so keyboards can scroll it too.
+
+export function Table({ className, ...props }: ComponentProps<"table">) {
+  return (
+    <div className="w-full overflow-x-auto">
+      <table {...props} className={cn("w-full caption-bottom border-collapse text-left text-sm", className)} />
+    </div>
+  );
+}
+
+export function TableCaption({ className, ...props }: ComponentProps<"caption">) {
+  return <caption {...props} className={cn("mt-3 text-sm text-zinc-600 dark:text-zinc-400", className)} />;
+}
+
+export function TableHeader({ className, ...props }: ComponentProps<"thead">) {
+  return <thead {...props} className={cn("border-b border-zinc-200 dark:border-zinc-800", className)} />;
+}
+
+export function TableBody({ className, ...props }: ComponentProps<"tbody">) {
+  return <tbody {...props} className={cn("divide-y divide-zinc-200 dark:divide-zinc-800", className)} />;
+}
+
+export function TableRow({ className, ...props }: ComponentProps<"tr">) {
+  return <tr {...props} className={cn("hover:bg-zinc-50 dark:hover:bg-zinc-900/60", className)} />;
+}
+
+/** A column header (scope="col" unless told otherwise). */
+export function TableHead({ className, scope = "col", ...props }: ComponentProps<"th">) {
+  return (
+    <th
+      scope={scope}
+      {...props}
+      className={cn("h-10 px-3 align-middle font-medium whitespace-nowrap text-zinc-600 dark:text-zinc-400", className)}
+    />
+  );
+}
+
+export function TableCell({ className, ...props }: ComponentProps<"td">) {
+  return <td {...props} className={cn("px-3 py-3 align-middle", className)} />;
+}
