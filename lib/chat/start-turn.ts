@@ -4,6 +4,7 @@ import { CONFIGURATION_DEFAULTS } from "@/lib/chatbots/configuration";
 import { asOwner, asVisitor } from "@/lib/db";
 import { type StartTurnParams, type StartTurnResult, startTurn as startTurnQuery } from "@/lib/db/queries/turns";
 import { getEnv } from "@/lib/env";
+import type { ConfigurationInput } from "@/lib/chatbots/configuration";
 import { ApiError } from "@/lib/errors";
 import { HISTORY_TURNS } from "@/lib/limits";
 
@@ -16,6 +17,8 @@ export interface TurnInput {
   conversationId?: string | null;
   clientIp: string | null;
   caller: Caller | null;
+  /** The owner's unsaved settings, for a preview turn from the dashboard. */
+  preview?: ConfigurationInput;
 }
 
 type Started = Extract<StartTurnResult, { outcome: "started" }>;
@@ -53,7 +56,9 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
     defaultWindowSeconds: CONFIGURATION_DEFAULTS.rate_limit.window_seconds,
     ownerMonthlyMessages: getEnv().OWNER_MONTHLY_MESSAGES,
     historyTurns: HISTORY_TURNS,
+    preview: input.preview !== undefined,
   };
+  if (params.preview && !input.caller) throw new ApiError("unauthorized", "Only the bot's owner can preview it.");
   const result = input.caller
     ? await asOwner(input.caller.claims, (tx) => startTurnQuery(tx, params))
     : await asVisitor((tx) => startTurnQuery(tx, params));
@@ -72,8 +77,15 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
     messageId: result.message_id,
     conversationId: result.conversation_id,
     rateLimit: { limit: result.limit_value, remaining: Math.max(0, result.remaining) },
-    chatbot: result.chatbot,
+    // A preview answers with the editor's settings over the stored ones, for this turn only.
+    chatbot: input.preview
+      ? { ...result.chatbot, configuration: { ...storedObject(result.chatbot.configuration), ...input.preview } }
+      : result.chatbot,
     profile: result.profile,
     history: result.history,
   };
+}
+
+function storedObject(stored: unknown): Record<string, unknown> {
+  return typeof stored === "object" && stored !== null && !Array.isArray(stored) ? { ...stored } : {};
 }

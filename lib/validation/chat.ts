@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MESSAGE_MAX, VISITOR_NAME_MAX } from "@/lib/constants";
+import { configurationInputSchema } from "@/lib/chatbots/configuration";
 import { SLUG_MAX } from "./chatbot";
 import { uuidSchema } from "./common";
 
@@ -17,6 +18,10 @@ export const chatRequestSchema = z
     chatbot_slug: z.string().trim().toLowerCase().min(1).max(SLUG_MAX).optional(),
     conversation_id: uuidSchema.nullish(),
     stream: z.boolean().default(false),
+    preview: configurationInputSchema.optional().meta({
+      description:
+        "The bot's owner trying it with unsaved settings (they replace the stored ones for this turn). Needs the owner's credentials; the turn counts toward the monthly quota and stays out of the inbox.",
+    }),
   })
   .refine((body) => (body.chatbot_id === undefined) !== (body.chatbot_slug === undefined), {
     message: "Give exactly one of chatbot_id or chatbot_slug.",

@@ -11,7 +11,7 @@ import { ADA } from "./profiles";
 /** An owner's profile (ADA unless given; null for none) and a chatbot, written with the server's own privileges. */
 export async function insertBotWithProfile(
   db: Database,
-  owner: TestOwner,
+  owner: Pick<TestOwner, "id"> & Partial<TestOwner>,
   options: { isPublic?: boolean; configuration?: Record<string, unknown>; profile?: OwnerProfile | null } = {},
 ): Promise<{ id: string; slug: string }> {
   const profile = options.profile === undefined ? ADA : options.profile;

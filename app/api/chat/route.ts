@@ -23,6 +23,7 @@ export const POST = route(chatEndpoint)(async ({ request, caller, body }) => {
     conversationId: body.conversation_id,
     clientIp: clientIp(request.headers),
     caller,
+    preview: body.preview,
   });
   const rateLimitHeaders = {
     "X-RateLimit-Limit": String(turn.rateLimit.limit),

@@ -47,7 +47,7 @@ export async function listMessages(
   if (!(await ownsChatbot(tx, chatbotId))) return null;
   const rows = await tx.query<MessageRow & { cursor_key: string }>(
     `select ${MESSAGE_COLUMNS}, ${cursorKey("m.created_at")} ${MESSAGE_FROM}
-     where m.chatbot_id = $1
+     where m.chatbot_id = $1 and not m.is_preview
        and ($2::boolean is not true or not m.is_read)
        and ($3::text is null or v.visitor_id = $3 or v.id::text = $3)
        and ($4::timestamptz is null or (m.created_at, m.id) < ($4::timestamptz, $5::uuid))

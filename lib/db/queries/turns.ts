@@ -14,6 +14,8 @@ export interface StartTurnParams {
   defaultWindowSeconds: number;
   ownerMonthlyMessages: number;
   historyTurns: number;
+  /** The owner trying their own bot from the dashboard: no visitor, no visitor or IP limit. */
+  preview: boolean;
 }
 
 /** What private.start_turn answers. */
@@ -45,7 +47,7 @@ export type StartTurnResult =
  */
 export async function startTurn(tx: Queryable, params: StartTurnParams): Promise<StartTurnResult> {
   const [{ result }] = await tx.query<{ result: StartTurnResult }>(
-    "select private.start_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) as result",
+    "select private.start_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) as result",
     [
       params.chatbotId,
       params.chatbotSlug,
@@ -58,6 +60,7 @@ export async function startTurn(tx: Queryable, params: StartTurnParams): Promise
       params.defaultWindowSeconds,
       params.ownerMonthlyMessages,
       params.historyTurns,
+      params.preview,
     ],
   );
   return result;
