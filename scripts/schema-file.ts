@@ -3,6 +3,8 @@
 // `npm run db:schema` (scripts/db-schema.ts) and kept current by tests/integration/schema-file.test.ts.
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
+// pg_dump as WASM. Its package declares an exact pglite peer (0.5.8); package.json's `overrides`
+// points that peer at our pinned pglite, with which this dump works.
 import { pgDump } from "@electric-sql/pglite-tools/pg_dump";
 
 export const schemaFilePath = () => path.join(process.cwd(), "supabase", "schema.sql");
