@@ -3,7 +3,11 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { assertServerConfiguration, getEnv } = await import("@/lib/env");
-  assertServerConfiguration(getEnv());
+  const env = getEnv();
+  assertServerConfiguration(env);
+  if (process.env.NODE_ENV === "production" && !env.SITE_URL) {
+    console.warn(`[config] SITE_URL is not set: links the app hands out will point at ${env.siteUrl.origin}`);
+  }
   const { getDb } = await import("@/lib/db");
   await getDb();
 }

@@ -49,12 +49,20 @@ const envSchema = z.object({
   CHAT_MODELS: optionalString,
   OWNER_MONTHLY_MESSAGES: positiveInteger(DEFAULT_OWNER_MONTHLY_MESSAGES),
   TRUST_PROXY: booleanFlag,
+  SITE_URL: httpUrl,
+  PORT: positiveInteger(3000),
 });
 
 export type Env = z.infer<typeof envSchema> & {
   /** The allow-list a chatbot's configuration.model picks from; always holds CHAT_MODEL. */
   chatModels: string[];
   supabaseKey: string | undefined;
+  /**
+   * Where the app is reached, for every link it hands out (share links, QR codes, embed snippets,
+   * emailed links, canonical and Open Graph URLs): never the request's Host header, which a client
+   * chooses. SITE_URL, or the local address (http://localhost:PORT) when unset.
+   */
+  siteUrl: URL;
 };
 
 export class ConfigError extends Error {
@@ -85,7 +93,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     .map((model) => model.trim())
     .filter(Boolean);
   const chatModels = [...new Set([env.CHAT_MODEL, ...listed])];
-  return { ...env, chatModels, supabaseKey };
+  const siteUrl = new URL(env.SITE_URL ?? `http://localhost:${env.PORT}`);
+  siteUrl.pathname = siteUrl.pathname.replace(/\/+$/, "");
+  return { ...env, chatModels, supabaseKey, siteUrl };
 }
 
 /**

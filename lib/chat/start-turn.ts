@@ -1,10 +1,10 @@
 import "server-only";
 import type { Caller } from "@/lib/auth";
+import type { ConfigurationInput } from "@/lib/chatbots/configuration";
 import { CONFIGURATION_DEFAULTS } from "@/lib/chatbots/configuration";
 import { asOwner, asVisitor } from "@/lib/db";
 import { type StartTurnParams, type StartTurnResult, startTurn as startTurnQuery } from "@/lib/db/queries/turns";
 import { getEnv } from "@/lib/env";
-import type { ConfigurationInput } from "@/lib/chatbots/configuration";
 import { ApiError } from "@/lib/errors";
 import { HISTORY_TURNS } from "@/lib/limits";
 

@@ -6,7 +6,7 @@ import { resolveConfiguration } from "@/lib/chatbots/configuration";
 import { asOwner, asVisitor, type Queryable } from "@/lib/db";
 import { type ChatbotPage, findChatbotPage } from "@/lib/db/queries/chatbots";
 import { findVisitorConversation } from "@/lib/db/queries/visitors";
-import { currentHeaders, publicOrigin } from "@/lib/http/request-facts";
+import { getEnv } from "@/lib/env";
 import type { ChatProps, PastConversation } from "@/lib/visitors/conversation";
 import { currentVisitorSecret, guestVisitorId, webVisitorId } from "@/lib/visitors/identity";
 
@@ -83,7 +83,7 @@ export async function chatPageMetadata(slug: string): Promise<Metadata> {
     bot.description ?? (bot.owner_name ? `Ask ${bot.owner_name}'s AI assistant about their work.` : undefined);
   const canonical = `/c/${bot.public_url_slug}`;
   return {
-    metadataBase: publicOrigin(await currentHeaders()) ?? new URL("http://localhost:3000"),
+    metadataBase: getEnv().siteUrl,
     title: bot.name,
     description,
     alternates: { canonical },

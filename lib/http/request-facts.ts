@@ -48,17 +48,6 @@ export function publicHost(headers: Headers, url?: string): string | null {
   return host ?? headers.get("host") ?? (url ? new URL(url).host : null);
 }
 
-/** The origin the browser addressed, e.g. https://chatfolio.example. */
-export function publicOrigin(headers: Headers, url?: string): URL | null {
-  const host = publicHost(headers, url);
-  if (!host) return null;
-  try {
-    return new URL(`${isHttps(headers, url) ? "https" : "http"}://${host}`);
-  } catch {
-    return null;
-  }
-}
-
 const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+)$/i;
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MESSAGE_MAX, VISITOR_NAME_MAX } from "@/lib/constants";
 import { configurationInputSchema } from "@/lib/chatbots/configuration";
+import { MESSAGE_MAX, VISITOR_NAME_MAX } from "@/lib/constants";
 import { SLUG_MAX } from "./chatbot";
 import { uuidSchema } from "./common";
 

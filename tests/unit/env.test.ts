@@ -31,6 +31,13 @@ describe("configuration", () => {
     ).toThrow(/NEXT_PUBLIC_SUPABASE_ANON_KEY/);
   });
 
+  it("builds every link from SITE_URL, or the local address when it is unset", () => {
+    expect(parseEnv({}).siteUrl.href).toBe("http://localhost:3000/");
+    expect(parseEnv({ PORT: "4000" }).siteUrl.href).toBe("http://localhost:4000/");
+    expect(parseEnv({ SITE_URL: "https://chat.example/" }).siteUrl.origin).toBe("https://chat.example");
+    expect(() => parseEnv({ SITE_URL: "chat.example" })).toThrow(/SITE_URL/);
+  });
+
   it("keeps the default model in the allow-list", () => {
     const env = parseEnv({ CHAT_MODEL: "llama3.2", CHAT_MODELS: "qwen2.5, llama3.2 ,mistral" });
     expect(env.chatModels).toEqual(["llama3.2", "qwen2.5", "mistral"]);
