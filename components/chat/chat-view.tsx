@@ -1,6 +1,6 @@
 "use client";
 
-import { type MouseEvent, useEffect, useRef } from "react";
+import { type MouseEvent, type ReactNode, useEffect, useRef } from "react";
 import { type ChatProblem, retryable } from "./chat-error";
 import { Composer, focusComposer } from "./composer";
 import { MessageBubble, TypingDots } from "./message-bubble";
@@ -107,14 +107,9 @@ export function ChatView(props: ChatViewProps) {
         >
           <p>{problem.message}</p>
           {retryable(problem) && (
-            <button
-              type="button"
-              data-testid="retry-button"
-              onClick={thenFocusComposer(props.onRetry)}
-              className="rounded-lg border border-amber-400 px-3 py-1 font-medium hover:bg-amber-100 dark:border-amber-700 dark:hover:bg-amber-900"
-            >
+            <ChatButton testId="retry-button" onClick={thenFocusComposer(props.onRetry)} look="retry">
               Try again
-            </button>
+            </ChatButton>
           )}
         </div>
       )}
@@ -135,14 +130,9 @@ export function ChatView(props: ChatViewProps) {
             {props.visitorName ? `Chatting as ${props.visitorName}` : "Answers come from the owner's profile."}
           </span>
           {messages.length > 0 && (
-            <button
-              type="button"
-              data-testid="new-conversation"
-              onClick={thenFocusComposer(props.onNewConversation)}
-              className="shrink-0 whitespace-nowrap rounded px-1 underline-offset-2 hover:text-zinc-800 hover:underline dark:hover:text-zinc-200"
-            >
+            <ChatButton testId="new-conversation" onClick={thenFocusComposer(props.onNewConversation)} look="quiet">
               New conversation
-            </button>
+            </ChatButton>
           )}
         </div>
       </div>
@@ -151,5 +141,26 @@ export function ChatView(props: ChatViewProps) {
         {announcement}
       </div>
     </section>
+  );
+}
+
+const BUTTON_LOOKS = {
+  retry:
+    "rounded-lg border border-amber-400 px-3 py-1 font-medium hover:bg-amber-100 dark:border-amber-700 dark:hover:bg-amber-900",
+  quiet:
+    "shrink-0 whitespace-nowrap rounded px-1 underline-offset-2 hover:text-zinc-800 hover:underline dark:hover:text-zinc-200",
+};
+
+/** A plain button of the chat's own (the public page stays free of the dashboard's primitives). */
+function ChatButton(props: {
+  testId: string;
+  onClick: (event: MouseEvent) => void;
+  look: keyof typeof BUTTON_LOOKS;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" data-testid={props.testId} onClick={props.onClick} className={BUTTON_LOOKS[props.look]}>
+      {props.children}
+    </button>
   );
 }

@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
+import { styled } from "./styled";
 
 // A data table of plain HTML elements, so screen readers announce rows, columns and headers.
 // On narrow screens the table scrolls sideways inside its own box, never the page; a table that
@@ -13,21 +14,13 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
   );
 }
 
-export function TableCaption({ className, ...props }: ComponentProps<"caption">) {
-  return <caption {...props} className={cn("mt-3 text-sm text-zinc-600 dark:text-zinc-400", className)} />;
-}
+export const TableCaption = styled("caption", "mt-3 text-sm text-zinc-600 dark:text-zinc-400");
 
-export function TableHeader({ className, ...props }: ComponentProps<"thead">) {
-  return <thead {...props} className={cn("border-b border-zinc-200 dark:border-zinc-800", className)} />;
-}
+export const TableHeader = styled("thead", "border-b border-zinc-200 dark:border-zinc-800");
 
-export function TableBody({ className, ...props }: ComponentProps<"tbody">) {
-  return <tbody {...props} className={cn("divide-y divide-zinc-200 dark:divide-zinc-800", className)} />;
-}
+export const TableBody = styled("tbody", "divide-y divide-zinc-200 dark:divide-zinc-800");
 
-export function TableRow({ className, ...props }: ComponentProps<"tr">) {
-  return <tr {...props} className={cn("hover:bg-zinc-50 dark:hover:bg-zinc-900/60", className)} />;
-}
+export const TableRow = styled("tr", "hover:bg-zinc-50 dark:hover:bg-zinc-900/60");
 
 /** A column header (scope="col" unless told otherwise). */
 export function TableHead({ className, scope = "col", ...props }: ComponentProps<"th">) {

@@ -244,12 +244,18 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     }
   });
 
-  it("starts a new conversation mid-session that shows its own answers", async () => {
+  /** A visitor on a new bot's page who has asked one question and had it answered. */
+  async function chatOnAFreshBot(question: string) {
     const slug = await freshBot();
     const page = await (await newContext()).newPage();
     await page.goto(`${baseUrl}/c/${slug}`);
-    await send(page, "First question");
+    await send(page, question);
     await answered(page, 1);
+    return page;
+  }
+
+  it("starts a new conversation mid-session that shows its own answers", async () => {
+    const page = await chatOnAFreshBot("First question");
     await page.getByTestId("new-conversation").click();
     await expect.poll(() => userMessages(page).count()).toBe(0);
     await expect.poll(() => assistantMessages(page).count()).toBe(0);
@@ -259,11 +265,7 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
   });
 
   it("starts a new conversation after a reload and keeps chatting in it", async () => {
-    const slug = await freshBot();
-    const page = await (await newContext()).newPage();
-    await page.goto(`${baseUrl}/c/${slug}`);
-    await send(page, "First question");
-    await answered(page, 1);
+    const page = await chatOnAFreshBot("First question");
 
     // The chat engine now boots with the stored conversation.
     await page.reload();
@@ -282,11 +284,7 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
   });
 
   it("keeps a cleared conversation cleared across a reload, and starts a new one with the next message", async () => {
-    const slug = await freshBot();
-    const page = await (await newContext()).newPage();
-    await page.goto(`${baseUrl}/c/${slug}`);
-    await send(page, "Old question");
-    await answered(page, 1);
+    const page = await chatOnAFreshBot("Old question");
     await page.getByTestId("new-conversation").click();
     await expect.poll(() => userMessages(page).count()).toBe(0);
 
