@@ -368,7 +368,8 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     await expect.poll(() => problem.count()).toBe(0);
   });
 
-  it("recovers with Try again once the rate limit allows another message", async () => {
+  // It waits out a real 10-second window, so it needs more than the default 30 s on a busy machine.
+  it("recovers with Try again once the rate limit allows another message", { timeout: 60_000 }, async () => {
     const slug = await freshBot({ rate_limit: { max_messages: 1, window_seconds: 10 } });
     const page = await (await newContext()).newPage();
     await page.goto(`${baseUrl}/c/${slug}`);
