@@ -8,8 +8,8 @@ const BASE = "http://chatfolio.invalid";
 
 /**
  * The `next` parameter as a same-site path, or the default. Anything that could leave the site
- * (`//evil.example`, `/\evil.example`, `https://…`, `javascript:`) or carries control characters
- * is refused rather than repaired: an open redirect is a phishing tool.
+ * (`//evil.example`, `/\evil.example`, `/.//evil.example`, `https://…`, `javascript:`) or carries
+ * control characters is refused rather than repaired: an open redirect is a phishing tool.
  */
 export function safeNextPath(value: unknown, fallback = DEFAULT_AFTER_SIGN_IN): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
@@ -22,8 +22,11 @@ export function safeNextPath(value: unknown, fallback = DEFAULT_AFTER_SIGN_IN): 
   } catch {
     return fallback;
   }
-  if (url.origin !== BASE) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Checked again after normalising: dot segments, encoded or not, can rebuild `//host` (and a
+  // browser reads `/\host` the same way) from a value that looked like a path.
+  if (url.origin !== BASE || path.startsWith("//") || path.includes("\\")) return fallback;
+  return path;
 }
 
 /** /login?next=<path>, for pages that need a signed-in owner. */

@@ -27,6 +27,15 @@ describe("safeNextPath", () => {
       undefined,
       ["/dashboard"],
       "dashboard",
+      // Dot segments, plain or percent-encoded, that normalise into a protocol-relative URL.
+      "/.//evil.example/x",
+      "/./%2e//evil.example",
+      "/%2e//evil.example",
+      "/%2E%2E//evil.example/x",
+      "/a/..//evil.example",
+      "/a/%2e%2e//evil.example?next=1",
+      "/dashboard/../..//evil.example",
+      "/.%2e//evil.example",
     ]) {
       expect(safeNextPath(value), String(value)).toBe("/dashboard");
     }
