@@ -60,7 +60,7 @@ export function action<Schema extends z.ZodType, Auth extends ActionAuth, Data>(
     try {
       const headers = await currentHeaders();
       const jar = await currentCookieJar();
-      assertSameOrigin(headers);
+      assertSameOrigin(headers, undefined, { required: true });
       const caller = await callerFrom(jar, headers);
       if (options.auth === "required" && !caller) {
         throw new ApiError("unauthorized", "Your session has ended. Sign in again to continue.");

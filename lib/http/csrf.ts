@@ -2,19 +2,33 @@ import "server-only";
 import { ApiError } from "@/lib/errors";
 import { publicHost } from "./request-facts";
 
+const refused = (message = "Cross-site request refused.") => new ApiError("forbidden", message);
+
 /**
- * A cookie rides along with any cross-site form or fetch, so a cookie-authenticated mutation must
- * come from our own origin. Browsers always send Origin on such requests; its absence means a
- * non-browser client, which cannot hold a victim's cookie.
+ * A cookie rides along with any cross-site form or fetch, so a mutation a cookie authenticates
+ * must come from our own origin. Browsers send Origin with every such request (and
+ * Sec-Fetch-Site with most); one that says neither is refused when `required`, so a request that
+ * strips its Origin (some privacy extensions and proxies do) can't slip through either. Without
+ * `required` (sign-up, which a script may call) only a foreign Origin is refused.
  */
-export function assertSameOrigin(headers: Headers, url?: string): void {
+export function assertSameOrigin(headers: Headers, url: string | undefined, options: { required: boolean }): void {
   const origin = headers.get("origin");
-  if (!origin) return;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new ApiError("forbidden", "Cross-site request refused.");
+  if (origin && origin !== "null") {
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      throw refused();
+    }
+    if (originHost !== publicHost(headers, url)) throw refused();
+    return;
   }
-  if (originHost !== publicHost(headers, url)) throw new ApiError("forbidden", "Cross-site request refused.");
+  const site = headers.get("sec-fetch-site");
+  if (site) {
+    if (site !== "same-origin" && site !== "none") throw refused();
+    return;
+  }
+  if (options.required || origin === "null") {
+    throw refused("A request carrying a session cookie must say where it comes from (Origin).");
+  }
 }

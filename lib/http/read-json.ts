@@ -14,6 +14,12 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   if (declared > maxBytes)
     throw new ApiError("payload_too_large", `The request body must be at most ${maxBytes} bytes.`);
   if (!request.body) throw new ApiError("invalid_json", "A JSON body is required.");
+  // A JSON route refuses other content types: a cross-site HTML form can only send form encodings
+  // or text/plain, so this also keeps forms from ever reaching a JSON handler.
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) {
+    throw new ApiError("unsupported_media_type");
+  }
 
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

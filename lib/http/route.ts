@@ -40,7 +40,7 @@ function serveEndpoint<E extends Endpoint>(declaration: E, handler: Handler<E>):
       const caller = declaration.auth === "none" ? null : await getCaller(request);
       if (declaration.auth === "required" && !caller) throw new ApiError("unauthorized");
       if (caller?.via === "session" && MUTATIONS.has(declaration.method))
-        assertSameOrigin(request.headers, request.url);
+        assertSameOrigin(request.headers, request.url, { required: true });
       const params = declaration.params
         ? parseOr404(declaration.params, segment ? await segment.params : {})
         : undefined;

@@ -47,6 +47,7 @@ function errorCodes(operation: Endpoint): ErrorCode[] {
     codes.add("invalid_json");
     codes.add("validation_failed");
     codes.add("payload_too_large");
+    codes.add("unsupported_media_type");
   }
   return [...codes];
 }

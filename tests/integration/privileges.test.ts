@@ -7,7 +7,8 @@ import { describeEachDatabase } from "../support/databases";
 const HARDENING = path.join(process.cwd(), "supabase/migrations/20261124000600_hardening.sql");
 const DEFAULT_PRIVILEGES = path.join(process.cwd(), "supabase/migrations/20261124000700_default_privileges.sql");
 const FINISH_TURN = "private.finish_turn(uuid, text, text, text, text, integer, integer, integer)";
-const START_TURN = "private.start_turn(uuid, text, text, text, uuid, text, text, integer, integer, integer, integer)";
+const START_TURN =
+  "private.start_turn(uuid, text, text, text, uuid, text, text, integer, integer, integer, integer, boolean)";
 const PRIVILEGES = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"] as const;
 
 /** The table-wide privileges a role holds on each table of schema public, by table. */
