@@ -204,6 +204,32 @@ COMMENT ON FUNCTION private.public_profile(target_user_id uuid) IS 'An owner''s 
 
 
 --
+-- Name: refuse_reserved_slug(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.refuse_reserved_slug() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if exists (select 1 from private.reserved_slugs r where r.slug = new.public_url_slug) then
+    raise exception 'public_url_slug "%" is reserved', new.public_url_slug using errcode = 'check_violation';
+  end if;
+  return new;
+end;
+$$;
+
+
+ALTER FUNCTION private.refuse_reserved_slug() OWNER TO postgres;
+
+--
+-- Name: FUNCTION refuse_reserved_slug(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.refuse_reserved_slug() IS 'Refuses a chatbot whose public_url_slug is reserved, whoever writes the row.';
+
+
+--
 -- Name: set_updated_at(); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -560,6 +586,24 @@ COMMENT ON COLUMN private.legacy_imports.target_id IS 'The row it became: profil
 
 
 --
+-- Name: reserved_slugs; Type: TABLE; Schema: private; Owner: postgres
+--
+
+CREATE TABLE private.reserved_slugs (
+    slug text NOT NULL
+);
+
+
+ALTER TABLE private.reserved_slugs OWNER TO postgres;
+
+--
+-- Name: TABLE reserved_slugs; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON TABLE private.reserved_slugs IS 'Words no chatbot may use as its public_url_slug (the app''s routes, names visitors could mistake for the product).';
+
+
+--
 -- Name: sessions; Type: TABLE; Schema: private; Owner: postgres
 --
 
@@ -825,6 +869,14 @@ ALTER TABLE ONLY private.legacy_imports
 
 
 --
+-- Name: reserved_slugs reserved_slugs_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.reserved_slugs
+    ADD CONSTRAINT reserved_slugs_pkey PRIMARY KEY (slug);
+
+
+--
 -- Name: sessions sessions_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
 --
 
@@ -979,6 +1031,13 @@ CREATE INDEX messages_unread_idx ON public.messages USING btree (chatbot_id, cre
 --
 
 CREATE INDEX messages_visitor_idx ON public.messages USING btree (visitor_id, created_at DESC);
+
+
+--
+-- Name: chatbots chatbots_refuse_reserved_slug; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER chatbots_refuse_reserved_slug BEFORE INSERT OR UPDATE OF public_url_slug ON public.chatbots FOR EACH ROW EXECUTE FUNCTION private.refuse_reserved_slug();
 
 
 --
@@ -1315,6 +1374,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.profiles TO authenticated;
 REVOKE ALL ON FUNCTION private.public_profile(target_user_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.public_profile(target_user_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.public_profile(target_user_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION refuse_reserved_slug(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.refuse_reserved_slug() FROM PUBLIC;
 
 
 --
