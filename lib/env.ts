@@ -103,11 +103,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
  * it is used, but not by commands that never sign anything (npm run db:migrate).
  */
 export function assertServerConfiguration(env: Env): void {
-  if (env.DATABASE_URL && !env.NEXT_PUBLIC_SUPABASE_URL && !env.AUTH_SECRET) {
-    // On the embedded database lib/auth generates and keeps a secret in the data directory; a
-    // server database may be shared by several instances, which must all sign with one secret.
+  if (env.DATABASE_URL && !env.AUTH_SECRET) {
+    // On the embedded database lib/secret generates and keeps one in the data directory; a server
+    // database may be shared by several instances, which must all sign with the same secret.
     throw new ConfigError(
-      "Invalid configuration: DATABASE_URL is set without Supabase Auth, so the built-in auth needs AUTH_SECRET (at least 32 characters, e.g. `openssl rand -base64 48`)",
+      "Invalid configuration: DATABASE_URL is set, so AUTH_SECRET is needed (at least 32 characters, e.g. `openssl rand -base64 48`): it signs sessions and visitor cookies, the same on every instance",
     );
   }
 }

@@ -1,35 +1,66 @@
 import "server-only";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
+import { parseCookieHeader } from "@/lib/auth/cookies";
+import { authSecret } from "@/lib/secret";
 
 /** The visitor's secret. Only the server reads it: pages derive the visitor id from it. */
 export const VISITOR_COOKIE = "chatfolio_visitor";
 
 // Chrome caps cookie lifetimes at 400 days anyway.
 const MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
-const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+// <43 characters of randomness>.<22 characters of HMAC>: a value only this server could have issued.
+const VALUE_PATTERN = /^([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{22})$/;
 const CHAT_PAGE = /^\/c\/[^/]+(\/embed)?\/?$/;
 const EMBED_PAGE = /^\/c\/[^/]+\/embed\/?$/;
 
-export function isVisitorSecret(value: string | undefined): value is string {
-  return value !== undefined && SECRET_PATTERN.test(value);
+function signature(secret: string): Buffer {
+  // A key of its own, derived from the deployment's, so a visitor cookie never doubles as a token.
+  const key = createHmac("sha256", authSecret()).update("chatfolio visitor cookie").digest();
+  return createHmac("sha256", key).update(secret).digest().subarray(0, 16);
 }
 
-function newSecret(): string {
-  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
+/** A new cookie value: a random secret and the server's signature of it. */
+export function newVisitorCookieValue(): string {
+  const secret = randomBytes(32).toString("base64url");
+  return `${secret}.${signature(secret).toString("base64url")}`;
+}
+
+/** The secret inside a cookie value this server issued; null for anything else. */
+function verifiedSecret(value: string): string | null {
+  const match = VALUE_PATTERN.exec(value);
+  if (!match) return null;
+  const given = Buffer.from(match[2], "base64url");
+  const expected = signature(match[1]);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? match[1] : null;
 }
 
 /**
- * For proxy.ts: gives a chat page's request a visitor secret when it has none, on the request
- * itself (so the very first render already knows the visitor) and as the Set-Cookie header to
- * send back, or null when nothing needs setting. Inside the embed, a cross-site iframe, only a
+ * The visitor's secret from a Cookie header, read the same way by the page, the API and the proxy:
+ * the first chatfolio_visitor cookie the server signed, whatever else (a second cookie of the same
+ * name, set by a page of another app on this domain) comes along.
+ */
+export function visitorSecretFrom(cookieHeader: string | null): string | null {
+  for (const cookie of parseCookieHeader(cookieHeader)) {
+    if (cookie.name !== VISITOR_COOKIE) continue;
+    const secret = verifiedSecret(cookie.value);
+    if (secret) return secret;
+  }
+  return null;
+}
+
+/**
+ * For proxy.ts: gives a chat page's request a visitor cookie when it has no valid one, on the
+ * request itself (so the very first render already knows the visitor) and as the Set-Cookie header
+ * to send back, or null when nothing needs setting. Inside the embed, a cross-site iframe, only a
  * `SameSite=None; Secure; Partitioned` cookie survives; Chrome accepts Secure on http://localhost.
  */
 export function issueVisitorCookie(request: NextRequest, secure: boolean): string | null {
   const pathname = request.nextUrl.pathname;
-  if (!CHAT_PAGE.test(pathname) || isVisitorSecret(request.cookies.get(VISITOR_COOKIE)?.value)) return null;
-  const secret = newSecret();
-  request.cookies.set(VISITOR_COOKIE, secret);
-  const attributes = [`${VISITOR_COOKIE}=${secret}`, "Path=/", `Max-Age=${MAX_AGE_SECONDS}`, "HttpOnly"];
+  if (!CHAT_PAGE.test(pathname) || visitorSecretFrom(request.headers.get("cookie"))) return null;
+  const value = newVisitorCookieValue();
+  request.cookies.set(VISITOR_COOKIE, value);
+  const attributes = [`${VISITOR_COOKIE}=${value}`, "Path=/", `Max-Age=${MAX_AGE_SECONDS}`, "HttpOnly"];
   if (EMBED_PAGE.test(pathname)) attributes.push("Secure", "SameSite=None", "Partitioned");
   else attributes.push(...(secure ? ["Secure"] : []), "SameSite=Lax");
   return attributes.join("; ");

@@ -1,9 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { cookies } from "next/headers";
-import { parseCookieHeader } from "@/lib/auth/cookies";
 import { ApiError } from "@/lib/errors";
-import { isVisitorSecret, VISITOR_COOKIE } from "./cookie";
+import { currentHeaders } from "@/lib/http/request-facts";
+import { visitorSecretFrom } from "./cookie";
 
 /** Ids of the public page's visitors; the chat API refuses them without the cookie behind them. */
 export const WEB_VISITOR_PREFIX = "web-";
@@ -25,15 +24,7 @@ export function guestVisitorId(): string {
 
 /** The page's visitor secret, from the request being rendered; null without a valid cookie. */
 export async function currentVisitorSecret(): Promise<string | null> {
-  const secret = (await cookies()).get(VISITOR_COOKIE)?.value;
-  return isVisitorSecret(secret) ? secret : null;
-}
-
-function secretFromRequest(request: Request): string | null {
-  const secret = parseCookieHeader(request.headers.get("cookie")).find(
-    (cookie) => cookie.name === VISITOR_COOKIE,
-  )?.value;
-  return isVisitorSecret(secret) ? secret : null;
+  return visitorSecretFrom((await currentHeaders()).get("cookie"));
 }
 
 /**
@@ -42,7 +33,7 @@ function secretFromRequest(request: Request): string | null {
  */
 export function assertWebVisitor(request: Request, visitorId: string, chatbotId: string | undefined): void {
   if (!visitorId.startsWith(WEB_VISITOR_PREFIX)) return;
-  const secret = secretFromRequest(request);
+  const secret = visitorSecretFrom(request.headers.get("cookie"));
   if (!secret || !chatbotId || webVisitorId(secret, chatbotId) !== visitorId) {
     throw new ApiError(
       "forbidden",

@@ -30,6 +30,20 @@ describe("production server on the embedded database", () => {
     }
   });
 
+  it("replaces a visitor cookie the server didn't sign, and keeps one it did", async () => {
+    const visitorCookie = (response: Response) =>
+      response.headers.getSetCookie().find((entry) => entry.startsWith("chatfolio_visitor="));
+    const first = visitorCookie(await fetch(`${baseUrl}/c/demo`));
+    const value = first?.split(";")[0].split("=")[1] ?? "";
+    expect(value).toMatch(/^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}$/);
+    const kept = await fetch(`${baseUrl}/c/demo`, { headers: { cookie: `chatfolio_visitor=${value}` } });
+    expect(visitorCookie(kept)).toBeUndefined();
+    const planted = await fetch(`${baseUrl}/c/demo`, {
+      headers: { cookie: `chatfolio_visitor=${value.split(".")[0]}` },
+    });
+    expect(visitorCookie(planted)).toMatch(/^chatfolio_visitor=[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22};/);
+  });
+
   it("forbids framing everywhere but the embeddable chat", async () => {
     const page = await fetch(`${baseUrl}/c/demo`);
     expect(page.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");

@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword, setPasswordCostForTests, verifyPassword } from "@/lib/auth/builtin/password";
-import { authSecret, resetAuthSecretForTests } from "@/lib/auth/builtin/secret";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { assertServerConfiguration, parseEnv } from "@/lib/env";
 import { clientIp } from "@/lib/http/request-facts";
+import { authSecret, resetAuthSecretForTests } from "@/lib/secret";
 import { setEnv } from "../support/auth";
 
 describe("safeNextPath", () => {
@@ -81,17 +81,18 @@ describe("AUTH_SECRET", () => {
   const saved = { AUTH_SECRET: process.env.AUTH_SECRET, PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR };
   afterEach(() => setEnv(saved));
 
-  it("is required by the server with DATABASE_URL and the built-in backend, naming the variable", () => {
+  it("is required by the server with DATABASE_URL, with either auth backend, naming the variable", () => {
     const server = (source: Record<string, string>) => () => assertServerConfiguration(parseEnv(source));
     expect(server({ DATABASE_URL: "postgres://db.example/app" })).toThrow(/AUTH_SECRET/);
     expect(server({ DATABASE_URL: "postgres://db.example/app", AUTH_SECRET: "x".repeat(32) })).not.toThrow();
-    expect(
-      server({
-        DATABASE_URL: "postgres://db.example/app",
-        NEXT_PUBLIC_SUPABASE_URL: "https://project.supabase.co",
-        NEXT_PUBLIC_SUPABASE_ANON_KEY: "anon",
-      }),
-    ).not.toThrow();
+    // Supabase Auth signs its own sessions, but visitor cookies are still ours to sign.
+    const supabase = {
+      DATABASE_URL: "postgres://db.example/app",
+      NEXT_PUBLIC_SUPABASE_URL: "https://project.supabase.co",
+      NEXT_PUBLIC_SUPABASE_ANON_KEY: "anon",
+    };
+    expect(server(supabase)).toThrow(/AUTH_SECRET/);
+    expect(server({ ...supabase, AUTH_SECRET: "x".repeat(32) })).not.toThrow();
   });
 
   it("is not needed to parse the configuration (npm run db:migrate signs nothing)", () => {

@@ -171,19 +171,27 @@ describeEachDatabase("POST /api/chat", (db) => {
 
   it("accepts a public page's web- visitor id only with the cookie it was derived from, for its own bot", async () => {
     const { webVisitorId } = await import("@/lib/visitors/identity");
-    const { VISITOR_COOKIE } = await import("@/lib/visitors/cookie");
-    const secret = "s".repeat(43);
+    const { VISITOR_COOKIE, newVisitorCookieValue } = await import("@/lib/visitors/cookie");
+    const value = newVisitorCookieValue();
+    const [secret, signature] = value.split(".");
     const otherBot = await insertBotWithProfile(db(), owner);
     const id = webVisitorId(secret, bot.id);
     expect(id).toMatch(/^web-[0-9a-f]{32}$/);
     expect(webVisitorId(secret, otherBot.id)).not.toBe(id);
 
-    const withCookie = { cookie: `${VISITOR_COOKIE}=${secret}` };
+    const withCookie = { cookie: `${VISITOR_COOKIE}=${value}` };
+    expect(signature).toHaveLength(22);
     expect((await postChat({ message: "hi", visitor_id: id, chatbot_id: bot.id }, withCookie)).status).toBe(200);
+    // A second cookie of the same name (another app on the domain) doesn't hide the signed one.
+    const twoCookies = { cookie: `${VISITOR_COOKIE}=${"x".repeat(43)}; ${VISITOR_COOKIE}=${value}` };
+    expect((await postChat({ message: "hi again", visitor_id: id, chatbot_id: bot.id }, twoCookies)).status).toBe(200);
 
     const refusals: Array<[Record<string, unknown>, Record<string, string>]> = [
       [{ visitor_id: id, chatbot_id: bot.id }, {}],
       [{ visitor_id: id, chatbot_id: bot.id }, { cookie: `${VISITOR_COOKIE}=${"t".repeat(43)}` }],
+      // The same secret without the server's signature, or with a forged one, is not the cookie.
+      [{ visitor_id: id, chatbot_id: bot.id }, { cookie: `${VISITOR_COOKIE}=${secret}` }],
+      [{ visitor_id: id, chatbot_id: bot.id }, { cookie: `${VISITOR_COOKIE}=${secret}.${"A".repeat(22)}` }],
       [{ visitor_id: id, chatbot_id: otherBot.id }, withCookie],
       [{ visitor_id: id, chatbot_slug: bot.slug }, withCookie],
     ];

@@ -1,6 +1,6 @@
 import "server-only";
 import { errors, jwtVerify, SignJWT } from "jose";
-import { authSecret } from "./secret";
+import { authSecret } from "@/lib/secret";
 
 /** A browser session lasts this long after its last use (it slides while used). */
 export const SESSION_TTL_SECONDS = 7 * 24 * 60 * 60;

@@ -9,9 +9,10 @@ const SECRET_FILE = "chatfolio-auth-secret";
 const holder = globalThis as typeof globalThis & { __chatfolioGeneratedAuthSecret?: Map<string, string> };
 
 /**
- * The key that signs built-in session cookies and access tokens. AUTH_SECRET when set; on the
- * embedded database an unset one is generated once and kept next to the data (so restarts keep
- * everyone signed in and `npm run dev` needs no setup). DATABASE_URL without it is refused.
+ * The deployment's signing key: built-in sessions and access tokens, and visitor cookies whatever
+ * the auth backend. AUTH_SECRET when set; on the embedded database an unset one is generated once
+ * and kept next to the data (so restarts keep everyone signed in and `npm run dev` needs no
+ * setup). DATABASE_URL without it is refused.
  */
 export function authSecret(): Uint8Array {
   const env = getEnv();
