@@ -3,6 +3,8 @@ import { ApiError } from "@/lib/errors";
 import { rejectNul } from "./nul";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** A JSON body has this long to arrive in full, however steadily it trickles. */
+const MAX_BODY_MS = 20_000;
 
 /**
  * Reads a JSON body of at most maxBytes, counting bytes as they arrive so a client that lies
@@ -22,18 +24,29 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   }
 
   const reader = request.body.getReader();
+  // Cancelling ends the read loop below with `done`, so a body still trickling in is cut off.
+  let timedOut = false;
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    reader.cancel().catch(() => undefined);
+  }, MAX_BODY_MS);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new ApiError("payload_too_large", `The request body must be at most ${maxBytes} bytes.`);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw new ApiError("payload_too_large", `The request body must be at most ${maxBytes} bytes.`);
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(deadline);
   }
+  if (timedOut) throw new ApiError("request_timeout");
   const text = new TextDecoder().decode(Buffer.concat(chunks));
   if (text.trim() === "") throw new ApiError("invalid_json", "A JSON body is required.");
   let parsed: unknown;

@@ -48,6 +48,7 @@ function errorCodes(operation: Endpoint): ErrorCode[] {
     codes.add("validation_failed");
     codes.add("payload_too_large");
     codes.add("unsupported_media_type");
+    codes.add("request_timeout");
   }
   return [...codes];
 }
