@@ -4,8 +4,8 @@ import path from "node:path";
 import { migrate } from "@/lib/db/migrate";
 import { openPglite } from "@/lib/db/pglite";
 import type { Database } from "@/lib/db/types";
-import { type RunningServer, startServer } from "@/scripts/next-server";
 import { onCleanup } from "../cleanup";
+import { ServerProcess } from "./server-process";
 import { SERVER_ENV, type Target } from "./target";
 
 /**
@@ -14,27 +14,24 @@ import { SERVER_ENV, type Target } from "./target";
  */
 export async function openEmbeddedTarget(): Promise<Target> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "chatfolio-bench-"));
-  const env = { ...SERVER_ENV, DATABASE_URL: "", PGLITE_DATA_DIR: dataDir };
-  let server: RunningServer | null = null;
+  const server = new ServerProcess({ ...SERVER_ENV, DATABASE_URL: "", PGLITE_DATA_DIR: dataDir });
 
   async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    const wasRunning = server !== null;
-    await server?.stop();
-    server = null;
+    const wasRunning = server.running;
+    await server.stop();
     const db = await openPglite(dataDir);
     try {
       await migrate(db);
       return await fn(db);
     } finally {
       await db.close();
-      if (wasRunning) server = await startServer(env);
+      if (wasRunning) await server.start();
     }
   }
 
   const close = async () => {
     forgetCleanup();
-    await server?.stop();
-    server = null;
+    await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   const forgetCleanup = onCleanup(close);
@@ -44,20 +41,16 @@ export async function openEmbeddedTarget(): Promise<Target> {
       db.query<{ server_version: string }>("show server_version"),
     );
     const pglite = JSON.parse(fs.readFileSync("node_modules/@electric-sql/pglite/package.json", "utf8")).version;
-    server = await startServer(env);
+    await server.start();
     return {
       kind: "pglite",
       name: "embedded (PGlite)",
       version: `PGlite ${pglite} (PostgreSQL ${server_version}), in the server process`,
       get server() {
-        if (!server) throw new Error("the embedded target's server is not running");
-        return server;
+        return server.current;
       },
       withDatabase,
-      async restartServer() {
-        await server?.stop();
-        server = await startServer(env);
-      },
+      restartServer: () => server.restart(),
       // PGlite runs inside the server process: its CPU is already the server's.
       databasePids: async () => [],
       close,

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { migrate } from "@/lib/db/migrate";
 import { openPostgres } from "@/lib/db/postgres";
 import type { Database } from "@/lib/db/types";
-import { type RunningServer, startServer } from "@/scripts/next-server";
 import { adminUrl, databaseUrl } from "@/tests/support/postgres-urls";
 import { onCleanup } from "../cleanup";
+import { ServerProcess } from "./server-process";
 import { SERVER_ENV, type Target } from "./target";
 
 /** A database of the bench's own on the PostgreSQL server `serverUrl` names, dropped by close(). */
@@ -12,8 +12,7 @@ export async function openPostgresTarget(serverUrl: string): Promise<Target> {
   const name = `chatfolio_bench_${randomBytes(6).toString("hex")}`;
   const admin = openPostgres(adminUrl(serverUrl), { max: 1 });
   const url = databaseUrl(serverUrl, name);
-  const env = { ...SERVER_ENV, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("hex") };
-  let server: RunningServer | null = null;
+  const server = new ServerProcess({ ...SERVER_ENV, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("hex") });
 
   async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
     const db = openPostgres(url, { max: 1 });
@@ -29,7 +28,7 @@ export async function openPostgresTarget(serverUrl: string): Promise<Target> {
     if (closed) return;
     closed = true;
     forgetCleanup();
-    await server?.stop();
+    await server.stop();
     await admin.exec(`drop database if exists ${name} with (force)`);
     await admin.close();
   };
@@ -39,20 +38,16 @@ export async function openPostgresTarget(serverUrl: string): Promise<Target> {
     await admin.exec(`create database ${name}`);
     await withDatabase(migrate);
     const [{ server_version }] = await admin.query<{ server_version: string }>("show server_version");
-    server = await startServer(env);
+    await server.start();
     return {
       kind: "postgres",
       name: "PostgreSQL",
       version: `PostgreSQL ${server_version}, same machine, over TCP`,
       get server() {
-        if (!server) throw new Error("the PostgreSQL target's server is not running");
-        return server;
+        return server.current;
       },
       withDatabase,
-      async restartServer() {
-        await server?.stop();
-        server = await startServer(env);
-      },
+      restartServer: () => server.restart(),
       async databasePids() {
         const rows = await admin.query<{ pid: number }>(
           "select pid from pg_stat_activity where datname = $1 and backend_type = 'client backend'",
