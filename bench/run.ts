@@ -100,11 +100,43 @@ async function benchTarget(target: Target, plan: Plan): Promise<TargetReport> {
   return { name: target.name, version: target.version, rows };
 }
 
+interface RunInfo {
+  plan: Plan;
+  started: Date;
+  loadAtStart: string;
+}
+
+function summary({ plan, started, loadAtStart }: RunInfo, done: boolean): string[] {
+  const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(1);
+  return [
+    `Machine: ${describeMachine()}.`,
+    `${plan.quick ? "BENCH_QUICK run" : "Full run"} started ${started.toISOString()}, ` +
+      `${done ? `took ${minutes} min` : `unfinished after ${minutes} min`}; ` +
+      `load average ${loadAtStart} at the start, ${loadAverage()} ${done ? "at the end" : "now"}.`,
+    `Each row: ${plan.warmUpSeconds} s of warm-up on its own path, then requests for about ${plan.rowSeconds} s ` +
+      "(at least 2 per connection; the memory rows: a fixed number of turns from a fresh start, no warm-up). " +
+      "app CPU: the server's process tree; db CPU: the bench database's PostgreSQL backends; " +
+      "×health: the row's CPU per request (app + db) and p50 over GET /api/health's at the same concurrency.",
+  ];
+}
+
+/** Rewritten after each target, so a run cut short still leaves the tables it finished. */
+function writeResults(run: RunInfo, reports: TargetReport[], done: boolean): string {
+  const day = run.started.toISOString().slice(0, 10);
+  const file = path.join("bench", "results", `${day}${run.plan.quick ? "-quick" : ""}.md`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const markdown = [`## npm run bench, ${day}`, ...summary(run, done), ...reports.map(markdownTable)].join("\n\n");
+  fs.writeFileSync(file, `${markdown}\n`);
+  return file;
+}
+
 async function main(): Promise<boolean> {
   cleanUpOnSignals();
-  const plan = process.env.BENCH_QUICK === "1" ? QUICK_PLAN : FULL_PLAN;
-  const started = new Date();
-  const loadAtStart = loadAverage();
+  const run: RunInfo = {
+    plan: process.env.BENCH_QUICK === "1" ? QUICK_PLAN : FULL_PLAN,
+    started: new Date(),
+    loadAtStart: loadAverage(),
+  };
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     console.log("next build…");
     buildApp();
@@ -117,30 +149,16 @@ async function main(): Promise<boolean> {
   for (const open of openers) {
     const target = await open();
     try {
-      reports.push(await benchTarget(target, plan));
+      reports.push(await benchTarget(target, run.plan));
     } finally {
       await target.close();
     }
+    writeResults(run, reports, false);
   }
 
-  const minutes = (Date.now() - started.getTime()) / 60_000;
-  const summary = [
-    `Machine: ${describeMachine()}.`,
-    `${plan.quick ? "BENCH_QUICK run" : "Full run"} of ${minutes.toFixed(1)} min started ${started.toISOString()}; ` +
-      `load average ${loadAtStart} at the start, ${loadAverage()} at the end.`,
-    `Each row: ${plan.warmUpSeconds} s of warm-up on its own path, then requests for about ${plan.rowSeconds} s ` +
-      "(at least 2 per connection; the memory rows: a fixed number of turns from a fresh start, no warm-up). " +
-      "of turns). app CPU: the server's process tree; db CPU: the bench database's PostgreSQL backends; " +
-      "×health: the row's CPU per request (app + db) and p50 over GET /api/health's at the same concurrency.",
-  ];
-  console.log(`\n${summary.join("\n")}\n`);
+  const file = writeResults(run, reports, true);
+  console.log(`\n${summary(run, true).join("\n")}\n`);
   for (const report of reports) console.log(`${textTable(report)}\n`);
-
-  const day = started.toISOString().slice(0, 10);
-  const file = path.join("bench", "results", `${day}${plan.quick ? "-quick" : ""}.md`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const markdown = [`## npm run bench, ${day}`, ...summary, ...reports.map(markdownTable)].join("\n\n");
-  fs.writeFileSync(file, `${markdown}\n`);
   console.log(`Written to ${file}`);
 
   const failed = reports.some((report) => report.rows.some((row) => row.failure));

@@ -7,6 +7,9 @@ import { onCleanup } from "../cleanup";
 import { ServerProcess } from "./server-process";
 import { SERVER_ENV, type Target } from "./target";
 
+/** A batch of 50,000 seeded messages takes seconds, but minutes on a machine others are loading. */
+const SEED_STATEMENT_TIMEOUT_MS = 600_000;
+
 /** A database of the bench's own on the PostgreSQL server `serverUrl` names, dropped by close(). */
 export async function openPostgresTarget(serverUrl: string): Promise<Target> {
   const name = `chatfolio_bench_${randomBytes(6).toString("hex")}`;
@@ -15,7 +18,7 @@ export async function openPostgresTarget(serverUrl: string): Promise<Target> {
   const server = new ServerProcess({ ...SERVER_ENV, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("hex") });
 
   async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    const db = openPostgres(url, { max: 1 });
+    const db = openPostgres(url, { max: 1, queryTimeoutMs: SEED_STATEMENT_TIMEOUT_MS });
     try {
       return await fn(db);
     } finally {
