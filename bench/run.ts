@@ -1,186 +1,178 @@
-// npm run bench – load on the production server: POST /api/chat (offline model) against
-// GET /api/health as the same-run baseline, on the embedded database and, when DATABASE_URL is
-// set, on PostgreSQL. Bounded: BENCH_REQUESTS per endpoint, BENCH_CONCURRENCY clients, loopback only.
-import { randomBytes } from "node:crypto";
-import os from "node:os";
-import { migrate } from "@/lib/db/migrate";
-import { openPostgres } from "@/lib/db/postgres";
-import { buildApp, type RunningServer, startServer } from "@/scripts/next-server";
+// npm run bench – the production server (`npm start`: scripts/serve.mjs, after `next build`) under
+// load from autocannon, on the embedded database and, when DATABASE_URL names a PostgreSQL server,
+// on a database the bench creates there and drops at the end.
+//
+// Every row gives requests per second, p50/p95 latency and, read from /proc rather than from the
+// app, the CPU the server's process tree (and on PostgreSQL the bench database's backends) spent
+// per request. Client and server share the machine, so req/s moves with whatever else runs; CPU
+// per request, and each row's ratio to GET /api/health measured at the same concurrency in the
+// same run, hold steadier. A row fails (marked ✗, and the bench exits 1) when any of its requests
+// got anything but a 2xx, so no figure is the cost of a refusal: the server runs with a monthly
+// quota no row reaches, the bots allow the most messages a bot may, and every chat request comes
+// from a new visitor.
+//
+//   BENCH_QUICK=1       a short subset for development (bench/plan.ts)
+//   BENCH_SKIP_BUILD=1  reuse .next instead of running `next build`
+//   DATABASE_URL        also run on PostgreSQL (postgres://postgres@127.0.0.1:5432/postgres here)
+//
+// Output: a table per database in the terminal and bench/results/<date>.md (git-ignored) in
+// Markdown for README's Performance section.
+//
+// Adding rows: write bench/scenarios/<name>.ts exporting a Scenario ({ name, run(context) }) and
+// add it to SCENARIOS below. In run(), call context.measure({ label, request, connections }) once
+// per row: it warms the path up, sizes the load to plan.rowSeconds, reads the CPU clocks around it and
+// adds the row to the table. Build the request with bench/requests.ts (or a LoadRequest of your
+// own: method, path, headers, and a body() called for every request); the owner signed up through
+// the API, their bot and an API key are in context.fixtures; fillOwnerMonth() seeds the owner's
+// month; context.target.withDatabase(db => ...) runs other SQL (seed there, never through the
+// API). Put any count that should shrink under BENCH_QUICK in bench/plan.ts. Scenarios run in
+// order on each target, sharing one server; a scenario that throws becomes a failed row and the
+// next one still runs.
+import fs from "node:fs";
+import path from "node:path";
+import { buildApp } from "@/scripts/next-server";
+import { cleanUp, cleanUpOnSignals } from "./cleanup";
+import { createFixtures } from "./fixtures";
+import { describeMachine, loadAverage } from "./machine";
+import { measureRow } from "./measure";
+import { FULL_PLAN, type Plan, QUICK_PLAN } from "./plan";
+import { markdownTable, type Row, type TargetReport, textTable } from "./report";
+import { chatScenario } from "./scenarios/chat";
+import { healthScenario } from "./scenarios/health";
+import { inboxScenario } from "./scenarios/inbox";
+import { memoryScenario } from "./scenarios/memory";
+import { ownersScenario } from "./scenarios/owners";
+import type { BenchContext, Scenario } from "./scenarios/scenario";
+import { openEmbeddedTarget } from "./targets/embedded";
+import { openPostgresTarget } from "./targets/postgres";
+import type { Target } from "./targets/target";
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const TTFB_SAMPLES = 50;
-const TIMEOUT_MS = 30_000;
+// Health first: it is every other row's baseline. Memory last: it restarts the server.
+/** How much of the server's log a failed row prints. */
+const SERVER_LOG_CHARS = 3_000;
 
-const QUESTIONS = [
-  "Where is she based?",
-  "What are her main skills?",
-  "Where did she work before?",
-  "What does she do for fun?",
-  "Tell me about her background.",
-];
+const SCENARIOS: Scenario[] = [healthScenario, chatScenario, inboxScenario, ownersScenario, memoryScenario];
 
-interface Stats {
-  p50: number;
-  p95: number;
-  rps: number;
-  errors: number;
+function progressLine(row: Row): string {
+  if (row.failure) return `✗ ${row.label}: ${row.failure}`;
+  if (row.requests === undefined) return `${row.label}: ${row.rssMb?.toFixed(0)} MB`;
+  const cpu = (row.serverCpuMs ?? 0) + (row.databaseCpuMs ?? 0);
+  return (
+    `${row.label}, ${row.connections} conns: ${row.requests} requests, ${row.requestsPerSecond?.toFixed(1)} req/s, ` +
+    `p50 ${row.p50?.toFixed(1)} ms, ${cpu.toFixed(2)} CPU ms/req`
+  );
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-async function load(send: (i: number) => Promise<Response>): Promise<Stats> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const started = performance.now();
-  const client = async () => {
-    while (next < REQUESTS) {
-      const i = next++;
-      const t0 = performance.now();
-      try {
-        const response = await send(i);
-        await response.arrayBuffer();
-        if (!response.ok) errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, client));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: REQUESTS / elapsed, errors };
-}
-
-async function ttfb(send: () => Promise<Response>): Promise<{ p50: number; p95: number }> {
-  const samples: number[] = [];
-  for (let i = 0; i < TTFB_SAMPLES; i++) {
-    const t0 = performance.now();
-    const response = await send();
-    const reader = response.body?.getReader();
-    await reader?.read();
-    samples.push(performance.now() - t0);
-    await reader?.cancel();
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-}
-
-/** A fresh owner with a profile and a bot whose limits the load will not hit, made through the API. */
-async function prepareBot(baseUrl: string): Promise<string> {
-  const headers = { "content-type": "application/json", origin: baseUrl };
-  const credentials = { email: `bench-${randomBytes(4).toString("hex")}@example.test`, password: "bench-password-1" };
-  const post = (path: string, body: unknown, extra: Record<string, string> = {}, method = "POST") =>
-    fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { ...headers, ...extra },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  const signup = await post("/api/auth/signup", credentials);
-  if (signup.status !== 201) throw new Error(`signup failed: ${signup.status} ${await signup.text()}`);
-  const token = (await (await post("/api/auth/token", credentials)).json()).access_token as string;
-  const auth = { authorization: `Bearer ${token}` };
-  const profile = await post(
-    "/api/profile",
-    {
-      name: "Grace Bench",
-      location: "Dublin, Ireland",
-      bio: "Grace builds developer tools and writes about performance.",
-      skills: "Go, TypeScript, PostgreSQL, profiling, distributed systems.",
-      experience: "Staff engineer at Lighthouse since 2020. Before that, five years at a database startup.",
-      interests: "Rowing, chess and baking sourdough.",
+async function benchTarget(target: Target, plan: Plan): Promise<TargetReport> {
+  const rows: Row[] = [];
+  const log = (message: string) => console.log(`[${target.name}] ${message}`);
+  log(`${target.version}; creating owners`);
+  const fixtures = await createFixtures(target, plan);
+  const context: BenchContext = {
+    target,
+    plan,
+    fixtures,
+    log,
+    record(row) {
+      rows.push(row);
+      log(progressLine(row));
     },
-    auth,
-    "PUT",
-  );
-  if (!profile.ok) throw new Error(`profile failed: ${profile.status} ${await profile.text()}`);
-  const bot = await post(
-    "/api/chatbots",
-    { name: "Bench bot", configuration: { rate_limit: { max_messages: 1000, window_seconds: 10 } } },
-    auth,
-  );
-  if (bot.status !== 201) throw new Error(`chatbot failed: ${bot.status} ${await bot.text()}`);
-  return (await bot.json()).id as string;
+    async measure(spec) {
+      const outputBefore = target.server.output().length;
+      const row = await measureRow(target, spec, plan);
+      context.record(row);
+      // The response body of a 500 says nothing; the server's log says why.
+      if (row.failure)
+        log(`server output during the row:\n${target.server.output().slice(outputBefore).slice(-SERVER_LOG_CHARS)}`);
+      return row;
+    },
+  };
+  for (const scenario of SCENARIOS) {
+    try {
+      await scenario.run(context);
+    } catch (error) {
+      context.record({
+        label: `${scenario.name} scenario`,
+        failure: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return { name: target.name, version: target.version, rows };
 }
 
-async function benchmark(name: string, server: RunningServer): Promise<string[]> {
-  const { baseUrl } = server;
-  const chatbotId = await prepareBot(baseUrl);
-  const health = () => fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-  const chat = (i: number, stream = false) =>
-    fetch(`${baseUrl}/api/chat`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        message: QUESTIONS[i % QUESTIONS.length],
-        visitor_id: `bench-${i}-${randomBytes(3).toString("hex")}`,
-        chatbot_id: chatbotId,
-        stream,
-      }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+interface RunInfo {
+  plan: Plan;
+  started: Date;
+  loadAtStart: string;
+}
 
-  for (let i = 0; i < 20; i++) {
-    await (await health()).arrayBuffer();
-    await (await chat(i)).arrayBuffer();
-  }
-  const healthStats = await load(() => health());
-  const chatStats = await load((i) => chat(i));
-  const first = await ttfb(() => chat(Math.floor(Math.random() * 1000), true));
-  const row = (endpoint: string, s: Stats) =>
-    `| ${name} | ${endpoint} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.rps.toFixed(0)} | ${s.errors} |`;
+function summary({ plan, started, loadAtStart }: RunInfo, done: boolean): string[] {
+  const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(1);
   return [
-    row("GET /api/health", healthStats),
-    row("POST /api/chat (JSON, offline)", chatStats),
-    `| ${name} | chat ÷ health | ×${(chatStats.p50 / healthStats.p50).toFixed(1)} p50 | ×${(chatStats.p95 / healthStats.p95).toFixed(1)} p95 | ×${(healthStats.rps / chatStats.rps).toFixed(1)} fewer | |`,
-    `| ${name} | POST /api/chat (stream) first byte | ${first.p50.toFixed(1)} | ${first.p95.toFixed(1)} | | |`,
+    `Machine: ${describeMachine()}.`,
+    `${plan.quick ? "BENCH_QUICK run" : "Full run"} started ${started.toISOString()}, ` +
+      `${done ? `took ${minutes} min` : `unfinished after ${minutes} min`}; ` +
+      `load average ${loadAtStart} at the start, ${loadAverage()} ${done ? "at the end" : "now"}.`,
+    `Each row: ${plan.warmUpSeconds} s of warm-up on its own path, then requests for about ${plan.rowSeconds} s ` +
+      "(at least 2 per connection; the memory rows: a fixed number of turns from a fresh start, no warm-up). " +
+      "app CPU: the server's process tree; db CPU: the bench database's PostgreSQL backends; " +
+      "×health: the row's CPU per request (app + db) and p50 over GET /api/health's at the same concurrency.",
   ];
 }
 
-async function main(): Promise<void> {
-  if (process.env.BENCH_SKIP_BUILD !== "1") buildApp();
-  const quota = { OWNER_MONTHLY_MESSAGES: "100000000" };
-  const rows: string[] = [];
-
-  const embedded = await startServer({ DATABASE_URL: "", PGLITE_DATA_DIR: "memory://", ...quota });
-  try {
-    rows.push(...(await benchmark("embedded (PGlite)", embedded)));
-  } finally {
-    embedded.stop();
-  }
-
-  const databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl) {
-    const db = openPostgres(databaseUrl, { max: 1 });
-    await migrate(db);
-    await db.close();
-    const onPostgres = await startServer({
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
-      ...quota,
-    });
-    try {
-      rows.push(...(await benchmark("PostgreSQL", onPostgres)));
-    } finally {
-      onPostgres.stop();
-    }
-  }
-
-  console.log(
-    `\n${REQUESTS} requests per endpoint, ${CONCURRENCY} concurrent clients, ${TTFB_SAMPLES} sequential streams; ` +
-      `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}\n`,
-  );
-  console.log("| target | endpoint | p50 ms | p95 ms | req/s | errors |");
-  console.log("| --- | --- | --- | --- | --- | --- |");
-  for (const row of rows) console.log(row);
+/** Rewritten after each target, so a run cut short still leaves the tables it finished. */
+function writeResults(run: RunInfo, reports: TargetReport[], done: boolean): string {
+  const day = run.started.toISOString().slice(0, 10);
+  const file = path.join("bench", "results", `${day}${run.plan.quick ? "-quick" : ""}.md`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const markdown = [`## npm run bench, ${day}`, ...summary(run, done), ...reports.map(markdownTable)].join("\n\n");
+  fs.writeFileSync(file, `${markdown}\n`);
+  return file;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+async function main(): Promise<boolean> {
+  cleanUpOnSignals();
+  const run: RunInfo = {
+    plan: process.env.BENCH_QUICK === "1" ? QUICK_PLAN : FULL_PLAN,
+    started: new Date(),
+    loadAtStart: loadAverage(),
+  };
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
+    console.log("next build…");
+    buildApp();
+  }
+
+  const openers: Array<() => Promise<Target>> = [openEmbeddedTarget];
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) openers.push(() => openPostgresTarget(serverUrl));
+  const reports: TargetReport[] = [];
+  for (const open of openers) {
+    const target = await open();
+    try {
+      reports.push(await benchTarget(target, run.plan));
+    } finally {
+      await target.close();
+    }
+    writeResults(run, reports, false);
+  }
+
+  const file = writeResults(run, reports, true);
+  console.log(`\n${summary(run, true).join("\n")}\n`);
+  for (const report of reports) console.log(`${textTable(report)}\n`);
+  console.log(`Written to ${file}`);
+
+  const failed = reports.some((report) => report.rows.some((row) => row.failure));
+  if (failed) console.error("\nSome rows failed (✗ above): their figures include refused or failed requests.");
+  return !failed;
+}
+
+main()
+  .then(async (passed) => {
+    await cleanUp();
+    process.exit(passed ? 0 : 1);
+  })
+  .catch(async (error: unknown) => {
+    console.error(error);
+    await cleanUp();
+    process.exit(1);
+  });

@@ -43,13 +43,24 @@ async function waitUntilHealthy(baseUrl: string, server: ChildProcess, log: () =
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server process (`node scripts/serve.mjs`), also the id of its process group. */
+  pid: number;
   /** Everything the server printed so far. */
   output(): string;
-  stop(): void;
+  /** Ends the process group and resolves once the server has exited. */
+  stop(): Promise<void>;
 }
 
-/** `npm start` (scripts/serve.mjs) in its own process group, so stop() ends it and every child it forked. */
-export async function startServer(env: Record<string, string>, cwd = process.cwd()): Promise<RunningServer> {
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * `npm start` (scripts/serve.mjs) in its own process group, so stop() ends it and every child it
+ * forked. `env` adds to this process's environment; an undefined value leaves that variable out.
+ */
+export async function startServer(
+  env: Record<string, string | undefined>,
+  cwd = process.cwd(),
+): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
   const server = spawn(process.execPath, ["scripts/serve.mjs"], {
@@ -70,19 +81,37 @@ export async function startServer(env: Record<string, string>, cwd = process.cwd
   };
   server.stdout?.on("data", collect);
   server.stderr?.on("data", collect);
-  const stop = () => {
+  const { pid } = server;
+  if (pid === undefined) throw new Error("the server did not start");
+  const signalGroup = (signal: NodeJS.Signals) => {
     try {
-      if (server.pid) process.kill(-server.pid, "SIGTERM");
+      process.kill(-pid, signal);
     } catch {
       // Already gone.
     }
+  };
+  // Whatever way this process ends (an uncaught error, process.exit in a signal handler), the
+  // server's group must not outlive it; "exit" handlers run synchronously, so only a kill fits.
+  const killOnExit = () => signalGroup("SIGKILL");
+  process.once("exit", killOnExit);
+  const exited = new Promise<void>((resolve) => {
+    server.once("exit", () => {
+      process.removeListener("exit", killOnExit);
+      resolve();
+    });
+  });
+  const stop = async () => {
+    signalGroup("SIGTERM");
+    const grace = setTimeout(() => signalGroup("SIGKILL"), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(grace);
   };
   const baseUrl = `http://localhost:${port}`;
   try {
     await waitUntilHealthy(baseUrl, server, () => output);
   } catch (error) {
-    stop();
+    await stop();
     throw error;
   }
-  return { baseUrl, output: () => output, stop };
+  return { baseUrl, pid, output: () => output, stop };
 }

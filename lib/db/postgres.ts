@@ -26,7 +26,14 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
  * A pool on a PostgreSQL server. node-postgres sends unnamed statements, so this also works
  * through Supabase's transaction pooler (which cannot keep prepared statements).
  */
-export function openPostgres(connectionString: string, options: { max?: number } = {}): Database {
+export function openPostgres(
+  connectionString: string,
+  options: {
+    max?: number;
+    /** How long a client waits for one statement (default 20 s); bulk work such as seeding needs longer. */
+    queryTimeoutMs?: number;
+  } = {},
+): Database {
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
@@ -35,7 +42,7 @@ export function openPostgres(connectionString: string, options: { max?: number }
     idleTimeoutMillis: 30_000,
     // Client-side, so it also works through poolers that refuse a statement_timeout start-up
     // parameter (PgBouncer); transactions set the server-side limit themselves below.
-    query_timeout: 20_000,
+    query_timeout: options.queryTimeoutMs ?? 20_000,
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", (error) => console.error("[db] idle PostgreSQL client failed:", error.message));
