@@ -1,9 +1,14 @@
 import type { NextConfig } from "next";
 
-// Every page refuses to be framed except the embeddable chat, which any site may frame.
-const noFraming = [
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-  { key: "X-Frame-Options", value: "DENY" },
+// Headers that never vary; each page's Content-Security-Policy (with its nonce and frame-ancestors)
+// comes from proxy.ts. Every page refuses to be framed except the embeddable chat.
+const everywhere = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+  },
 ];
 
 const nextConfig: NextConfig = {
@@ -12,8 +17,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   async headers() {
     return [
-      { source: "/((?!c/[^/]+/embed).*)", headers: noFraming },
-      { source: "/c/:slug/embed", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors *" }] },
+      { source: "/:path*", headers: everywhere },
+      { source: "/((?!c/[^/]+/embed).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
     ];
   },
 };

@@ -3,13 +3,14 @@ import { serializeCookie } from "@/lib/auth/cookies";
 import { loginPathFor, PATH_HEADER } from "@/lib/auth/next-path";
 import { refreshSession } from "@/lib/auth/proxy-session";
 import { isHttps } from "@/lib/http/request-facts";
+import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 import { issueVisitorCookie } from "@/lib/visitors/cookie";
 
 /**
  * Runs before every page and API route: keeps the signed-in session fresh (built-in or Supabase),
  * sends signed-out visitors of /dashboard to /login (and back afterwards), and tells layouts which
- * path they render. The real access checks stay in the pages and routes; this only saves a round
- * trip and keeps cookies alive.
+ * path they render, and gives each page its Content-Security-Policy nonce. The real access checks
+ * stay in the pages and routes; this only saves a round trip and keeps cookies alive.
  */
 export async function proxy(request: NextRequest) {
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
@@ -31,7 +32,13 @@ export async function proxy(request: NextRequest) {
   for (const cookie of session.cookies) request.cookies.set(cookie.name, cookie.value);
   // Refreshed cookies reach this request's own pages and handlers, not only the browser.
   if (session.cookies.length > 0) requestHeaders.set("cookie", request.cookies.toString());
+  // Pages (not the API) get a policy with a fresh nonce; Next reads it from the request to put the
+  // nonce on its own scripts, and the browser from the response.
+  const policy = pathname.startsWith("/api/") ? null : contentSecurityPolicy(pathname, newNonce(), { https: secure });
+  if (policy) requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (policy) response.headers.set("Content-Security-Policy", policy);
+  if (secure) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   for (const cookie of session.cookies) response.headers.append("Set-Cookie", serializeCookie(cookie));
   if (visitorCookie) response.headers.append("Set-Cookie", visitorCookie);
   return response;

@@ -47,12 +47,23 @@ function serveEndpoint<E extends Endpoint>(declaration: E, handler: Handler<E>):
       const query = declaration.query ? parse(declaration.query, readQuery(request)) : undefined;
       const body = declaration.body ? parse(declaration.body.schema, await readJsonBody(request)) : undefined;
       const reply = await handler({ request, caller, params, query, body } as EndpointInput<E, CallerFor<E>>);
-      return reply instanceof Response ? reply : toResponse(reply);
+      const response = reply instanceof Response ? reply : toResponse(reply);
+      if (caller) keepPrivate(response);
+      return response;
     } catch (error) {
       return errorResponse(error);
     }
   };
   return Object.assign(serve, { endpoint: declaration });
+}
+
+/**
+ * What a caller's credentials unlock is theirs alone: no shared cache may keep it, and a cache that
+ * does keep a response must tell callers apart by their credentials.
+ */
+function keepPrivate(response: Response): void {
+  response.headers.set("Cache-Control", "private, no-store");
+  response.headers.append("Vary", "Cookie, Authorization");
 }
 
 function toResponse(reply: {

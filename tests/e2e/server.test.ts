@@ -46,9 +46,31 @@ describe("production server on the embedded database", () => {
 
   it("forbids framing everywhere but the embeddable chat", async () => {
     const page = await fetch(`${baseUrl}/c/demo`);
-    expect(page.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
     const embed = await fetch(`${baseUrl}/c/demo/embed`);
-    expect(embed.headers.get("content-security-policy")).toBe("frame-ancestors *");
+    expect(embed.headers.get("content-security-policy")).toContain("frame-ancestors *");
+    expect(embed.headers.get("x-frame-options")).toBeNull();
+  });
+
+  it("gives every page a script policy by nonce, and the headers that keep browsers careful", async () => {
+    for (const path of ["/", "/login", "/c/demo"]) {
+      const response = await fetch(`${baseUrl}${path}`);
+      const policy = response.headers.get("content-security-policy") ?? "";
+      const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/.exec(policy)?.[1];
+      expect(nonce, path).toBeDefined();
+      const html = await response.text();
+      // Next puts the nonce on its scripts; a script without it would not run.
+      expect(html, path).toContain(`nonce="${nonce}"`);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("permissions-policy")).toContain("camera=()");
+      // Plain http here: no HSTS (a browser would ignore it anyway) and no upgrade of requests.
+      expect(response.headers.get("strict-transport-security")).toBeNull();
+    }
+    const second = await fetch(`${baseUrl}/c/demo`);
+    const first = await fetch(`${baseUrl}/c/demo`);
+    expect(second.headers.get("content-security-policy")).not.toBe(first.headers.get("content-security-policy"));
   });
 });
 

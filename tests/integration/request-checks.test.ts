@@ -47,6 +47,17 @@ describeEachDatabase("what a request must say about itself", () => {
     expect(response.status).toBe(201);
   });
 
+  it("marks what credentials unlock as private to them, and nothing else", async () => {
+    const { GET: listKeys } = await import("@/app/api/keys/route");
+    const { GET: health } = await import("@/app/api/health/route");
+    const keys = await listKeys(new Request(`${TEST_ORIGIN}/api/keys`, { headers: owner.bearer }));
+    expect(keys.headers.get("cache-control")).toBe("private, no-store");
+    expect(keys.headers.get("vary")).toContain("Authorization");
+    expect(keys.headers.get("vary")).toContain("Cookie");
+    const publicHealth = await health(new Request(`${TEST_ORIGIN}/api/health`));
+    expect(publicHealth.headers.get("vary") ?? "").not.toContain("Authorization");
+  });
+
   it("answers 415 when a JSON route gets another content type (what a cross-site form can send)", async () => {
     for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""]) {
       const headers: Record<string, string> = { ...owner.bearer };

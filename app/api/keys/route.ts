@@ -6,15 +6,13 @@ import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-const NO_STORE = { "Cache-Control": "no-store" };
-
 // GET /api/keys – the caller's API keys (never their secrets), oldest first
 export const GET = route(listApiKeysEndpoint)(async ({ caller }) => {
-  return { status: 200, body: { keys: await asOwner(caller.claims, listApiKeys) }, headers: NO_STORE };
+  return { status: 200, body: { keys: await asOwner(caller.claims, listApiKeys) } };
 });
 
 // POST /api/keys – create an API key; the key is shown only in this response
 export const POST = route(createApiKeyEndpoint)(async ({ caller, body }) => {
   const created = await asOwner(caller.claims, (tx) => insertApiKey(tx, { name: body.name, ...generateApiKey() }));
-  return { status: 201, body: created, headers: NO_STORE };
+  return { status: 201, body: created };
 });

@@ -4,7 +4,7 @@ import { idParamsSchema } from "@/lib/validation/common";
 
 const apiKeys = endpoints({ tag: "API keys", auth: "required" });
 
-const NO_STORE = { "Cache-Control": { description: "no-store", schema: { type: "string" as const } } };
+const NO_STORE = { "Cache-Control": { description: "private, no-store", schema: { type: "string" as const } } };
 
 export const listApiKeysEndpoint = apiKeys("GET /api/keys", "listApiKeys", {
   summary: "The caller's API keys (never their secrets), oldest first",
