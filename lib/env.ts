@@ -47,6 +47,7 @@ const envSchema = z.object({
   OPENAI_BASE_URL: httpUrl,
   CHAT_MODEL: optionalString.transform((value) => value ?? "gpt-4o-mini"),
   CHAT_MODELS: optionalString,
+  CHAT_MODEL_TIMEOUT_SECONDS: positiveInteger(30),
   OWNER_MONTHLY_MESSAGES: positiveInteger(DEFAULT_OWNER_MONTHLY_MESSAGES),
   TRUST_PROXY: booleanFlag,
   SITE_URL: httpUrl,

@@ -101,9 +101,43 @@ const INVALID_VALUE_STATES = new Set([
   "22009", // invalid_time_zone_displacement_value
 ]);
 
+/** Node's socket errors: the database's address refuses, resets or does not answer. */
+const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+]);
+
+// node-postgres reports a lost or unobtainable connection with these messages and no code.
+const CONNECTION_ERROR_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
+
+/**
+ * Whether the database is out of reach (down, restarting, refusing connections) rather than the
+ * request being wrong: such a request gets 503 and may be retried, never a 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = sqlState(error);
+  // Class 08: connection exceptions; 57P01-57P03: the server shutting down or starting; 53300:
+  // too many connections.
+  if (code && (code.startsWith("08") || /^57P0[123]$/.test(code) || code === "53300")) return true;
+  if (code && CONNECTION_ERROR_CODES.has(code)) return true;
+  return error instanceof Error && CONNECTION_ERROR_MESSAGE.test(error.message);
+}
+
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof z.ZodError) return validationFailed(error);
+  if (isDatabaseUnavailable(error)) {
+    console.error("[api] database unavailable:", error instanceof Error ? error.message : error);
+    return new ApiError("unavailable", "The service is unavailable right now; try again shortly.", {
+      cause: error,
+      headers: { "Retry-After": "5" },
+    });
+  }
   const state = sqlState(error);
   if (state && INVALID_VALUE_STATES.has(state)) {
     // The database's own message names internals (types, encodings); the client gets ours.

@@ -6,6 +6,7 @@ import { resolveConfiguration } from "@/lib/chatbots/configuration";
 import { EMPTY_PROFILE, type MessageStatus } from "@/lib/constants";
 import { asService } from "@/lib/db";
 import { finishTurn } from "@/lib/db/queries/turns";
+import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import type { StartedTurn } from "./start-turn";
 
@@ -13,8 +14,15 @@ type Part = TextStreamPart<ToolSet>;
 /** How a started turn ends: pending and rate_limited are never an ending. */
 type Ending = Exclude<MessageStatus, "pending" | "rate_limited">;
 
-// Generous for a slow local model, finite so a hung provider cannot hold a request for ever.
-const MODEL_TIMEOUT = { totalMs: 120_000, firstChunkMs: 30_000, chunkMs: 30_000 };
+/**
+ * How long the model may keep a turn waiting: CHAT_MODEL_TIMEOUT_SECONDS for its first text and
+ * between chunks (generous for a slow local model, finite so a hung provider cannot hold a request
+ * for ever), and four times that, at least two minutes, for the whole answer.
+ */
+function modelTimeout(): { totalMs: number; firstChunkMs: number; chunkMs: number } {
+  const waitMs = getEnv().CHAT_MODEL_TIMEOUT_SECONDS * 1000;
+  return { totalMs: Math.max(120_000, 4 * waitMs), firstChunkMs: waitMs, chunkMs: waitMs };
+}
 
 export interface Answer {
   /** The model's parts as they come; ends after the turn is recorded. */
@@ -74,13 +82,14 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
     return ended;
   };
 
+  const timeout = modelTimeout();
   const result = streamText({
     model,
     instructions: buildInstructions(turn.profile ?? EMPTY_PROFILE, configuration),
     messages: conversation(turn, message),
     temperature: configuration.temperature,
     abortSignal: generation.signal,
-    timeout: MODEL_TIMEOUT,
+    timeout,
     maxRetries: 1,
     // The error is recorded on the turn's row; one line in the log is enough.
     onError: ({ error }) => console.error(`[chat] model error on message ${turn.messageId}: ${describeError(error)}`),
@@ -101,6 +110,13 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
 
   const head: Part[] = [];
   let headEnding: ReturnType<typeof observe>;
+  // The SDK's first-chunk timeout starts once the provider has answered with headers; a provider
+  // that never answers at all is stopped by this one.
+  let timedOut = false;
+  const headTimer = setTimeout(() => {
+    timedOut = true;
+    generation.abort();
+  }, timeout.firstChunkMs);
   try {
     for (;;) {
       const next = await parts.next();
@@ -111,6 +127,11 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
     }
   } catch (error) {
     headEnding = { status: "failed", error: describeError(error) };
+  } finally {
+    clearTimeout(headTimer);
+  }
+  if (timedOut && text === "") {
+    headEnding = { status: "failed", error: `TimeoutError: no text from the model within ${timeout.firstChunkMs} ms` };
   }
   if (headEnding?.status === "failed" && text === "") {
     await end("failed", headEnding.error);
@@ -134,8 +155,11 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
         if (ending) await end(ending.status, ending.error);
         controller.enqueue(next.value);
       } catch (error) {
+        // A provider that breaks off mid-answer: the client gets an error part (coded, like any
+        // other model failure) and a clean end of the stream, not a connection cut in half.
         await end("failed", describeError(error));
-        controller.error(error);
+        controller.enqueue({ type: "error", error });
+        controller.close();
       }
     },
     async cancel() {

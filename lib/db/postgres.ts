@@ -10,6 +10,19 @@ const typeParsers = {
       : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
 };
 
+const POOL_WAIT_MS = 30_000;
+const CONNECT_TIMEOUT_MS = 3_000;
+
+/** A client whose own connection attempt gives up sooner than the pool's queue does. */
+class QuickConnectClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super({
+      ...(typeof config === "string" ? { connectionString: config } : config),
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+  }
+}
+
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<Row>(sql: string, params?: unknown[]) {
@@ -38,7 +51,10 @@ export function openPostgres(
     connectionString,
     max: options.max ?? 10,
     types: typeParsers,
-    connectionTimeoutMillis: 5_000,
+    // Waiting for a free client while the pool is busy is load, not an outage: queue for up to
+    // 30 s. Opening a connection is different: a database that is away fails within 3 s (503).
+    connectionTimeoutMillis: POOL_WAIT_MS,
+    Client: QuickConnectClient,
     idleTimeoutMillis: 30_000,
     // Client-side, so it also works through poolers that refuse a statement_timeout start-up
     // parameter (PgBouncer); transactions set the server-side limit themselves below.

@@ -1,0 +1,95 @@
+import http from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+/**
+ * A local stand-in for an OpenAI-compatible server (Chat Completions, streamed as server-sent
+ * events), the one network the production server cannot reach in tests. What it does depends on
+ * the last user message, so one server serves every case:
+ * - contains "[fail]": answers 500 before any text;
+ * - contains "[hang]": accepts the request and never answers;
+ * - contains "[break]": streams two chunks of text, then drops the connection;
+ * - otherwise: answers "Grounded: <first line of the system prompt>" in a few chunks.
+ */
+export interface OpenAICompatibleServer {
+  /** The base URL to set as OPENAI_BASE_URL (ends in /v1). */
+  baseUrl: string;
+  /** Every request body received, newest last. */
+  requests: ChatCompletionRequest[];
+  close(): Promise<void>;
+}
+
+interface ChatCompletionRequest {
+  model: string;
+  stream?: boolean;
+  messages: Array<{ role: string; content: string | Array<{ type: string; text?: string }> }>;
+}
+
+const textOf = (content: ChatCompletionRequest["messages"][number]["content"]) =>
+  typeof content === "string" ? content : content.map((part) => part.text ?? "").join("");
+
+function chunk(model: string, delta: Record<string, unknown>, finishReason: string | null = null): string {
+  const body = {
+    id: "chatcmpl-standin",
+    object: "chat.completion.chunk",
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [{ index: 0, delta, finish_reason: finishReason }],
+  };
+  return `data: ${JSON.stringify(body)}\n\n`;
+}
+
+export async function startOpenAICompatibleServer(): Promise<OpenAICompatibleServer> {
+  const requests: ChatCompletionRequest[] = [];
+  const sockets = new Set<Socket>();
+  const server = http.createServer((request, response) => {
+    let raw = "";
+    request.on("data", (part: Buffer) => {
+      raw += part.toString();
+    });
+    request.on("end", () => {
+      if (request.method !== "POST" || !request.url?.endsWith("/chat/completions")) {
+        response.writeHead(404, { "content-type": "application/json" }).end('{"error":{"message":"not found"}}');
+        return;
+      }
+      const body = JSON.parse(raw) as ChatCompletionRequest;
+      requests.push(body);
+      const last = textOf(body.messages.filter((message) => message.role === "user").at(-1)?.content ?? "");
+      if (last.includes("[hang]")) return;
+      if (last.includes("[fail]")) {
+        response
+          .writeHead(500, { "content-type": "application/json" })
+          .end('{"error":{"message":"the stand-in failed on purpose","type":"server_error"}}');
+        return;
+      }
+      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+      response.write(chunk(body.model, { role: "assistant", content: "" }));
+      if (last.includes("[break]")) {
+        response.write(chunk(body.model, { content: "Half an " }));
+        response.write(chunk(body.model, { content: "answer" }));
+        // Let the two chunks reach the client before the connection drops mid-stream.
+        setTimeout(() => request.socket.destroy(), 100);
+        return;
+      }
+      const system = textOf(body.messages.find((message) => message.role === "system")?.content ?? "");
+      const words = `Grounded: ${system.split("\n")[0]}`.split(" ");
+      for (const word of words) response.write(chunk(body.model, { content: `${word} ` }));
+      response.write(chunk(body.model, {}, "stop"));
+      response.end("data: [DONE]\n\n");
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

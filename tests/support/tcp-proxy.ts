@@ -1,0 +1,52 @@
+import net from "node:net";
+
+/**
+ * A TCP proxy in front of a server (PostgreSQL here) that a test can cut and restore: cut() drops
+ * every connection and refuses new ones, as a database that went away does, without touching the
+ * server that other test files share.
+ */
+export interface TcpProxy {
+  port: number;
+  cut(): Promise<void>;
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+  let port = 0;
+
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      const next = net.createServer((client) => {
+        const upstream = net.connect(target.port, target.host);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on("close", () => sockets.delete(socket));
+          socket.on("error", () => {
+            client.destroy();
+            upstream.destroy();
+          });
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      next.once("error", reject);
+      next.listen(port, "127.0.0.1", () => {
+        const address = next.address();
+        port = typeof address === "object" && address ? address.port : port;
+        server = next;
+        resolve();
+      });
+    });
+
+  const cut = async () => {
+    const current = server;
+    server = null;
+    for (const socket of sockets) socket.destroy();
+    if (current) await new Promise<void>((resolve) => current.close(() => resolve()));
+  };
+
+  await listen();
+  return { port, cut, restore: listen, close: cut };
+}
