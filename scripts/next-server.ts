@@ -5,10 +5,11 @@ import net from "node:net";
 
 const nextBin = "node_modules/next/dist/bin/next";
 
-export function buildApp(cwd = process.cwd()): void {
+/** `next build`; `env` adds to this process's environment (the e2e build plants dummy secrets). */
+export function buildApp(cwd = process.cwd(), env: Record<string, string> = {}): void {
   execFileSync(process.execPath, [nextBin, "build"], {
     cwd,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
     stdio: ["ignore", "ignore", "inherit"],
     timeout: 600_000,
   });

@@ -8,6 +8,7 @@ import type { AddressInfo, Socket } from "node:net";
  * - contains "[fail]": answers 500 before any text;
  * - contains "[hang]": accepts the request and never answers;
  * - contains "[break]": streams two chunks of text, then drops the connection;
+ * - contains "[hostile]": answers with HOSTILE_ANSWER (markup and links that must render inert);
  * - otherwise: answers "Grounded: <first line of the system prompt>" in a few chunks.
  */
 export interface OpenAICompatibleServer {
@@ -23,6 +24,14 @@ interface ChatCompletionRequest {
   stream?: boolean;
   messages: Array<{ role: string; content: string | Array<{ type: string; text?: string }> }>;
 }
+
+/** Script tags, event handlers, javascript: links and image beacons, raw and as markdown. */
+export const HOSTILE_ANSWER = [
+  "Here you go: <script>window.__pwned = 1</script>",
+  '<img src="http://beacon.invalid/raw.png" onerror="window.__pwned = 2">',
+  "[click me](javascript:window.__pwned=3) ![beacon](http://beacon.invalid/markdown.png)",
+  '<a href="javascript:window.__pwned=4">raw link</a> <iframe src="javascript:window.__pwned=5"></iframe>',
+].join("\n\n");
 
 const textOf = (content: ChatCompletionRequest["messages"][number]["content"]) =>
   typeof content === "string" ? content : content.map((part) => part.text ?? "").join("");
@@ -71,8 +80,11 @@ export async function startOpenAICompatibleServer(): Promise<OpenAICompatibleSer
         return;
       }
       const system = textOf(body.messages.find((message) => message.role === "system")?.content ?? "");
-      const words = `Grounded: ${system.split("\n")[0]}`.split(" ");
-      for (const word of words) response.write(chunk(body.model, { content: `${word} ` }));
+      const answer = last.includes("[hostile]") ? HOSTILE_ANSWER : `Grounded: ${system.split("\n")[0]}`;
+      const words = answer.split(" ");
+      for (const [index, word] of words.entries()) {
+        response.write(chunk(body.model, { content: index === 0 ? word : ` ${word}` }));
+      }
       response.write(chunk(body.model, {}, "stop"));
       response.end("data: [DONE]\n\n");
     });

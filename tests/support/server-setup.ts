@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { openPostgres } from "@/lib/db/postgres";
 import { buildApp, startServer } from "@/scripts/next-server";
+import { BUILD_SECRETS } from "./build-secrets";
 import { adminUrl, databaseUrl } from "./postgres-urls";
 
 declare module "vitest" {
@@ -18,7 +19,9 @@ declare module "vitest" {
  * would: on a fresh embedded database, and on PostgreSQL when TEST_DATABASE_URL is set.
  */
 export default async function setup(project: TestProject) {
-  buildApp();
+  // Server-side secrets present at build time, as on a real build machine: none may reach the
+  // browser's bundles (tests/e2e/build-secrets.test.ts looks for them in .next/static).
+  buildApp(process.cwd(), BUILD_SECRETS);
 
   const stops: Array<() => void | Promise<void>> = [];
   const embedded = await startServer({ DATABASE_URL: "", PGLITE_DATA_DIR: "memory://" });
