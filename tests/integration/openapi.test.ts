@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { z } from "zod";
 import { POST as CREATE_CHATBOT } from "@/app/api/chatbots/route";
 import { GET } from "@/app/api/openapi.json/route";
 import { PUT as PUT_PROFILE } from "@/app/api/profile/route";
-import type { Endpoint, ResponseBody } from "@/lib/api/endpoint";
+import type { ResponseBody } from "@/lib/api/endpoint";
 import { endpoints } from "@/lib/api/endpoints";
 import { CONFIGURATION_KEYS } from "@/lib/chatbots/configuration";
 import { toJsonSchema } from "@/lib/openapi/json-schema";
+import { routesOnDisk } from "../support/api-routes";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 import { NAMELESS } from "../support/profiles";
@@ -19,40 +18,6 @@ interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, Json & { responses: Record<string, Json>; security: Json[] }>>;
   components: { schemas: Record<string, Json>; securitySchemes: Record<string, Json> };
-}
-
-const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
-const apiDir = path.join(process.cwd(), "app", "api");
-
-interface ServedRoute {
-  /** "METHOD /api/path/{param}", from the file's location and the export's name. */
-  route: string;
-  method: string;
-  urlPath: string;
-  handler: ((request: Request) => Promise<Response>) & { endpoint?: Endpoint };
-}
-
-/** Every handler the app serves under /api, read from the route modules' exports. */
-async function routesOnDisk(): Promise<ServedRoute[]> {
-  const entries = await fs.readdir(apiDir, { recursive: true });
-  const files = entries.filter((entry) => entry.split(path.sep).at(-1) === "route.ts");
-  const routes: ServedRoute[] = [];
-  for (const file of files) {
-    const module = (await import(path.join(apiDir, file))) as Record<string, unknown>;
-    const segments = path
-      .dirname(file)
-      .split(path.sep)
-      .filter((segment) => segment !== "." && !/^\(.*\)$/.test(segment))
-      .map((segment) => segment.replace(/^\[(?:\.\.\.)?(.+)\]$/, "{$1}"));
-    const urlPath = ["/api", ...segments].join("/");
-    for (const method of HTTP_METHODS) {
-      const handler = module[method];
-      if (typeof handler === "function") {
-        routes.push({ route: `${method} ${urlPath}`, method, urlPath, handler: handler as ServedRoute["handler"] });
-      }
-    }
-  }
-  return routes.sort((a, b) => a.route.localeCompare(b.route));
 }
 
 function documented(document: OpenApiDocument): string[] {

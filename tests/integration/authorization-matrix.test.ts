@@ -1,0 +1,529 @@
+import { randomUUID } from "node:crypto";
+import { SignJWT, UnsecuredJWT } from "jose";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { beforeAll, describe, expect, it } from "vitest";
+import { signBuiltinToken } from "@/lib/auth/builtin/tokens";
+import { asOwner, asVisitor } from "@/lib/db";
+import { type ErrorCode, sqlState } from "@/lib/errors";
+import { type FormState, idleFormState } from "@/lib/http/form-state";
+import { runWithRequestForTests } from "@/lib/http/request-facts";
+import { serverActions } from "@/lib/server-actions";
+import { routesOnDisk, type ServedRoute } from "../support/api-routes";
+import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
+import { describeEachDatabase } from "../support/databases";
+import { insertChatbotWithTraffic, insertOwner, insertProfile, type TestOwner } from "../support/owners";
+
+// Who may do what, as data: every API route against every kind of credential, and every server
+// action against every kind of session cookie. A route or action added without a row here fails
+// the suite, so nobody ships an endpoint whose access was never stated.
+
+/** The credentials a request can carry, from nothing to the owner's own. */
+const CREDENTIALS = [
+  "none",
+  "malformed",
+  "expired token",
+  "forged token",
+  "alg none",
+  "revoked API key",
+  "other owner's token",
+  "other owner's API key",
+  "owner's cookie",
+  "owner's token",
+  "owner's API key",
+] as const;
+type Credential = (typeof CREDENTIALS)[number];
+
+const ANONYMOUS: readonly Credential[] = [
+  "none",
+  "malformed",
+  "expired token",
+  "forged token",
+  "alg none",
+  "revoked API key",
+];
+const OTHER_OWNER: readonly Credential[] = ["other owner's token", "other owner's API key"];
+
+/** Owner A's things, which every row aims at. */
+interface Fixture {
+  chatbotId: string;
+  slug: string;
+  messageId: string;
+  apiKeyId: string;
+}
+
+interface Call {
+  path: string;
+  body?: unknown;
+}
+
+/**
+ * One route's row. `anyone`: what every credential gets (the route doesn't depend on who calls).
+ * Otherwise `owner` is the owner's status, `other` another owner's (a status, or "not theirs": a
+ * 2xx list that holds none of the owner's things), and anonymous credentials get 401.
+ */
+type Row = { call(fixture: Fixture): Call | Promise<Call> } & (
+  | { anyone: number }
+  | { owner: number; other: number | "not theirs" }
+);
+
+const NIL_UUID = "00000000-0000-4000-8000-000000000000";
+
+function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
+  const createOwnChatbot = async () => {
+    const { POST } = await import("@/app/api/chatbots/route");
+    const response = await POST(
+      jsonRequest(
+        "/api/chatbots",
+        { name: "Doomed", public_url_slug: `doomed-${randomUUID().slice(0, 8)}` },
+        {
+          headers: owner().bearer,
+        },
+      ),
+    );
+    return ((await response.json()) as { id: string }).id;
+  };
+  const createOwnKey = async () => {
+    const { POST } = await import("@/app/api/keys/route");
+    const response = await POST(jsonRequest("/api/keys", { name: "Doomed key" }, { headers: owner().bearer }));
+    return ((await response.json()) as { id: string }).id;
+  };
+  return {
+    // Public: the body is refused the same way whoever sends it.
+    "POST /api/auth/signup": { call: () => ({ path: "/api/auth/signup", body: {} }), anyone: 400 },
+    "POST /api/auth/token": { call: () => ({ path: "/api/auth/token", body: {} }), anyone: 400 },
+    // Signing out answers 204 to anyone; whose session ends is tested in auth-security.
+    "POST /api/auth/logout": { call: () => ({ path: "/api/auth/logout?all=false" }), anyone: 204 },
+    "GET /api/health": { call: () => ({ path: "/api/health" }), anyone: 200 },
+    "GET /api/openapi.json": { call: () => ({ path: "/api/openapi.json" }), anyone: 200 },
+    // A public bot answers anyone; credentials that prove nothing make an anonymous visitor.
+    "POST /api/chat": {
+      call: ({ slug }) => ({
+        path: "/api/chat",
+        body: { chatbot_slug: slug, visitor_id: `matrix-${randomUUID()}`, message: "Hello" },
+      }),
+      anyone: 200,
+    },
+    "GET /api/keys": { call: () => ({ path: "/api/keys" }), owner: 200, other: "not theirs" },
+    "POST /api/keys": { call: () => ({ path: "/api/keys", body: { name: "Matrix key" } }), owner: 201, other: 201 },
+    "DELETE /api/keys/{id}": {
+      call: async () => ({ path: `/api/keys/${await createOwnKey()}` }),
+      owner: 204,
+      other: 404,
+    },
+    "GET /api/profile": { call: () => ({ path: "/api/profile" }), owner: 200, other: "not theirs" },
+    "PUT /api/profile": {
+      call: () => ({
+        path: "/api/profile",
+        body: { name: "Matrix", bio: "B", skills: "S", experience: "E", interests: "I" },
+      }),
+      owner: 200,
+      other: 200,
+    },
+    "GET /api/chatbots": { call: () => ({ path: "/api/chatbots" }), owner: 200, other: "not theirs" },
+    "POST /api/chatbots": {
+      call: () => ({ path: "/api/chatbots", body: { name: "Matrix bot" } }),
+      owner: 201,
+      other: 201,
+    },
+    "GET /api/chatbots/{id}": {
+      call: ({ chatbotId }) => ({ path: `/api/chatbots/${chatbotId}` }),
+      owner: 200,
+      other: 404,
+    },
+    "PATCH /api/chatbots/{id}": {
+      call: ({ chatbotId }) => ({ path: `/api/chatbots/${chatbotId}`, body: { description: "Patched" } }),
+      owner: 200,
+      other: 404,
+    },
+    "DELETE /api/chatbots/{id}": {
+      call: async () => ({ path: `/api/chatbots/${await createOwnChatbot()}` }),
+      owner: 204,
+      other: 404,
+    },
+    "GET /api/chatbots/{id}/messages": {
+      call: ({ chatbotId }) => ({ path: `/api/chatbots/${chatbotId}/messages` }),
+      owner: 200,
+      other: 404,
+    },
+    "GET /api/chatbots/{id}/visitors": {
+      call: ({ chatbotId }) => ({ path: `/api/chatbots/${chatbotId}/visitors` }),
+      owner: 200,
+      other: 404,
+    },
+    "PATCH /api/messages/{id}": {
+      call: ({ messageId }) => ({ path: `/api/messages/${messageId}`, body: { is_read: true } }),
+      owner: 200,
+      other: 404,
+    },
+  };
+}
+
+function expected(row: Row, credential: Credential): number | "not theirs" {
+  if ("anyone" in row) return row.anyone;
+  if (ANONYMOUS.includes(credential)) return 401;
+  if (OTHER_OWNER.includes(credential)) return row.other;
+  return row.owner;
+}
+
+const sidOf = (token: string) =>
+  (JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString()) as { sid: string }).sid;
+
+describe("the authorization matrix", () => {
+  it("has a row for every API route the app serves, and none for a route that doesn't exist", async () => {
+    const served = (await routesOnDisk()).map((route) => route.route).sort();
+    const rows = Object.keys(makeRows(() => ({}) as SignedUpOwner)).sort();
+    expect(rows).toEqual(served);
+  });
+});
+
+describeEachDatabase("every API route x every credential", () => {
+  let owner: SignedUpOwner;
+  let other: SignedUpOwner;
+  let fixture: Fixture;
+  let routes: ServedRoute[];
+  const headers = {} as Record<Credential, Record<string, string>>;
+
+  async function send(handler: ServedRoute, method: string, call: Call, extra: Record<string, string>) {
+    const request = new Request(`${TEST_ORIGIN}${call.path}`, {
+      method,
+      headers: {
+        ...(call.body === undefined ? {} : { "content-type": "application/json" }),
+        ...extra,
+      },
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    });
+    const params = /\/api\/(?:chatbots|keys|messages)\/([^/?]+)/.exec(call.path)?.[1];
+    const serve = handler.handler as (request: Request, segment: { params: Promise<object> }) => Promise<Response>;
+    return serve(request, { params: Promise.resolve(params ? { id: params } : {}) });
+  }
+
+  beforeAll(async () => {
+    // Signing out ends the owner's sessions for the rows after it: it goes last.
+    const signOut = "POST /api/auth/logout";
+    routes = (await routesOnDisk()).sort((a, b) => Number(a.route === signOut) - Number(b.route === signOut));
+    owner = await signUpOwner();
+    other = await signUpOwner();
+    const { POST: createChatbot } = await import("@/app/api/chatbots/route");
+    const { POST: createKey } = await import("@/app/api/keys/route");
+    const { DELETE: deleteKey } = await import("@/app/api/keys/[id]/route");
+    const { POST: chat } = await import("@/app/api/chat/route");
+    const { PUT: putProfile } = await import("@/app/api/profile/route");
+    for (const who of [owner, other]) {
+      const profile = { name: `Profile of ${who.userId}`, bio: "B", skills: "S", experience: "E", interests: "I" };
+      await putProfile(jsonRequest("/api/profile", profile, { method: "PUT", headers: who.bearer }));
+    }
+    const bot = (await (
+      await createChatbot(jsonRequest("/api/chatbots", { name: "Matrix target" }, { headers: owner.bearer }))
+    ).json()) as { id: string; public_url_slug: string };
+    const turn = (await (
+      await chat(jsonRequest("/api/chat", { chatbot_id: bot.id, visitor_id: `matrix-${randomUUID()}`, message: "Hi" }))
+    ).json()) as { message_id: string };
+    const key = async (who: SignedUpOwner) =>
+      (await (await createKey(jsonRequest("/api/keys", { name: "Matrix" }, { headers: who.bearer }))).json()) as {
+        id: string;
+        key: string;
+      };
+    const ownerKey = await key(owner);
+    const otherKey = await key(other);
+    const revoked = await key(owner);
+    await deleteKey(new Request(`${TEST_ORIGIN}/api/keys/${revoked.id}`, { method: "DELETE", headers: owner.bearer }), {
+      params: Promise.resolve({ id: revoked.id }),
+    });
+    fixture = { chatbotId: bot.id, slug: bot.public_url_slug, messageId: turn.message_id, apiKeyId: ownerKey.id };
+
+    const claims = { email: owner.email, role: "authenticated", sid: sidOf(owner.accessToken), typ: "access" };
+    const forged = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(owner.userId)
+      .setIssuer("chatfolio")
+      .setAudience("authenticated")
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode("not-the-server-secret-not-the-server-secret"));
+    const unsigned = new UnsecuredJWT(claims)
+      .setSubject(owner.userId)
+      .setIssuer("chatfolio")
+      .setAudience("authenticated")
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .encode();
+    const expired = await signBuiltinToken(
+      { sub: owner.userId, email: owner.email, sid: sidOf(owner.accessToken), typ: "access" },
+      new Date(Date.now() - 60_000),
+    );
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    Object.assign(headers, {
+      none: {},
+      malformed: { authorization: "Bearer" },
+      "expired token": bearer(expired),
+      "forged token": bearer(forged),
+      "alg none": bearer(unsigned),
+      "revoked API key": bearer(revoked.key),
+      "other owner's token": other.bearer,
+      "other owner's API key": bearer(otherKey.key),
+      "owner's cookie": { cookie: owner.cookie, origin: TEST_ORIGIN },
+      "owner's token": owner.bearer,
+      "owner's API key": bearer(ownerKey.key),
+    } satisfies Record<Credential, Record<string, string>>);
+  });
+
+  it("answers each credential as its row says", async () => {
+    const rows = makeRows(() => owner);
+    const mismatches: string[] = [];
+    for (const served of routes) {
+      const row = rows[served.route];
+      for (const credential of CREDENTIALS) {
+        const call = await row.call(fixture);
+        const response = await send(served, served.method, call, headers[credential]);
+        const want = expected(row, credential);
+        const text = await response.text();
+        if (want === "not theirs") {
+          const leaked =
+            response.status !== 200 ||
+            [fixture.chatbotId, fixture.apiKeyId, owner.userId].some((id) => text.includes(id));
+          if (leaked) mismatches.push(`${served.route} with ${credential}: ${response.status} ${text.slice(0, 120)}`);
+        } else if (response.status !== want) {
+          mismatches.push(
+            `${served.route} with ${credential}: wanted ${want}, got ${response.status} ${text.slice(0, 120)}`,
+          );
+        }
+        if (response.status === 401 && !response.headers.get("www-authenticate")) {
+          mismatches.push(`${served.route} with ${credential}: 401 without WWW-Authenticate`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+/** The cookies a server action's request can carry. */
+const ACTION_COOKIES = [
+  "no cookie",
+  "malformed",
+  "expired",
+  "forged",
+  "another owner's cookie",
+  "owner's cookie",
+] as const;
+type ActionCookie = (typeof ACTION_COOKIES)[number];
+
+/** What an action came to: its form state's status or error code, or a redirect. */
+type ActionOutcome = "success" | "redirect" | ErrorCode;
+
+/**
+ * One action's row, like the routes': `anyone` when the caller doesn't matter; otherwise the
+ * owner's outcome, another owner's, and "unauthorized" for every cookie that proves nothing.
+ */
+type ActionRow = { input(fixture: Fixture): Record<string, unknown> } & (
+  | { anyone: ActionOutcome }
+  | { owner: ActionOutcome; other: ActionOutcome }
+);
+
+const ACTION_ROWS: Record<string, ActionRow> = {
+  "auth.signIn": { input: () => ({}), anyone: "validation_failed" },
+  "auth.signUp": { input: () => ({}), anyone: "validation_failed" },
+  // Signing out ends whatever session the cookie names (none for a bad one) and goes to /login.
+  "auth.signOut": { input: () => ({}), anyone: "redirect" },
+};
+
+function expectedOfAction(row: ActionRow, cookie: ActionCookie): ActionOutcome {
+  if ("anyone" in row) return row.anyone;
+  if (cookie === "owner's cookie") return row.owner;
+  if (cookie === "another owner's cookie") return row.other;
+  return "unauthorized";
+}
+
+describe("the server actions' authorization matrix", () => {
+  it("has a row for every registered action, and none for an action that doesn't exist", () => {
+    expect(Object.keys(ACTION_ROWS).sort()).toEqual(serverActions.map((action) => action.options.name).sort());
+  });
+});
+
+describeEachDatabase("every server action x every cookie", () => {
+  let owner: SignedUpOwner;
+  let other: SignedUpOwner;
+  let fixture: Fixture;
+  const cookies = {} as Record<ActionCookie, string | undefined>;
+
+  beforeAll(async () => {
+    owner = await signUpOwner();
+    other = await signUpOwner();
+    const { POST: createChatbot } = await import("@/app/api/chatbots/route");
+    const bot = (await (
+      await createChatbot(jsonRequest("/api/chatbots", { name: "Action target" }, { headers: owner.bearer }))
+    ).json()) as { id: string; public_url_slug: string };
+    fixture = { chatbotId: bot.id, slug: bot.public_url_slug, messageId: NIL_UUID, apiKeyId: NIL_UUID };
+    const session = /chatfolio_session=([^;]+)/.exec(owner.cookie)?.[1] ?? "";
+    const payload = JSON.parse(Buffer.from(session.split(".")[1], "base64url").toString()) as { sid: string };
+    const expired = await signBuiltinToken(
+      { sub: owner.userId, email: owner.email, sid: payload.sid, typ: "session" },
+      new Date(Date.now() - 60_000),
+    );
+    const forged = await new SignJWT({ email: owner.email, role: "authenticated", sid: payload.sid, typ: "session" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(owner.userId)
+      .setIssuer("chatfolio")
+      .setAudience("authenticated")
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode("not-the-server-secret-not-the-server-secret"));
+    Object.assign(cookies, {
+      "no cookie": undefined,
+      malformed: "chatfolio_session=not-a-session",
+      expired: `chatfolio_session=${expired}`,
+      forged: `chatfolio_session=${forged}`,
+      "another owner's cookie": other.cookie,
+      "owner's cookie": owner.cookie,
+    } satisfies Record<ActionCookie, string | undefined>);
+  });
+
+  it("answers each cookie as its row says", async () => {
+    const mismatches: string[] = [];
+    // Signing out ends the owner's session for the actions after it: it goes last.
+    const ordered = [...serverActions].sort(
+      (a, b) => Number(a.options.name === "auth.signOut") - Number(b.options.name === "auth.signOut"),
+    );
+    for (const registered of ordered) {
+      const row = ACTION_ROWS[registered.options.name];
+      for (const cookie of ACTION_COOKIES) {
+        const request = new Request(`${TEST_ORIGIN}/dashboard`, {
+          method: "POST",
+          headers: { origin: TEST_ORIGIN, ...(cookies[cookie] ? { cookie: cookies[cookie] } : {}) },
+        });
+        const { result, thrown } = await runWithRequestForTests(request, () =>
+          registered(idleFormState as never, row.input(fixture)),
+        );
+        const state = result as FormState<unknown> | undefined;
+        const outcome: ActionOutcome | string = isRedirectError(thrown)
+          ? "redirect"
+          : state?.status === "success"
+            ? "success"
+            : state?.status === "error"
+              ? state.code
+              : `threw ${String(thrown)}`;
+        const want = expectedOfAction(row, cookie);
+        if (outcome !== want)
+          mismatches.push(`${registered.options.name} with ${cookie}: wanted ${want}, got ${outcome}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+/**
+ * Functions anon may execute, each reviewed as safe to call with anything: a visitor's session
+ * can call them directly (on Supabase, through its REST API). A new one fails the suite until it
+ * is reviewed and listed here.
+ */
+const ANON_FUNCTIONS = ["private.chatbot_page", "private.start_turn", "private.visitor_conversation"];
+
+/** Hostile values for an argument of this type: nonsense, extremes, injection, other owners' ids. */
+function hostileValues(type: string, ids: string[]): unknown[] {
+  if (type === "uuid") return [randomUUID(), ...ids];
+  if (type === "integer" || type === "bigint" || type === "smallint") return [-1, 0, 2_147_483_647];
+  if (type === "boolean") return [true, false];
+  if (type === "jsonb" || type === "json") return ['{"limit":-1,"role":"service_role"}', "[]"];
+  if (type.startsWith("timestamp")) return ["1970-01-01T00:00:00Z", "9999-12-31T00:00:00Z"];
+  return ["'; drop table public.messages; --", "x".repeat(100_000), "\u202e\u{1F600}", "", null];
+}
+
+describeEachDatabase("the database alone", (db) => {
+  let owner: TestOwner;
+  let stranger: TestOwner;
+  let traffic: Awaited<ReturnType<typeof insertChatbotWithTraffic>>;
+  let tables: string[];
+
+  async function rowCounts(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      const [row] = await db().query<{ count: number }>(`select count(*)::int as count from public.${table}`);
+      counts[table] = row.count;
+    }
+    return counts;
+  }
+
+  beforeAll(async () => {
+    owner = await insertOwner(db());
+    stranger = await insertOwner(db());
+    await insertProfile(db(), owner, "Owner");
+    traffic = await insertChatbotWithTraffic(db(), owner);
+    tables = (
+      await db().query<{ name: string }>(
+        `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`,
+      )
+    ).map((row) => row.name);
+  });
+
+  it("shows another owner every table empty, and lets no update or delete touch a row", async () => {
+    const before = await rowCounts();
+    for (const table of tables) {
+      const seen = await asOwner(stranger.claims, (tx) =>
+        tx.query(`select * from public.${table}`).catch((error: unknown) => sqlState(error)),
+      );
+      // Either no privilege at all (42501) or rows hidden by RLS: never a row of the owner's.
+      expect(seen === "42501" || (Array.isArray(seen) && seen.length === 0), table).toBe(true);
+      const [column] = await db().query<{ name: string }>(
+        `select a.attname as name from pg_attribute a
+         where a.attrelid = $1::regclass and a.attnum > 0 and not a.attisdropped
+           and has_column_privilege('authenticated', a.attrelid, a.attnum, 'UPDATE') limit 1`,
+        [`public.${table}`],
+      );
+      if (column) {
+        const updated = await asOwner(stranger.claims, (tx) =>
+          tx.query(`update public.${table} set ${column.name} = ${column.name} returning 1`),
+        );
+        expect(updated, `update ${table}`).toEqual([]);
+      }
+      const deleted = await asOwner(stranger.claims, (tx) =>
+        tx.query(`delete from public.${table} returning 1`).catch((error: unknown) => sqlState(error)),
+      );
+      expect(deleted === "42501" || (Array.isArray(deleted) && deleted.length === 0), `delete ${table}`).toBe(true);
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("lets anon execute only the reviewed functions, and none of them fails badly on hostile arguments", async () => {
+    const functions = await db().query<{ name: string; oid: number; types: string[] }>(
+      `select n.nspname || '.' || p.proname as name, p.oid::int as oid,
+              coalesce(array(select format_type(t, null) from unnest(p.proargtypes) as t), '{}') as types
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname in ('public', 'private') and has_function_privilege('anon', p.oid, 'EXECUTE')
+         -- Trigger functions cannot be called directly, by anyone.
+         and p.prorettype <> 'trigger'::regtype
+       order by 1`,
+    );
+    expect([...new Set(functions.map((fn) => fn.name))].sort()).toEqual(ANON_FUNCTIONS);
+
+    const before = await rowCounts();
+    const ids = [traffic.chatbotId, traffic.visitorId, traffic.messageId, owner.id];
+    for (const fn of functions) {
+      // Each argument runs through its hostile values while the others keep their first one.
+      const choices = fn.types.map((type) => hostileValues(type, ids));
+      const calls = choices.flatMap((values, position) =>
+        values.map((value) => choices.map((other, index) => (index === position ? value : other[0]))),
+      );
+      for (const args of calls.length > 0 ? calls : [[]]) {
+        const placeholders = args.map((_, index) => `$${index + 1}::${fn.types[index]}`).join(", ");
+        const state = await asVisitor((tx) => tx.query(`select * from ${fn.name}(${placeholders})`, args))
+          .then(() => null)
+          .catch((error: unknown) => sqlState(error) ?? String(error));
+        // Refusals are expected (22xxx bad value, 23xxx constraint, P0001 raised, 42501 privilege);
+        // an internal error, a crash or a timeout is not.
+        expect(state === null || /^(22|23|P0|42501|40001)/.test(state), `${fn.name}(${fn.types}) -> ${state}`).toBe(
+          true,
+        );
+      }
+    }
+    // The hostile calls may have started turns on the public bot (what a visitor may do), but
+    // never touched what the owner wrote or another table's rows.
+    const after = await rowCounts();
+    for (const table of tables.filter((name) => !["messages", "visitors"].includes(name))) {
+      expect(after[table], table).toBe(before[table]);
+    }
+    const [profile] = await db().query<{ name: string }>("select name from public.profiles where user_id = $1", [
+      owner.id,
+    ]);
+    expect(profile.name).toBe("Owner");
+  });
+});
