@@ -6,8 +6,8 @@ import type { CookieJar } from "@/lib/auth/cookies";
 import { ApiError, errorResponseBody, validationFailed } from "@/lib/errors";
 import { assertSameOrigin } from "./csrf";
 import type { FormState } from "./form-state";
-import { rejectNul } from "./nul";
 import { currentCookieJar, currentHeaders } from "./request-facts";
+import { rejectUnstorableText } from "./storable-text";
 
 export type ActionAuth = "required" | "none";
 
@@ -46,7 +46,7 @@ export type RegisteredAction = ((previous: never, input: ActionInput) => Promise
 
 /**
  * The wrapper every server action goes through, as route() is for API routes: who is calling,
- * the same-origin check, zod parsing with the API's schemas, NUL rejection, and every refusal
+ * the same-origin check, zod parsing with the API's schemas, rejection of text PostgreSQL cannot store (NUL, lone surrogates), and every refusal
  * mapped into the form's state with field errors. Headers and cookies come through the request
  * facts module, so tests can call an action directly (runWithRequestForTests). A redirect() or
  * notFound() inside the handler still reaches Next.
@@ -65,7 +65,7 @@ export function action<Schema extends z.ZodType, Auth extends ActionAuth, Data>(
       if (options.auth === "required" && !caller) {
         throw new ApiError("unauthorized", "Your session has ended. Sign in again to continue.");
       }
-      rejectNul(raw);
+      rejectUnstorableText(raw);
       const parsed = options.schema.safeParse(raw);
       if (!parsed.success) throw validationFailed(parsed.error);
       const data = await handler({

@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import { rejectNul } from "./nul";
+import { rejectUnstorableText } from "./storable-text";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** A JSON body has this long to arrive in full, however steadily it trickles. */
@@ -55,6 +55,6 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   } catch {
     throw new ApiError("invalid_json");
   }
-  rejectNul(parsed);
+  rejectUnstorableText(parsed);
   return parsed;
 }

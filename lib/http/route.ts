@@ -5,8 +5,8 @@ import { type Caller, getCaller } from "@/lib/auth";
 import { type CookieToSet, serializeCookie } from "@/lib/auth/cookies";
 import { ApiError, errorResponse, validationFailed } from "@/lib/errors";
 import { assertSameOrigin } from "./csrf";
-import { rejectNul } from "./nul";
 import { readJsonBody } from "./read-json";
+import { rejectUnstorableText } from "./storable-text";
 
 type SegmentContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -83,7 +83,7 @@ function toResponse(reply: {
 /** The query string as one value per name; %00 is refused like a NUL in a body. */
 function readQuery(request: Request): Record<string, string> {
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  rejectNul(query);
+  rejectUnstorableText(query);
   return query;
 }
 

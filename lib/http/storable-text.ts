@@ -2,6 +2,8 @@ import "server-only";
 import { ApiError, type FieldError } from "@/lib/errors";
 
 const NUL = "\u0000";
+const LONE_SURROGATE =
+  "Must be well-formed Unicode: a lone surrogate (such as \\ud800) would be stored as U+FFFD, not as sent.";
 
 // Enough to name every field of a real form; a body stuffed with NULs gets no longer an answer.
 const MAX_REPORTED = 20;
@@ -34,6 +36,7 @@ function collect(root: unknown): FieldError[] {
     if (typeof value === "string") {
       if (value.includes(NUL))
         found.push({ path: pathOf(node), message: "Must not contain the NUL character (\\u0000)." });
+      else if (!value.isWellFormed()) found.push({ path: pathOf(node), message: LONE_SURROGATE });
       continue;
     }
     if (typeof value !== "object" || value === null) continue;
@@ -41,8 +44,11 @@ function collect(root: unknown): FieldError[] {
       ? value.map((item, index) => ({ value: item, key: String(index), parent: node }))
       : Object.entries(value).map(([key, item]) => ({ value: item, key, parent: node }));
     for (const child of children) {
-      if (child.key.includes(NUL) && !Array.isArray(value)) {
+      if (Array.isArray(value)) continue;
+      if (child.key.includes(NUL)) {
         found.push({ path: pathOf(child), message: "Keys must not contain the NUL character (\\u0000)." });
+      } else if (!child.key.isWellFormed()) {
+        found.push({ path: pathOf(child), message: `Keys: ${LONE_SURROGATE}` });
       }
     }
     // Last first, so the stack pops them in the order the client wrote them.
@@ -52,11 +58,13 @@ function collect(root: unknown): FieldError[] {
 }
 
 /**
- * PostgreSQL's text and jsonb cannot hold U+0000, so a NUL anywhere in what a client sends would
- * otherwise surface as a database error deep inside a handler. Refusing it here, once, for every
- * body and query string, keeps that a 400 naming the field whichever column it was headed for.
+ * Text PostgreSQL cannot store as sent: its text and jsonb cannot hold U+0000 (a database error
+ * deep inside a handler), and a lone surrogate is not UTF-8 at all (the driver would silently store
+ * U+FFFD instead). Refusing both here, once, for every body, query string and action input, keeps
+ * that a 400 naming the field whichever column it was headed for, and what is stored byte for byte
+ * what was sent.
  */
-export function rejectNul(value: unknown): void {
+export function rejectUnstorableText(value: unknown): void {
   const found = collect(value);
   const first = found[0];
   if (first) {
