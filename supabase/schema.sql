@@ -273,10 +273,10 @@ COMMENT ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) IS 'W
 
 
 --
--- Name: start_turn(uuid, text, text, text, uuid, text, text, integer, integer, integer, integer, boolean); Type: FUNCTION; Schema: private; Owner: postgres
+-- Name: start_turn(uuid, uuid, text, text, text, uuid, text, text, text, integer, integer, integer, integer, boolean); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
-CREATE FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) RETURNS jsonb
+CREATE FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -285,12 +285,17 @@ declare
   owner_profile public.profiles%rowtype;
   visitor_row_id uuid;
   conversation uuid := coalesce(p_conversation_id, gen_random_uuid());
+  today date := (now() at time zone 'utc')::date;
+  this_month date := pg_catalog.date_trunc('month', now() at time zone 'utc')::date;
+  quota integer := greatest(0, coalesce(p_owner_monthly_messages, 0));
   configured_limit jsonb;
   max_messages integer;
   window_seconds integer;
-  window_start timestamptz;
+  window_begins timestamptz;
+  daily_cap integer;
   used integer;
-  oldest timestamptz;
+  counted_visitor boolean := false;
+  counted_ip boolean := false;
   limited text;
   limit_value integer;
   remaining integer;
@@ -300,23 +305,10 @@ declare
 begin
   select * into bot from public.chatbots c
   where (c.id = p_chatbot_id or c.public_url_slug = pg_catalog.lower(p_chatbot_slug))
-    and (c.is_public or c.user_id = (select auth.uid()));
+    and (c.is_public or c.user_id = p_caller);
   -- A preview is the owner trying their own bot from the dashboard: nobody else may start one.
-  if not found or (p_preview and bot.user_id is distinct from (select auth.uid())) then
+  if not found or (p_preview and bot.user_id is distinct from p_caller) then
     return pg_catalog.jsonb_build_object('outcome', 'not_found');
-  end if;
-
-  -- Two concurrent turns for the same owner must not both slip under any of the limits below.
-  -- The two-key form with its own class id keeps this apart from every single-key lock.
-  perform pg_catalog.pg_advisory_xact_lock(1, pg_catalog.hashtext('chat-owner:' || bot.user_id::text));
-
-  -- The owner previewing is not a visitor: no visitors row, and no visitor or per-IP limit.
-  if not p_preview then
-    insert into public.visitors as v (chatbot_id, visitor_id, name)
-    values (bot.id, p_visitor_id, p_visitor_name)
-    on conflict (chatbot_id, visitor_id) do update
-      set last_seen = now(), name = coalesce(excluded.name, v.name)
-    returning v.id into visitor_row_id;
   end if;
 
   configured_limit := bot.configuration -> 'rate_limit';
@@ -328,117 +320,223 @@ begin
     end if;
   end if;
   if max_messages is null or window_seconds is null then
-    max_messages := p_default_max_messages;
-    window_seconds := p_default_window_seconds;
+    max_messages := greatest(1, coalesce(p_default_max_messages, 1));
+    window_seconds := greatest(10, coalesce(p_default_window_seconds, 10));
   end if;
-  window_start := now() - pg_catalog.make_interval(secs => window_seconds);
+  window_begins := pg_catalog.to_timestamp(
+    pg_catalog.floor(extract(epoch from now()) / window_seconds) * window_seconds);
+  daily_cap := private.config_integer(bot.configuration -> 'daily_message_limit', 1, 1000000);
   limit_value := max_messages;
+  remaining := max_messages;
+
+  -- Reads first, without locks: the visitor's row, their history and the owner's profile.
+  if not p_preview then
+    select v.id into visitor_row_id from public.visitors v
+    where v.chatbot_id = bot.id and v.visitor_id = p_visitor_id;
+  end if;
+
+  -- Spent budgets refuse at once, writing nothing but the refusal: a quota-exhausted bot under a
+  -- flood of new visitor ids costs one read and one counter increment per turn.
+  if coalesce((select u.turns from public.owner_monthly_usage u
+               where u.user_id = bot.user_id and u.month = this_month), 0) >= quota then
+    limited := 'owner_quota';
+  elsif daily_cap is not null and coalesce((select d.turns from public.chatbot_daily_usage d
+               where d.chatbot_id = bot.id and d.day = today), 0) >= daily_cap then
+    limited := 'bot_daily';
+  end if;
 
   -- Per (chatbot, visitor). Refused turns don't count, or a client that keeps retrying would
   -- never get back in.
-  select count(*)::integer, min(m.created_at) into used, oldest from public.messages m
-  where m.visitor_id = visitor_row_id and m.created_at > window_start and m.status <> 'rate_limited';
-  remaining := max_messages - used;
-  if not p_preview and used >= max_messages then
-    limited := 'visitor';
-    retry_after := greatest(1, ceil(extract(epoch from oldest + pg_catalog.make_interval(secs => window_seconds) - now()))::integer);
+  if limited is null and not p_preview then
+    insert into private.chat_windows as w (chatbot_id, subject, window_start, turns)
+    values (bot.id, 'visitor:' || p_visitor_id, window_begins, 1)
+    on conflict (chatbot_id, subject, window_start) do update set turns = w.turns + 1
+      where w.turns < max_messages
+    returning w.turns into used;
+    if used is null then
+      limited := 'visitor';
+    else
+      counted_visitor := true;
+      remaining := max_messages - used;
+      -- A visitor's first turn in a window now and then sweeps windows long over.
+      if used = 1 and pg_catalog.random() < 0.01 then
+        perform private.sweep_chat_windows();
+      end if;
+    end if;
   end if;
 
-  -- Per (chatbot, client IP): five times as many, so an office behind one address isn't locked out.
-  if limited is null and p_client_ip is not null and not p_preview then
-    select count(*)::integer, min(m.created_at) into used, oldest from public.messages m
-    where m.chatbot_id = bot.id and m.client_ip = p_client_ip and m.created_at > window_start
-      and m.status <> 'rate_limited';
-    if used >= max_messages * 5 then
+  -- Per (chatbot, client network): five times as many, so an office behind one address isn't
+  -- locked out. An IPv6 client is keyed on its /64 (the server passes it), which one host holds.
+  if limited is null and not p_preview and p_client_network is not null then
+    insert into private.chat_windows as w (chatbot_id, subject, window_start, turns)
+    values (bot.id, 'ip:' || p_client_network, window_begins, 1)
+    on conflict (chatbot_id, subject, window_start) do update set turns = w.turns + 1
+      where w.turns < max_messages * 5
+    returning w.turns into used;
+    if used is null then
       limited := 'ip';
       limit_value := max_messages * 5;
-      remaining := 0;
-      retry_after := greatest(1, ceil(extract(epoch from oldest + pg_catalog.make_interval(secs => window_seconds) - now()))::integer);
+    else
+      counted_ip := true;
     end if;
   end if;
 
-  -- Per owner and calendar month (UTC), across all their chatbots.
   if limited is null then
-    select count(*)::integer into used from public.messages m
-    where m.chatbot_id in (select c.id from public.chatbots c where c.user_id = bot.user_id)
-      and m.created_at >= pg_catalog.date_trunc('month', now() at time zone 'utc') at time zone 'utc'
-      and m.status <> 'rate_limited';
-    if used >= p_owner_monthly_messages then
-      limited := 'owner_quota';
-      limit_value := p_owner_monthly_messages;
-      remaining := 0;
-      retry_after := greatest(1, ceil(extract(epoch from
-        (pg_catalog.date_trunc('month', now() at time zone 'utc') + interval '1 month') at time zone 'utc' - now()))::integer);
-    end if;
+    select * into owner_profile from public.profiles p where p.user_id = bot.user_id;
+
+    -- The conversation's latest answered turns, oldest first; only this visitor's, so knowing a
+    -- conversation id alone reveals nothing.
+    select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('message', t.message, 'response', t.response) order by t.created_at), '[]'::jsonb)
+    into history
+    from (
+      select m.message, m.response, m.created_at from public.messages m
+      where m.chatbot_id = bot.id and m.conversation_id = conversation
+        and ((not p_preview and m.visitor_id = visitor_row_id)
+             or (p_preview and m.is_preview and m.visitor_id is null))
+        and m.status = 'answered'
+      order by m.created_at desc
+      limit greatest(0, least(coalesce(p_history_turns, 0), 50))
+    ) t;
+
+    -- The writes, then the two counters every turn of the bot (and of its owner) shares, last, so
+    -- their row locks are held only from here to the commit. If either is spent after all (a
+    -- concurrent turn took the last one), the block's writes are undone.
+    begin
+      if not p_preview then
+        insert into public.visitors as v (chatbot_id, visitor_id, name)
+        values (bot.id, p_visitor_id, p_visitor_name)
+        on conflict (chatbot_id, visitor_id) do update
+          set last_seen = now(), name = coalesce(excluded.name, v.name)
+        returning v.id into visitor_row_id;
+      end if;
+
+      insert into public.messages (
+        chatbot_id, visitor_id, conversation_id, message, status, client_ip, is_preview, is_read
+      )
+      values (
+        bot.id, visitor_row_id, conversation, p_message, 'pending',
+        case when p_preview then null else p_client_ip end, p_preview, p_preview
+      )
+      returning id into message_row_id;
+
+      used := null;
+      insert into public.chatbot_daily_usage as d (chatbot_id, day, turns)
+      values (bot.id, today, 1)
+      on conflict (chatbot_id, day) do update set turns = d.turns + 1
+        where daily_cap is null or d.turns < daily_cap
+      returning d.turns into used;
+      if used is null then
+        raise exception using errcode = 'P0001', message = 'bot_daily';
+      end if;
+
+      used := null;
+      insert into public.owner_monthly_usage as u (user_id, month, turns)
+      values (bot.user_id, this_month, 1)
+      on conflict (user_id, month) do update set turns = u.turns + 1
+        where u.turns < quota
+      returning u.turns into used;
+      if used is null then
+        raise exception using errcode = 'P0001', message = 'owner_quota';
+      end if;
+    exception when raise_exception then
+      limited := sqlerrm;
+    end;
   end if;
 
-  insert into public.messages (
-    chatbot_id, visitor_id, conversation_id, message, status, client_ip, completed_at, is_preview, is_read
-  )
-  values (
-    bot.id, visitor_row_id, conversation, p_message,
-    case when limited is null then 'pending' else 'rate_limited' end,
-    case when p_preview then null else p_client_ip end,
-    case when limited is null then null else now() end,
-    p_preview, p_preview
-  )
-  returning id into message_row_id;
-
-  if limited is not null then
+  if limited is null then
     return pg_catalog.jsonb_build_object(
-      'outcome', 'rate_limited', 'limit', limited, 'limit_value', limit_value, 'retry_after', retry_after,
-      'message_id', message_row_id, 'conversation_id', conversation
+      'outcome', 'started',
+      'message_id', message_row_id,
+      'conversation_id', conversation,
+      'remaining', remaining,
+      'limit_value', limit_value,
+      'chatbot', pg_catalog.jsonb_build_object(
+        'id', bot.id, 'user_id', bot.user_id, 'name', bot.name, 'configuration', bot.configuration
+      ),
+      'profile', case when owner_profile.id is null then null else pg_catalog.jsonb_build_object(
+        'name', owner_profile.name, 'location', owner_profile.location, 'bio', owner_profile.bio,
+        'skills', owner_profile.skills, 'experience', owner_profile.experience, 'interests', owner_profile.interests
+      ) end,
+      'history', history
     );
   end if;
 
-  select * into owner_profile from public.profiles p where p.user_id = bot.user_id;
+  -- Refused: give back what this turn took from the windows, and count the refusal.
+  if counted_visitor then
+    update private.chat_windows w set turns = w.turns - 1
+    where w.chatbot_id = bot.id and w.subject = 'visitor:' || p_visitor_id and w.window_start = window_begins;
+  end if;
+  if counted_ip then
+    update private.chat_windows w set turns = w.turns - 1
+    where w.chatbot_id = bot.id and w.subject = 'ip:' || p_client_network and w.window_start = window_begins;
+  end if;
+  insert into public.chatbot_daily_usage as d (chatbot_id, day, refused)
+  values (bot.id, today, 1)
+  on conflict (chatbot_id, day) do update set refused = d.refused + 1;
 
-  -- The conversation's latest answered turns, oldest first; only this visitor's, so knowing a
-  -- conversation id alone reveals nothing.
-  select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('message', t.message, 'response', t.response) order by t.created_at), '[]'::jsonb)
-  into history
-  from (
-    select m.message, m.response, m.created_at from public.messages m
-    where m.chatbot_id = bot.id and m.conversation_id = conversation
-      and (m.visitor_id = visitor_row_id or (p_preview and m.is_preview and m.visitor_id is null))
-      and m.status = 'answered' and m.id <> message_row_id
-    order by m.created_at desc
-    limit p_history_turns
-  ) t;
-
+  if limited in ('visitor', 'ip') then
+    retry_after := greatest(1, ceil(extract(epoch from
+      window_begins + pg_catalog.make_interval(secs => window_seconds) - now()))::integer);
+  elsif limited = 'bot_daily' then
+    limit_value := daily_cap;
+    retry_after := greatest(1, ceil(extract(epoch from
+      (today + 1)::timestamp at time zone 'utc' - now()))::integer);
+  else
+    limit_value := quota;
+    retry_after := greatest(1, ceil(extract(epoch from
+      (this_month + interval '1 month') at time zone 'utc' - now()))::integer);
+  end if;
   return pg_catalog.jsonb_build_object(
-    'outcome', 'started',
-    'message_id', message_row_id,
-    'conversation_id', conversation,
-    'remaining', remaining - 1,
-    'limit_value', limit_value,
-    'chatbot', pg_catalog.jsonb_build_object(
-      'id', bot.id, 'user_id', bot.user_id, 'name', bot.name, 'configuration', bot.configuration
-    ),
-    'profile', case when owner_profile.id is null then null else pg_catalog.jsonb_build_object(
-      'name', owner_profile.name, 'location', owner_profile.location, 'bio', owner_profile.bio,
-      'skills', owner_profile.skills, 'experience', owner_profile.experience, 'interests', owner_profile.interests
-    ) end,
-    'history', history
+    'outcome', 'rate_limited', 'limit', limited, 'limit_value', limit_value, 'retry_after', retry_after
   );
 end;
 $$;
 
 
-ALTER FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) OWNER TO postgres;
+ALTER FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) OWNER TO postgres;
 
 --
--- Name: FUNCTION start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: COMMENT; Schema: private; Owner: postgres
+-- Name: FUNCTION start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) IS 'Starts a visitor''s turn in one round trip: checks the limits (serialized per owner), records the visitor and their message (pending, or rate_limited), and returns the bot, the owner''s profile and the conversation''s recent turns.';
+COMMENT ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) IS 'The server''s own (service_role): starts a turn in one statement. Checks the per-visitor and per-network windows, the bot''s daily cap and the owner''s monthly quota with counters, records the visitor and their pending message, and returns the bot, the owner''s profile and the conversation''s recent turns; a refused turn only counts the refusal. p_caller is the signed-in caller the server verified (private bots, previews).';
+
+
+--
+-- Name: sweep_chat_windows(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.sweep_chat_windows() RETURNS integer
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with gone as (
+    delete from private.chat_windows w
+    where w.ctid = any (array(
+      select x.ctid from private.chat_windows x
+      where x.window_start < now() - interval '2 days'
+      limit 1000
+    ))
+    returning 1
+  )
+  select count(*)::integer from gone;
+$$;
+
+
+ALTER FUNCTION private.sweep_chat_windows() OWNER TO postgres;
+
+--
+-- Name: FUNCTION sweep_chat_windows(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.sweep_chat_windows() IS 'Deletes up to 1,000 chat windows that ended more than a day ago; start_turn calls it now and then.';
 
 
 --
 -- Name: visitor_conversation(uuid, text, integer); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
-CREATE FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer DEFAULT 50) RETURNS jsonb
+CREATE FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer DEFAULT 50) RETURNS jsonb
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -447,21 +545,24 @@ declare
   latest uuid;
   turns jsonb;
 begin
+  if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
+    return null;
+  end if;
   select v.* into visitor
   from public.visitors v
   join public.chatbots c on c.id = v.chatbot_id
   where v.chatbot_id = p_chatbot_id
-    and v.visitor_id = p_visitor_id
+    and v.visitor_id = 'web-' || pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(
+          pg_catalog.convert_to(p_visitor_secret || ':' || p_chatbot_id::text, 'UTF8')), 'hex'), 32)
     -- The same visibility as chatbot_page: a private bot's history only for its owner's preview.
     and (c.is_public or c.user_id = (select auth.uid()));
   if not found then
     return null;
   end if;
 
-  -- Refused turns never reached the model, so they neither make a conversation current nor show.
   select m.conversation_id into latest
   from public.messages m
-  where m.visitor_id = visitor.id and m.status <> 'rate_limited'
+  where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id and m.status <> 'rate_limited'
   order by m.created_at desc
   limit 1;
 
@@ -472,9 +573,10 @@ begin
   from (
     select m.id, m.message, m.response, m.status, m.created_at
     from public.messages m
-    where m.visitor_id = visitor.id and m.conversation_id = latest and m.status <> 'rate_limited'
+    where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id and m.conversation_id = latest
+      and m.status <> 'rate_limited'
     order by m.created_at desc
-    limit greatest(1, least(p_max_turns, 200))
+    limit greatest(1, least(coalesce(p_max_turns, 50), 200))
   ) t;
 
   return pg_catalog.jsonb_build_object('visitor_name', visitor.name, 'conversation_id', latest, 'turns', turns);
@@ -482,13 +584,13 @@ end;
 $$;
 
 
-ALTER FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) OWNER TO postgres;
+ALTER FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) OWNER TO postgres;
 
 --
--- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer); Type: COMMENT; Schema: private; Owner: postgres
+-- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) IS 'The name a visitor gave a chatbot and their latest conversation with it (at most p_max_turns turns, oldest first); null for an unknown visitor or a bot the caller may not see.';
+COMMENT ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) IS 'The name a visitor gave a chatbot and their latest conversation with it (at most p_max_turns turns, oldest first), for the holder of the visitor cookie''s secret; null for an unknown visitor or a bot the caller may not see.';
 
 
 --
@@ -556,6 +658,49 @@ COMMENT ON COLUMN private.auth_attempts.bucket IS 'Kind and SHA-256 of the subje
 --
 
 COMMENT ON COLUMN private.auth_attempts.window_start IS 'Start of the fixed window the attempts are counted in.';
+
+
+--
+-- Name: chat_windows; Type: TABLE; Schema: private; Owner: postgres
+--
+
+CREATE TABLE private.chat_windows (
+    chatbot_id uuid NOT NULL,
+    subject text NOT NULL,
+    window_start timestamp with time zone NOT NULL,
+    turns integer NOT NULL,
+    CONSTRAINT chat_windows_turns_check CHECK ((turns >= 0))
+);
+
+
+ALTER TABLE private.chat_windows OWNER TO postgres;
+
+--
+-- Name: TABLE chat_windows; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON TABLE private.chat_windows IS 'Turns per (chatbot, visitor) and (chatbot, client network) in fixed windows of the bot''s rate_limit.window_seconds: the per-visitor and per-IP limits, O(1) per turn.';
+
+
+--
+-- Name: COLUMN chat_windows.subject; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.chat_windows.subject IS 'visitor:<visitor id> or ip:<address> (an IPv6 client''s /64, as the server computes it).';
+
+
+--
+-- Name: COLUMN chat_windows.window_start; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.chat_windows.window_start IS 'Start of the fixed window the turns are counted in.';
+
+
+--
+-- Name: COLUMN chat_windows.turns; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.chat_windows.turns IS 'Turns started in the window (refused ones are not counted).';
 
 
 --
@@ -723,6 +868,50 @@ COMMENT ON COLUMN public.api_keys.last_used_at IS 'When the key last authenticat
 
 
 --
+-- Name: chatbot_daily_usage; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.chatbot_daily_usage (
+    chatbot_id uuid NOT NULL,
+    day date NOT NULL,
+    turns integer DEFAULT 0 NOT NULL,
+    refused integer DEFAULT 0 NOT NULL,
+    CONSTRAINT chatbot_daily_usage_refused_check CHECK ((refused >= 0)),
+    CONSTRAINT chatbot_daily_usage_turns_check CHECK ((turns >= 0))
+);
+
+
+ALTER TABLE public.chatbot_daily_usage OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_daily_usage; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.chatbot_daily_usage IS 'Per chatbot and UTC day: turns started (the bot''s daily cap) and turns refused by any limit (the dashboard''s refused-per-day).';
+
+
+--
+-- Name: COLUMN chatbot_daily_usage.day; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_usage.day IS 'The UTC day.';
+
+
+--
+-- Name: COLUMN chatbot_daily_usage.turns; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_usage.turns IS 'Turns started that day, previews included.';
+
+
+--
+-- Name: COLUMN chatbot_daily_usage.refused; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_usage.refused IS 'Turns refused that day (visitor, IP, daily cap or monthly quota): the only write a refused turn makes.';
+
+
+--
 -- Name: chatbots; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -847,6 +1036,42 @@ COMMENT ON COLUMN public.messages.is_preview IS 'The owner trying their own bot 
 
 
 --
+-- Name: owner_monthly_usage; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.owner_monthly_usage (
+    user_id uuid NOT NULL,
+    month date NOT NULL,
+    turns integer DEFAULT 0 NOT NULL,
+    CONSTRAINT owner_monthly_usage_month_check CHECK ((month = (date_trunc('month'::text, (month)::timestamp with time zone))::date)),
+    CONSTRAINT owner_monthly_usage_turns_check CHECK ((turns >= 0))
+);
+
+
+ALTER TABLE public.owner_monthly_usage OWNER TO postgres;
+
+--
+-- Name: TABLE owner_monthly_usage; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.owner_monthly_usage IS 'Turns an owner''s bots started per calendar month (UTC): the monthly quota, read in O(1); the dashboard''s quota banner reads it too.';
+
+
+--
+-- Name: COLUMN owner_monthly_usage.month; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.owner_monthly_usage.month IS 'First day of the month (UTC).';
+
+
+--
+-- Name: COLUMN owner_monthly_usage.turns; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.owner_monthly_usage.turns IS 'Turns started this month across all the owner''s bots, previews included; refused turns are not counted.';
+
+
+--
 -- Name: visitors; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -884,6 +1109,14 @@ COMMENT ON COLUMN public.visitors.visitor_id IS 'The id the client chose (the pu
 
 ALTER TABLE ONLY private.auth_attempts
     ADD CONSTRAINT auth_attempts_pkey PRIMARY KEY (bucket, window_start);
+
+
+--
+-- Name: chat_windows chat_windows_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.chat_windows
+    ADD CONSTRAINT chat_windows_pkey PRIMARY KEY (chatbot_id, subject, window_start);
 
 
 --
@@ -927,6 +1160,14 @@ ALTER TABLE ONLY public.api_keys
 
 
 --
+-- Name: chatbot_daily_usage chatbot_daily_usage_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_usage
+    ADD CONSTRAINT chatbot_daily_usage_pkey PRIMARY KEY (chatbot_id, day);
+
+
+--
 -- Name: chatbots chatbots_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -948,6 +1189,14 @@ ALTER TABLE ONLY public.chatbots
 
 ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: owner_monthly_usage owner_monthly_usage_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.owner_monthly_usage
+    ADD CONSTRAINT owner_monthly_usage_pkey PRIMARY KEY (user_id, month);
 
 
 --
@@ -987,6 +1236,13 @@ ALTER TABLE ONLY public.visitors
 --
 
 CREATE INDEX auth_attempts_window_start_idx ON private.auth_attempts USING btree (window_start);
+
+
+--
+-- Name: chat_windows_window_start_idx; Type: INDEX; Schema: private; Owner: postgres
+--
+
+CREATE INDEX chat_windows_window_start_idx ON private.chat_windows USING btree (window_start);
 
 
 --
@@ -1081,6 +1337,14 @@ CREATE TRIGGER profiles_set_updated_at BEFORE UPDATE ON public.profiles FOR EACH
 
 
 --
+-- Name: chat_windows chat_windows_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.chat_windows
+    ADD CONSTRAINT chat_windows_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
 -- Name: legacy_imports legacy_imports_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: postgres
 --
 
@@ -1113,6 +1377,14 @@ ALTER TABLE ONLY public.api_keys
 
 
 --
+-- Name: chatbot_daily_usage chatbot_daily_usage_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_usage
+    ADD CONSTRAINT chatbot_daily_usage_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
 -- Name: chatbots chatbots_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -1137,6 +1409,14 @@ ALTER TABLE ONLY public.messages
 
 
 --
+-- Name: owner_monthly_usage owner_monthly_usage_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.owner_monthly_usage
+    ADD CONSTRAINT owner_monthly_usage_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: profiles profiles_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -1151,6 +1431,12 @@ ALTER TABLE ONLY public.profiles
 ALTER TABLE ONLY public.visitors
     ADD CONSTRAINT visitors_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
 
+
+--
+-- Name: chat_windows; Type: ROW SECURITY; Schema: private; Owner: postgres
+--
+
+ALTER TABLE private.chat_windows ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: legacy_imports; Type: ROW SECURITY; Schema: private; Owner: postgres
@@ -1237,6 +1523,15 @@ CREATE POLICY "Owners delete their own profile" ON public.profiles FOR DELETE TO
 
 
 --
+-- Name: chatbot_daily_usage Owners read their bots' daily usage; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their bots' daily usage" ON public.chatbot_daily_usage FOR SELECT TO authenticated USING ((chatbot_id IN ( SELECT c.id
+   FROM public.chatbots c
+  WHERE (c.user_id = ( SELECT auth.uid() AS uid)))));
+
+
+--
 -- Name: messages Owners read their chatbots' messages; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -1266,6 +1561,13 @@ CREATE POLICY "Owners read their own API keys" ON public.api_keys FOR SELECT TO 
 --
 
 CREATE POLICY "Owners read their own chatbots" ON public.chatbots FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: owner_monthly_usage Owners read their own monthly usage; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their own monthly usage" ON public.owner_monthly_usage FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -1318,6 +1620,12 @@ CREATE POLICY "Owners update their own profile" ON public.profiles FOR UPDATE TO
 ALTER TABLE public.api_keys ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: chatbot_daily_usage; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.chatbot_daily_usage ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: chatbots; Type: ROW SECURITY; Schema: public; Owner: postgres
 --
 
@@ -1328,6 +1636,12 @@ ALTER TABLE public.chatbots ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.messages ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: owner_monthly_usage; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.owner_monthly_usage ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: profiles; Type: ROW SECURITY; Schema: public; Owner: postgres
@@ -1418,23 +1732,29 @@ GRANT ALL ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) TO 
 
 
 --
--- Name: FUNCTION start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: ACL; Schema: private; Owner: postgres
+-- Name: FUNCTION start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: ACL; Schema: private; Owner: postgres
 --
 
-REVOKE ALL ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) TO anon;
-GRANT ALL ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) TO authenticated;
-GRANT ALL ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) TO service_role;
+REVOKE ALL ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) TO service_role;
 
 
 --
--- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer); Type: ACL; Schema: private; Owner: postgres
+-- Name: FUNCTION sweep_chat_windows(); Type: ACL; Schema: private; Owner: postgres
 --
 
-REVOKE ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) TO anon;
-GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) TO authenticated;
-GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) TO service_role;
+REVOKE ALL ON FUNCTION private.sweep_chat_windows() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.sweep_chat_windows() TO service_role;
+
+
+--
+-- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) TO anon;
+GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) TO authenticated;
+GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) TO service_role;
 
 
 --
@@ -1451,6 +1771,13 @@ GRANT ALL ON FUNCTION public.generate_unique_slug(base_slug text) TO service_rol
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.auth_attempts TO service_role;
+
+
+--
+-- Name: TABLE chat_windows; Type: ACL; Schema: private; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.chat_windows TO service_role;
 
 
 --
@@ -1525,6 +1852,14 @@ GRANT SELECT(last_used_at) ON TABLE public.api_keys TO authenticated;
 
 
 --
+-- Name: TABLE chatbot_daily_usage; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.chatbot_daily_usage TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_usage TO service_role;
+
+
+--
 -- Name: TABLE chatbots; Type: ACL; Schema: public; Owner: postgres
 --
 
@@ -1545,6 +1880,14 @@ GRANT SELECT,INSERT,DELETE ON TABLE public.messages TO authenticated;
 --
 
 GRANT UPDATE(is_read) ON TABLE public.messages TO authenticated;
+
+
+--
+-- Name: TABLE owner_monthly_usage; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.owner_monthly_usage TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.owner_monthly_usage TO service_role;
 
 
 --
