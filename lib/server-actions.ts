@@ -1,10 +1,17 @@
 import "server-only";
 import { signInAction, signOutAction, signUpAction } from "@/lib/auth/actions";
 import type { RegisteredAction } from "@/lib/http/action";
+import { inboxChangesAction, markConversationsAction } from "@/lib/inbox/actions";
 
 /**
  * Every server action of the app, each built with action(). A new action is added here, or
  * tests/integration/server-actions.test.ts fails (it finds every export of every "use server"
  * module and looks it up in this list).
  */
-export const serverActions: readonly RegisteredAction[] = [signInAction, signUpAction, signOutAction];
+export const serverActions: readonly RegisteredAction[] = [
+  signInAction,
+  signUpAction,
+  signOutAction,
+  markConversationsAction,
+  inboxChangesAction,
+];
