@@ -572,8 +572,10 @@ declare
   unread_delta integer := 0;
   new_visitor integer := 0;
   bucket integer;
+  old_bucket integer;
 begin
-  if new.is_preview or new.status = 'rate_limited' then
+  -- Refused turns stay refused and previews stay previews: neither ever counts.
+  if new.is_preview or new.status = 'rate_limited' or (tg_op = 'UPDATE' and old.status = 'rate_limited') then
     return null;
   end if;
 
@@ -624,31 +626,35 @@ begin
     return null;
   end if;
 
-  -- UPDATE: the model's outcome, and the owner's read flag.
+  -- UPDATE: the model's outcome (pending -> answered/failed/aborted), and the owner's read flag.
+  -- Whatever the change, the old row's share is taken out and the new row's put in.
   if new.is_read is distinct from old.is_read then
     unread_delta := case when new.is_read then -1 else 1 end;
   end if;
-  if old.status = 'pending' and new.status in ('answered', 'failed') then
-    bucket := case when new.status = 'answered' and new.latency_ms is not null
-                   then private.latency_bucket(new.latency_ms) end;
-    update public.chatbot_daily_stats d
-      set answered = d.answered + (new.status = 'answered')::integer,
-          failed = d.failed + (new.status = 'failed')::integer,
-          unread = d.unread + unread_delta,
-          latency_histogram[coalesce(bucket, 1)] = d.latency_histogram[coalesce(bucket, 1)]
-                                                   + (bucket is not null)::integer
-    where d.chatbot_id = new.chatbot_id and d.day = turn_day;
-  elsif unread_delta <> 0 then
-    update public.chatbot_daily_stats d set unread = d.unread + unread_delta
-    where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+  old_bucket := case when old.status = 'answered' and old.latency_ms is not null
+                     then private.latency_bucket(old.latency_ms) end;
+  bucket := case when new.status = 'answered' and new.latency_ms is not null
+                 then private.latency_bucket(new.latency_ms) end;
+  update public.chatbot_daily_stats d
+    set answered = d.answered + (new.status = 'answered')::integer - (old.status = 'answered')::integer,
+        failed = d.failed + (new.status = 'failed')::integer - (old.status = 'failed')::integer,
+        unread = d.unread + unread_delta
+  where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+  if old_bucket is distinct from bucket then
+    if old_bucket is not null then
+      update public.chatbot_daily_stats d set latency_histogram[old_bucket] = d.latency_histogram[old_bucket] - 1
+      where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+    end if;
+    if bucket is not null then
+      update public.chatbot_daily_stats d set latency_histogram[bucket] = d.latency_histogram[bucket] + 1
+      where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+    end if;
   end if;
-  if unread_delta <> 0 or new.status is distinct from old.status then
-    update public.conversations cv
-      set unread_count = cv.unread_count + unread_delta,
-          failed_count = cv.failed_count + (new.status = 'failed' and old.status <> 'failed')::integer,
-          updated_at = now()
-    where cv.chatbot_id = new.chatbot_id and cv.conversation_id = new.conversation_id;
-  end if;
+  update public.conversations cv
+    set unread_count = cv.unread_count + unread_delta,
+        failed_count = cv.failed_count + (new.status = 'failed')::integer - (old.status = 'failed')::integer,
+        updated_at = now()
+  where cv.chatbot_id = new.chatbot_id and cv.conversation_id = new.conversation_id;
   return null;
 end;
 $$;
@@ -1630,7 +1636,7 @@ CREATE TRIGGER chatbots_set_updated_at BEFORE UPDATE ON public.chatbots FOR EACH
 -- Name: messages messages_track; Type: TRIGGER; Schema: public; Owner: postgres
 --
 
-CREATE TRIGGER messages_track AFTER INSERT OR UPDATE OF is_read, status ON public.messages FOR EACH ROW EXECUTE FUNCTION private.track_message();
+CREATE TRIGGER messages_track AFTER INSERT OR UPDATE OF is_read, status, latency_ms ON public.messages FOR EACH ROW EXECUTE FUNCTION private.track_message();
 
 
 --
@@ -2054,6 +2060,27 @@ GRANT ALL ON FUNCTION private.config_integer(value jsonb, low integer, high inte
 
 REVOKE ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer) TO service_role;
+
+
+--
+-- Name: FUNCTION latency_bounds(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.latency_bounds() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION latency_bucket(p_ms integer); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.latency_bucket(p_ms integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION normalize_question(p_text text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.normalize_question(p_text text) FROM PUBLIC;
 
 
 --

@@ -1,8 +1,8 @@
 import "server-only";
 import type { JwtClaims } from "@/lib/db";
 import { asOwner } from "@/lib/db";
-import { type ExportedMessage, exportMessagesBatch } from "@/lib/db/queries/messages";
 import { dayStart } from "@/lib/db/queries/inbox";
+import { type ExportedMessage, exportMessagesBatch } from "@/lib/db/queries/messages";
 import type { ExportMessagesQuery } from "@/lib/validation/inbox";
 
 /** Rows per batch: each batch is one query in its own transaction. */

@@ -9,7 +9,11 @@ import { cursorSchema } from "./messages";
 const daySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date (YYYY-MM-DD).")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Must be a real date.");
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    "Must be a real date.",
+  );
 
 /** An empty form field means "no filter", not an invalid value. */
 const optional = <S extends z.ZodType>(schema: S) =>
@@ -49,6 +53,9 @@ const instantOrDay = z.union([z.iso.datetime({ offset: true }), daySchema], {
   error: "Must be an ISO 8601 instant or a date (YYYY-MM-DD).",
 });
 
+/** Where a `to` bound ends: an instant itself; a bare day includes that whole day. */
+const endOf = (value: string) => Date.parse(value) + (/^\d{4}-\d{2}-\d{2}$/.test(value) ? 86_400_000 : 0);
+
 /** GET /api/chatbots/{id}/messages/export query string. */
 export const exportMessagesQuerySchema = z
   .object({
@@ -57,7 +64,7 @@ export const exportMessagesQuerySchema = z
     to: instantOrDay.optional(),
     conversation_id: uuidSchema.optional(),
   })
-  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), {
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) < endOf(query.to), {
     message: "Must be after from.",
     path: ["to"],
   });

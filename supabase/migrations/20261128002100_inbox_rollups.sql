@@ -152,6 +152,10 @@ $$;
 comment on function private.normalize_question(text) is
   'A question''s grouping key: lower case, punctuation and spaces folded to one space, trimmed, at most 200 characters.';
 
+-- Helpers of the trigger and the rebuild only: nobody else calls them.
+revoke all on function private.latency_bounds(), private.latency_bucket(integer), private.normalize_question(text)
+  from public, anon, authenticated;
+
 -- The trigger: each turn a visitor starts adds to its conversation, its day and its question;
 -- an answer or failure adds to the day's outcomes; a read flag moved moves the unread counts.
 create function private.track_message() returns trigger
@@ -166,8 +170,10 @@ declare
   unread_delta integer := 0;
   new_visitor integer := 0;
   bucket integer;
+  old_bucket integer;
 begin
-  if new.is_preview or new.status = 'rate_limited' then
+  -- Refused turns stay refused and previews stay previews: neither ever counts.
+  if new.is_preview or new.status = 'rate_limited' or (tg_op = 'UPDATE' and old.status = 'rate_limited') then
     return null;
   end if;
 
@@ -218,31 +224,35 @@ begin
     return null;
   end if;
 
-  -- UPDATE: the model's outcome, and the owner's read flag.
+  -- UPDATE: the model's outcome (pending -> answered/failed/aborted), and the owner's read flag.
+  -- Whatever the change, the old row's share is taken out and the new row's put in.
   if new.is_read is distinct from old.is_read then
     unread_delta := case when new.is_read then -1 else 1 end;
   end if;
-  if old.status = 'pending' and new.status in ('answered', 'failed') then
-    bucket := case when new.status = 'answered' and new.latency_ms is not null
-                   then private.latency_bucket(new.latency_ms) end;
-    update public.chatbot_daily_stats d
-      set answered = d.answered + (new.status = 'answered')::integer,
-          failed = d.failed + (new.status = 'failed')::integer,
-          unread = d.unread + unread_delta,
-          latency_histogram[coalesce(bucket, 1)] = d.latency_histogram[coalesce(bucket, 1)]
-                                                   + (bucket is not null)::integer
-    where d.chatbot_id = new.chatbot_id and d.day = turn_day;
-  elsif unread_delta <> 0 then
-    update public.chatbot_daily_stats d set unread = d.unread + unread_delta
-    where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+  old_bucket := case when old.status = 'answered' and old.latency_ms is not null
+                     then private.latency_bucket(old.latency_ms) end;
+  bucket := case when new.status = 'answered' and new.latency_ms is not null
+                 then private.latency_bucket(new.latency_ms) end;
+  update public.chatbot_daily_stats d
+    set answered = d.answered + (new.status = 'answered')::integer - (old.status = 'answered')::integer,
+        failed = d.failed + (new.status = 'failed')::integer - (old.status = 'failed')::integer,
+        unread = d.unread + unread_delta
+  where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+  if old_bucket is distinct from bucket then
+    if old_bucket is not null then
+      update public.chatbot_daily_stats d set latency_histogram[old_bucket] = d.latency_histogram[old_bucket] - 1
+      where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+    end if;
+    if bucket is not null then
+      update public.chatbot_daily_stats d set latency_histogram[bucket] = d.latency_histogram[bucket] + 1
+      where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+    end if;
   end if;
-  if unread_delta <> 0 or new.status is distinct from old.status then
-    update public.conversations cv
-      set unread_count = cv.unread_count + unread_delta,
-          failed_count = cv.failed_count + (new.status = 'failed' and old.status <> 'failed')::integer,
-          updated_at = now()
-    where cv.chatbot_id = new.chatbot_id and cv.conversation_id = new.conversation_id;
-  end if;
+  update public.conversations cv
+    set unread_count = cv.unread_count + unread_delta,
+        failed_count = cv.failed_count + (new.status = 'failed')::integer - (old.status = 'failed')::integer,
+        updated_at = now()
+  where cv.chatbot_id = new.chatbot_id and cv.conversation_id = new.conversation_id;
   return null;
 end;
 $$;
@@ -250,7 +260,7 @@ comment on function private.track_message() is
   'Keeps conversations, chatbot_daily_stats and chatbot_daily_questions up to date as messages are written (previews and refused turns excluded).';
 revoke all on function private.track_message() from public, anon, authenticated;
 
-create trigger messages_track after insert or update of is_read, status on public.messages
+create trigger messages_track after insert or update of is_read, status, latency_ms on public.messages
   for each row execute function private.track_message();
 
 -- Rebuilds every rollup from the messages: fills them for the messages written before this

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Queryable } from "@/lib/db";
 import type { MessageStatus } from "@/lib/constants";
-import type { Cursor } from "@/lib/validation/messages";
+import type { Queryable } from "@/lib/db";
 import type { InboxFilters } from "@/lib/validation/inbox";
+import type { Cursor } from "@/lib/validation/messages";
 import { cursorKey, page } from "./keyset";
 import { isoTimestamp } from "./timestamps";
 
@@ -74,7 +74,11 @@ export function dayStart(day: string, inclusiveEnd = false): Date {
  * reaches to_tsquery's syntax) as a prefix, all required. Null when nothing searchable is left.
  */
 export function searchQuery(text: string): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? [];
   return words.length > 0 ? words.map((word) => `${word}:*`).join(" & ") : null;
 }
 
@@ -103,7 +107,9 @@ export async function listConversations(
       where m.search @@ to_tsquery('simple', ${param(query)}) and not m.is_preview and m.status <> 'rate_limited')`);
   }
   if (filters.cursor) {
-    where.push(`(cv.last_message_at, cv.id) < (${param(filters.cursor.at)}::timestamptz, ${param(filters.cursor.id)}::uuid)`);
+    where.push(
+      `(cv.last_message_at, cv.id) < (${param(filters.cursor.at)}::timestamptz, ${param(filters.cursor.id)}::uuid)`,
+    );
   }
   const rows = await tx.query<ConversationRow & { cursor_key: string }>(
     `select ${CONVERSATION_COLUMNS}, ${cursorKey("cv.last_message_at")} ${CONVERSATION_FROM}
@@ -126,9 +132,10 @@ export interface ConversationTurn {
 
 /** Run as the owner: one of their conversations, or null when it isn't theirs. */
 export async function getConversation(tx: Queryable, id: string): Promise<ConversationSummary | null> {
-  const [row] = await tx.query<ConversationRow>(`select ${CONVERSATION_COLUMNS} ${CONVERSATION_FROM} where cv.id = $1`, [
-    id,
-  ]);
+  const [row] = await tx.query<ConversationRow>(
+    `select ${CONVERSATION_COLUMNS} ${CONVERSATION_FROM} where cv.id = $1`,
+    [id],
+  );
   return row ? toSummary(row) : null;
 }
 
