@@ -130,6 +130,65 @@ COMMENT ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_resp
 
 
 --
+-- Name: latency_bounds(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.latency_bounds() RETURNS integer[]
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$ select array[0, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 7500, 10000, 15000, 20000, 30000, 60000] $$;
+
+
+ALTER FUNCTION private.latency_bounds() OWNER TO postgres;
+
+--
+-- Name: FUNCTION latency_bounds(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.latency_bounds() IS 'Lower bounds (ms) of the latency histogram''s buckets: element i counts latencies from bounds[i] up to bounds[i + 1] (the last, everything above).';
+
+
+--
+-- Name: latency_bucket(integer); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.latency_bucket(p_ms integer) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$ select greatest(pg_catalog.width_bucket(p_ms, private.latency_bounds()), 1) $$;
+
+
+ALTER FUNCTION private.latency_bucket(p_ms integer) OWNER TO postgres;
+
+--
+-- Name: FUNCTION latency_bucket(p_ms integer); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.latency_bucket(p_ms integer) IS 'The histogram element (1-based) a latency in ms falls in.';
+
+
+--
+-- Name: normalize_question(text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.normalize_question(p_text text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select pg_catalog.left(pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.lower(p_text), '[[:space:][:punct:]]+', ' ', 'g')), 200)
+$$;
+
+
+ALTER FUNCTION private.normalize_question(p_text text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION normalize_question(p_text text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.normalize_question(p_text text) IS 'A question''s grouping key: lower case, punctuation and spaces folded to one space, trimmed, at most 200 characters.';
+
+
+--
 -- Name: profiles; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -201,6 +260,96 @@ ALTER FUNCTION private.public_profile(target_user_id uuid) OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION private.public_profile(target_user_id uuid) IS 'An owner''s profile when they have at least one public chatbot (or are the caller); nothing otherwise.';
+
+
+--
+-- Name: rebuild_message_rollups(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.rebuild_message_rollups() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  delete from public.conversations;
+  delete from public.chatbot_daily_stats;
+  delete from public.chatbot_daily_questions;
+  delete from private.chatbot_day_visitors;
+
+  insert into public.conversations (user_id, chatbot_id, conversation_id, visitor_id, started_at, last_message_at,
+                                    last_message, message_count, unread_count, failed_count)
+  select c.user_id, m.chatbot_id, m.conversation_id,
+         (pg_catalog.array_agg(m.visitor_id order by m.created_at))[1],
+         min(m.created_at), max(m.created_at),
+         pg_catalog.left((pg_catalog.array_agg(m.message order by m.created_at desc))[1], 200),
+         count(*), count(*) filter (where not m.is_read), count(*) filter (where m.status = 'failed')
+  from public.messages m join public.chatbots c on c.id = m.chatbot_id
+  where not m.is_preview and m.status <> 'rate_limited'
+  group by c.user_id, m.chatbot_id, m.conversation_id;
+
+  insert into private.chatbot_day_visitors (chatbot_id, day, visitor_id)
+  select distinct m.chatbot_id, (m.created_at at time zone 'UTC')::date, m.visitor_id
+  from public.messages m
+  where not m.is_preview and m.status <> 'rate_limited' and m.visitor_id is not null;
+
+  drop table if exists pg_temp.rollup_turns;
+  create temporary table rollup_turns on commit drop as
+  select m.chatbot_id, (m.created_at at time zone 'UTC')::date as day,
+         extract(hour from m.created_at at time zone 'UTC')::integer + 1 as turn_hour,
+         case when m.status = 'answered' and m.latency_ms is not null then private.latency_bucket(m.latency_ms) end
+           as bucket,
+         m.status, m.is_read
+  from public.messages m
+  where not m.is_preview and m.status <> 'rate_limited';
+
+  insert into public.chatbot_daily_stats (chatbot_id, day, user_id, messages, visitors, answered, failed, unread,
+                                          latency_histogram, hours)
+  select t.chatbot_id, t.day, c.user_id, t.messages,
+         (select count(*) from private.chatbot_day_visitors v where v.chatbot_id = t.chatbot_id and v.day = t.day),
+         t.answered, t.failed, t.unread, lh.histogram, hh.hours
+  from (
+    select r.chatbot_id, r.day, count(*)::integer as messages,
+           count(*) filter (where r.status = 'answered')::integer as answered,
+           count(*) filter (where r.status = 'failed')::integer as failed,
+           count(*) filter (where not r.is_read)::integer as unread
+    from pg_temp.rollup_turns r group by 1, 2
+  ) t
+  join public.chatbots c on c.id = t.chatbot_id
+  join (
+    select d.chatbot_id, d.day, pg_catalog.array_agg(coalesce(x.n, 0) order by b.i) as histogram
+    from (select distinct chatbot_id, day from pg_temp.rollup_turns) d
+    cross join generate_series(1, pg_catalog.array_length(private.latency_bounds(), 1)) as b(i)
+    left join (select chatbot_id, day, bucket, count(*)::integer as n from pg_temp.rollup_turns
+               where bucket is not null group by 1, 2, 3) x
+      on x.chatbot_id = d.chatbot_id and x.day = d.day and x.bucket = b.i
+    group by 1, 2
+  ) lh on lh.chatbot_id = t.chatbot_id and lh.day = t.day
+  join (
+    select d.chatbot_id, d.day, pg_catalog.array_agg(coalesce(x.n, 0) order by h.i) as hours
+    from (select distinct chatbot_id, day from pg_temp.rollup_turns) d
+    cross join generate_series(1, 24) as h(i)
+    left join (select chatbot_id, day, turn_hour, count(*)::integer as n from pg_temp.rollup_turns group by 1, 2, 3) x
+      on x.chatbot_id = d.chatbot_id and x.day = d.day and x.turn_hour = h.i
+    group by 1, 2
+  ) hh on hh.chatbot_id = t.chatbot_id and hh.day = t.day;
+
+  insert into public.chatbot_daily_questions (chatbot_id, day, question, user_id, asked)
+  select m.chatbot_id, (m.created_at at time zone 'UTC')::date, private.normalize_question(m.message), c.user_id,
+         count(*)
+  from public.messages m join public.chatbots c on c.id = m.chatbot_id
+  where not m.is_preview and m.status <> 'rate_limited'
+  group by 1, 2, 3, 4;
+end;
+$$;
+
+
+ALTER FUNCTION private.rebuild_message_rollups() OWNER TO postgres;
+
+--
+-- Name: FUNCTION rebuild_message_rollups(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.rebuild_message_rollups() IS 'Recomputes conversations, chatbot_daily_stats and chatbot_daily_questions from the messages (after a bulk load with triggers off).';
 
 
 --
@@ -533,6 +682,118 @@ COMMENT ON FUNCTION private.sweep_chat_windows() IS 'Deletes up to 1,000 chat wi
 
 
 --
+-- Name: track_message(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.track_message() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  owner_id uuid;
+  turn_day date := (new.created_at at time zone 'UTC')::date;
+  turn_hour integer := extract(hour from new.created_at at time zone 'UTC')::integer + 1;
+  unread_delta integer := 0;
+  new_visitor integer := 0;
+  bucket integer;
+  old_bucket integer;
+begin
+  -- Refused turns stay refused and previews stay previews: neither ever counts.
+  if new.is_preview or new.status = 'rate_limited' or (tg_op = 'UPDATE' and old.status = 'rate_limited') then
+    return null;
+  end if;
+
+  if tg_op = 'INSERT' then
+    select c.user_id into owner_id from public.chatbots c where c.id = new.chatbot_id;
+    insert into public.conversations as cv (user_id, chatbot_id, conversation_id, visitor_id, started_at,
+                                            last_message_at, last_message, message_count, unread_count,
+                                            failed_count)
+    values (owner_id, new.chatbot_id, new.conversation_id, new.visitor_id, new.created_at, new.created_at,
+            pg_catalog.left(new.message, 200), 1, (not new.is_read)::integer, (new.status = 'failed')::integer)
+    on conflict (chatbot_id, conversation_id) do update
+      set last_message_at = greatest(cv.last_message_at, excluded.last_message_at),
+          last_message = case when excluded.last_message_at >= cv.last_message_at
+                              then excluded.last_message else cv.last_message end,
+          started_at = least(cv.started_at, excluded.started_at),
+          message_count = cv.message_count + 1,
+          unread_count = cv.unread_count + excluded.unread_count,
+          failed_count = cv.failed_count + excluded.failed_count,
+          updated_at = now();
+
+    if new.visitor_id is not null then
+      insert into private.chatbot_day_visitors (chatbot_id, day, visitor_id)
+      values (new.chatbot_id, turn_day, new.visitor_id)
+      on conflict do nothing;
+      get diagnostics new_visitor = row_count;
+    end if;
+
+    insert into public.chatbot_daily_stats (chatbot_id, day, user_id)
+    values (new.chatbot_id, turn_day, owner_id)
+    on conflict do nothing;
+    update public.chatbot_daily_stats d
+      set messages = d.messages + 1,
+          visitors = d.visitors + new_visitor,
+          answered = d.answered + (new.status = 'answered')::integer,
+          failed = d.failed + (new.status = 'failed')::integer,
+          unread = d.unread + (not new.is_read)::integer,
+          hours[turn_hour] = d.hours[turn_hour] + 1
+    where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+    if new.status = 'answered' and new.latency_ms is not null then
+      bucket := private.latency_bucket(new.latency_ms);
+      update public.chatbot_daily_stats d set latency_histogram[bucket] = d.latency_histogram[bucket] + 1
+      where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+    end if;
+
+    insert into public.chatbot_daily_questions as q (chatbot_id, day, question, user_id, asked)
+    values (new.chatbot_id, turn_day, private.normalize_question(new.message), owner_id, 1)
+    on conflict (chatbot_id, day, question) do update set asked = q.asked + 1;
+    return null;
+  end if;
+
+  -- UPDATE: the model's outcome (pending -> answered/failed/aborted), and the owner's read flag.
+  -- Whatever the change, the old row's share is taken out and the new row's put in.
+  if new.is_read is distinct from old.is_read then
+    unread_delta := case when new.is_read then -1 else 1 end;
+  end if;
+  old_bucket := case when old.status = 'answered' and old.latency_ms is not null
+                     then private.latency_bucket(old.latency_ms) end;
+  bucket := case when new.status = 'answered' and new.latency_ms is not null
+                 then private.latency_bucket(new.latency_ms) end;
+  update public.chatbot_daily_stats d
+    set answered = d.answered + (new.status = 'answered')::integer - (old.status = 'answered')::integer,
+        failed = d.failed + (new.status = 'failed')::integer - (old.status = 'failed')::integer,
+        unread = d.unread + unread_delta
+  where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+  if old_bucket is distinct from bucket then
+    if old_bucket is not null then
+      update public.chatbot_daily_stats d set latency_histogram[old_bucket] = d.latency_histogram[old_bucket] - 1
+      where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+    end if;
+    if bucket is not null then
+      update public.chatbot_daily_stats d set latency_histogram[bucket] = d.latency_histogram[bucket] + 1
+      where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+    end if;
+  end if;
+  update public.conversations cv
+    set unread_count = cv.unread_count + unread_delta,
+        failed_count = cv.failed_count + (new.status = 'failed')::integer - (old.status = 'failed')::integer,
+        updated_at = now()
+  where cv.chatbot_id = new.chatbot_id and cv.conversation_id = new.conversation_id;
+  return null;
+end;
+$$;
+
+
+ALTER FUNCTION private.track_message() OWNER TO postgres;
+
+--
+-- Name: FUNCTION track_message(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.track_message() IS 'Keeps conversations, chatbot_daily_stats and chatbot_daily_questions up to date as messages are written (previews and refused turns excluded).';
+
+
+--
 -- Name: visitor_conversation(uuid, text, integer); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -704,6 +965,26 @@ COMMENT ON COLUMN private.chat_windows.turns IS 'Turns started in the window (re
 
 
 --
+-- Name: chatbot_day_visitors; Type: TABLE; Schema: private; Owner: postgres
+--
+
+CREATE TABLE private.chatbot_day_visitors (
+    chatbot_id uuid NOT NULL,
+    day date NOT NULL,
+    visitor_id uuid NOT NULL
+);
+
+
+ALTER TABLE private.chatbot_day_visitors OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_day_visitors; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON TABLE private.chatbot_day_visitors IS 'The visitors already counted in chatbot_daily_stats.visitors for a day, so each counts once.';
+
+
+--
 -- Name: legacy_imports; Type: TABLE; Schema: private; Owner: postgres
 --
 
@@ -868,6 +1149,125 @@ COMMENT ON COLUMN public.api_keys.last_used_at IS 'When the key last authenticat
 
 
 --
+-- Name: chatbot_daily_questions; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.chatbot_daily_questions (
+    chatbot_id uuid NOT NULL,
+    day date NOT NULL,
+    question text NOT NULL,
+    user_id uuid NOT NULL,
+    asked integer DEFAULT 0 NOT NULL
+);
+
+
+ALTER TABLE public.chatbot_daily_questions OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_daily_questions; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.chatbot_daily_questions IS 'How often each question was asked per chatbot and UTC day, kept by a trigger on messages (previews and refused turns excluded).';
+
+
+--
+-- Name: COLUMN chatbot_daily_questions.question; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_questions.question IS 'The visitor''s message normalised by private.normalize_question: lower case, punctuation and runs of spaces folded, at most 200 characters.';
+
+
+--
+-- Name: COLUMN chatbot_daily_questions.user_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_questions.user_id IS 'The chatbot''s owner, copied for RLS.';
+
+
+--
+-- Name: chatbot_daily_stats; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.chatbot_daily_stats (
+    chatbot_id uuid NOT NULL,
+    day date NOT NULL,
+    user_id uuid NOT NULL,
+    messages integer DEFAULT 0 NOT NULL,
+    visitors integer DEFAULT 0 NOT NULL,
+    answered integer DEFAULT 0 NOT NULL,
+    failed integer DEFAULT 0 NOT NULL,
+    unread integer DEFAULT 0 NOT NULL,
+    latency_histogram integer[] DEFAULT array_fill(0, ARRAY[17]) NOT NULL,
+    hours integer[] DEFAULT array_fill(0, ARRAY[24]) NOT NULL
+);
+
+
+ALTER TABLE public.chatbot_daily_stats OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_daily_stats; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.chatbot_daily_stats IS 'Per chatbot and UTC day, kept by a trigger on messages (previews and refused turns excluded): analytics and the unread count read these instead of the messages.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.user_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.user_id IS 'The chatbot''s owner, copied for RLS and the all-bots unread count.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.messages; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.messages IS 'Turns started that day.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.visitors; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.visitors IS 'Distinct visitors who sent a turn that day.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.answered; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.answered IS 'Turns of that day the model answered.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.failed; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.failed IS 'Turns of that day the model failed to answer.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.unread; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.unread IS 'Turns of that day not yet marked read.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.latency_histogram; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.latency_histogram IS 'Answered turns by latency, in the buckets of private.latency_bounds().';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.hours; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.hours IS 'Turns started in each UTC hour of the day (element 1 is 00:00-00:59).';
+
+
+--
 -- Name: chatbot_daily_usage; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -956,6 +1356,94 @@ COMMENT ON COLUMN public.chatbots.public_url_slug IS 'Lowercase letters, digits 
 
 
 --
+-- Name: conversations; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.conversations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    chatbot_id uuid NOT NULL,
+    conversation_id uuid NOT NULL,
+    visitor_id uuid,
+    started_at timestamp with time zone NOT NULL,
+    last_message_at timestamp with time zone NOT NULL,
+    last_message text NOT NULL,
+    message_count integer DEFAULT 0 NOT NULL,
+    unread_count integer DEFAULT 0 NOT NULL,
+    failed_count integer DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT conversations_failed_count_check CHECK ((failed_count >= 0)),
+    CONSTRAINT conversations_message_count_check CHECK ((message_count >= 0)),
+    CONSTRAINT conversations_unread_count_check CHECK ((unread_count >= 0))
+);
+
+
+ALTER TABLE public.conversations OWNER TO postgres;
+
+--
+-- Name: TABLE conversations; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.conversations IS 'The inbox: one row per conversation of a chatbot, kept by a trigger on messages (previews and refused turns excluded). Owners read it; nobody writes it directly.';
+
+
+--
+-- Name: COLUMN conversations.id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.id IS 'The inbox''s own id for the conversation (its page: /dashboard/inbox/<id>).';
+
+
+--
+-- Name: COLUMN conversations.user_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.user_id IS 'The chatbot''s owner, copied so the all-bots inbox is one index range.';
+
+
+--
+-- Name: COLUMN conversations.conversation_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.conversation_id IS 'messages.conversation_id of its turns.';
+
+
+--
+-- Name: COLUMN conversations.visitor_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.visitor_id IS 'The visitor who started it (visitors.id); null for turns an owner added through the API.';
+
+
+--
+-- Name: COLUMN conversations.last_message; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.last_message IS 'The latest visitor message, cut to 200 characters, for the list.';
+
+
+--
+-- Name: COLUMN conversations.unread_count; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.unread_count IS 'Turns the owner has not marked read.';
+
+
+--
+-- Name: COLUMN conversations.failed_count; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.failed_count IS 'Turns the model failed to answer.';
+
+
+--
+-- Name: COLUMN conversations.updated_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.updated_at IS 'Last change of any kind (new turn, answer, read state): what the inbox polls for.';
+
+
+--
 -- Name: messages; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -977,6 +1465,7 @@ CREATE TABLE public.messages (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     completed_at timestamp with time zone,
     is_preview boolean DEFAULT false NOT NULL,
+    search tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, ((message || ' '::text) || COALESCE(response, ''::text)))) STORED,
     CONSTRAINT messages_input_tokens_check CHECK ((input_tokens >= 0)),
     CONSTRAINT messages_latency_ms_check CHECK ((latency_ms >= 0)),
     CONSTRAINT messages_output_tokens_check CHECK ((output_tokens >= 0)),
@@ -1033,6 +1522,13 @@ COMMENT ON COLUMN public.messages.client_ip IS 'The caller''s address, kept for 
 --
 
 COMMENT ON COLUMN public.messages.is_preview IS 'The owner trying their own bot from the dashboard: counts toward the quota, never shown in the inbox, exports or analytics.';
+
+
+--
+-- Name: COLUMN messages.search; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.messages.search IS 'What the inbox''s text search matches: the visitor''s message and the answer, words as written (simple configuration).';
 
 
 --
@@ -1120,6 +1616,14 @@ ALTER TABLE ONLY private.chat_windows
 
 
 --
+-- Name: chatbot_day_visitors chatbot_day_visitors_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.chatbot_day_visitors
+    ADD CONSTRAINT chatbot_day_visitors_pkey PRIMARY KEY (chatbot_id, day, visitor_id);
+
+
+--
 -- Name: legacy_imports legacy_imports_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
 --
 
@@ -1160,6 +1664,22 @@ ALTER TABLE ONLY public.api_keys
 
 
 --
+-- Name: chatbot_daily_questions chatbot_daily_questions_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_questions
+    ADD CONSTRAINT chatbot_daily_questions_pkey PRIMARY KEY (chatbot_id, day, question);
+
+
+--
+-- Name: chatbot_daily_stats chatbot_daily_stats_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_stats
+    ADD CONSTRAINT chatbot_daily_stats_pkey PRIMARY KEY (chatbot_id, day);
+
+
+--
 -- Name: chatbot_daily_usage chatbot_daily_usage_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -1181,6 +1701,22 @@ ALTER TABLE ONLY public.chatbots
 
 ALTER TABLE ONLY public.chatbots
     ADD CONSTRAINT chatbots_public_url_slug_key UNIQUE (public_url_slug);
+
+
+--
+-- Name: conversations conversations_chatbot_id_conversation_id_key; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_chatbot_id_conversation_id_key UNIQUE (chatbot_id, conversation_id);
+
+
+--
+-- Name: conversations conversations_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_pkey PRIMARY KEY (id);
 
 
 --
@@ -1267,10 +1803,45 @@ CREATE INDEX api_keys_user_id_created_at_idx ON public.api_keys USING btree (use
 
 
 --
+-- Name: chatbot_daily_stats_user_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX chatbot_daily_stats_user_idx ON public.chatbot_daily_stats USING btree (user_id, day);
+
+
+--
 -- Name: chatbots_user_id_created_at_idx; Type: INDEX; Schema: public; Owner: postgres
 --
 
 CREATE INDEX chatbots_user_id_created_at_idx ON public.chatbots USING btree (user_id, created_at);
+
+
+--
+-- Name: conversations_bot_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX conversations_bot_idx ON public.conversations USING btree (chatbot_id, last_message_at DESC, id DESC);
+
+
+--
+-- Name: conversations_inbox_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX conversations_inbox_idx ON public.conversations USING btree (user_id, last_message_at DESC, id DESC);
+
+
+--
+-- Name: conversations_unread_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX conversations_unread_idx ON public.conversations USING btree (user_id, last_message_at DESC, id DESC) WHERE (unread_count > 0);
+
+
+--
+-- Name: conversations_updated_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX conversations_updated_idx ON public.conversations USING btree (user_id, updated_at DESC);
 
 
 --
@@ -1302,6 +1873,20 @@ CREATE INDEX messages_inbox_idx ON public.messages USING btree (chatbot_id, crea
 
 
 --
+-- Name: messages_refused_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX messages_refused_idx ON public.messages USING btree (chatbot_id, created_at) WHERE (status = 'rate_limited'::text);
+
+
+--
+-- Name: messages_search_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX messages_search_idx ON public.messages USING gin (search);
+
+
+--
 -- Name: messages_unread_idx; Type: INDEX; Schema: public; Owner: postgres
 --
 
@@ -1330,6 +1915,13 @@ CREATE TRIGGER chatbots_set_updated_at BEFORE UPDATE ON public.chatbots FOR EACH
 
 
 --
+-- Name: messages messages_track; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER messages_track AFTER INSERT OR UPDATE OF is_read, status, latency_ms ON public.messages FOR EACH ROW EXECUTE FUNCTION private.track_message();
+
+
+--
 -- Name: profiles profiles_set_updated_at; Type: TRIGGER; Schema: public; Owner: postgres
 --
 
@@ -1342,6 +1934,22 @@ CREATE TRIGGER profiles_set_updated_at BEFORE UPDATE ON public.profiles FOR EACH
 
 ALTER TABLE ONLY private.chat_windows
     ADD CONSTRAINT chat_windows_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_day_visitors chatbot_day_visitors_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.chatbot_day_visitors
+    ADD CONSTRAINT chatbot_day_visitors_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_day_visitors chatbot_day_visitors_visitor_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.chatbot_day_visitors
+    ADD CONSTRAINT chatbot_day_visitors_visitor_id_fkey FOREIGN KEY (visitor_id) REFERENCES public.visitors(id) ON DELETE CASCADE;
 
 
 --
@@ -1377,6 +1985,38 @@ ALTER TABLE ONLY public.api_keys
 
 
 --
+-- Name: chatbot_daily_questions chatbot_daily_questions_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_questions
+    ADD CONSTRAINT chatbot_daily_questions_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_daily_questions chatbot_daily_questions_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_questions
+    ADD CONSTRAINT chatbot_daily_questions_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_daily_stats chatbot_daily_stats_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_stats
+    ADD CONSTRAINT chatbot_daily_stats_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_daily_stats chatbot_daily_stats_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_stats
+    ADD CONSTRAINT chatbot_daily_stats_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: chatbot_daily_usage chatbot_daily_usage_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -1390,6 +2030,30 @@ ALTER TABLE ONLY public.chatbot_daily_usage
 
 ALTER TABLE ONLY public.chatbots
     ADD CONSTRAINT chatbots_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: conversations conversations_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: conversations conversations_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: conversations conversations_visitor_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_visitor_id_fkey FOREIGN KEY (visitor_id) REFERENCES public.visitors(id) ON DELETE SET NULL;
 
 
 --
@@ -1532,6 +2196,13 @@ CREATE POLICY "Owners read their bots' daily usage" ON public.chatbot_daily_usag
 
 
 --
+-- Name: chatbot_daily_stats Owners read their chatbots' daily stats; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their chatbots' daily stats" ON public.chatbot_daily_stats FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: messages Owners read their chatbots' messages; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -1541,12 +2212,26 @@ CREATE POLICY "Owners read their chatbots' messages" ON public.messages FOR SELE
 
 
 --
+-- Name: chatbot_daily_questions Owners read their chatbots' questions; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their chatbots' questions" ON public.chatbot_daily_questions FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: visitors Owners read their chatbots' visitors; Type: POLICY; Schema: public; Owner: postgres
 --
 
 CREATE POLICY "Owners read their chatbots' visitors" ON public.visitors FOR SELECT TO authenticated USING ((chatbot_id IN ( SELECT c.id
    FROM public.chatbots c
   WHERE (c.user_id = ( SELECT auth.uid() AS uid)))));
+
+
+--
+-- Name: conversations Owners read their conversations; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their conversations" ON public.conversations FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -1620,6 +2305,18 @@ CREATE POLICY "Owners update their own profile" ON public.profiles FOR UPDATE TO
 ALTER TABLE public.api_keys ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: chatbot_daily_questions; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.chatbot_daily_questions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: chatbot_daily_stats; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.chatbot_daily_stats ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: chatbot_daily_usage; Type: ROW SECURITY; Schema: public; Owner: postgres
 --
 
@@ -1630,6 +2327,12 @@ ALTER TABLE public.chatbot_daily_usage ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.chatbots ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: conversations; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.conversations ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: messages; Type: ROW SECURITY; Schema: public; Owner: postgres
@@ -1700,6 +2403,27 @@ GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_re
 
 
 --
+-- Name: FUNCTION latency_bounds(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.latency_bounds() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION latency_bucket(p_ms integer); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.latency_bucket(p_ms integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION normalize_question(p_text text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.normalize_question(p_text text) FROM PUBLIC;
+
+
+--
 -- Name: TABLE profiles; Type: ACL; Schema: public; Owner: postgres
 --
 
@@ -1714,6 +2438,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.profiles TO authenticated;
 REVOKE ALL ON FUNCTION private.public_profile(target_user_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.public_profile(target_user_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.public_profile(target_user_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION rebuild_message_rollups(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.rebuild_message_rollups() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.rebuild_message_rollups() TO service_role;
 
 
 --
@@ -1748,6 +2480,13 @@ GRANT ALL ON FUNCTION private.sweep_chat_windows() TO service_role;
 
 
 --
+-- Name: FUNCTION track_message(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.track_message() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer); Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -1778,6 +2517,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.auth_attempts TO service_role
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.chat_windows TO service_role;
+
+
+--
+-- Name: TABLE chatbot_day_visitors; Type: ACL; Schema: private; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.chatbot_day_visitors TO service_role;
 
 
 --
@@ -1852,6 +2598,22 @@ GRANT SELECT(last_used_at) ON TABLE public.api_keys TO authenticated;
 
 
 --
+-- Name: TABLE chatbot_daily_questions; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.chatbot_daily_questions TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_questions TO service_role;
+
+
+--
+-- Name: TABLE chatbot_daily_stats; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.chatbot_daily_stats TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_stats TO service_role;
+
+
+--
 -- Name: TABLE chatbot_daily_usage; Type: ACL; Schema: public; Owner: postgres
 --
 
@@ -1865,6 +2627,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_usage TO service
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbots TO service_role;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbots TO authenticated;
+
+
+--
+-- Name: TABLE conversations; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.conversations TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.conversations TO service_role;
 
 
 --
