@@ -28,7 +28,11 @@ async function call(action: RegisteredAction, who: SignedUpOwner, input: Record<
   };
 }
 
-const userClaims = (owner: SignedUpOwner) => ({ sub: owner.userId, email: owner.email, role: "authenticated" as const });
+const userClaims = (owner: SignedUpOwner) => ({
+  sub: owner.userId,
+  email: owner.email,
+  role: "authenticated" as const,
+});
 
 describeEachDatabase("the dashboard's profile and chatbot actions", () => {
   let owner: SignedUpOwner;
