@@ -438,11 +438,16 @@ begin
   return coalesce((
     select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
       'item_id', ranked.item_id, 'kind', ranked.kind, 'title', ranked.title,
-      'alternatives', pg_catalog.to_jsonb(ranked.alternatives), 'content', ranked.content
+      'alternatives', pg_catalog.to_jsonb(ranked.alternatives), 'content', ranked.content,
+      'asked', ranked.asked
     ) order by ranked.rank desc, ranked.item_id)
     from (
       select k.item_id, i.kind, i.title, i.alternatives, k.content,
-             pg_catalog.ts_rank_cd(k.search, query) as rank
+             pg_catalog.ts_rank_cd(k.search, query) as rank,
+             -- A Q&A answers the visitor only when its question (or another phrasing) matches, not
+             -- when a word of its answer does.
+             i.kind = 'qa' and pg_catalog.to_tsvector('english'::regconfig,
+               i.title || ' ' || pg_catalog.array_to_string(i.alternatives, ' ')) @@ query as asked
       from public.knowledge_chunks k
       join public.knowledge_items i on i.id = k.item_id
       where k.user_id = owner_id and k.search @@ query
@@ -460,7 +465,7 @@ ALTER FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text
 -- Name: FUNCTION retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) IS 'A chatbot''s owner''s knowledge chunks that best match a question (at most 10), best first; the server''s own, called with start_turn.';
+COMMENT ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) IS 'A chatbot''s owner''s knowledge chunks that best match a question (at most 10), best first, each Q&A saying whether its own question matched (asked); the server''s own, called with start_turn.';
 
 
 --

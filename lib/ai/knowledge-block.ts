@@ -13,18 +13,20 @@ export interface KnowledgeEntry {
   alternatives: string[];
   /** The chunk: for a Q&A its question, other phrasings and answer, one per line. */
   content: string;
+  /** A Q&A whose question (or another phrasing) matches the visitor's: its answer is the reply. */
+  asked: boolean;
 }
 
 const OPEN = "<knowledge>";
 const CLOSE = "</knowledge>";
-const ENTRY = /^### (qa|note|document) ([0-9a-f-]{36})$/;
+const ENTRY = /^### (qa|note|document) ([0-9a-f-]{36})( asked)?$/;
 
 const oneLine = (text: string) => escapeProfileText(text).replace(/\s*\n\s*/g, " ");
 
 export function renderKnowledgeBlock(entries: readonly KnowledgeEntry[]): string {
   const lines = [OPEN];
   for (const entry of entries) {
-    lines.push(`### ${entry.kind} ${entry.item_id}`, `Title: ${oneLine(entry.title)}`);
+    lines.push(`### ${entry.kind} ${entry.item_id}${entry.asked ? " asked" : ""}`, `Title: ${oneLine(entry.title)}`);
     for (const alternative of entry.alternatives) lines.push(`Also asked: ${oneLine(alternative)}`);
     lines.push(escapeProfileText(answerPart(entry)));
   }
@@ -62,6 +64,7 @@ export function parseKnowledgeFromInstructions(instructions: string): KnowledgeE
         title: "",
         alternatives: [],
         content: "",
+        asked: heading[3] !== undefined,
       });
       continue;
     }

@@ -155,11 +155,16 @@ begin
   return coalesce((
     select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
       'item_id', ranked.item_id, 'kind', ranked.kind, 'title', ranked.title,
-      'alternatives', pg_catalog.to_jsonb(ranked.alternatives), 'content', ranked.content
+      'alternatives', pg_catalog.to_jsonb(ranked.alternatives), 'content', ranked.content,
+      'asked', ranked.asked
     ) order by ranked.rank desc, ranked.item_id)
     from (
       select k.item_id, i.kind, i.title, i.alternatives, k.content,
-             pg_catalog.ts_rank_cd(k.search, query) as rank
+             pg_catalog.ts_rank_cd(k.search, query) as rank,
+             -- A Q&A answers the visitor only when its question (or another phrasing) matches, not
+             -- when a word of its answer does.
+             i.kind = 'qa' and pg_catalog.to_tsvector('english'::regconfig,
+               i.title || ' ' || pg_catalog.array_to_string(i.alternatives, ' ')) @@ query as asked
       from public.knowledge_chunks k
       join public.knowledge_items i on i.id = k.item_id
       where k.user_id = owner_id and k.search @@ query
@@ -170,7 +175,7 @@ begin
 end;
 $$;
 
-comment on function private.retrieve_knowledge(uuid, text, text, integer) is 'A chatbot''s owner''s knowledge chunks that best match a question (at most 10), best first; the server''s own, called with start_turn.';
+comment on function private.retrieve_knowledge(uuid, text, text, integer) is 'A chatbot''s owner''s knowledge chunks that best match a question (at most 10), best first, each Q&A saying whether its own question matched (asked); the server''s own, called with start_turn.';
 
 revoke all on function private.question_tsquery(text) from public, anon, authenticated;
 revoke all on function private.retrieve_knowledge(uuid, text, text, integer) from public, anon, authenticated;

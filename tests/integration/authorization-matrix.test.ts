@@ -373,6 +373,16 @@ type ActionRow = { input(fixture: Fixture): Record<string, unknown> } & (
 );
 
 const ACTION_ROWS: Record<string, ActionRow> = {
+  "knowledge.addQuestionAndAnswer": {
+    input: () => ({ question: "Matrix?", answer: "Yes." }),
+    owner: "success",
+    // Adds to the caller's own knowledge: another owner only ever adds to theirs.
+    other: "success",
+  },
+  "knowledge.addNote": { input: () => ({ title: "Matrix", body: "A note." }), owner: "success", other: "success" },
+  // No file: refused the same way for everyone signed in.
+  "knowledge.uploadDocument": { input: () => ({}), owner: "validation_failed", other: "validation_failed" },
+  "knowledge.delete": { input: () => ({ id: NIL_UUID }), owner: "not_found", other: "not_found" },
   "auth.signIn": { input: () => ({}), anyone: "validation_failed" },
   "auth.signUp": { input: () => ({}), anyone: "validation_failed" },
   // Signing out ends whatever session the cookie names (none for a bad one) and goes to /login.

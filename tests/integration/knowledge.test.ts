@@ -1,5 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
+import type { ActionInput, RegisteredAction } from "@/lib/http/action";
+import { idleFormState } from "@/lib/http/form-state";
+import { runWithRequestForTests } from "@/lib/http/request-facts";
+import { addQuestionAndAnswerAction, deleteKnowledgeAction, uploadDocumentAction } from "@/lib/knowledge/actions";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 
@@ -115,5 +119,62 @@ describeEachDatabase("knowledge", () => {
     expect(reply).toContain("Rosa spent five years at Northwind as a lead engineer.");
     expect(reply).not.toContain("cello");
     expect(await ask(chatbotId, "What is her favourite colour?")).toMatch(/don't know/);
+  });
+});
+
+describeEachDatabase("the knowledge page's actions", () => {
+  let owner: SignedUpOwner;
+  let other: SignedUpOwner;
+
+  beforeAll(async () => {
+    owner = await signUpOwner();
+    other = await signUpOwner();
+  });
+
+  async function call(action: RegisteredAction, who: SignedUpOwner, input: ActionInput) {
+    const request = new Request(`${TEST_ORIGIN}/dashboard/knowledge`, {
+      method: "POST",
+      headers: { origin: TEST_ORIGIN, cookie: who.cookie },
+    });
+    const { result } = await runWithRequestForTests(request, () => action(idleFormState as never, input));
+    return result as { status: string; code?: string; data?: { id: string }; message?: string };
+  }
+
+  it("uploads a Markdown document, refuses what it can't read, and deletes only the owner's items", async () => {
+    const form = new FormData();
+    form.set("file", new File(["# CV\n\nRosa led the Northwind payments team."], "cv.md", { type: "text/markdown" }));
+    const uploaded = await call(uploadDocumentAction, owner, form);
+    expect(uploaded.status).toBe("success");
+    const id = uploaded.data?.id ?? "";
+
+    const pdf = new FormData();
+    pdf.set("file", new File(["%PDF-1.7"], "cv.pdf", { type: "application/pdf" }));
+    expect(await call(uploadDocumentAction, owner, pdf)).toMatchObject({
+      status: "error",
+      code: "unsupported_media_type",
+    });
+    const binary = new FormData();
+    binary.set("file", new File([new Uint8Array([0xff, 0xfe, 0x00, 0xd8])], "notes.txt"));
+    expect(await call(uploadDocumentAction, owner, binary)).toMatchObject({
+      status: "error",
+      code: "validation_failed",
+    });
+
+    expect(await call(deleteKnowledgeAction, other, { id })).toMatchObject({ status: "error", code: "not_found" });
+    expect((await api("GET", `/api/knowledge/${id}`, owner)).status).toBe(200);
+    expect(await call(deleteKnowledgeAction, owner, { id })).toMatchObject({ status: "success" });
+    expect((await api("GET", `/api/knowledge/${id}`, owner)).status).toBe(404);
+  });
+
+  it("adds a Q&A with other phrasings given one per line", async () => {
+    const added = await call(addQuestionAndAnswerAction, owner, {
+      question: "Do you freelance?",
+      answer: "Yes, two days a week.",
+      alternatives: "Are you available for contracts?\n\n  Can I hire you part-time?  ",
+    });
+    const item = (await (await api("GET", `/api/knowledge/${added.data?.id}`, owner)).json()) as {
+      alternatives: string[];
+    };
+    expect(item.alternatives).toEqual(["Are you available for contracts?", "Can I hire you part-time?"]);
   });
 });

@@ -9,11 +9,12 @@ const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“(])/u;
 const MAX_SENTENCES = 2;
 
 /**
- * The Q&A to answer with: the best-ranked one the database retrieved. Its question matched the
- * visitor's words (or their synonyms) already; its answer is given exactly as the owner wrote it.
+ * The Q&A to answer with: the best-ranked one whose own question (or another phrasing) the
+ * database matched against the visitor's words and their synonyms; its answer is given exactly as
+ * the owner wrote it.
  */
 export function matchingQuestionAndAnswer(knowledge: readonly KnowledgeEntry[]): KnowledgeEntry | null {
-  return knowledge.find((entry) => entry.kind === "qa" && entry.content.trim() !== "") ?? null;
+  return knowledge.find((entry) => entry.kind === "qa" && entry.asked && entry.content.trim() !== "") ?? null;
 }
 
 /** The sentences of notes and documents that share most content words with the question. */
