@@ -27,6 +27,16 @@ export type Tone = (typeof TONES)[number];
 export const MESSAGE_STATUSES = ["pending", "answered", "failed", "aborted", "rate_limited"] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
+/**
+ * What an answered turn's answer was: from the owner's content, unanswered (nothing relevant),
+ * small talk, or declined. The questions queue lists the unanswered ones.
+ */
+export const ANSWER_OUTCOMES = ["from_content", "unanswered", "small_talk", "declined"] as const;
+export type AnswerOutcome = (typeof ANSWER_OUTCOMES)[number];
+
+/** The provider-metadata key under which a model reports its answer's outcome. */
+export const OUTCOME_METADATA_KEY = "chatfolio";
+
 /** What a chatbot of an owner without a profile knows: nothing, and it says so. */
 export const EMPTY_PROFILE = Object.freeze({
   name: null,

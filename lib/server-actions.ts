@@ -10,6 +10,7 @@ import {
   uploadDocumentAction,
 } from "@/lib/knowledge/actions";
 import { saveProfileAction } from "@/lib/profiles/actions";
+import { answerQuestionAction, dismissQuestionAction } from "@/lib/questions/actions";
 
 /**
  * Every server action of the app, each built with action(). A new action is added here, or
@@ -32,4 +33,6 @@ export const serverActions: readonly RegisteredAction[] = [
   deleteKnowledgeAction,
   markConversationsAction,
   inboxChangesAction,
+  answerQuestionAction,
+  dismissQuestionAction,
 ];

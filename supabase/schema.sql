@@ -106,17 +106,8 @@ CREATE FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO ''
     AS $$
-  update public.messages
-  set status = p_status,
-      response = p_response,
-      error = p_error,
-      model = p_model,
-      latency_ms = p_latency_ms,
-      input_tokens = p_input_tokens,
-      output_tokens = p_output_tokens,
-      completed_at = now()
-  where id = p_message_id and status = 'pending' and p_status in ('answered', 'failed', 'aborted')
-  returning true;
+  select private.finish_turn(p_message_id, p_status, p_response, p_error, p_model, p_latency_ms,
+    p_input_tokens, p_output_tokens, null::text);
 $$;
 
 
@@ -127,6 +118,38 @@ ALTER FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response 
 --
 
 COMMENT ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer) IS 'Records how a pending turn ended: the answer (or what was generated before an abort), the model, latency and token usage.';
+
+
+--
+-- Name: finish_turn(uuid, text, text, text, text, integer, integer, integer, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  update public.messages
+  set status = p_status,
+      response = p_response,
+      error = p_error,
+      model = p_model,
+      latency_ms = p_latency_ms,
+      input_tokens = p_input_tokens,
+      output_tokens = p_output_tokens,
+      outcome = case when p_status = 'answered' then p_outcome end,
+      completed_at = now()
+  where id = p_message_id and status = 'pending' and p_status in ('answered', 'failed', 'aborted')
+  returning true;
+$$;
+
+
+ALTER FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) IS 'Records how a pending turn ended: the answer (or what was generated before an abort), the model, latency, token usage and, for an answer, its outcome.';
 
 
 --
@@ -186,6 +209,27 @@ ALTER FUNCTION private.normalize_question(p_text text) OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION private.normalize_question(p_text text) IS 'A question''s grouping key: lower case, punctuation and spaces folded to one space, trimmed, at most 200 characters.';
+
+
+--
+-- Name: normalized_question(text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.normalized_question(p_text text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.lower(coalesce(p_text, '')), '[^[:alnum:]]+', ' ', 'g'));
+$$;
+
+
+ALTER FUNCTION private.normalized_question(p_text text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION normalized_question(p_text text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.normalized_question(p_text text) IS 'Lower-cased text with runs of anything but letters and digits as one space: how the questions queue tells two askings apart.';
 
 
 --
@@ -263,16 +307,19 @@ COMMENT ON FUNCTION private.public_profile(target_user_id uuid) IS 'An owner''s 
 
 
 --
--- Name: question_tsquery(text); Type: FUNCTION; Schema: private; Owner: postgres
+-- Name: question_tsquery(text, text); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
-CREATE FUNCTION private.question_tsquery(p_question text) RETURNS tsquery
+CREATE FUNCTION private.question_tsquery(p_question text, p_ignore text) RETURNS tsquery
     LANGUAGE sql STABLE
     SET search_path TO ''
     AS $$
   with words as (
     select t.lexeme
     from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, pg_catalog.left(coalesce(p_question, ''), 4000))) as t
+    where t.lexeme not in (
+      select i.lexeme from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, coalesce(p_ignore, ''))) as i
+    )
   ),
   expanded as (
     select lexeme from words
@@ -288,13 +335,13 @@ CREATE FUNCTION private.question_tsquery(p_question text) RETURNS tsquery
 $$;
 
 
-ALTER FUNCTION private.question_tsquery(p_question text) OWNER TO postgres;
+ALTER FUNCTION private.question_tsquery(p_question text, p_ignore text) OWNER TO postgres;
 
 --
--- Name: FUNCTION question_tsquery(p_question text); Type: COMMENT; Schema: private; Owner: postgres
+-- Name: FUNCTION question_tsquery(p_question text, p_ignore text); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.question_tsquery(p_question text) IS 'The OR of a question''s content words and their synonyms, as English stems; null when it has none.';
+COMMENT ON FUNCTION private.question_tsquery(p_question text, p_ignore text) IS 'The OR of a question''s content words and their synonyms, as English stems, less the words of p_ignore; null when none remain.';
 
 
 --
@@ -431,7 +478,7 @@ begin
   if owner_id is null then
     return '[]'::jsonb;
   end if;
-  query := private.question_tsquery(p_question);
+  query := private.question_tsquery(p_question, (select p.name from public.profiles p where p.user_id = owner_id));
   if query is null then
     return '[]'::jsonb;
   end if;
@@ -1650,8 +1697,10 @@ CREATE TABLE public.messages (
     completed_at timestamp with time zone,
     is_preview boolean DEFAULT false NOT NULL,
     search tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, ((message || ' '::text) || COALESCE(response, ''::text)))) STORED,
+    outcome text,
     CONSTRAINT messages_input_tokens_check CHECK ((input_tokens >= 0)),
     CONSTRAINT messages_latency_ms_check CHECK ((latency_ms >= 0)),
+    CONSTRAINT messages_outcome_check CHECK ((outcome = ANY (ARRAY['from_content'::text, 'unanswered'::text, 'small_talk'::text, 'declined'::text]))),
     CONSTRAINT messages_output_tokens_check CHECK ((output_tokens >= 0)),
     CONSTRAINT messages_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'answered'::text, 'failed'::text, 'aborted'::text, 'rate_limited'::text])))
 );
@@ -1716,6 +1765,13 @@ COMMENT ON COLUMN public.messages.search IS 'What the inbox''s text search match
 
 
 --
+-- Name: COLUMN messages.outcome; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.messages.outcome IS 'What the answer was: from_content (the profile or knowledge answered), unanswered (nothing relevant), small_talk (greeting, thanks), declined (manipulation or off-topic); null when the model did not say (a real model without classification) or the turn was not answered.';
+
+
+--
 -- Name: owner_monthly_usage; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -1749,6 +1805,30 @@ COMMENT ON COLUMN public.owner_monthly_usage.month IS 'First day of the month (U
 --
 
 COMMENT ON COLUMN public.owner_monthly_usage.turns IS 'Turns started this month across all the owner''s bots, previews included; refused turns are not counted.';
+
+
+--
+-- Name: question_resolutions; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.question_resolutions (
+    user_id uuid DEFAULT auth.uid() NOT NULL,
+    normalized_question text NOT NULL,
+    resolution text NOT NULL,
+    knowledge_item_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT question_resolutions_normalized_question_check CHECK (((char_length(normalized_question) >= 1) AND (char_length(normalized_question) <= 4000))),
+    CONSTRAINT question_resolutions_resolution_check CHECK ((resolution = ANY (ARRAY['answered'::text, 'dismissed'::text])))
+);
+
+
+ALTER TABLE public.question_resolutions OWNER TO postgres;
+
+--
+-- Name: TABLE question_resolutions; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.question_resolutions IS 'Unanswered questions an owner has dealt with: answered (with the Q&A it became) or dismissed. The queue leaves them out; asking again after that is a new question only if the bot still cannot answer it.';
 
 
 --
@@ -1968,6 +2048,14 @@ ALTER TABLE ONLY public.profiles
 
 
 --
+-- Name: question_resolutions question_resolutions_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.question_resolutions
+    ADD CONSTRAINT question_resolutions_pkey PRIMARY KEY (user_id, normalized_question);
+
+
+--
 -- Name: visitors visitors_chatbot_id_visitor_id_key; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -2121,6 +2209,13 @@ CREATE INDEX messages_refused_idx ON public.messages USING btree (chatbot_id, cr
 --
 
 CREATE INDEX messages_search_idx ON public.messages USING gin (search);
+
+
+--
+-- Name: messages_unanswered_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX messages_unanswered_idx ON public.messages USING btree (chatbot_id, created_at DESC) WHERE ((outcome = 'unanswered'::text) AND (NOT is_preview));
 
 
 --
@@ -2357,6 +2452,22 @@ ALTER TABLE ONLY public.profiles
 
 
 --
+-- Name: question_resolutions question_resolutions_knowledge_item_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.question_resolutions
+    ADD CONSTRAINT question_resolutions_knowledge_item_id_fkey FOREIGN KEY (knowledge_item_id) REFERENCES public.knowledge_items(id) ON DELETE SET NULL;
+
+
+--
+-- Name: question_resolutions question_resolutions_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.question_resolutions
+    ADD CONSTRAINT question_resolutions_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: visitors visitors_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -2415,6 +2526,13 @@ CREATE POLICY "Owners add visitors to their chatbots" ON public.visitors FOR INS
 --
 
 CREATE POLICY "Owners change their own knowledge" ON public.knowledge_items FOR UPDATE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: question_resolutions Owners change their own resolutions; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners change their own resolutions" ON public.question_resolutions FOR UPDATE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -2489,6 +2607,13 @@ CREATE POLICY "Owners delete their own knowledge" ON public.knowledge_items FOR 
 --
 
 CREATE POLICY "Owners delete their own profile" ON public.profiles FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: question_resolutions Owners delete their own resolutions; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners delete their own resolutions" ON public.question_resolutions FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -2579,6 +2704,22 @@ CREATE POLICY "Owners read their own monthly usage" ON public.owner_monthly_usag
 --
 
 CREATE POLICY "Owners read their own profile" ON public.profiles FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: question_resolutions Owners read their own resolutions; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their own resolutions" ON public.question_resolutions FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: question_resolutions Owners resolve their own questions; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners resolve their own questions" ON public.question_resolutions FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND ((knowledge_item_id IS NULL) OR (EXISTS ( SELECT 1
+   FROM public.knowledge_items i
+  WHERE ((i.id = question_resolutions.knowledge_item_id) AND (i.user_id = ( SELECT auth.uid() AS uid))))))));
 
 
 --
@@ -2684,6 +2825,12 @@ ALTER TABLE public.owner_monthly_usage ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: question_resolutions; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.question_resolutions ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: visitors; Type: ROW SECURITY; Schema: public; Owner: postgres
 --
 
@@ -2734,6 +2881,14 @@ GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_re
 
 
 --
+-- Name: FUNCTION finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) TO service_role;
+
+
+--
 -- Name: FUNCTION latency_bounds(); Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -2755,6 +2910,15 @@ REVOKE ALL ON FUNCTION private.normalize_question(p_text text) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION normalized_question(p_text text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.normalized_question(p_text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.normalized_question(p_text text) TO authenticated;
+GRANT ALL ON FUNCTION private.normalized_question(p_text text) TO service_role;
+
+
+--
 -- Name: TABLE profiles; Type: ACL; Schema: public; Owner: postgres
 --
 
@@ -2772,11 +2936,11 @@ GRANT ALL ON FUNCTION private.public_profile(target_user_id uuid) TO service_rol
 
 
 --
--- Name: FUNCTION question_tsquery(p_question text); Type: ACL; Schema: private; Owner: postgres
+-- Name: FUNCTION question_tsquery(p_question text, p_ignore text); Type: ACL; Schema: private; Owner: postgres
 --
 
-REVOKE ALL ON FUNCTION private.question_tsquery(p_question text) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.question_tsquery(p_question text) TO service_role;
+REVOKE ALL ON FUNCTION private.question_tsquery(p_question text, p_ignore text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.question_tsquery(p_question text, p_ignore text) TO service_role;
 
 
 --
@@ -3049,6 +3213,14 @@ GRANT UPDATE(is_read) ON TABLE public.messages TO authenticated;
 
 GRANT SELECT ON TABLE public.owner_monthly_usage TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.owner_monthly_usage TO service_role;
+
+
+--
+-- Name: TABLE question_resolutions; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.question_resolutions TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.question_resolutions TO service_role;
 
 
 --

@@ -1,9 +1,16 @@
 import "server-only";
+import type { SharedV4ProviderMetadata } from "@ai-sdk/provider";
 import { type ModelMessage, streamText, type TextStreamPart, type ToolSet } from "ai";
 import { buildInstructions } from "@/lib/ai/instructions";
 import { getLanguageModel } from "@/lib/ai/models";
 import { resolveConfiguration } from "@/lib/chatbots/configuration";
-import { EMPTY_PROFILE, type MessageStatus } from "@/lib/constants";
+import {
+  ANSWER_OUTCOMES,
+  type AnswerOutcome,
+  EMPTY_PROFILE,
+  type MessageStatus,
+  OUTCOME_METADATA_KEY,
+} from "@/lib/constants";
 import { asServiceStatement } from "@/lib/db";
 import { finishTurn } from "@/lib/db/queries/turns";
 import { getEnv } from "@/lib/env";
@@ -40,6 +47,12 @@ function conversation(turn: StartedTurn, message: string): ModelMessage[] {
   ];
 }
 
+/** The answer's outcome as a model reported it (the offline model does; real models don't yet). */
+function outcomeOf(metadata: SharedV4ProviderMetadata | undefined): AnswerOutcome | null {
+  const reported = metadata?.[OUTCOME_METADATA_KEY]?.outcome;
+  return ANSWER_OUTCOMES.find((known) => known === reported) ?? null;
+}
+
 function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
@@ -60,6 +73,7 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
 
   let text = "";
   let usage: { inputTokens?: number; outputTokens?: number } = {};
+  let outcome: AnswerOutcome | null = null;
   let ended: Promise<void> | undefined;
   const end = (status: Ending, error?: string): Promise<void> => {
     clientSignal.removeEventListener("abort", stopGeneration);
@@ -74,6 +88,7 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
         latencyMs: Math.round(performance.now() - startedAt),
         inputTokens: usage.inputTokens ?? null,
         outputTokens: usage.outputTokens ?? null,
+        outcome,
       }),
     ).then(
       () => undefined,
@@ -99,6 +114,7 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
   /** Notes what a part means for the turn's row; returns the ending it implies, if any. */
   const observe = (part: Part): { status: Ending; error?: string } | undefined => {
     if (part.type === "text-delta") text += part.text;
+    if (part.type === "finish-step") outcome = outcomeOf(part.providerMetadata) ?? outcome;
     if (part.type === "finish") {
       usage = { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens };
       return { status: "answered" };

@@ -99,9 +99,10 @@ select b, a from (values
 /*
  * A question is not a search query: websearch_to_tsquery would AND every word, and "How long was
  * she at Northwind?" would then miss "five years at Northwind". This ORs the question's content
- * words (English stems, stop words dropped) and their synonyms' stems.
+ * words (English stems, stop words dropped) and their synonyms' stems, less the words of p_ignore
+ * (the owner's name, which nearly every question holds and so tells nothing apart).
  */
-create function private.question_tsquery(p_question text)
+create function private.question_tsquery(p_question text, p_ignore text)
 returns tsquery
 language sql
 stable
@@ -110,6 +111,9 @@ as $$
   with words as (
     select t.lexeme
     from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, pg_catalog.left(coalesce(p_question, ''), 4000))) as t
+    where t.lexeme not in (
+      select i.lexeme from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, coalesce(p_ignore, ''))) as i
+    )
   ),
   expanded as (
     select lexeme from words
@@ -124,7 +128,7 @@ as $$
   from expanded;
 $$;
 
-comment on function private.question_tsquery(text) is 'The OR of a question''s content words and their synonyms, as English stems; null when it has none.';
+comment on function private.question_tsquery(text, text) is 'The OR of a question''s content words and their synonyms, as English stems, less the words of p_ignore; null when none remain.';
 
 /*
  * The knowledge a chatbot answers a question from: its owner's best-ranked chunks. Called by the
@@ -148,7 +152,7 @@ begin
   if owner_id is null then
     return '[]'::jsonb;
   end if;
-  query := private.question_tsquery(p_question);
+  query := private.question_tsquery(p_question, (select p.name from public.profiles p where p.user_id = owner_id));
   if query is null then
     return '[]'::jsonb;
   end if;
@@ -177,7 +181,7 @@ $$;
 
 comment on function private.retrieve_knowledge(uuid, text, text, integer) is 'A chatbot''s owner''s knowledge chunks that best match a question (at most 10), best first, each Q&A saying whether its own question matched (asked); the server''s own, called with start_turn.';
 
-revoke all on function private.question_tsquery(text) from public, anon, authenticated;
+revoke all on function private.question_tsquery(text, text) from public, anon, authenticated;
 revoke all on function private.retrieve_knowledge(uuid, text, text, integer) from public, anon, authenticated;
-grant execute on function private.question_tsquery(text) to service_role;
+grant execute on function private.question_tsquery(text, text) to service_role;
 grant execute on function private.retrieve_knowledge(uuid, text, text, integer) to service_role;

@@ -25,7 +25,7 @@ describe.skipIf(!browserAvailable())("the knowledge page in Chromium", () => {
     await browser?.close();
   });
 
-  it("adds an answer and a document that the public page answers from", async () => {
+  it("adds an answer and a document that the public page answers from, and closes the loop on an unanswered question", async () => {
     const page = await newPage();
     await page.goto(`${baseUrl}/signup`);
     await page.getByLabel("Email").fill(`knowledge-${randomUUID().slice(0, 8)}@example.test`);
@@ -74,5 +74,34 @@ describe.skipIf(!browserAvailable())("the knowledge page in Chromium", () => {
     await visitor.getByTestId("composer-input").press("Enter");
     await expect.poll(() => answers.count(), { timeout: 20_000 }).toBe(2);
     await expect.poll(() => answers.last().textContent(), { timeout: 20_000 }).toContain("Northwind");
+
+    // Something nobody wrote down: it waits in the questions queue until the owner answers it.
+    await expect.poll(() => visitor.getByTestId("send-button").count(), { timeout: 15_000 }).toBe(1);
+    await visitor.getByTestId("composer-input").fill("Does she play chess?");
+    await visitor.getByTestId("composer-input").press("Enter");
+    await expect.poll(() => answers.count(), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => answers.last().textContent(), { timeout: 20_000 }).toContain("don't know");
+    await page.goto(`${baseUrl}/dashboard/questions`);
+    const group = page.getByTestId("question-group").filter({ hasText: "Does she play chess?" });
+    await group.waitFor();
+    expect(await group.textContent()).toContain("Asked 1 time by 1 visitor");
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: await screenshotPath("questions-360-dark.png"), fullPage: true });
+    const save = group.getByRole("button", { name: "Save answer" });
+    await hydrated(save);
+    await group.getByLabel("Your answer").fill("Yes, in the Lisbon chess club every Tuesday.");
+    await save.click();
+    await page.getByText("Nothing waiting").waitFor();
+
+    const next = await newPage(360);
+    await next.goto(`${baseUrl}/c/${slug}`);
+    await next.locator('[data-testid="chat"][data-ready="true"]').waitFor({ timeout: 15_000 });
+    await next.getByTestId("composer-input").fill("Is chess one of her hobbies?");
+    await next.getByTestId("composer-input").press("Enter");
+    await expect
+      .poll(() => next.locator('[data-testid="chat-message"][data-role="assistant"]').last().textContent(), {
+        timeout: 20_000,
+      })
+      .toBe("Yes, in the Lisbon chess club every Tuesday.");
   }, 180_000);
 });

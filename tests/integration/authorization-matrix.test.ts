@@ -373,6 +373,9 @@ type ActionRow = { input(fixture: Fixture): Record<string, unknown> } & (
 );
 
 const ACTION_ROWS: Record<string, ActionRow> = {
+  // Both act on the caller's own queue and knowledge only.
+  "questions.answer": { input: () => ({ question: "Matrix?", answer: "Yes." }), owner: "success", other: "success" },
+  "questions.dismiss": { input: () => ({ question: "Matrix?" }), owner: "success", other: "success" },
   "knowledge.addQuestionAndAnswer": {
     input: () => ({ question: "Matrix?", answer: "Yes." }),
     owner: "success",

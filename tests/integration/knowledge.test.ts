@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
+import { asOwner } from "@/lib/db";
+import { listUnansweredQuestions } from "@/lib/db/queries/questions";
 import type { ActionInput, RegisteredAction } from "@/lib/http/action";
 import { idleFormState } from "@/lib/http/form-state";
 import { runWithRequestForTests } from "@/lib/http/request-facts";
 import { addQuestionAndAnswerAction, deleteKnowledgeAction, uploadDocumentAction } from "@/lib/knowledge/actions";
+import { answerQuestionAction, dismissQuestionAction } from "@/lib/questions/actions";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 
@@ -176,5 +179,77 @@ describeEachDatabase("the knowledge page's actions", () => {
       alternatives: string[];
     };
     expect(item.alternatives).toEqual(["Are you available for contracts?", "Can I hire you part-time?"]);
+  });
+});
+
+describeEachDatabase("the answer loop", () => {
+  let owner: SignedUpOwner;
+  let other: SignedUpOwner;
+  let chatbotId: string;
+
+  beforeAll(async () => {
+    owner = await signUpOwner();
+    other = await signUpOwner();
+    const { PUT: putProfile } = await import("@/app/api/profile/route");
+    await putProfile(
+      jsonRequest(
+        "/api/profile",
+        { name: "Mia Lund", bio: "A designer.", skills: "Figma.", experience: "", interests: "" },
+        { method: "PUT", headers: owner.bearer },
+      ),
+    );
+    const { POST: createBot } = await import("@/app/api/chatbots/route");
+    const bot = await createBot(jsonRequest("/api/chatbots", { name: "Ask Mia" }, { headers: owner.bearer }));
+    chatbotId = ((await bot.json()) as { id: string }).id;
+  });
+
+  async function ask(message: string): Promise<string> {
+    const { POST } = await import("@/app/api/chat/route");
+    const response = await POST(
+      jsonRequest("/api/chat", { chatbot_id: chatbotId, visitor_id: `loop-${randomUUID()}`, message }),
+    );
+    return ((await response.json()) as { response: string }).response;
+  }
+
+  const queue = async (who: SignedUpOwner) =>
+    asOwner({ sub: who.userId, email: who.email, role: "authenticated" }, (tx) =>
+      listUnansweredQuestions(tx, { limit: 50 }),
+    );
+
+  async function callAs(who: SignedUpOwner, run: RegisteredAction, input: Record<string, unknown>) {
+    const request = new Request(`${TEST_ORIGIN}/dashboard/questions`, {
+      method: "POST",
+      headers: { origin: TEST_ORIGIN, cookie: who.cookie },
+    });
+    return (await runWithRequestForTests(request, () => run(idleFormState as never, input))).result as {
+      status: string;
+    };
+  }
+
+  it("queues what the bot couldn't answer, grouped; the owner answers once and the next visitor gets it", async () => {
+    expect(await ask("Does Mia speak Danish?")).toMatch(/don't know/);
+    expect(await ask("does mia speak danish")).toMatch(/don't know/);
+    await ask("Hi!");
+    const groups = await queue(owner);
+    expect(groups).toEqual([expect.objectContaining({ question: "does mia speak danish", times: 2, visitors: 2 })]);
+    expect(await queue(other)).toEqual([]);
+
+    expect(
+      (await callAs(owner, answerQuestionAction, { question: groups[0].question, answer: "Yes, fluently." })).status,
+    ).toBe("success");
+    expect(await queue(owner)).toEqual([]);
+    // Other words, one shared content word ("Danish"): the owner's answer, as written.
+    expect(await ask("Is Danish one of her languages?")).toBe("Yes, fluently.");
+  });
+
+  it("lets the owner dismiss a question, which returns only if asked again", async () => {
+    await ask("Does Mia own a sailboat?");
+    expect((await queue(owner)).map((group) => group.question)).toEqual(["Does Mia own a sailboat?"]);
+    expect((await callAs(owner, dismissQuestionAction, { question: "does mia own a sailboat" })).status).toBe(
+      "success",
+    );
+    expect(await queue(owner)).toEqual([]);
+    await ask("Does Mia own a sailboat?");
+    expect(await queue(owner)).toHaveLength(1);
   });
 });

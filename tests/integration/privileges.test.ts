@@ -6,7 +6,7 @@ import { describeEachDatabase } from "../support/databases";
 
 const HARDENING = path.join(process.cwd(), "supabase/migrations/20261124000600_hardening.sql");
 const DEFAULT_PRIVILEGES = path.join(process.cwd(), "supabase/migrations/20261124000700_default_privileges.sql");
-const FINISH_TURN = "private.finish_turn(uuid, text, text, text, text, integer, integer, integer)";
+const FINISH_TURN = "private.finish_turn(uuid, text, text, text, text, integer, integer, integer, text)";
 const START_TURN =
   "private.start_turn(uuid, uuid, text, text, text, uuid, text, text, text, integer, integer, integer, integer, boolean)";
 const PRIVILEGES = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"] as const;
@@ -66,6 +66,7 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
     messages: ["SELECT", "INSERT", "DELETE"],
     owner_monthly_usage: ["SELECT"],
     profiles: owner,
+    question_resolutions: owner,
     visitors: owner,
   });
   expect(Object.values(await tablePrivileges(db, "anon")).flat()).toEqual([]);

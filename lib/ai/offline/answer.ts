@@ -1,3 +1,4 @@
+import type { AnswerOutcome } from "@/lib/constants";
 import { type OwnerProfile, PROFILE_SECTIONS, type ProfileSection } from "../instructions";
 import type { KnowledgeEntry } from "../knowledge-block";
 import { knowledgeSentences, matchingQuestionAndAnswer } from "./knowledge";
@@ -103,34 +104,47 @@ function hasAnyTopic(profile: OwnerProfile): boolean {
   return topicsOf(profile).length > 0;
 }
 
+/** The offline model's reply and what kind of reply it is (recorded on the turn for the owner). */
+export interface OfflineReply {
+  text: string;
+  outcome: AnswerOutcome;
+}
+
 /**
  * The offline model's reply to one visitor message. Every word is either fixed template text or
- * copied from the profile, and the same input always gives the same reply.
+ * copied from the profile or the owner's knowledge, and the same input always gives the same reply.
  */
-export function composeOfflineAnswer(
+export function composeOfflineReply(
   profile: OwnerProfile,
   turn: OfflineTurn,
   knowledge: readonly KnowledgeEntry[] = [],
-): string {
+): OfflineReply {
   const owner = ownerOf(profile);
   const emptyProfile = `${capitalize(owner.possessive)} profile doesn't have any details yet.`;
+  const reply = (text: string, outcome: AnswerOutcome): OfflineReply => ({ text, outcome });
 
   switch (classifyVisitorMessage(turn.question, profile.name)) {
     case "greeting":
-      return hasAnyTopic(profile)
-        ? sentences(
-            `Hi! I'm ${possessiveOf(owner.fullName)} assistant.`,
-            offerTopics(profile, owner),
-            "What would you like to know?",
-          )
-        : sentences(`Hi! I'm ${possessiveOf(owner.fullName)} assistant.`, emptyProfile);
+      return reply(
+        hasAnyTopic(profile)
+          ? sentences(
+              `Hi! I'm ${possessiveOf(owner.fullName)} assistant.`,
+              offerTopics(profile, owner),
+              "What would you like to know?",
+            )
+          : sentences(`Hi! I'm ${possessiveOf(owner.fullName)} assistant.`, emptyProfile),
+        "small_talk",
+      );
     case "thanks":
-      return `You're welcome! Feel free to ask anything else about ${owner.ref}.`;
+      return reply(`You're welcome! Feel free to ask anything else about ${owner.ref}.`, "small_talk");
     case "manipulation":
-      return sentences(
-        "Sorry, I can't help with that.",
-        `I'm here to answer questions about ${owner.ref} from ${owner.possessive} profile.`,
-        offerTopics(profile, owner),
+      return reply(
+        sentences(
+          "Sorry, I can't help with that.",
+          `I'm here to answer questions about ${owner.ref} from ${owner.possessive} profile.`,
+          offerTopics(profile, owner),
+        ),
+        "declined",
       );
     case "question":
       break;
@@ -138,25 +152,31 @@ export function composeOfflineAnswer(
 
   // The owner answered this question themselves: their words, as written.
   const answered = matchingQuestionAndAnswer(knowledge);
-  if (answered) return answered.content;
+  if (answered) return reply(answered.content, "from_content");
 
   const fromNotes = knowledgeSentences(knowledge, turn.question);
   const notes = fromNotes.length === 0 ? "" : `From ${owner.possessive} notes: ${renderPassageTexts(fromNotes)}`;
   const result = retrievePassages(profile, turn);
   switch (result.kind) {
     case "match":
-      return sentences(renderMatch(result.passages, owner), notes);
+      return reply(sentences(renderMatch(result.passages, owner), notes), "from_content");
     case "exhausted": {
       const labels = result.sections.map((section) => (section === "name" ? "name" : TOPIC_LABELS[section]));
-      return sentences(
-        `That's everything the profile says about ${owner.possessive} ${formatList(labels)}.`,
-        offerTopics(profile, owner, true, result.sections),
+      return reply(
+        sentences(
+          `That's everything the profile says about ${owner.possessive} ${formatList(labels)}.`,
+          offerTopics(profile, owner, true, result.sections),
+        ),
+        "from_content",
       );
     }
     case "no-match":
-      if (notes !== "") return notes;
-      return hasAnyTopic(profile)
-        ? sentences(`I don't know that from ${owner.possessive} profile.`, offerTopics(profile, owner))
-        : sentences("I don't know that.", emptyProfile);
+      if (notes !== "") return reply(notes, "from_content");
+      return reply(
+        hasAnyTopic(profile)
+          ? sentences(`I don't know that from ${owner.possessive} profile.`, offerTopics(profile, owner))
+          : sentences("I don't know that.", emptyProfile),
+        "unanswered",
+      );
   }
 }

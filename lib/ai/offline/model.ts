@@ -6,10 +6,10 @@ import type {
   LanguageModelV4Usage,
   SharedV4Warning,
 } from "@ai-sdk/provider";
-import { EMPTY_PROFILE } from "@/lib/constants";
+import { type AnswerOutcome, EMPTY_PROFILE, OUTCOME_METADATA_KEY } from "@/lib/constants";
 import { type OwnerProfile, parseProfileFromInstructions } from "../instructions";
 import { type KnowledgeEntry, parseKnowledgeFromInstructions } from "../knowledge-block";
-import { composeOfflineAnswer, type OfflineTurn } from "./answer";
+import { composeOfflineReply, type OfflineTurn } from "./answer";
 
 export type OfflineModelOptions = {
   /** Pause between streamed word groups; 0 still yields to the event loop so aborts land. */
@@ -102,6 +102,14 @@ function pause(milliseconds: number): Promise<void> {
 const STOP = { unified: "stop", raw: "stop" } as const;
 
 /**
+ * How the offline model says what kind of answer it gave (lib/chat/answer.ts records it on the
+ * turn): provider metadata, which the AI SDK passes through to the stream's finish part.
+ */
+function outcomeMetadata(outcome: AnswerOutcome) {
+  return { [OUTCOME_METADATA_KEY]: { outcome } };
+}
+
+/**
  * A local stand-in for an LLM: answers visitors from the profile embedded in the instructions,
  * so Chatfolio works (and is testable) without an API key. Same prompt in, same answer out.
  */
@@ -117,10 +125,11 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     async doGenerate(callOptions) {
       callOptions.abortSignal?.throwIfAborted();
       const { profile, knowledge, turn } = readPrompt(callOptions.prompt);
-      const answer = composeOfflineAnswer(profile, turn, knowledge);
+      const { text: answer, outcome } = composeOfflineReply(profile, turn, knowledge);
       return {
         content: [{ type: "text", text: answer }],
         finishReason: STOP,
+        providerMetadata: outcomeMetadata(outcome),
         usage: usageFor(callOptions.prompt, answer),
         warnings: warningsFor(callOptions),
       };
@@ -130,7 +139,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
       const signal = callOptions.abortSignal;
       signal?.throwIfAborted();
       const { profile, knowledge, turn } = readPrompt(callOptions.prompt);
-      const answer = composeOfflineAnswer(profile, turn, knowledge);
+      const { text: answer, outcome } = composeOfflineReply(profile, turn, knowledge);
       const chunks = chunkAnswer(answer);
 
       const parts: LanguageModelV4StreamPart[] = [
@@ -138,7 +147,12 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
         { type: "text-start", id: TEXT_ID },
         ...chunks.map((delta): LanguageModelV4StreamPart => ({ type: "text-delta", id: TEXT_ID, delta })),
         { type: "text-end", id: TEXT_ID },
-        { type: "finish", finishReason: STOP, usage: usageFor(callOptions.prompt, answer) },
+        {
+          type: "finish",
+          finishReason: STOP,
+          usage: usageFor(callOptions.prompt, answer),
+          providerMetadata: outcomeMetadata(outcome),
+        },
       ];
       let next = 0;
       let stopListening = () => {};

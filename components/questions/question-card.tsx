@@ -1,0 +1,65 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/textarea";
+import { toast } from "@/components/ui/toast";
+import type { QuestionGroup } from "@/lib/db/queries/questions";
+import { type FormState, idleFormState } from "@/lib/http/form-state";
+import { answerQuestionAction, dismissQuestionAction } from "@/lib/questions/actions";
+
+type Answered = FormState<{ knowledgeItemId: string }>;
+
+/** One group of the queue: how often it was asked, an answer to give from now on, or dismiss it. */
+export function QuestionCard({ group }: { group: QuestionGroup }) {
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState<Answered, FormData>(answerQuestionAction, idleFormState);
+  const [dismissing, startDismiss] = useTransition();
+  const told = useRef<Answered>(idleFormState);
+  useEffect(() => {
+    if (state === told.current) return;
+    told.current = state;
+    if (state.status === "success") {
+      toast.success("Answer saved", { description: "The next visitor who asks gets it." });
+      router.refresh();
+    } else if (state.status === "error") {
+      toast.error("The answer was not saved", { description: state.message });
+    }
+  }, [state, router]);
+  const dismiss = () =>
+    startDismiss(async () => {
+      const result = await dismissQuestionAction(idleFormState, { question: group.question });
+      if (result.status === "error") toast.error("Not dismissed", { description: result.message });
+      else router.refresh();
+    });
+  const asked = `Asked ${group.times} ${group.times === 1 ? "time" : "times"} by ${group.visitors} ${group.visitors === 1 ? "visitor" : "visitors"}, last ${new Date(group.lastAskedAt).toLocaleString()}`;
+  return (
+    <Card data-testid="question-group">
+      <CardHeader>
+        <CardTitle as="h2" className="wrap-anywhere">
+          “{group.question}”
+        </CardTitle>
+        <CardDescription>{asked}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form action={formAction} noValidate className="grid gap-3">
+          <input type="hidden" name="question" value={group.question} />
+          <Field label="Your answer" error={state.status === "error" ? state.fieldErrors.answer : undefined}>
+            {(control) => <Textarea {...control} name="answer" rows={3} />}
+          </Field>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" loading={pending}>
+              Save answer
+            </Button>
+            <Button variant="ghost" loading={dismissing} onClick={dismiss}>
+              Dismiss
+            </Button>
+          </div>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}
