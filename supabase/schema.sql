@@ -247,6 +247,34 @@ $$;
 ALTER FUNCTION private.set_updated_at() OWNER TO postgres;
 
 --
+-- Name: slug_available(text, uuid); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select not exists (
+    select 1 from public.chatbots
+    where public_url_slug = p_slug
+      -- Only the caller's own bot may be set aside (editing it keeps its slug); another owner's
+      -- id passed here changes nothing.
+      and (p_chatbot_id is null or id <> p_chatbot_id or user_id is distinct from (select auth.uid()))
+  )
+    and not exists (select 1 from private.reserved_slugs where slug = p_slug);
+$$;
+
+
+ALTER FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION slug_available(p_slug text, p_chatbot_id uuid); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) IS 'Whether a chatbot may take this slug: nobody else''s bot has it and it is not reserved. Slugs are public names, like usernames, so telling that one is taken reveals nothing private.';
+
+
+--
 -- Name: start_turn(uuid, text, text, text, uuid, text, text, integer, integer, integer, integer, boolean); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -1381,6 +1409,14 @@ GRANT ALL ON FUNCTION private.public_profile(target_user_id uuid) TO service_rol
 --
 
 REVOKE ALL ON FUNCTION private.refuse_reserved_slug() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION slug_available(p_slug text, p_chatbot_id uuid); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) TO authenticated;
 
 
 --

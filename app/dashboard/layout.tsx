@@ -1,9 +1,16 @@
 import type { ReactNode } from "react";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { requireUser } from "@/lib/auth/server";
+import { asOwner } from "@/lib/db";
+import { countUnread } from "@/lib/db/queries/overview";
 
 // Everything under /dashboard is the owner's: a signed-out visitor goes to /login and comes back.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser("/dashboard");
-  return <DashboardShell email={user.email}>{children}</DashboardShell>;
+  const unread = await asOwner(user.claims, countUnread);
+  return (
+    <DashboardShell email={user.email} counts={{ inbox: unread }}>
+      {children}
+    </DashboardShell>
+  );
 }

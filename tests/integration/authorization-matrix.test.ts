@@ -324,6 +324,30 @@ const ACTION_ROWS: Record<string, ActionRow> = {
   "auth.signUp": { input: () => ({}), anyone: "validation_failed" },
   // Signing out ends whatever session the cookie names (none for a bad one) and goes to /login.
   "auth.signOut": { input: () => ({}), anyone: "redirect" },
+  "profile.save": {
+    input: () => ({ name: "Matrix", bio: "B", skills: "S", experience: "E", interests: "I" }),
+    owner: "success",
+    // Saves the caller's own profile: another owner can only ever write theirs.
+    other: "success",
+  },
+  "chatbots.create": { input: () => ({ name: "Matrix action bot" }), owner: "redirect", other: "redirect" },
+  "chatbots.update": {
+    input: ({ chatbotId }) => ({ id: chatbotId, patch: { description: "Changed" } }),
+    owner: "success",
+    other: "not_found",
+  },
+  "chatbots.delete": {
+    // The wrong name: the owner is asked to type it (the bot survives for the other rows); another
+    // owner never learns the bot exists.
+    input: ({ chatbotId }) => ({ id: chatbotId, confirm_name: "not its name" }),
+    owner: "validation_failed",
+    other: "not_found",
+  },
+  "chatbots.checkSlug": {
+    input: ({ slug, chatbotId }) => ({ slug, chatbot_id: chatbotId }),
+    owner: "success",
+    other: "success",
+  },
 };
 
 function expectedOfAction(row: ActionRow, cookie: ActionCookie): ActionOutcome {
