@@ -72,6 +72,17 @@ describe.skipIf(!browserAvailable())("the owner's dashboard: profile and chatbot
     await page.getByLabel("Skills").fill("COBOL, compilers, teaching.");
     await page.getByLabel("Experience").fill("She worked at the Navy for 43 years.");
     await page.getByLabel("Interests").fill("Nanoseconds.");
+    // Leaving with unsaved changes asks first; staying keeps them.
+    const asked = new Promise<string>((resolve) =>
+      page.once("dialog", async (dialog) => {
+        resolve(dialog.message());
+        await dialog.dismiss();
+      }),
+    );
+    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview" }).first().click();
+    expect(await asked).toMatch(/unsaved changes/);
+    expect(page.url()).toBe(`${baseUrl}/dashboard/profile`);
+    expect(await page.getByLabel("Interests").inputValue()).toBe("Nanoseconds.");
     await save.click();
     await page.getByText("All changes saved").waitFor();
     await snapshots(page, "profile");
@@ -88,6 +99,17 @@ describe.skipIf(!browserAvailable())("the owner's dashboard: profile and chatbot
     await expect
       .poll(() => page.getByTestId("slug-status").textContent(), { timeout: 10_000 })
       .toBe(`/c/${slug} is available.`);
+    // Starter questions: added, then reordered from the keyboard, focus following the question.
+    const questionBoxes = page.getByRole("textbox", { name: /^Starter question \d$/ });
+    const existing = await questionBoxes.count();
+    await page.getByRole("button", { name: "Add a question" }).click();
+    await questionBoxes.nth(existing).fill("What are you building now?");
+    await page.getByRole("button", { name: `Move question ${existing + 1} up` }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => questionBoxes.nth(existing - 1).inputValue()).toBe("What are you building now?");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(
+      new RegExp(`^Move question ${existing} (up|down)$`),
+    );
     await snapshots(page, "chatbot-new");
     await create.click();
     await page.waitForURL(/\/dashboard\/chatbots\/[0-9a-f-]{36}\?created=1$/);
@@ -143,7 +165,7 @@ describe.skipIf(!browserAvailable())("the owner's dashboard: profile and chatbot
     const dialog = page.getByRole("alertdialog");
     await dialog.getByTestId("delete-confirm-name").fill("Ask Grac");
     await dialog.getByRole("button", { name: "Delete chatbot" }).click();
-    await page.getByText("The name doesn't match").waitFor();
+    await page.getByRole("region", { name: "Notifications" }).getByText("The name doesn't match").first().waitFor();
     await dialog.getByTestId("delete-confirm-name").fill("Ask Grace");
     await dialog.getByRole("button", { name: "Delete chatbot" }).click();
     await page.waitForURL(`${baseUrl}/dashboard?deleted=1`);
