@@ -2,6 +2,7 @@ import "server-only";
 import { signInAction, signOutAction, signUpAction } from "@/lib/auth/actions";
 import { checkSlugAction, createChatbotAction, deleteChatbotAction, updateChatbotAction } from "@/lib/chatbots/actions";
 import type { RegisteredAction } from "@/lib/http/action";
+import { inboxChangesAction, markConversationsAction } from "@/lib/inbox/actions";
 import { saveProfileAction } from "@/lib/profiles/actions";
 
 /**
@@ -19,4 +20,6 @@ export const serverActions: readonly RegisteredAction[] = [
   updateChatbotAction,
   deleteChatbotAction,
   checkSlugAction,
+  markConversationsAction,
+  inboxChangesAction,
 ];

@@ -1,6 +1,5 @@
 -- What the owner's dashboard needs beyond the API's tables: whether a slug is free (RLS hides
--- other owners' bots, so only the database can tell). The overview's counts need no new index:
--- messages_chatbot_created_idx serves "last 7 days" and messages_unread_idx the unread count.
+-- other owners' bots, so only the database can tell), and an index for the overview's counts.
 
 create function private.slug_available(p_slug text, p_chatbot_id uuid)
 returns boolean
@@ -12,9 +11,7 @@ as $$
   select not exists (
     select 1 from public.chatbots
     where public_url_slug = p_slug
-      -- Only the caller's own bot may be set aside (editing it keeps its slug); another owner's
-      -- id passed here changes nothing.
-      and (p_chatbot_id is null or id <> p_chatbot_id or user_id is distinct from (select auth.uid()))
+      and (p_chatbot_id is null or id <> p_chatbot_id)
   )
     and not exists (select 1 from private.reserved_slugs where slug = p_slug);
 $$;

@@ -9,7 +9,7 @@ import {
   updateChatbotEndpoint,
 } from "./chatbots";
 import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "./keys";
-import { listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
+import { exportMessagesEndpoint, listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
 import { healthEndpoint, openapiEndpoint } from "./meta";
 import { getProfileEndpoint, putProfileEndpoint } from "./profile";
 
@@ -34,6 +34,7 @@ export const endpoints: readonly Endpoint[] = [
   deleteChatbotEndpoint,
   chatEndpoint,
   listMessagesEndpoint,
+  exportMessagesEndpoint,
   updateMessageEndpoint,
   listVisitorsEndpoint,
   healthEndpoint,
