@@ -43,8 +43,8 @@ export async function SharePanel({ pageUrl, widgetUrl, slug, accentColor, isPubl
       <CardContent>
         <Tabs defaultValue="link">
           <TabsList>
-            <TabsTab value="link">Link and QR code</TabsTab>
-            <TabsTab value="embed">Embed on your site</TabsTab>
+            <TabsTab value="link">Link and QR</TabsTab>
+            <TabsTab value="embed">Embed</TabsTab>
           </TabsList>
           <TabsPanel value="link" className="grid gap-4 md:grid-cols-[minmax(0,1fr)_auto]">
             <div className="grid content-start gap-2">

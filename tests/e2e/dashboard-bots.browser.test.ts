@@ -134,7 +134,7 @@ describe.skipIf(!browserAvailable())("the owner's dashboard: profile and chatbot
     await page.getByRole("button", { name: "Copy link" }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     expect(await page.getByRole("img", { name: `QR code for ${link}` }).count()).toBe(1);
-    await page.getByRole("tab", { name: "Embed on your site" }).click();
+    await page.getByRole("tab", { name: "Embed" }).click();
     expect(await page.getByTestId("embed-snippet").textContent()).toContain(`data-chatbot="${slug}"`);
     expect(await page.getByRole("cell", { name: "data-position" }).count()).toBe(1);
     await snapshots(page, "chatbot-edit");
