@@ -104,10 +104,14 @@ export function ChatbotForm({ chatbotId, initial, models }: ChatbotFormProps) {
     setMoveStatus(`Question moved to position ${to + 1} of ${next.length}.`);
     const direction = to < from ? "up" : "down";
     const atEnd = direction === "up" ? to === 0 : to === next.length - 1;
-    requestAnimationFrame(() =>
-      document.getElementById(`starter-${atEnd ? (direction === "up" ? "down" : "up") : direction}-${to}`)?.focus(),
-    );
+    focusAfterMove.current = `starter-${atEnd ? (direction === "up" ? "down" : "up") : direction}-${to}`;
   };
+  const focusAfterMove = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusAfterMove.current === null) return;
+    document.getElementById(focusAfterMove.current)?.focus();
+    focusAfterMove.current = null;
+  });
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(320px,420px)]">
