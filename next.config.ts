@@ -15,6 +15,10 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM and extension files from its package directory: bundling breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
+  experimental: {
+    // A knowledge document may be up to 10 MB (lib/validation/knowledge.ts), sent to a server action.
+    serverActions: { bodySizeLimit: "11mb" },
+  },
   async headers() {
     return [
       { source: "/:path*", headers: everywhere },

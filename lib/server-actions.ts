@@ -3,6 +3,12 @@ import { signInAction, signOutAction, signUpAction } from "@/lib/auth/actions";
 import { checkSlugAction, createChatbotAction, deleteChatbotAction, updateChatbotAction } from "@/lib/chatbots/actions";
 import type { RegisteredAction } from "@/lib/http/action";
 import { inboxChangesAction, markConversationsAction } from "@/lib/inbox/actions";
+import {
+  addNoteAction,
+  addQuestionAndAnswerAction,
+  deleteKnowledgeAction,
+  uploadDocumentAction,
+} from "@/lib/knowledge/actions";
 import { saveProfileAction } from "@/lib/profiles/actions";
 
 /**
@@ -20,6 +26,10 @@ export const serverActions: readonly RegisteredAction[] = [
   updateChatbotAction,
   deleteChatbotAction,
   checkSlugAction,
+  addQuestionAndAnswerAction,
+  addNoteAction,
+  uploadDocumentAction,
+  deleteKnowledgeAction,
   markConversationsAction,
   inboxChangesAction,
 ];

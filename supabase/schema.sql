@@ -263,6 +263,41 @@ COMMENT ON FUNCTION private.public_profile(target_user_id uuid) IS 'An owner''s 
 
 
 --
+-- Name: question_tsquery(text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.question_tsquery(p_question text) RETURNS tsquery
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  with words as (
+    select t.lexeme
+    from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, pg_catalog.left(coalesce(p_question, ''), 4000))) as t
+  ),
+  expanded as (
+    select lexeme from words
+    union
+    select s.lexeme
+    from words w
+    join private.knowledge_synonyms k on pg_catalog.to_tsvector('english'::regconfig, k.word) @@ pg_catalog.to_tsquery('simple'::regconfig, pg_catalog.quote_literal(w.lexeme))
+    cross join lateral pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, k.synonym)) as s
+  )
+  select case when count(*) = 0 then null
+    else pg_catalog.string_agg(pg_catalog.quote_literal(lexeme), ' | ')::tsquery end
+  from expanded;
+$$;
+
+
+ALTER FUNCTION private.question_tsquery(p_question text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION question_tsquery(p_question text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.question_tsquery(p_question text) IS 'The OR of a question''s content words and their synonyms, as English stems; null when it has none.';
+
+
+--
 -- Name: rebuild_message_rollups(); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -376,6 +411,61 @@ ALTER FUNCTION private.refuse_reserved_slug() OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION private.refuse_reserved_slug() IS 'Refuses a chatbot whose public_url_slug is reserved, whoever writes the row.';
+
+
+--
+-- Name: retrieve_knowledge(uuid, text, text, integer); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  owner_id uuid;
+  query tsquery;
+begin
+  select c.user_id into owner_id from public.chatbots c
+  where (p_chatbot_id is not null and c.id = p_chatbot_id)
+     or (p_chatbot_id is null and c.public_url_slug = pg_catalog.lower(p_chatbot_slug));
+  if owner_id is null then
+    return '[]'::jsonb;
+  end if;
+  query := private.question_tsquery(p_question);
+  if query is null then
+    return '[]'::jsonb;
+  end if;
+  return coalesce((
+    select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+      'item_id', ranked.item_id, 'kind', ranked.kind, 'title', ranked.title,
+      'alternatives', pg_catalog.to_jsonb(ranked.alternatives), 'content', ranked.content,
+      'asked', ranked.asked
+    ) order by ranked.rank desc, ranked.item_id)
+    from (
+      select k.item_id, i.kind, i.title, i.alternatives, k.content,
+             pg_catalog.ts_rank_cd(k.search, query) as rank,
+             -- A Q&A answers the visitor only when its question (or another phrasing) matches, not
+             -- when a word of its answer does.
+             i.kind = 'qa' and pg_catalog.to_tsvector('english'::regconfig,
+               i.title || ' ' || pg_catalog.array_to_string(i.alternatives, ' ')) @@ query as asked
+      from public.knowledge_chunks k
+      join public.knowledge_items i on i.id = k.item_id
+      where k.user_id = owner_id and k.search @@ query
+      order by rank desc, k.item_id
+      limit least(greatest(coalesce(p_limit, 5), 1), 10)
+    ) as ranked
+  ), '[]'::jsonb);
+end;
+$$;
+
+
+ALTER FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) OWNER TO postgres;
+
+--
+-- Name: FUNCTION retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) IS 'A chatbot''s owner''s knowledge chunks that best match a question (at most 10), best first, each Q&A saying whether its own question matched (asked); the server''s own, called with start_turn.';
 
 
 --
@@ -985,6 +1075,25 @@ COMMENT ON TABLE private.chatbot_day_visitors IS 'The visitors already counted i
 
 
 --
+-- Name: knowledge_synonyms; Type: TABLE; Schema: private; Owner: postgres
+--
+
+CREATE TABLE private.knowledge_synonyms (
+    word text NOT NULL,
+    synonym text NOT NULL
+);
+
+
+ALTER TABLE private.knowledge_synonyms OWNER TO postgres;
+
+--
+-- Name: TABLE knowledge_synonyms; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON TABLE private.knowledge_synonyms IS 'Pairs of words that mean the same in questions about a person (both directions are listed); retrieval adds each question word''s synonyms to its query.';
+
+
+--
 -- Name: legacy_imports; Type: TABLE; Schema: private; Owner: postgres
 --
 
@@ -1444,6 +1553,81 @@ COMMENT ON COLUMN public.conversations.updated_at IS 'Last change of any kind (n
 
 
 --
+-- Name: knowledge_chunks; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.knowledge_chunks (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    item_id uuid NOT NULL,
+    user_id uuid DEFAULT auth.uid() NOT NULL,
+    "position" integer NOT NULL,
+    content text NOT NULL,
+    search tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, content)) STORED,
+    CONSTRAINT knowledge_chunks_content_check CHECK (((char_length(content) >= 1) AND (char_length(content) <= 4000))),
+    CONSTRAINT knowledge_chunks_position_check CHECK (("position" >= 0))
+);
+
+
+ALTER TABLE public.knowledge_chunks OWNER TO postgres;
+
+--
+-- Name: TABLE knowledge_chunks; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.knowledge_chunks IS 'Knowledge items split into passages of a few sentences, each indexed for full-text search; rewritten whenever its item changes.';
+
+
+--
+-- Name: COLUMN knowledge_chunks.search; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.knowledge_chunks.search IS 'English full-text vector of the content (stemmed, stop words dropped), served by a GIN index.';
+
+
+--
+-- Name: knowledge_items; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.knowledge_items (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid DEFAULT auth.uid() NOT NULL,
+    kind text NOT NULL,
+    title text NOT NULL,
+    body text NOT NULL,
+    alternatives text[] DEFAULT '{}'::text[] NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT knowledge_items_alternatives_check CHECK ((cardinality(alternatives) <= 10)),
+    CONSTRAINT knowledge_items_body_check CHECK ((char_length(body) <= 500000)),
+    CONSTRAINT knowledge_items_kind_check CHECK ((kind = ANY (ARRAY['qa'::text, 'note'::text, 'document'::text]))),
+    CONSTRAINT knowledge_items_title_check CHECK (((char_length(title) >= 1) AND (char_length(title) <= 300)))
+);
+
+
+ALTER TABLE public.knowledge_items OWNER TO postgres;
+
+--
+-- Name: TABLE knowledge_items; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.knowledge_items IS 'What an owner adds about themselves beyond the profile; their chatbots answer from it.';
+
+
+--
+-- Name: COLUMN knowledge_items.kind; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.knowledge_items.kind IS 'qa: a question (title) and its answer (body), given as written when asked; note: titled Markdown; document: text extracted from an upload (title: the file name).';
+
+
+--
+-- Name: COLUMN knowledge_items.alternatives; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.knowledge_items.alternatives IS 'Other ways visitors ask a Q&A''s question; they match it like the question itself.';
+
+
+--
 -- Name: messages; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -1624,6 +1808,14 @@ ALTER TABLE ONLY private.chatbot_day_visitors
 
 
 --
+-- Name: knowledge_synonyms knowledge_synonyms_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.knowledge_synonyms
+    ADD CONSTRAINT knowledge_synonyms_pkey PRIMARY KEY (word, synonym);
+
+
+--
 -- Name: legacy_imports legacy_imports_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
 --
 
@@ -1717,6 +1909,30 @@ ALTER TABLE ONLY public.conversations
 
 ALTER TABLE ONLY public.conversations
     ADD CONSTRAINT conversations_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: knowledge_chunks knowledge_chunks_item_id_position_key; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.knowledge_chunks
+    ADD CONSTRAINT knowledge_chunks_item_id_position_key UNIQUE (item_id, "position");
+
+
+--
+-- Name: knowledge_chunks knowledge_chunks_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.knowledge_chunks
+    ADD CONSTRAINT knowledge_chunks_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: knowledge_items knowledge_items_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.knowledge_items
+    ADD CONSTRAINT knowledge_items_pkey PRIMARY KEY (id);
 
 
 --
@@ -1845,6 +2061,27 @@ CREATE INDEX conversations_updated_idx ON public.conversations USING btree (user
 
 
 --
+-- Name: knowledge_chunks_search_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX knowledge_chunks_search_idx ON public.knowledge_chunks USING gin (search);
+
+
+--
+-- Name: knowledge_chunks_user_id_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX knowledge_chunks_user_id_idx ON public.knowledge_chunks USING btree (user_id);
+
+
+--
+-- Name: knowledge_items_user_id_created_at_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX knowledge_items_user_id_created_at_idx ON public.knowledge_items USING btree (user_id, created_at DESC, id DESC);
+
+
+--
 -- Name: messages_chatbot_created_idx; Type: INDEX; Schema: public; Owner: postgres
 --
 
@@ -1912,6 +2149,13 @@ CREATE TRIGGER chatbots_refuse_reserved_slug BEFORE INSERT OR UPDATE OF public_u
 --
 
 CREATE TRIGGER chatbots_set_updated_at BEFORE UPDATE ON public.chatbots FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+
+
+--
+-- Name: knowledge_items knowledge_items_set_updated_at; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER knowledge_items_set_updated_at BEFORE UPDATE ON public.knowledge_items FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
 
 
 --
@@ -2057,6 +2301,30 @@ ALTER TABLE ONLY public.conversations
 
 
 --
+-- Name: knowledge_chunks knowledge_chunks_item_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.knowledge_chunks
+    ADD CONSTRAINT knowledge_chunks_item_id_fkey FOREIGN KEY (item_id) REFERENCES public.knowledge_items(id) ON DELETE CASCADE;
+
+
+--
+-- Name: knowledge_chunks knowledge_chunks_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.knowledge_chunks
+    ADD CONSTRAINT knowledge_chunks_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: knowledge_items knowledge_items_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.knowledge_items
+    ADD CONSTRAINT knowledge_items_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: messages messages_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -2109,6 +2377,15 @@ ALTER TABLE private.chat_windows ENABLE ROW LEVEL SECURITY;
 ALTER TABLE private.legacy_imports ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: knowledge_chunks Owners add chunks to their own items; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners add chunks to their own items" ON public.knowledge_chunks FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM public.knowledge_items i
+  WHERE ((i.id = knowledge_chunks.item_id) AND (i.user_id = ( SELECT auth.uid() AS uid)))))));
+
+
+--
 -- Name: messages Owners add messages to their chatbots; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -2118,12 +2395,26 @@ CREATE POLICY "Owners add messages to their chatbots" ON public.messages FOR INS
 
 
 --
+-- Name: knowledge_items Owners add their own knowledge; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners add their own knowledge" ON public.knowledge_items FOR INSERT TO authenticated WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: visitors Owners add visitors to their chatbots; Type: POLICY; Schema: public; Owner: postgres
 --
 
 CREATE POLICY "Owners add visitors to their chatbots" ON public.visitors FOR INSERT TO authenticated WITH CHECK ((chatbot_id IN ( SELECT c.id
    FROM public.chatbots c
   WHERE (c.user_id = ( SELECT auth.uid() AS uid)))));
+
+
+--
+-- Name: knowledge_items Owners change their own knowledge; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners change their own knowledge" ON public.knowledge_items FOR UPDATE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -2177,6 +2468,20 @@ CREATE POLICY "Owners delete their own API keys" ON public.api_keys FOR DELETE T
 --
 
 CREATE POLICY "Owners delete their own chatbots" ON public.chatbots FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: knowledge_chunks Owners delete their own chunks; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners delete their own chunks" ON public.knowledge_chunks FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: knowledge_items Owners delete their own knowledge; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners delete their own knowledge" ON public.knowledge_items FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -2246,6 +2551,20 @@ CREATE POLICY "Owners read their own API keys" ON public.api_keys FOR SELECT TO 
 --
 
 CREATE POLICY "Owners read their own chatbots" ON public.chatbots FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: knowledge_chunks Owners read their own chunks; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their own chunks" ON public.knowledge_chunks FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: knowledge_items Owners read their own knowledge; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their own knowledge" ON public.knowledge_items FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -2333,6 +2652,18 @@ ALTER TABLE public.chatbots ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.conversations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: knowledge_chunks; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.knowledge_chunks ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: knowledge_items; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.knowledge_items ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: messages; Type: ROW SECURITY; Schema: public; Owner: postgres
@@ -2441,6 +2772,14 @@ GRANT ALL ON FUNCTION private.public_profile(target_user_id uuid) TO service_rol
 
 
 --
+-- Name: FUNCTION question_tsquery(p_question text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.question_tsquery(p_question text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.question_tsquery(p_question text) TO service_role;
+
+
+--
 -- Name: FUNCTION rebuild_message_rollups(); Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -2453,6 +2792,14 @@ GRANT ALL ON FUNCTION private.rebuild_message_rollups() TO service_role;
 --
 
 REVOKE ALL ON FUNCTION private.refuse_reserved_slug() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) TO service_role;
 
 
 --
@@ -2635,6 +2982,50 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbots TO authenticated;
 
 GRANT SELECT ON TABLE public.conversations TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.conversations TO service_role;
+
+
+--
+-- Name: TABLE knowledge_chunks; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.knowledge_chunks TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.knowledge_chunks TO service_role;
+
+
+--
+-- Name: TABLE knowledge_items; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.knowledge_items TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.knowledge_items TO service_role;
+
+
+--
+-- Name: COLUMN knowledge_items.kind; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT UPDATE(kind) ON TABLE public.knowledge_items TO authenticated;
+
+
+--
+-- Name: COLUMN knowledge_items.title; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT UPDATE(title) ON TABLE public.knowledge_items TO authenticated;
+
+
+--
+-- Name: COLUMN knowledge_items.body; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT UPDATE(body) ON TABLE public.knowledge_items TO authenticated;
+
+
+--
+-- Name: COLUMN knowledge_items.alternatives; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT UPDATE(alternatives) ON TABLE public.knowledge_items TO authenticated;
 
 
 --

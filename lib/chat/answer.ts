@@ -85,7 +85,7 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
   const timeout = modelTimeout();
   const result = streamText({
     model,
-    instructions: buildInstructions(turn.profile ?? EMPTY_PROFILE, configuration),
+    instructions: buildInstructions(turn.profile ?? EMPTY_PROFILE, configuration, turn.knowledge),
     messages: conversation(turn, message),
     temperature: configuration.temperature,
     abortSignal: generation.signal,

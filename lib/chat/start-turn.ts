@@ -31,6 +31,7 @@ export interface StartedTurn {
   chatbot: Started["chatbot"];
   profile: Started["profile"];
   history: Started["history"];
+  knowledge: Started["knowledge"];
 }
 
 const RATE_LIMIT_MESSAGES = {
@@ -86,6 +87,7 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
       : result.chatbot,
     profile: result.profile,
     history: result.history,
+    knowledge: result.knowledge,
   };
 }
 

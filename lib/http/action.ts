@@ -20,6 +20,8 @@ export interface ActionOptions<Schema extends z.ZodType, Auth extends ActionAuth
   schema: Schema;
   /** Fields never echoed back to the form (passwords). */
   redact?: readonly string[];
+  /** Form fields that carry an uploaded file (a File reaches the schema); other files are dropped. */
+  files?: readonly string[];
 }
 
 /** What a handler gets: the parsed input, who is calling, and the request's headers and cookies. */
@@ -56,7 +58,7 @@ export function action<Schema extends z.ZodType, Auth extends ActionAuth, Data>(
   handler: (context: ActionContext<z.output<Schema>, Auth>) => Promise<Data>,
 ): ServerAction<Data> {
   const run = async (_previous: FormState<Data>, submitted: ActionInput): Promise<FormState<Data>> => {
-    const raw = submitted instanceof FormData ? formObject(submitted) : submitted;
+    const raw = submitted instanceof FormData ? formObject(submitted, options.files ?? []) : submitted;
     try {
       const headers = await currentHeaders();
       const jar = await currentCookieJar();
@@ -83,11 +85,16 @@ export function action<Schema extends z.ZodType, Auth extends ActionAuth, Data>(
   return Object.assign(run, { options: { name: options.name, auth: options.auth } });
 }
 
-/** Repeated names become arrays (checkbox groups, lists); files are left to actions that declare them. */
-function formObject(form: FormData): Record<string, unknown> {
+/** Repeated names become arrays (checkbox groups, lists); files only in the fields an action declares. */
+function formObject(form: FormData, files: readonly string[]): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
     if (key.startsWith("$ACTION")) continue;
+    if (files.includes(key)) {
+      const file = form.get(key);
+      if (file instanceof File) object[key] = file;
+      continue;
+    }
     const values = form.getAll(key).filter((value) => typeof value === "string");
     object[key] = values.length === 1 ? values[0] : values;
   }

@@ -49,6 +49,7 @@ interface Fixture {
   slug: string;
   messageId: string;
   apiKeyId: string;
+  knowledgeId: string;
 }
 
 interface Call {
@@ -79,6 +80,13 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
           headers: owner().bearer,
         },
       ),
+    );
+    return ((await response.json()) as { id: string }).id;
+  };
+  const createOwnKnowledge = async () => {
+    const { POST } = await import("@/app/api/knowledge/route");
+    const response = await POST(
+      jsonRequest("/api/knowledge", { kind: "note", title: "Doomed", body: "Gone soon." }, { headers: owner().bearer }),
     );
     return ((await response.json()) as { id: string }).id;
   };
@@ -118,6 +126,30 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
       }),
       owner: 200,
       other: 200,
+    },
+    "GET /api/knowledge": { call: () => ({ path: "/api/knowledge" }), owner: 200, other: "not theirs" },
+    "POST /api/knowledge": {
+      call: () => ({ path: "/api/knowledge", body: { kind: "note", title: "Matrix", body: "A note." } }),
+      owner: 201,
+      other: 201,
+    },
+    "GET /api/knowledge/{id}": {
+      call: ({ knowledgeId }) => ({ path: `/api/knowledge/${knowledgeId}` }),
+      owner: 200,
+      other: 404,
+    },
+    "PUT /api/knowledge/{id}": {
+      call: ({ knowledgeId }) => ({
+        path: `/api/knowledge/${knowledgeId}`,
+        body: { kind: "note", title: "Matrix", body: "Changed." },
+      }),
+      owner: 200,
+      other: 404,
+    },
+    "DELETE /api/knowledge/{id}": {
+      call: async () => ({ path: `/api/knowledge/${await createOwnKnowledge()}` }),
+      owner: 204,
+      other: 404,
     },
     "GET /api/chatbots": { call: () => ({ path: "/api/chatbots" }), owner: 200, other: "not theirs" },
     "POST /api/chatbots": {
@@ -197,7 +229,7 @@ describeEachDatabase("every API route x every credential", () => {
       },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
     });
-    const params = /\/api\/(?:chatbots|keys|messages)\/([^/?]+)/.exec(call.path)?.[1];
+    const params = /\/api\/(?:chatbots|keys|messages|knowledge)\/([^/?]+)/.exec(call.path)?.[1];
     const serve = handler.handler as (request: Request, segment: { params: Promise<object> }) => Promise<Response>;
     return serve(request, { params: Promise.resolve(params ? { id: params } : {}) });
   }
@@ -234,7 +266,23 @@ describeEachDatabase("every API route x every credential", () => {
     await deleteKey(new Request(`${TEST_ORIGIN}/api/keys/${revoked.id}`, { method: "DELETE", headers: owner.bearer }), {
       params: Promise.resolve({ id: revoked.id }),
     });
-    fixture = { chatbotId: bot.id, slug: bot.public_url_slug, messageId: turn.message_id, apiKeyId: ownerKey.id };
+    const { POST: createKnowledge } = await import("@/app/api/knowledge/route");
+    const note = (await (
+      await createKnowledge(
+        jsonRequest(
+          "/api/knowledge",
+          { kind: "note", title: "Owner's note", body: "Private." },
+          { headers: owner.bearer },
+        ),
+      )
+    ).json()) as { id: string };
+    fixture = {
+      chatbotId: bot.id,
+      slug: bot.public_url_slug,
+      messageId: turn.message_id,
+      apiKeyId: ownerKey.id,
+      knowledgeId: note.id,
+    };
 
     const claims = { email: owner.email, role: "authenticated", sid: sidOf(owner.accessToken), typ: "access" };
     const forged = await new SignJWT(claims)
@@ -325,6 +373,16 @@ type ActionRow = { input(fixture: Fixture): Record<string, unknown> } & (
 );
 
 const ACTION_ROWS: Record<string, ActionRow> = {
+  "knowledge.addQuestionAndAnswer": {
+    input: () => ({ question: "Matrix?", answer: "Yes." }),
+    owner: "success",
+    // Adds to the caller's own knowledge: another owner only ever adds to theirs.
+    other: "success",
+  },
+  "knowledge.addNote": { input: () => ({ title: "Matrix", body: "A note." }), owner: "success", other: "success" },
+  // No file: refused the same way for everyone signed in.
+  "knowledge.uploadDocument": { input: () => ({}), owner: "validation_failed", other: "validation_failed" },
+  "knowledge.delete": { input: () => ({ id: NIL_UUID }), owner: "not_found", other: "not_found" },
   "auth.signIn": { input: () => ({}), anyone: "validation_failed" },
   "auth.signUp": { input: () => ({}), anyone: "validation_failed" },
   // Signing out ends whatever session the cookie names (none for a bad one) and goes to /login.
@@ -388,7 +446,13 @@ describeEachDatabase("every server action x every cookie", () => {
     const bot = (await (
       await createChatbot(jsonRequest("/api/chatbots", { name: "Action target" }, { headers: owner.bearer }))
     ).json()) as { id: string; public_url_slug: string };
-    fixture = { chatbotId: bot.id, slug: bot.public_url_slug, messageId: NIL_UUID, apiKeyId: NIL_UUID };
+    fixture = {
+      chatbotId: bot.id,
+      slug: bot.public_url_slug,
+      messageId: NIL_UUID,
+      apiKeyId: NIL_UUID,
+      knowledgeId: NIL_UUID,
+    };
     const session = /chatfolio_session=([^;]+)/.exec(owner.cookie)?.[1] ?? "";
     const payload = JSON.parse(Buffer.from(session.split(".")[1], "base64url").toString()) as { sid: string };
     const expired = await signBuiltinToken(

@@ -1,5 +1,6 @@
 import "server-only";
 import type { OwnerProfile } from "@/lib/ai/instructions";
+import type { KnowledgeEntry } from "@/lib/ai/knowledge-block";
 import type { Queryable } from "@/lib/db";
 
 export interface StartTurnParams {
@@ -22,7 +23,10 @@ export interface StartTurnParams {
   preview: boolean;
 }
 
-/** What private.start_turn answers. */
+/** Knowledge chunks a turn's model is given: enough to answer, few enough to stay in a small prompt. */
+const KNOWLEDGE_PER_TURN = 5;
+
+/** What private.start_turn answers, with the knowledge retrieved beside it. */
 export type StartTurnResult =
   | {
       outcome: "started";
@@ -33,6 +37,8 @@ export type StartTurnResult =
       chatbot: { id: string; user_id: string; name: string; configuration: unknown };
       profile: OwnerProfile | null;
       history: Array<{ message: string; response: string }>;
+      /** The owner's knowledge that best matches the message (private.retrieve_knowledge). */
+      knowledge: KnowledgeEntry[];
     }
   | { outcome: "not_found" }
   | {
@@ -48,8 +54,10 @@ export type StartTurnResult =
  * model needs). The limits are the server's; no API role may call it.
  */
 export async function startTurn(tx: Queryable, params: StartTurnParams): Promise<StartTurnResult> {
-  const [{ result }] = await tx.query<{ result: StartTurnResult }>(
-    "select private.start_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) as result",
+  // The knowledge is retrieved in the same statement, so the turn costs no extra round trip.
+  const [{ result, knowledge }] = await tx.query<{ result: StartTurnResult; knowledge: KnowledgeEntry[] }>(
+    `select private.start_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) as result,
+            private.retrieve_knowledge($2, $3, $7, ${KNOWLEDGE_PER_TURN}) as knowledge`,
     [
       params.callerId,
       params.chatbotId,
@@ -67,7 +75,7 @@ export async function startTurn(tx: Queryable, params: StartTurnParams): Promise
       params.preview,
     ],
   );
-  return result;
+  return result.outcome === "started" ? { ...result, knowledge } : result;
 }
 
 export interface FinishTurnParams {

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/dashboard/page-header";
+import { KnowledgeForms } from "@/components/knowledge/knowledge-forms";
+import { KnowledgeList } from "@/components/knowledge/knowledge-list";
+import { requireUser } from "@/lib/auth/server";
+import { asOwner } from "@/lib/db";
+import { listKnowledge } from "@/lib/db/queries/knowledge";
+import { cursorSchema } from "@/lib/validation/messages";
+
+export const metadata: Metadata = { title: "Knowledge" };
+
+interface KnowledgePageProps {
+  searchParams: Promise<{ cursor?: string }>;
+}
+
+export default async function KnowledgePage({ searchParams }: KnowledgePageProps) {
+  const user = await requireUser("/dashboard/knowledge");
+  const cursor = cursorSchema.safeParse((await searchParams).cursor);
+  const page = await asOwner(user.claims, (tx) =>
+    listKnowledge(tx, { limit: 50, cursor: cursor.success ? cursor.data : undefined }),
+  );
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title="Knowledge"
+        description="What your chatbots know beyond your profile: answers to questions visitors ask, notes, documents."
+      />
+      <KnowledgeForms />
+      <KnowledgeList items={page.items} nextCursor={page.next_cursor} />
+    </div>
+  );
+}

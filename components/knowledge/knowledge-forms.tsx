@@ -1,0 +1,116 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { toast } from "@/components/ui/toast";
+import { type FormState, idleFormState } from "@/lib/http/form-state";
+import { addNoteAction, addQuestionAndAnswerAction, uploadDocumentAction } from "@/lib/knowledge/actions";
+
+type Added = FormState<{ id: string }>;
+type Submit = (previous: Added, form: FormData) => Promise<Added>;
+
+/** One form's state: a toast when the server answers, the list refreshed and the form cleared on success. */
+function useAddForm(submit: Submit, what: string) {
+  const [state, formAction, pending] = useActionState<Added, FormData>(submit, idleFormState);
+  const form = useRef<HTMLFormElement>(null);
+  const router = useRouter();
+  const told = useRef<Added>(idleFormState);
+  useEffect(() => {
+    if (state === told.current) return;
+    told.current = state;
+    if (state.status === "success") {
+      toast.success(`${what} added`, { description: "Your chatbots answer from it from the next question." });
+      form.current?.reset();
+      router.refresh();
+    } else if (state.status === "error") {
+      toast.error(`The ${what.toLowerCase()} was not added`, { description: state.message });
+    }
+  }, [state, what, router]);
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const values = state.status === "error" ? state.values : {};
+  return { formAction, pending, form, errors, values };
+}
+
+export function KnowledgeForms() {
+  const qa = useAddForm(addQuestionAndAnswerAction, "Answer");
+  const note = useAddForm(addNoteAction, "Note");
+  const upload = useAddForm(uploadDocumentAction, "Document");
+  return (
+    <div className="grid gap-6 xl:grid-cols-3">
+      <Card>
+        <CardHeader>
+          <CardTitle>Answer a question</CardTitle>
+          <CardDescription>
+            When a visitor asks this, in these or other words, the bot gives your answer as written.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <form ref={qa.form} action={qa.formAction} noValidate className="grid gap-4">
+            <Field label="Question" error={qa.errors.question}>
+              {(control) => <Input {...control} name="question" defaultValue={qa.values.question} />}
+            </Field>
+            <Field label="Your answer" error={qa.errors.answer}>
+              {(control) => <Textarea {...control} name="answer" rows={3} defaultValue={qa.values.answer} />}
+            </Field>
+            <Field label="Other ways to ask it" hint="One per line (optional)." error={qa.errors.alternatives}>
+              {(control) => (
+                <Textarea {...control} name="alternatives" rows={2} defaultValue={qa.values.alternatives} />
+              )}
+            </Field>
+            <div>
+              <Button type="submit" loading={qa.pending}>
+                Add answer
+              </Button>
+            </div>
+          </form>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Write a note</CardTitle>
+          <CardDescription>Anything about you, in Markdown: the bot quotes the sentences that answer.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <form ref={note.form} action={note.formAction} noValidate className="grid gap-4">
+            <Field label="Title" error={note.errors.title}>
+              {(control) => <Input {...control} name="title" defaultValue={note.values.title} />}
+            </Field>
+            <Field label="Note" error={note.errors.body}>
+              {(control) => <Textarea {...control} name="body" rows={6} defaultValue={note.values.body} />}
+            </Field>
+            <div>
+              <Button type="submit" loading={note.pending}>
+                Add note
+              </Button>
+            </div>
+          </form>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Upload a document</CardTitle>
+          <CardDescription>A .txt or .md file up to 10 MB, such as your CV as text.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <form ref={upload.form} action={upload.formAction} noValidate className="grid gap-4">
+            <Field label="File" error={upload.errors.file}>
+              {(control) => (
+                <Input {...control} name="file" type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" />
+              )}
+            </Field>
+            <div>
+              <Button type="submit" loading={upload.pending}>
+                Upload
+              </Button>
+            </div>
+          </form>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use server";
+
+import { z } from "zod";
+import { asOwner } from "@/lib/db";
+import { createKnowledgeItem, deleteKnowledgeItem, recordOf } from "@/lib/db/queries/knowledge";
+import { ApiError } from "@/lib/errors";
+import { action } from "@/lib/http/action";
+import { uuidSchema } from "@/lib/validation/common";
+import { KNOWLEDGE_TITLE_MAX, noteInputSchema, qaInputSchema } from "@/lib/validation/knowledge";
+import { extractDocumentText } from "./documents";
+
+// The dashboard's knowledge page, with the API's schemas and queries.
+
+/** The form gives other phrasings one per line. */
+const linesToList = z
+  .string()
+  .optional()
+  .transform((text) =>
+    (text ?? "")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean),
+  );
+
+export const addQuestionAndAnswerAction = action(
+  {
+    name: "knowledge.addQuestionAndAnswer",
+    auth: "required",
+    schema: qaInputSchema.omit({ kind: true, alternatives: true }).extend({ alternatives: linesToList }),
+  },
+  async ({ input, caller }) => {
+    const record = recordOf(qaInputSchema.parse({ kind: "qa", ...input }));
+    const item = await asOwner(caller.claims, (tx) => createKnowledgeItem(tx, record));
+    return { id: item.id };
+  },
+);
+
+export const addNoteAction = action(
+  { name: "knowledge.addNote", auth: "required", schema: noteInputSchema.omit({ kind: true }) },
+  async ({ input, caller }) => {
+    const item = await asOwner(caller.claims, (tx) => createKnowledgeItem(tx, recordOf({ kind: "note", ...input })));
+    return { id: item.id };
+  },
+);
+
+export const uploadDocumentAction = action(
+  {
+    name: "knowledge.uploadDocument",
+    auth: "required",
+    files: ["file"],
+    schema: z.object({ file: z.instanceof(File, { error: "Choose a file to upload." }) }),
+  },
+  async ({ input, caller }) => {
+    const body = await extractDocumentText(input.file);
+    const title = input.file.name.slice(0, KNOWLEDGE_TITLE_MAX) || "Document";
+    const item = await asOwner(caller.claims, (tx) =>
+      createKnowledgeItem(tx, { kind: "document", title, body, alternatives: [] }),
+    );
+    return { id: item.id };
+  },
+);
+
+export const deleteKnowledgeAction = action(
+  { name: "knowledge.delete", auth: "required", schema: z.object({ id: uuidSchema }) },
+  async ({ input, caller }) => {
+    if (!(await asOwner(caller.claims, (tx) => deleteKnowledgeItem(tx, input.id)))) {
+      throw new ApiError("not_found", "Knowledge item not found.");
+    }
+    return { id: input.id };
+  },
+);
