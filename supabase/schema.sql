@@ -543,7 +543,7 @@ CREATE FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) RETURNS b
   select not exists (
     select 1 from public.chatbots
     where public_url_slug = p_slug
-      and (p_chatbot_id is null or id <> p_chatbot_id)
+      and (p_chatbot_id is null or id <> p_chatbot_id or user_id is distinct from (select auth.uid()))
   )
     and not exists (select 1 from private.reserved_slugs where slug = p_slug);
 $$;
@@ -555,7 +555,7 @@ ALTER FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) OWNER TO p
 -- Name: FUNCTION slug_available(p_slug text, p_chatbot_id uuid); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) IS 'Whether a chatbot may take this slug: nobody else''s bot has it and it is not reserved. Slugs are public names, like usernames, so telling that one is taken reveals nothing private.';
+COMMENT ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) IS 'Whether a chatbot may take this slug: no bot has it but the caller''s own p_chatbot_id, and it is not reserved. Slugs are public names, like usernames, so telling that one is taken reveals nothing private.';
 
 
 --

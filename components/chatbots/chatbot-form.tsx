@@ -93,12 +93,25 @@ export function ChatbotForm({ chatbotId, initial, models }: ChatbotFormProps) {
   };
 
   const questions = values.starterQuestions;
+  // Moving a question keeps the keyboard on it: focus follows to the same button at its new place
+  // (or the other arrow when it reached an end), and a live region says where it went.
+  const [moveStatus, setMoveStatus] = useState("");
   const moveQuestion = (from: number, to: number) => {
     const next = [...questions];
     const [moved] = next.splice(from, 1);
     next.splice(to, 0, moved);
     set("starterQuestions", next);
+    setMoveStatus(`Question moved to position ${to + 1} of ${next.length}.`);
+    const direction = to < from ? "up" : "down";
+    const atEnd = direction === "up" ? to === 0 : to === next.length - 1;
+    focusAfterMove.current = `starter-${atEnd ? (direction === "up" ? "down" : "up") : direction}-${to}`;
   };
+  const focusAfterMove = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusAfterMove.current === null) return;
+    document.getElementById(focusAfterMove.current)?.focus();
+    focusAfterMove.current = null;
+  });
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(320px,420px)]">
@@ -136,7 +149,7 @@ export function ChatbotForm({ chatbotId, initial, models }: ChatbotFormProps) {
               }
               error={
                 errors.public_url_slug ??
-                (slug.availability === "taken" || slug.availability === "invalid"
+                (slug.availability !== null && slug.availability !== "available"
                   ? (slug.message ?? undefined)
                   : undefined)
               }
@@ -211,6 +224,7 @@ export function ChatbotForm({ chatbotId, initial, models }: ChatbotFormProps) {
                     <Button
                       variant="ghost"
                       size="icon"
+                      id={`starter-up-${index}`}
                       aria-label={`Move question ${index + 1} up`}
                       disabled={index === 0}
                       onClick={() => moveQuestion(index, index - 1)}
@@ -220,6 +234,7 @@ export function ChatbotForm({ chatbotId, initial, models }: ChatbotFormProps) {
                     <Button
                       variant="ghost"
                       size="icon"
+                      id={`starter-down-${index}`}
                       aria-label={`Move question ${index + 1} down`}
                       disabled={index === questions.length - 1}
                       onClick={() => moveQuestion(index, index + 1)}
@@ -242,6 +257,9 @@ export function ChatbotForm({ chatbotId, initial, models }: ChatbotFormProps) {
                   </li>
                 ))}
               </ol>
+              <p aria-live="polite" className="sr-only">
+                {moveStatus}
+              </p>
               {errors["configuration.starter_questions"] ? (
                 <p className="text-sm font-medium text-red-700 dark:text-red-400">
                   {errors["configuration.starter_questions"]}

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -21,7 +21,7 @@ export function DeleteChatbot({ id, name }: { id: string; name: string }) {
           Its page stops working and its conversations are deleted. This can't be undone.
         </CardDescription>
       </CardHeader>
-      <CardContent>
+      <CardFooter>
         <ConfirmDialog
           destructive
           trigger={<Button variant="destructive">Delete chatbot…</Button>}
@@ -51,7 +51,7 @@ export function DeleteChatbot({ id, name }: { id: string; name: string }) {
             )}
           </Field>
         </ConfirmDialog>
-      </CardContent>
+      </CardFooter>
     </Card>
   );
 }

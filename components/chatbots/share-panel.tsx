@@ -1,7 +1,10 @@
 import { ExternalLink } from "lucide-react";
 import QRCode from "qrcode";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Tabs, TabsList, TabsPanel, TabsTab } from "@/components/ui/tabs";
 import { CopyButton } from "./copy-button";
+import { QrDialog } from "./qr-dialog";
 
 interface SharePanelProps {
   /** The public page's address, built from SITE_URL. */
@@ -13,10 +16,19 @@ interface SharePanelProps {
   isPublic: boolean;
 }
 
+/** public/widget.js's options (its data-* attributes), as README's "Embedding" lists them. */
+const WIDGET_OPTIONS = [
+  { name: "data-chatbot", values: "the bot's slug", meaning: "Which chatbot opens (required)." },
+  { name: "data-position", values: "bottom-right, bottom-left", meaning: "Corner of the floating button." },
+  { name: "data-accent-color", values: "#rrggbb", meaning: "The button's colour; the chat uses the bot's own." },
+  { name: "data-open", values: "true", meaning: "Open the chat when the page loads." },
+] as const;
+
 /** The bot's link with a copy button and a QR code, and the embed snippet for other sites. */
 export async function SharePanel({ pageUrl, widgetUrl, slug, accentColor, isPublic }: SharePanelProps) {
   // An SVG made on the server: no QR code library in the browser's bundle.
   const qr = await QRCode.toString(pageUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  const qrSrc = `data:image/svg+xml;utf8,${encodeURIComponent(qr)}`;
   const snippet = `<script src="${widgetUrl}" data-chatbot="${slug}" data-accent-color="${accentColor}" data-position="bottom-right" async></script>`;
   return (
     <Card>
@@ -28,55 +40,79 @@ export async function SharePanel({ pageUrl, widgetUrl, slug, accentColor, isPubl
             : "This chatbot is private: only you can open it. Make it public to share it."}
         </CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-6 md:grid-cols-[minmax(0,1fr)_auto]">
-        <div className="grid min-w-0 gap-4">
-          <div className="grid gap-2">
-            <p className="text-sm font-medium">Link</p>
-            <div className="flex flex-wrap items-center gap-2">
-              <code
-                data-testid="share-link"
-                className="rounded bg-zinc-100 px-2 py-1 text-sm break-all dark:bg-zinc-800"
-              >
-                {pageUrl}
-              </code>
-              <CopyButton text={pageUrl} label="Copy link" />
-              <a
-                href={pageUrl}
-                target="_blank"
-                rel="noopener"
-                className="inline-flex items-center gap-1 rounded text-sm text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
-              >
-                Open <ExternalLink aria-hidden className="size-3.5" />
-                <span className="sr-only">(opens in a new tab)</span>
-              </a>
+      <CardContent>
+        <Tabs defaultValue="link">
+          <TabsList>
+            <TabsTab value="link">Link and QR</TabsTab>
+            <TabsTab value="embed">Embed</TabsTab>
+          </TabsList>
+          <TabsPanel value="link" className="grid gap-4 md:grid-cols-[minmax(0,1fr)_auto]">
+            <div className="grid content-start gap-2">
+              <div className="flex flex-wrap items-center gap-2">
+                <code
+                  data-testid="share-link"
+                  className="rounded bg-zinc-100 px-2 py-1 text-sm break-all dark:bg-zinc-800"
+                >
+                  {pageUrl}
+                </code>
+                <CopyButton text={pageUrl} label="Copy link" />
+                <a
+                  href={pageUrl}
+                  target="_blank"
+                  rel="noopener"
+                  className="inline-flex items-center gap-1 rounded text-sm text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
+                >
+                  Open <ExternalLink aria-hidden className="size-3.5" />
+                  <span className="sr-only">(opens in a new tab)</span>
+                </a>
+              </div>
             </div>
-          </div>
-          <div className="grid gap-2">
-            <p className="text-sm font-medium">Embed on your site</p>
+            <figure className="grid justify-items-center gap-1">
+              {/* biome-ignore lint/performance/noImgElement: a data URI made on the server; next/image adds nothing */}
+              <img
+                src={qrSrc}
+                alt={`QR code for ${pageUrl}`}
+                width={144}
+                height={144}
+                className="rounded bg-white p-1"
+              />
+              <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">Scan to open the chat</figcaption>
+              <QrDialog src={qrSrc} url={pageUrl} />
+            </figure>
+          </TabsPanel>
+          <TabsPanel value="embed" className="grid min-w-0 gap-3">
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              Paste before <code>&lt;/body&gt;</code>. Options: <code>data-position</code> (bottom-right or
-              bottom-left), <code>data-accent-color</code>, and <code>data-open="true"</code> to open the chat on load.
+              Paste before <code>&lt;/body&gt;</code>: a button in the corner opens the chat.
             </p>
-            {/* Wrapped, not scrolled: the whole snippet stays visible and reachable without a scrollbar. */}
             <pre className="rounded bg-zinc-100 p-3 text-xs break-all whitespace-pre-wrap dark:bg-zinc-800">
               <code data-testid="embed-snippet">{snippet}</code>
             </pre>
             <div>
               <CopyButton text={snippet} label="Copy snippet" />
             </div>
-          </div>
-        </div>
-        <figure className="grid justify-items-center gap-2">
-          {/* biome-ignore lint/performance/noImgElement: a data URI made on the server; next/image adds nothing */}
-          <img
-            src={`data:image/svg+xml;utf8,${encodeURIComponent(qr)}`}
-            alt={`QR code for ${pageUrl}`}
-            width={160}
-            height={160}
-            className="rounded bg-white p-1"
-          />
-          <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">Scan to open the chat</figcaption>
-        </figure>
+            <Table>
+              <TableCaption>The script tag's options, as attributes.</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Option</TableHead>
+                  <TableHead>Values</TableHead>
+                  <TableHead>What it does</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {WIDGET_OPTIONS.map((option) => (
+                  <TableRow key={option.name}>
+                    <TableCell>
+                      <code>{option.name}</code>
+                    </TableCell>
+                    <TableCell>{option.values}</TableCell>
+                    <TableCell>{option.meaning}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TabsPanel>
+        </Tabs>
       </CardContent>
     </Card>
   );

@@ -39,3 +39,12 @@ export function getLanguageModel(requested: string | null = null): ChatModel {
 export function setLanguageModelForTests(factory: ModelFactory | undefined): void {
   holder.__chatfolioModelFactory = factory;
 }
+
+/**
+ * The models a bot may choose, when a real model answers (OPENAI_API_KEY); null with the offline
+ * model, which has no model or temperature to choose, so the editor hides both.
+ */
+export function selectableModels(): string[] | null {
+  const env = getEnv();
+  return env.OPENAI_API_KEY ? env.chatModels : null;
+}

@@ -6,7 +6,7 @@ import { asOwner } from "@/lib/db";
 import { createChatbot, deleteChatbot, findChatbot, isSlugAvailable, updateChatbot } from "@/lib/db/queries/chatbots";
 import { ApiError } from "@/lib/errors";
 import { action } from "@/lib/http/action";
-import { slugSchema } from "@/lib/validation/chatbot";
+import { RESERVED_SLUGS, slugSchema } from "@/lib/validation/chatbot";
 import { createChatbotBodySchema, updateChatbotBodySchema } from "@/lib/validation/chatbot-server";
 import { uuidSchema } from "@/lib/validation/common";
 
@@ -54,7 +54,7 @@ export const deleteChatbotAction = action(
   },
 );
 
-export type SlugAvailability = "available" | "taken" | "invalid";
+export type SlugAvailability = "available" | "taken" | "reserved" | "invalid";
 
 /** The editor's live check: whether this slug may be the chatbot's (chatbot_id when editing one). */
 export const checkSlugAction = action(
@@ -64,6 +64,9 @@ export const checkSlugAction = action(
     schema: z.object({ slug: z.string(), chatbot_id: uuidSchema.nullish() }),
   },
   async ({ input, caller }): Promise<{ availability: SlugAvailability; message: string }> => {
+    if (RESERVED_SLUGS.has(input.slug)) {
+      return { availability: "reserved", message: `/c/${input.slug} is reserved by Chatfolio: choose another.` };
+    }
     const parsed = slugSchema.safeParse(input.slug);
     if (!parsed.success) return { availability: "invalid", message: parsed.error.issues[0]?.message ?? "Invalid." };
     const available = await asOwner(caller.claims, (tx) =>

@@ -4,10 +4,10 @@ import { getEnv } from "@/lib/env";
 // Links the app hands out for a chatbot, from SITE_URL: never the request's Host header, which a
 // client chooses.
 
-/** A path under SITE_URL, which may itself have a path (https://example.com/chat). */
+/** An absolute address under SITE_URL, which may itself have a path (https://example.com/chat). */
 function siteLink(path: string): string {
-  const site = getEnv().siteUrl;
-  return `${site.origin}${site.pathname.replace(/\/+$/, "")}${path}`;
+  const { origin, pathname } = getEnv().siteUrl;
+  return `${origin}${pathname.replace(/\/+$/, "")}${path}`;
 }
 
 /** The public page: `<SITE_URL>/c/<slug>`. */
@@ -18,10 +18,4 @@ export function publicPageUrl(slug: string): string {
 /** The embeddable widget's script. */
 export function widgetScriptUrl(): string {
   return siteLink("/widget.js");
-}
-
-/** The models a bot may choose, when a real model answers; null with the offline model. */
-export function selectableModels(): string[] | null {
-  const env = getEnv();
-  return env.OPENAI_API_KEY ? env.chatModels : null;
 }

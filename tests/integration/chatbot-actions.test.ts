@@ -105,7 +105,7 @@ describeEachDatabase("the dashboard's profile and chatbot actions", () => {
       ((await call(checkSlugAction, who, input)).state.data as { availability: string }).availability;
     expect(await check(other, { slug })).toBe("taken");
     expect(await check(owner, { slug, chatbot_id: chatbotId })).toBe("available");
-    expect(await check(owner, { slug: "dashboard" })).toBe("invalid");
+    expect(await check(owner, { slug: "dashboard" })).toBe("reserved");
     expect(await check(owner, { slug: "Not A Slug" })).toBe("invalid");
     expect(await check(owner, { slug: `free-${chatbotId.slice(0, 8)}` })).toBe("available");
   });

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { ChatbotForm } from "@/components/chatbots/chatbot-form";
 import { valuesOf } from "@/components/chatbots/editor-values";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { selectableModels } from "@/lib/ai/models";
 import { requireUser } from "@/lib/auth/server";
 import { CONFIGURATION_DEFAULTS } from "@/lib/chatbots/configuration";
-import { selectableModels } from "@/lib/chatbots/links";
 
 export const metadata: Metadata = { title: "New chatbot" };
 
