@@ -1,4 +1,16 @@
 import "server-only";
+import {
+  changeEmailAction,
+  changePasswordAction,
+  confirmEmailAction,
+  confirmPasswordAction,
+  createApiKeyAction,
+  deleteAccountAction,
+  forgotPasswordAction,
+  resetPasswordAction,
+  revokeApiKeyAction,
+  signOutEverywhereAction,
+} from "@/lib/account/actions";
 import { signInAction, signOutAction, signUpAction } from "@/lib/auth/actions";
 import type { RegisteredAction } from "@/lib/http/action";
 
@@ -7,4 +19,18 @@ import type { RegisteredAction } from "@/lib/http/action";
  * tests/integration/server-actions.test.ts fails (it finds every export of every "use server"
  * module and looks it up in this list).
  */
-export const serverActions: readonly RegisteredAction[] = [signInAction, signUpAction, signOutAction];
+export const serverActions: readonly RegisteredAction[] = [
+  signInAction,
+  signUpAction,
+  signOutAction,
+  createApiKeyAction,
+  revokeApiKeyAction,
+  confirmPasswordAction,
+  changePasswordAction,
+  changeEmailAction,
+  signOutEverywhereAction,
+  deleteAccountAction,
+  forgotPasswordAction,
+  resetPasswordAction,
+  confirmEmailAction,
+];
