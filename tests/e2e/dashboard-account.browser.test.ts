@@ -122,7 +122,7 @@ describe.skipIf(!browserAvailable())("the owner's account in Chromium", () => {
     await page.goto(`${base}/dashboard/settings`);
     await checkPage(page, "settings-account");
     await page.getByLabel("Current password").nth(1).fill(password);
-    await page.getByLabel("New password").fill("second password 2");
+    await page.getByLabel("New password", { exact: true }).fill("second password 2");
     const change = page.getByRole("button", { name: "Change password" });
     await hydrated(change);
     await change.click();
@@ -157,7 +157,7 @@ describe.skipIf(!browserAvailable())("the owner's account in Chromium", () => {
     expect(link.startsWith(`${base}/reset-password?token=`)).toBe(true);
     await page.goto(link);
     await checkPage(page, "reset-password");
-    await page.getByLabel("New password").fill("third password 3");
+    await page.getByLabel("New password", { exact: true }).fill("third password 3");
     const set = page.getByRole("button", { name: "Set new password" });
     await hydrated(set);
     await set.click();
@@ -166,7 +166,7 @@ describe.skipIf(!browserAvailable())("the owner's account in Chromium", () => {
 
     // The link worked once.
     await page.goto(link);
-    await page.getByLabel("New password").fill("fourth password 4");
+    await page.getByLabel("New password", { exact: true }).fill("fourth password 4");
     await hydrated(page.getByRole("button", { name: "Set new password" }));
     await page.getByRole("button", { name: "Set new password" }).click();
     await page.getByText("This reset link has expired or was used already.").waitFor();
