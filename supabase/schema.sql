@@ -130,6 +130,65 @@ COMMENT ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_resp
 
 
 --
+-- Name: latency_bounds(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.latency_bounds() RETURNS integer[]
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$ select array[0, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 7500, 10000, 15000, 20000, 30000, 60000] $$;
+
+
+ALTER FUNCTION private.latency_bounds() OWNER TO postgres;
+
+--
+-- Name: FUNCTION latency_bounds(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.latency_bounds() IS 'Lower bounds (ms) of the latency histogram''s buckets: element i counts latencies from bounds[i] up to bounds[i + 1] (the last, everything above).';
+
+
+--
+-- Name: latency_bucket(integer); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.latency_bucket(p_ms integer) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$ select greatest(pg_catalog.width_bucket(p_ms, private.latency_bounds()), 1) $$;
+
+
+ALTER FUNCTION private.latency_bucket(p_ms integer) OWNER TO postgres;
+
+--
+-- Name: FUNCTION latency_bucket(p_ms integer); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.latency_bucket(p_ms integer) IS 'The histogram element (1-based) a latency in ms falls in.';
+
+
+--
+-- Name: normalize_question(text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.normalize_question(p_text text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select pg_catalog.left(pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.lower(p_text), '[[:space:][:punct:]]+', ' ', 'g')), 200)
+$$;
+
+
+ALTER FUNCTION private.normalize_question(p_text text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION normalize_question(p_text text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.normalize_question(p_text text) IS 'A question''s grouping key: lower case, punctuation and spaces folded to one space, trimmed, at most 200 characters.';
+
+
+--
 -- Name: profiles; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -204,6 +263,96 @@ COMMENT ON FUNCTION private.public_profile(target_user_id uuid) IS 'An owner''s 
 
 
 --
+-- Name: rebuild_message_rollups(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.rebuild_message_rollups() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  delete from public.conversations;
+  delete from public.chatbot_daily_stats;
+  delete from public.chatbot_daily_questions;
+  delete from private.chatbot_day_visitors;
+
+  insert into public.conversations (user_id, chatbot_id, conversation_id, visitor_id, started_at, last_message_at,
+                                    last_message, message_count, unread_count, failed_count)
+  select c.user_id, m.chatbot_id, m.conversation_id,
+         (pg_catalog.array_agg(m.visitor_id order by m.created_at))[1],
+         min(m.created_at), max(m.created_at),
+         pg_catalog.left((pg_catalog.array_agg(m.message order by m.created_at desc))[1], 200),
+         count(*), count(*) filter (where not m.is_read), count(*) filter (where m.status = 'failed')
+  from public.messages m join public.chatbots c on c.id = m.chatbot_id
+  where not m.is_preview and m.status <> 'rate_limited'
+  group by c.user_id, m.chatbot_id, m.conversation_id;
+
+  insert into private.chatbot_day_visitors (chatbot_id, day, visitor_id)
+  select distinct m.chatbot_id, (m.created_at at time zone 'UTC')::date, m.visitor_id
+  from public.messages m
+  where not m.is_preview and m.status <> 'rate_limited' and m.visitor_id is not null;
+
+  drop table if exists pg_temp.rollup_turns;
+  create temporary table rollup_turns on commit drop as
+  select m.chatbot_id, (m.created_at at time zone 'UTC')::date as day,
+         extract(hour from m.created_at at time zone 'UTC')::integer + 1 as turn_hour,
+         case when m.status = 'answered' and m.latency_ms is not null then private.latency_bucket(m.latency_ms) end
+           as bucket,
+         m.status, m.is_read
+  from public.messages m
+  where not m.is_preview and m.status <> 'rate_limited';
+
+  insert into public.chatbot_daily_stats (chatbot_id, day, user_id, messages, visitors, answered, failed, unread,
+                                          latency_histogram, hours)
+  select t.chatbot_id, t.day, c.user_id, t.messages,
+         (select count(*) from private.chatbot_day_visitors v where v.chatbot_id = t.chatbot_id and v.day = t.day),
+         t.answered, t.failed, t.unread, lh.histogram, hh.hours
+  from (
+    select r.chatbot_id, r.day, count(*)::integer as messages,
+           count(*) filter (where r.status = 'answered')::integer as answered,
+           count(*) filter (where r.status = 'failed')::integer as failed,
+           count(*) filter (where not r.is_read)::integer as unread
+    from pg_temp.rollup_turns r group by 1, 2
+  ) t
+  join public.chatbots c on c.id = t.chatbot_id
+  join (
+    select d.chatbot_id, d.day, pg_catalog.array_agg(coalesce(x.n, 0) order by b.i) as histogram
+    from (select distinct chatbot_id, day from pg_temp.rollup_turns) d
+    cross join generate_series(1, pg_catalog.array_length(private.latency_bounds(), 1)) as b(i)
+    left join (select chatbot_id, day, bucket, count(*)::integer as n from pg_temp.rollup_turns
+               where bucket is not null group by 1, 2, 3) x
+      on x.chatbot_id = d.chatbot_id and x.day = d.day and x.bucket = b.i
+    group by 1, 2
+  ) lh on lh.chatbot_id = t.chatbot_id and lh.day = t.day
+  join (
+    select d.chatbot_id, d.day, pg_catalog.array_agg(coalesce(x.n, 0) order by h.i) as hours
+    from (select distinct chatbot_id, day from pg_temp.rollup_turns) d
+    cross join generate_series(1, 24) as h(i)
+    left join (select chatbot_id, day, turn_hour, count(*)::integer as n from pg_temp.rollup_turns group by 1, 2, 3) x
+      on x.chatbot_id = d.chatbot_id and x.day = d.day and x.turn_hour = h.i
+    group by 1, 2
+  ) hh on hh.chatbot_id = t.chatbot_id and hh.day = t.day;
+
+  insert into public.chatbot_daily_questions (chatbot_id, day, question, user_id, asked)
+  select m.chatbot_id, (m.created_at at time zone 'UTC')::date, private.normalize_question(m.message), c.user_id,
+         count(*)
+  from public.messages m join public.chatbots c on c.id = m.chatbot_id
+  where not m.is_preview and m.status <> 'rate_limited'
+  group by 1, 2, 3, 4;
+end;
+$$;
+
+
+ALTER FUNCTION private.rebuild_message_rollups() OWNER TO postgres;
+
+--
+-- Name: FUNCTION rebuild_message_rollups(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.rebuild_message_rollups() IS 'Recomputes conversations, chatbot_daily_stats and chatbot_daily_questions from the messages (after a bulk load with triggers off).';
+
+
+--
 -- Name: refuse_reserved_slug(); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -247,10 +396,36 @@ $$;
 ALTER FUNCTION private.set_updated_at() OWNER TO postgres;
 
 --
--- Name: start_turn(uuid, text, text, text, uuid, text, text, integer, integer, integer, integer, boolean); Type: FUNCTION; Schema: private; Owner: postgres
+-- Name: slug_available(text, uuid); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
-CREATE FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) RETURNS jsonb
+CREATE FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select not exists (
+    select 1 from public.chatbots
+    where public_url_slug = p_slug
+      and (p_chatbot_id is null or id <> p_chatbot_id)
+  )
+    and not exists (select 1 from private.reserved_slugs where slug = p_slug);
+$$;
+
+
+ALTER FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION slug_available(p_slug text, p_chatbot_id uuid); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) IS 'Whether a chatbot may take this slug: nobody else''s bot has it and it is not reserved. Slugs are public names, like usernames, so telling that one is taken reveals nothing private.';
+
+
+--
+-- Name: start_turn(uuid, uuid, text, text, text, uuid, text, text, text, integer, integer, integer, integer, boolean); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -259,12 +434,17 @@ declare
   owner_profile public.profiles%rowtype;
   visitor_row_id uuid;
   conversation uuid := coalesce(p_conversation_id, gen_random_uuid());
+  today date := (now() at time zone 'utc')::date;
+  this_month date := pg_catalog.date_trunc('month', now() at time zone 'utc')::date;
+  quota integer := greatest(0, coalesce(p_owner_monthly_messages, 0));
   configured_limit jsonb;
   max_messages integer;
   window_seconds integer;
-  window_start timestamptz;
+  window_begins timestamptz;
+  daily_cap integer;
   used integer;
-  oldest timestamptz;
+  counted_visitor boolean := false;
+  counted_ip boolean := false;
   limited text;
   limit_value integer;
   remaining integer;
@@ -274,23 +454,10 @@ declare
 begin
   select * into bot from public.chatbots c
   where (c.id = p_chatbot_id or c.public_url_slug = pg_catalog.lower(p_chatbot_slug))
-    and (c.is_public or c.user_id = (select auth.uid()));
+    and (c.is_public or c.user_id = p_caller);
   -- A preview is the owner trying their own bot from the dashboard: nobody else may start one.
-  if not found or (p_preview and bot.user_id is distinct from (select auth.uid())) then
+  if not found or (p_preview and bot.user_id is distinct from p_caller) then
     return pg_catalog.jsonb_build_object('outcome', 'not_found');
-  end if;
-
-  -- Two concurrent turns for the same owner must not both slip under any of the limits below.
-  -- The two-key form with its own class id keeps this apart from every single-key lock.
-  perform pg_catalog.pg_advisory_xact_lock(1, pg_catalog.hashtext('chat-owner:' || bot.user_id::text));
-
-  -- The owner previewing is not a visitor: no visitors row, and no visitor or per-IP limit.
-  if not p_preview then
-    insert into public.visitors as v (chatbot_id, visitor_id, name)
-    values (bot.id, p_visitor_id, p_visitor_name)
-    on conflict (chatbot_id, visitor_id) do update
-      set last_seen = now(), name = coalesce(excluded.name, v.name)
-    returning v.id into visitor_row_id;
   end if;
 
   configured_limit := bot.configuration -> 'rate_limit';
@@ -302,117 +469,335 @@ begin
     end if;
   end if;
   if max_messages is null or window_seconds is null then
-    max_messages := p_default_max_messages;
-    window_seconds := p_default_window_seconds;
+    max_messages := greatest(1, coalesce(p_default_max_messages, 1));
+    window_seconds := greatest(10, coalesce(p_default_window_seconds, 10));
   end if;
-  window_start := now() - pg_catalog.make_interval(secs => window_seconds);
+  window_begins := pg_catalog.to_timestamp(
+    pg_catalog.floor(extract(epoch from now()) / window_seconds) * window_seconds);
+  daily_cap := private.config_integer(bot.configuration -> 'daily_message_limit', 1, 1000000);
   limit_value := max_messages;
+  remaining := max_messages;
+
+  -- Reads first, without locks: the visitor's row, their history and the owner's profile.
+  if not p_preview then
+    select v.id into visitor_row_id from public.visitors v
+    where v.chatbot_id = bot.id and v.visitor_id = p_visitor_id;
+  end if;
+
+  -- Spent budgets refuse at once, writing nothing but the refusal: a quota-exhausted bot under a
+  -- flood of new visitor ids costs one read and one counter increment per turn.
+  if coalesce((select u.turns from public.owner_monthly_usage u
+               where u.user_id = bot.user_id and u.month = this_month), 0) >= quota then
+    limited := 'owner_quota';
+  elsif daily_cap is not null and coalesce((select d.turns from public.chatbot_daily_usage d
+               where d.chatbot_id = bot.id and d.day = today), 0) >= daily_cap then
+    limited := 'bot_daily';
+  end if;
 
   -- Per (chatbot, visitor). Refused turns don't count, or a client that keeps retrying would
   -- never get back in.
-  select count(*)::integer, min(m.created_at) into used, oldest from public.messages m
-  where m.visitor_id = visitor_row_id and m.created_at > window_start and m.status <> 'rate_limited';
-  remaining := max_messages - used;
-  if not p_preview and used >= max_messages then
-    limited := 'visitor';
-    retry_after := greatest(1, ceil(extract(epoch from oldest + pg_catalog.make_interval(secs => window_seconds) - now()))::integer);
+  if limited is null and not p_preview then
+    insert into private.chat_windows as w (chatbot_id, subject, window_start, turns)
+    values (bot.id, 'visitor:' || p_visitor_id, window_begins, 1)
+    on conflict (chatbot_id, subject, window_start) do update set turns = w.turns + 1
+      where w.turns < max_messages
+    returning w.turns into used;
+    if used is null then
+      limited := 'visitor';
+    else
+      counted_visitor := true;
+      remaining := max_messages - used;
+      -- A visitor's first turn in a window now and then sweeps windows long over.
+      if used = 1 and pg_catalog.random() < 0.01 then
+        perform private.sweep_chat_windows();
+      end if;
+    end if;
   end if;
 
-  -- Per (chatbot, client IP): five times as many, so an office behind one address isn't locked out.
-  if limited is null and p_client_ip is not null and not p_preview then
-    select count(*)::integer, min(m.created_at) into used, oldest from public.messages m
-    where m.chatbot_id = bot.id and m.client_ip = p_client_ip and m.created_at > window_start
-      and m.status <> 'rate_limited';
-    if used >= max_messages * 5 then
+  -- Per (chatbot, client network): five times as many, so an office behind one address isn't
+  -- locked out. An IPv6 client is keyed on its /64 (the server passes it), which one host holds.
+  if limited is null and not p_preview and p_client_network is not null then
+    insert into private.chat_windows as w (chatbot_id, subject, window_start, turns)
+    values (bot.id, 'ip:' || p_client_network, window_begins, 1)
+    on conflict (chatbot_id, subject, window_start) do update set turns = w.turns + 1
+      where w.turns < max_messages * 5
+    returning w.turns into used;
+    if used is null then
       limited := 'ip';
       limit_value := max_messages * 5;
-      remaining := 0;
-      retry_after := greatest(1, ceil(extract(epoch from oldest + pg_catalog.make_interval(secs => window_seconds) - now()))::integer);
+    else
+      counted_ip := true;
     end if;
   end if;
 
-  -- Per owner and calendar month (UTC), across all their chatbots.
   if limited is null then
-    select count(*)::integer into used from public.messages m
-    where m.chatbot_id in (select c.id from public.chatbots c where c.user_id = bot.user_id)
-      and m.created_at >= pg_catalog.date_trunc('month', now() at time zone 'utc') at time zone 'utc'
-      and m.status <> 'rate_limited';
-    if used >= p_owner_monthly_messages then
-      limited := 'owner_quota';
-      limit_value := p_owner_monthly_messages;
-      remaining := 0;
-      retry_after := greatest(1, ceil(extract(epoch from
-        (pg_catalog.date_trunc('month', now() at time zone 'utc') + interval '1 month') at time zone 'utc' - now()))::integer);
-    end if;
+    select * into owner_profile from public.profiles p where p.user_id = bot.user_id;
+
+    -- The conversation's latest answered turns, oldest first; only this visitor's, so knowing a
+    -- conversation id alone reveals nothing.
+    select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('message', t.message, 'response', t.response) order by t.created_at), '[]'::jsonb)
+    into history
+    from (
+      select m.message, m.response, m.created_at from public.messages m
+      where m.chatbot_id = bot.id and m.conversation_id = conversation
+        and ((not p_preview and m.visitor_id = visitor_row_id)
+             or (p_preview and m.is_preview and m.visitor_id is null))
+        and m.status = 'answered'
+      order by m.created_at desc
+      limit greatest(0, least(coalesce(p_history_turns, 0), 50))
+    ) t;
+
+    -- The writes, then the two counters every turn of the bot (and of its owner) shares, last, so
+    -- their row locks are held only from here to the commit. If either is spent after all (a
+    -- concurrent turn took the last one), the block's writes are undone.
+    begin
+      if not p_preview then
+        insert into public.visitors as v (chatbot_id, visitor_id, name)
+        values (bot.id, p_visitor_id, p_visitor_name)
+        on conflict (chatbot_id, visitor_id) do update
+          set last_seen = now(), name = coalesce(excluded.name, v.name)
+        returning v.id into visitor_row_id;
+      end if;
+
+      insert into public.messages (
+        chatbot_id, visitor_id, conversation_id, message, status, client_ip, is_preview, is_read
+      )
+      values (
+        bot.id, visitor_row_id, conversation, p_message, 'pending',
+        case when p_preview then null else p_client_ip end, p_preview, p_preview
+      )
+      returning id into message_row_id;
+
+      used := null;
+      insert into public.chatbot_daily_usage as d (chatbot_id, day, turns)
+      values (bot.id, today, 1)
+      on conflict (chatbot_id, day) do update set turns = d.turns + 1
+        where daily_cap is null or d.turns < daily_cap
+      returning d.turns into used;
+      if used is null then
+        raise exception using errcode = 'P0001', message = 'bot_daily';
+      end if;
+
+      used := null;
+      insert into public.owner_monthly_usage as u (user_id, month, turns)
+      values (bot.user_id, this_month, 1)
+      on conflict (user_id, month) do update set turns = u.turns + 1
+        where u.turns < quota
+      returning u.turns into used;
+      if used is null then
+        raise exception using errcode = 'P0001', message = 'owner_quota';
+      end if;
+    exception when raise_exception then
+      limited := sqlerrm;
+    end;
   end if;
 
-  insert into public.messages (
-    chatbot_id, visitor_id, conversation_id, message, status, client_ip, completed_at, is_preview, is_read
-  )
-  values (
-    bot.id, visitor_row_id, conversation, p_message,
-    case when limited is null then 'pending' else 'rate_limited' end,
-    case when p_preview then null else p_client_ip end,
-    case when limited is null then null else now() end,
-    p_preview, p_preview
-  )
-  returning id into message_row_id;
-
-  if limited is not null then
+  if limited is null then
     return pg_catalog.jsonb_build_object(
-      'outcome', 'rate_limited', 'limit', limited, 'limit_value', limit_value, 'retry_after', retry_after,
-      'message_id', message_row_id, 'conversation_id', conversation
+      'outcome', 'started',
+      'message_id', message_row_id,
+      'conversation_id', conversation,
+      'remaining', remaining,
+      'limit_value', limit_value,
+      'chatbot', pg_catalog.jsonb_build_object(
+        'id', bot.id, 'user_id', bot.user_id, 'name', bot.name, 'configuration', bot.configuration
+      ),
+      'profile', case when owner_profile.id is null then null else pg_catalog.jsonb_build_object(
+        'name', owner_profile.name, 'location', owner_profile.location, 'bio', owner_profile.bio,
+        'skills', owner_profile.skills, 'experience', owner_profile.experience, 'interests', owner_profile.interests
+      ) end,
+      'history', history
     );
   end if;
 
-  select * into owner_profile from public.profiles p where p.user_id = bot.user_id;
+  -- Refused: give back what this turn took from the windows, and count the refusal.
+  if counted_visitor then
+    update private.chat_windows w set turns = w.turns - 1
+    where w.chatbot_id = bot.id and w.subject = 'visitor:' || p_visitor_id and w.window_start = window_begins;
+  end if;
+  if counted_ip then
+    update private.chat_windows w set turns = w.turns - 1
+    where w.chatbot_id = bot.id and w.subject = 'ip:' || p_client_network and w.window_start = window_begins;
+  end if;
+  insert into public.chatbot_daily_usage as d (chatbot_id, day, refused)
+  values (bot.id, today, 1)
+  on conflict (chatbot_id, day) do update set refused = d.refused + 1;
 
-  -- The conversation's latest answered turns, oldest first; only this visitor's, so knowing a
-  -- conversation id alone reveals nothing.
-  select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('message', t.message, 'response', t.response) order by t.created_at), '[]'::jsonb)
-  into history
-  from (
-    select m.message, m.response, m.created_at from public.messages m
-    where m.chatbot_id = bot.id and m.conversation_id = conversation
-      and (m.visitor_id = visitor_row_id or (p_preview and m.is_preview and m.visitor_id is null))
-      and m.status = 'answered' and m.id <> message_row_id
-    order by m.created_at desc
-    limit p_history_turns
-  ) t;
-
+  if limited in ('visitor', 'ip') then
+    retry_after := greatest(1, ceil(extract(epoch from
+      window_begins + pg_catalog.make_interval(secs => window_seconds) - now()))::integer);
+  elsif limited = 'bot_daily' then
+    limit_value := daily_cap;
+    retry_after := greatest(1, ceil(extract(epoch from
+      (today + 1)::timestamp at time zone 'utc' - now()))::integer);
+  else
+    limit_value := quota;
+    retry_after := greatest(1, ceil(extract(epoch from
+      (this_month + interval '1 month') at time zone 'utc' - now()))::integer);
+  end if;
   return pg_catalog.jsonb_build_object(
-    'outcome', 'started',
-    'message_id', message_row_id,
-    'conversation_id', conversation,
-    'remaining', remaining - 1,
-    'limit_value', limit_value,
-    'chatbot', pg_catalog.jsonb_build_object(
-      'id', bot.id, 'user_id', bot.user_id, 'name', bot.name, 'configuration', bot.configuration
-    ),
-    'profile', case when owner_profile.id is null then null else pg_catalog.jsonb_build_object(
-      'name', owner_profile.name, 'location', owner_profile.location, 'bio', owner_profile.bio,
-      'skills', owner_profile.skills, 'experience', owner_profile.experience, 'interests', owner_profile.interests
-    ) end,
-    'history', history
+    'outcome', 'rate_limited', 'limit', limited, 'limit_value', limit_value, 'retry_after', retry_after
   );
 end;
 $$;
 
 
-ALTER FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) OWNER TO postgres;
+ALTER FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) OWNER TO postgres;
 
 --
--- Name: FUNCTION start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: COMMENT; Schema: private; Owner: postgres
+-- Name: FUNCTION start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) IS 'Starts a visitor''s turn in one round trip: checks the limits (serialized per owner), records the visitor and their message (pending, or rate_limited), and returns the bot, the owner''s profile and the conversation''s recent turns.';
+COMMENT ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) IS 'The server''s own (service_role): starts a turn in one statement. Checks the per-visitor and per-network windows, the bot''s daily cap and the owner''s monthly quota with counters, records the visitor and their pending message, and returns the bot, the owner''s profile and the conversation''s recent turns; a refused turn only counts the refusal. p_caller is the signed-in caller the server verified (private bots, previews).';
+
+
+--
+-- Name: sweep_chat_windows(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.sweep_chat_windows() RETURNS integer
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with gone as (
+    delete from private.chat_windows w
+    where w.ctid = any (array(
+      select x.ctid from private.chat_windows x
+      where x.window_start < now() - interval '2 days'
+      limit 1000
+    ))
+    returning 1
+  )
+  select count(*)::integer from gone;
+$$;
+
+
+ALTER FUNCTION private.sweep_chat_windows() OWNER TO postgres;
+
+--
+-- Name: FUNCTION sweep_chat_windows(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.sweep_chat_windows() IS 'Deletes up to 1,000 chat windows that ended more than a day ago; start_turn calls it now and then.';
+
+
+--
+-- Name: track_message(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.track_message() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  owner_id uuid;
+  turn_day date := (new.created_at at time zone 'UTC')::date;
+  turn_hour integer := extract(hour from new.created_at at time zone 'UTC')::integer + 1;
+  unread_delta integer := 0;
+  new_visitor integer := 0;
+  bucket integer;
+  old_bucket integer;
+begin
+  -- Refused turns stay refused and previews stay previews: neither ever counts.
+  if new.is_preview or new.status = 'rate_limited' or (tg_op = 'UPDATE' and old.status = 'rate_limited') then
+    return null;
+  end if;
+
+  if tg_op = 'INSERT' then
+    select c.user_id into owner_id from public.chatbots c where c.id = new.chatbot_id;
+    insert into public.conversations as cv (user_id, chatbot_id, conversation_id, visitor_id, started_at,
+                                            last_message_at, last_message, message_count, unread_count,
+                                            failed_count)
+    values (owner_id, new.chatbot_id, new.conversation_id, new.visitor_id, new.created_at, new.created_at,
+            pg_catalog.left(new.message, 200), 1, (not new.is_read)::integer, (new.status = 'failed')::integer)
+    on conflict (chatbot_id, conversation_id) do update
+      set last_message_at = greatest(cv.last_message_at, excluded.last_message_at),
+          last_message = case when excluded.last_message_at >= cv.last_message_at
+                              then excluded.last_message else cv.last_message end,
+          started_at = least(cv.started_at, excluded.started_at),
+          message_count = cv.message_count + 1,
+          unread_count = cv.unread_count + excluded.unread_count,
+          failed_count = cv.failed_count + excluded.failed_count,
+          updated_at = now();
+
+    if new.visitor_id is not null then
+      insert into private.chatbot_day_visitors (chatbot_id, day, visitor_id)
+      values (new.chatbot_id, turn_day, new.visitor_id)
+      on conflict do nothing;
+      get diagnostics new_visitor = row_count;
+    end if;
+
+    insert into public.chatbot_daily_stats (chatbot_id, day, user_id)
+    values (new.chatbot_id, turn_day, owner_id)
+    on conflict do nothing;
+    update public.chatbot_daily_stats d
+      set messages = d.messages + 1,
+          visitors = d.visitors + new_visitor,
+          answered = d.answered + (new.status = 'answered')::integer,
+          failed = d.failed + (new.status = 'failed')::integer,
+          unread = d.unread + (not new.is_read)::integer,
+          hours[turn_hour] = d.hours[turn_hour] + 1
+    where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+    if new.status = 'answered' and new.latency_ms is not null then
+      bucket := private.latency_bucket(new.latency_ms);
+      update public.chatbot_daily_stats d set latency_histogram[bucket] = d.latency_histogram[bucket] + 1
+      where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+    end if;
+
+    insert into public.chatbot_daily_questions as q (chatbot_id, day, question, user_id, asked)
+    values (new.chatbot_id, turn_day, private.normalize_question(new.message), owner_id, 1)
+    on conflict (chatbot_id, day, question) do update set asked = q.asked + 1;
+    return null;
+  end if;
+
+  -- UPDATE: the model's outcome (pending -> answered/failed/aborted), and the owner's read flag.
+  -- Whatever the change, the old row's share is taken out and the new row's put in.
+  if new.is_read is distinct from old.is_read then
+    unread_delta := case when new.is_read then -1 else 1 end;
+  end if;
+  old_bucket := case when old.status = 'answered' and old.latency_ms is not null
+                     then private.latency_bucket(old.latency_ms) end;
+  bucket := case when new.status = 'answered' and new.latency_ms is not null
+                 then private.latency_bucket(new.latency_ms) end;
+  update public.chatbot_daily_stats d
+    set answered = d.answered + (new.status = 'answered')::integer - (old.status = 'answered')::integer,
+        failed = d.failed + (new.status = 'failed')::integer - (old.status = 'failed')::integer,
+        unread = d.unread + unread_delta
+  where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+  if old_bucket is distinct from bucket then
+    if old_bucket is not null then
+      update public.chatbot_daily_stats d set latency_histogram[old_bucket] = d.latency_histogram[old_bucket] - 1
+      where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+    end if;
+    if bucket is not null then
+      update public.chatbot_daily_stats d set latency_histogram[bucket] = d.latency_histogram[bucket] + 1
+      where d.chatbot_id = new.chatbot_id and d.day = turn_day;
+    end if;
+  end if;
+  update public.conversations cv
+    set unread_count = cv.unread_count + unread_delta,
+        failed_count = cv.failed_count + (new.status = 'failed')::integer - (old.status = 'failed')::integer,
+        updated_at = now()
+  where cv.chatbot_id = new.chatbot_id and cv.conversation_id = new.conversation_id;
+  return null;
+end;
+$$;
+
+
+ALTER FUNCTION private.track_message() OWNER TO postgres;
+
+--
+-- Name: FUNCTION track_message(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.track_message() IS 'Keeps conversations, chatbot_daily_stats and chatbot_daily_questions up to date as messages are written (previews and refused turns excluded).';
 
 
 --
 -- Name: visitor_conversation(uuid, text, integer); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
-CREATE FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer DEFAULT 50) RETURNS jsonb
+CREATE FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer DEFAULT 50) RETURNS jsonb
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -421,21 +806,24 @@ declare
   latest uuid;
   turns jsonb;
 begin
+  if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
+    return null;
+  end if;
   select v.* into visitor
   from public.visitors v
   join public.chatbots c on c.id = v.chatbot_id
   where v.chatbot_id = p_chatbot_id
-    and v.visitor_id = p_visitor_id
+    and v.visitor_id = 'web-' || pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(
+          pg_catalog.convert_to(p_visitor_secret || ':' || p_chatbot_id::text, 'UTF8')), 'hex'), 32)
     -- The same visibility as chatbot_page: a private bot's history only for its owner's preview.
     and (c.is_public or c.user_id = (select auth.uid()));
   if not found then
     return null;
   end if;
 
-  -- Refused turns never reached the model, so they neither make a conversation current nor show.
   select m.conversation_id into latest
   from public.messages m
-  where m.visitor_id = visitor.id and m.status <> 'rate_limited'
+  where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id and m.status <> 'rate_limited'
   order by m.created_at desc
   limit 1;
 
@@ -446,9 +834,10 @@ begin
   from (
     select m.id, m.message, m.response, m.status, m.created_at
     from public.messages m
-    where m.visitor_id = visitor.id and m.conversation_id = latest and m.status <> 'rate_limited'
+    where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id and m.conversation_id = latest
+      and m.status <> 'rate_limited'
     order by m.created_at desc
-    limit greatest(1, least(p_max_turns, 200))
+    limit greatest(1, least(coalesce(p_max_turns, 50), 200))
   ) t;
 
   return pg_catalog.jsonb_build_object('visitor_name', visitor.name, 'conversation_id', latest, 'turns', turns);
@@ -456,13 +845,13 @@ end;
 $$;
 
 
-ALTER FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) OWNER TO postgres;
+ALTER FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) OWNER TO postgres;
 
 --
--- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer); Type: COMMENT; Schema: private; Owner: postgres
+-- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) IS 'The name a visitor gave a chatbot and their latest conversation with it (at most p_max_turns turns, oldest first); null for an unknown visitor or a bot the caller may not see.';
+COMMENT ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) IS 'The name a visitor gave a chatbot and their latest conversation with it (at most p_max_turns turns, oldest first), for the holder of the visitor cookie''s secret; null for an unknown visitor or a bot the caller may not see.';
 
 
 --
@@ -584,6 +973,69 @@ COMMENT ON COLUMN private.auth_attempts.bucket IS 'Kind and SHA-256 of the subje
 --
 
 COMMENT ON COLUMN private.auth_attempts.window_start IS 'Start of the fixed window the attempts are counted in.';
+
+
+--
+-- Name: chat_windows; Type: TABLE; Schema: private; Owner: postgres
+--
+
+CREATE TABLE private.chat_windows (
+    chatbot_id uuid NOT NULL,
+    subject text NOT NULL,
+    window_start timestamp with time zone NOT NULL,
+    turns integer NOT NULL,
+    CONSTRAINT chat_windows_turns_check CHECK ((turns >= 0))
+);
+
+
+ALTER TABLE private.chat_windows OWNER TO postgres;
+
+--
+-- Name: TABLE chat_windows; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON TABLE private.chat_windows IS 'Turns per (chatbot, visitor) and (chatbot, client network) in fixed windows of the bot''s rate_limit.window_seconds: the per-visitor and per-IP limits, O(1) per turn.';
+
+
+--
+-- Name: COLUMN chat_windows.subject; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.chat_windows.subject IS 'visitor:<visitor id> or ip:<address> (an IPv6 client''s /64, as the server computes it).';
+
+
+--
+-- Name: COLUMN chat_windows.window_start; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.chat_windows.window_start IS 'Start of the fixed window the turns are counted in.';
+
+
+--
+-- Name: COLUMN chat_windows.turns; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.chat_windows.turns IS 'Turns started in the window (refused ones are not counted).';
+
+
+--
+-- Name: chatbot_day_visitors; Type: TABLE; Schema: private; Owner: postgres
+--
+
+CREATE TABLE private.chatbot_day_visitors (
+    chatbot_id uuid NOT NULL,
+    day date NOT NULL,
+    visitor_id uuid NOT NULL
+);
+
+
+ALTER TABLE private.chatbot_day_visitors OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_day_visitors; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON TABLE private.chatbot_day_visitors IS 'The visitors already counted in chatbot_daily_stats.visitors for a day, so each counts once.';
 
 
 --
@@ -759,6 +1211,169 @@ COMMENT ON COLUMN public.api_keys.last_used_at IS 'When the key last authenticat
 
 
 --
+-- Name: chatbot_daily_questions; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.chatbot_daily_questions (
+    chatbot_id uuid NOT NULL,
+    day date NOT NULL,
+    question text NOT NULL,
+    user_id uuid NOT NULL,
+    asked integer DEFAULT 0 NOT NULL
+);
+
+
+ALTER TABLE public.chatbot_daily_questions OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_daily_questions; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.chatbot_daily_questions IS 'How often each question was asked per chatbot and UTC day, kept by a trigger on messages (previews and refused turns excluded).';
+
+
+--
+-- Name: COLUMN chatbot_daily_questions.question; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_questions.question IS 'The visitor''s message normalised by private.normalize_question: lower case, punctuation and runs of spaces folded, at most 200 characters.';
+
+
+--
+-- Name: COLUMN chatbot_daily_questions.user_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_questions.user_id IS 'The chatbot''s owner, copied for RLS.';
+
+
+--
+-- Name: chatbot_daily_stats; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.chatbot_daily_stats (
+    chatbot_id uuid NOT NULL,
+    day date NOT NULL,
+    user_id uuid NOT NULL,
+    messages integer DEFAULT 0 NOT NULL,
+    visitors integer DEFAULT 0 NOT NULL,
+    answered integer DEFAULT 0 NOT NULL,
+    failed integer DEFAULT 0 NOT NULL,
+    unread integer DEFAULT 0 NOT NULL,
+    latency_histogram integer[] DEFAULT array_fill(0, ARRAY[17]) NOT NULL,
+    hours integer[] DEFAULT array_fill(0, ARRAY[24]) NOT NULL
+);
+
+
+ALTER TABLE public.chatbot_daily_stats OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_daily_stats; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.chatbot_daily_stats IS 'Per chatbot and UTC day, kept by a trigger on messages (previews and refused turns excluded): analytics and the unread count read these instead of the messages.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.user_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.user_id IS 'The chatbot''s owner, copied for RLS and the all-bots unread count.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.messages; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.messages IS 'Turns started that day.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.visitors; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.visitors IS 'Distinct visitors who sent a turn that day.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.answered; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.answered IS 'Turns of that day the model answered.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.failed; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.failed IS 'Turns of that day the model failed to answer.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.unread; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.unread IS 'Turns of that day not yet marked read.';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.latency_histogram; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.latency_histogram IS 'Answered turns by latency, in the buckets of private.latency_bounds().';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.hours; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.hours IS 'Turns started in each UTC hour of the day (element 1 is 00:00-00:59).';
+
+
+--
+-- Name: chatbot_daily_usage; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.chatbot_daily_usage (
+    chatbot_id uuid NOT NULL,
+    day date NOT NULL,
+    turns integer DEFAULT 0 NOT NULL,
+    refused integer DEFAULT 0 NOT NULL,
+    CONSTRAINT chatbot_daily_usage_refused_check CHECK ((refused >= 0)),
+    CONSTRAINT chatbot_daily_usage_turns_check CHECK ((turns >= 0))
+);
+
+
+ALTER TABLE public.chatbot_daily_usage OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_daily_usage; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.chatbot_daily_usage IS 'Per chatbot and UTC day: turns started (the bot''s daily cap) and turns refused by any limit (the dashboard''s refused-per-day).';
+
+
+--
+-- Name: COLUMN chatbot_daily_usage.day; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_usage.day IS 'The UTC day.';
+
+
+--
+-- Name: COLUMN chatbot_daily_usage.turns; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_usage.turns IS 'Turns started that day, previews included.';
+
+
+--
+-- Name: COLUMN chatbot_daily_usage.refused; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_usage.refused IS 'Turns refused that day (visitor, IP, daily cap or monthly quota): the only write a refused turn makes.';
+
+
+--
 -- Name: chatbots; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -803,6 +1418,94 @@ COMMENT ON COLUMN public.chatbots.public_url_slug IS 'Lowercase letters, digits 
 
 
 --
+-- Name: conversations; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.conversations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    chatbot_id uuid NOT NULL,
+    conversation_id uuid NOT NULL,
+    visitor_id uuid,
+    started_at timestamp with time zone NOT NULL,
+    last_message_at timestamp with time zone NOT NULL,
+    last_message text NOT NULL,
+    message_count integer DEFAULT 0 NOT NULL,
+    unread_count integer DEFAULT 0 NOT NULL,
+    failed_count integer DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT conversations_failed_count_check CHECK ((failed_count >= 0)),
+    CONSTRAINT conversations_message_count_check CHECK ((message_count >= 0)),
+    CONSTRAINT conversations_unread_count_check CHECK ((unread_count >= 0))
+);
+
+
+ALTER TABLE public.conversations OWNER TO postgres;
+
+--
+-- Name: TABLE conversations; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.conversations IS 'The inbox: one row per conversation of a chatbot, kept by a trigger on messages (previews and refused turns excluded). Owners read it; nobody writes it directly.';
+
+
+--
+-- Name: COLUMN conversations.id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.id IS 'The inbox''s own id for the conversation (its page: /dashboard/inbox/<id>).';
+
+
+--
+-- Name: COLUMN conversations.user_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.user_id IS 'The chatbot''s owner, copied so the all-bots inbox is one index range.';
+
+
+--
+-- Name: COLUMN conversations.conversation_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.conversation_id IS 'messages.conversation_id of its turns.';
+
+
+--
+-- Name: COLUMN conversations.visitor_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.visitor_id IS 'The visitor who started it (visitors.id); null for turns an owner added through the API.';
+
+
+--
+-- Name: COLUMN conversations.last_message; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.last_message IS 'The latest visitor message, cut to 200 characters, for the list.';
+
+
+--
+-- Name: COLUMN conversations.unread_count; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.unread_count IS 'Turns the owner has not marked read.';
+
+
+--
+-- Name: COLUMN conversations.failed_count; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.failed_count IS 'Turns the model failed to answer.';
+
+
+--
+-- Name: COLUMN conversations.updated_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.conversations.updated_at IS 'Last change of any kind (new turn, answer, read state): what the inbox polls for.';
+
+
+--
 -- Name: messages; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -824,6 +1527,7 @@ CREATE TABLE public.messages (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     completed_at timestamp with time zone,
     is_preview boolean DEFAULT false NOT NULL,
+    search tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, ((message || ' '::text) || COALESCE(response, ''::text)))) STORED,
     CONSTRAINT messages_input_tokens_check CHECK ((input_tokens >= 0)),
     CONSTRAINT messages_latency_ms_check CHECK ((latency_ms >= 0)),
     CONSTRAINT messages_output_tokens_check CHECK ((output_tokens >= 0)),
@@ -883,6 +1587,49 @@ COMMENT ON COLUMN public.messages.is_preview IS 'The owner trying their own bot 
 
 
 --
+-- Name: COLUMN messages.search; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.messages.search IS 'What the inbox''s text search matches: the visitor''s message and the answer, words as written (simple configuration).';
+
+
+--
+-- Name: owner_monthly_usage; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.owner_monthly_usage (
+    user_id uuid NOT NULL,
+    month date NOT NULL,
+    turns integer DEFAULT 0 NOT NULL,
+    CONSTRAINT owner_monthly_usage_month_check CHECK ((month = (date_trunc('month'::text, (month)::timestamp with time zone))::date)),
+    CONSTRAINT owner_monthly_usage_turns_check CHECK ((turns >= 0))
+);
+
+
+ALTER TABLE public.owner_monthly_usage OWNER TO postgres;
+
+--
+-- Name: TABLE owner_monthly_usage; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.owner_monthly_usage IS 'Turns an owner''s bots started per calendar month (UTC): the monthly quota, read in O(1); the dashboard''s quota banner reads it too.';
+
+
+--
+-- Name: COLUMN owner_monthly_usage.month; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.owner_monthly_usage.month IS 'First day of the month (UTC).';
+
+
+--
+-- Name: COLUMN owner_monthly_usage.turns; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.owner_monthly_usage.turns IS 'Turns started this month across all the owner''s bots, previews included; refused turns are not counted.';
+
+
+--
 -- Name: visitors; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -931,6 +1678,22 @@ ALTER TABLE ONLY private.auth_attempts
 
 
 --
+-- Name: chat_windows chat_windows_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.chat_windows
+    ADD CONSTRAINT chat_windows_pkey PRIMARY KEY (chatbot_id, subject, window_start);
+
+
+--
+-- Name: chatbot_day_visitors chatbot_day_visitors_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.chatbot_day_visitors
+    ADD CONSTRAINT chatbot_day_visitors_pkey PRIMARY KEY (chatbot_id, day, visitor_id);
+
+
+--
 -- Name: legacy_imports legacy_imports_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
 --
 
@@ -971,6 +1734,30 @@ ALTER TABLE ONLY public.api_keys
 
 
 --
+-- Name: chatbot_daily_questions chatbot_daily_questions_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_questions
+    ADD CONSTRAINT chatbot_daily_questions_pkey PRIMARY KEY (chatbot_id, day, question);
+
+
+--
+-- Name: chatbot_daily_stats chatbot_daily_stats_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_stats
+    ADD CONSTRAINT chatbot_daily_stats_pkey PRIMARY KEY (chatbot_id, day);
+
+
+--
+-- Name: chatbot_daily_usage chatbot_daily_usage_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_usage
+    ADD CONSTRAINT chatbot_daily_usage_pkey PRIMARY KEY (chatbot_id, day);
+
+
+--
 -- Name: chatbots chatbots_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -987,11 +1774,35 @@ ALTER TABLE ONLY public.chatbots
 
 
 --
+-- Name: conversations conversations_chatbot_id_conversation_id_key; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_chatbot_id_conversation_id_key UNIQUE (chatbot_id, conversation_id);
+
+
+--
+-- Name: conversations conversations_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: messages messages_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
 ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: owner_monthly_usage owner_monthly_usage_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.owner_monthly_usage
+    ADD CONSTRAINT owner_monthly_usage_pkey PRIMARY KEY (user_id, month);
 
 
 --
@@ -1048,6 +1859,13 @@ CREATE INDEX auth_attempts_window_start_idx ON private.auth_attempts USING btree
 
 
 --
+-- Name: chat_windows_window_start_idx; Type: INDEX; Schema: private; Owner: postgres
+--
+
+CREATE INDEX chat_windows_window_start_idx ON private.chat_windows USING btree (window_start);
+
+
+--
 -- Name: sessions_expires_at_idx; Type: INDEX; Schema: private; Owner: postgres
 --
 
@@ -1069,10 +1887,45 @@ CREATE INDEX api_keys_user_id_created_at_idx ON public.api_keys USING btree (use
 
 
 --
+-- Name: chatbot_daily_stats_user_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX chatbot_daily_stats_user_idx ON public.chatbot_daily_stats USING btree (user_id, day);
+
+
+--
 -- Name: chatbots_user_id_created_at_idx; Type: INDEX; Schema: public; Owner: postgres
 --
 
 CREATE INDEX chatbots_user_id_created_at_idx ON public.chatbots USING btree (user_id, created_at);
+
+
+--
+-- Name: conversations_bot_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX conversations_bot_idx ON public.conversations USING btree (chatbot_id, last_message_at DESC, id DESC);
+
+
+--
+-- Name: conversations_inbox_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX conversations_inbox_idx ON public.conversations USING btree (user_id, last_message_at DESC, id DESC);
+
+
+--
+-- Name: conversations_unread_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX conversations_unread_idx ON public.conversations USING btree (user_id, last_message_at DESC, id DESC) WHERE (unread_count > 0);
+
+
+--
+-- Name: conversations_updated_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX conversations_updated_idx ON public.conversations USING btree (user_id, updated_at DESC);
 
 
 --
@@ -1104,6 +1957,20 @@ CREATE INDEX messages_inbox_idx ON public.messages USING btree (chatbot_id, crea
 
 
 --
+-- Name: messages_refused_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX messages_refused_idx ON public.messages USING btree (chatbot_id, created_at) WHERE (status = 'rate_limited'::text);
+
+
+--
+-- Name: messages_search_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX messages_search_idx ON public.messages USING gin (search);
+
+
+--
 -- Name: messages_unread_idx; Type: INDEX; Schema: public; Owner: postgres
 --
 
@@ -1132,6 +1999,13 @@ CREATE TRIGGER chatbots_set_updated_at BEFORE UPDATE ON public.chatbots FOR EACH
 
 
 --
+-- Name: messages messages_track; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER messages_track AFTER INSERT OR UPDATE OF is_read, status, latency_ms ON public.messages FOR EACH ROW EXECUTE FUNCTION private.track_message();
+
+
+--
 -- Name: profiles profiles_set_updated_at; Type: TRIGGER; Schema: public; Owner: postgres
 --
 
@@ -1144,6 +2018,30 @@ CREATE TRIGGER profiles_set_updated_at BEFORE UPDATE ON public.profiles FOR EACH
 
 ALTER TABLE ONLY private.account_tokens
     ADD CONSTRAINT account_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chat_windows chat_windows_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.chat_windows
+    ADD CONSTRAINT chat_windows_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_day_visitors chatbot_day_visitors_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.chatbot_day_visitors
+    ADD CONSTRAINT chatbot_day_visitors_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_day_visitors chatbot_day_visitors_visitor_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.chatbot_day_visitors
+    ADD CONSTRAINT chatbot_day_visitors_visitor_id_fkey FOREIGN KEY (visitor_id) REFERENCES public.visitors(id) ON DELETE CASCADE;
 
 
 --
@@ -1179,11 +2077,75 @@ ALTER TABLE ONLY public.api_keys
 
 
 --
+-- Name: chatbot_daily_questions chatbot_daily_questions_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_questions
+    ADD CONSTRAINT chatbot_daily_questions_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_daily_questions chatbot_daily_questions_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_questions
+    ADD CONSTRAINT chatbot_daily_questions_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_daily_stats chatbot_daily_stats_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_stats
+    ADD CONSTRAINT chatbot_daily_stats_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_daily_stats chatbot_daily_stats_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_stats
+    ADD CONSTRAINT chatbot_daily_stats_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_daily_usage chatbot_daily_usage_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_usage
+    ADD CONSTRAINT chatbot_daily_usage_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
 -- Name: chatbots chatbots_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
 --
 
 ALTER TABLE ONLY public.chatbots
     ADD CONSTRAINT chatbots_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: conversations conversations_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: conversations conversations_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: conversations conversations_visitor_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.conversations
+    ADD CONSTRAINT conversations_visitor_id_fkey FOREIGN KEY (visitor_id) REFERENCES public.visitors(id) ON DELETE SET NULL;
 
 
 --
@@ -1200,6 +2162,14 @@ ALTER TABLE ONLY public.messages
 
 ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_visitor_id_fkey FOREIGN KEY (visitor_id) REFERENCES public.visitors(id) ON DELETE CASCADE;
+
+
+--
+-- Name: owner_monthly_usage owner_monthly_usage_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.owner_monthly_usage
+    ADD CONSTRAINT owner_monthly_usage_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 
 --
@@ -1223,6 +2193,12 @@ ALTER TABLE ONLY public.visitors
 --
 
 ALTER TABLE private.account_tokens ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: chat_windows; Type: ROW SECURITY; Schema: private; Owner: postgres
+--
+
+ALTER TABLE private.chat_windows ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: legacy_imports; Type: ROW SECURITY; Schema: private; Owner: postgres
@@ -1309,6 +2285,22 @@ CREATE POLICY "Owners delete their own profile" ON public.profiles FOR DELETE TO
 
 
 --
+-- Name: chatbot_daily_usage Owners read their bots' daily usage; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their bots' daily usage" ON public.chatbot_daily_usage FOR SELECT TO authenticated USING ((chatbot_id IN ( SELECT c.id
+   FROM public.chatbots c
+  WHERE (c.user_id = ( SELECT auth.uid() AS uid)))));
+
+
+--
+-- Name: chatbot_daily_stats Owners read their chatbots' daily stats; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their chatbots' daily stats" ON public.chatbot_daily_stats FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: messages Owners read their chatbots' messages; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -1318,12 +2310,26 @@ CREATE POLICY "Owners read their chatbots' messages" ON public.messages FOR SELE
 
 
 --
+-- Name: chatbot_daily_questions Owners read their chatbots' questions; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their chatbots' questions" ON public.chatbot_daily_questions FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: visitors Owners read their chatbots' visitors; Type: POLICY; Schema: public; Owner: postgres
 --
 
 CREATE POLICY "Owners read their chatbots' visitors" ON public.visitors FOR SELECT TO authenticated USING ((chatbot_id IN ( SELECT c.id
    FROM public.chatbots c
   WHERE (c.user_id = ( SELECT auth.uid() AS uid)))));
+
+
+--
+-- Name: conversations Owners read their conversations; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their conversations" ON public.conversations FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -1338,6 +2344,13 @@ CREATE POLICY "Owners read their own API keys" ON public.api_keys FOR SELECT TO 
 --
 
 CREATE POLICY "Owners read their own chatbots" ON public.chatbots FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: owner_monthly_usage Owners read their own monthly usage; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their own monthly usage" ON public.owner_monthly_usage FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -1390,16 +2403,46 @@ CREATE POLICY "Owners update their own profile" ON public.profiles FOR UPDATE TO
 ALTER TABLE public.api_keys ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: chatbot_daily_questions; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.chatbot_daily_questions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: chatbot_daily_stats; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.chatbot_daily_stats ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: chatbot_daily_usage; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.chatbot_daily_usage ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: chatbots; Type: ROW SECURITY; Schema: public; Owner: postgres
 --
 
 ALTER TABLE public.chatbots ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: conversations; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.conversations ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: messages; Type: ROW SECURITY; Schema: public; Owner: postgres
 --
 
 ALTER TABLE public.messages ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: owner_monthly_usage; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.owner_monthly_usage ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: profiles; Type: ROW SECURITY; Schema: public; Owner: postgres
@@ -1458,6 +2501,27 @@ GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_re
 
 
 --
+-- Name: FUNCTION latency_bounds(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.latency_bounds() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION latency_bucket(p_ms integer); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.latency_bucket(p_ms integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION normalize_question(p_text text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.normalize_question(p_text text) FROM PUBLIC;
+
+
+--
 -- Name: TABLE profiles; Type: ACL; Schema: public; Owner: postgres
 --
 
@@ -1475,6 +2539,14 @@ GRANT ALL ON FUNCTION private.public_profile(target_user_id uuid) TO service_rol
 
 
 --
+-- Name: FUNCTION rebuild_message_rollups(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.rebuild_message_rollups() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.rebuild_message_rollups() TO service_role;
+
+
+--
 -- Name: FUNCTION refuse_reserved_slug(); Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -1482,23 +2554,44 @@ REVOKE ALL ON FUNCTION private.refuse_reserved_slug() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: ACL; Schema: private; Owner: postgres
+-- Name: FUNCTION slug_available(p_slug text, p_chatbot_id uuid); Type: ACL; Schema: private; Owner: postgres
 --
 
-REVOKE ALL ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) TO anon;
-GRANT ALL ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) TO authenticated;
-GRANT ALL ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) TO service_role;
+REVOKE ALL ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) TO authenticated;
 
 
 --
--- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer); Type: ACL; Schema: private; Owner: postgres
+-- Name: FUNCTION start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: ACL; Schema: private; Owner: postgres
 --
 
-REVOKE ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) TO anon;
-GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) TO authenticated;
-GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) TO service_role;
+REVOKE ALL ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) TO service_role;
+
+
+--
+-- Name: FUNCTION sweep_chat_windows(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.sweep_chat_windows() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.sweep_chat_windows() TO service_role;
+
+
+--
+-- Name: FUNCTION track_message(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.track_message() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) TO anon;
+GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) TO authenticated;
+GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) TO service_role;
 
 
 --
@@ -1522,6 +2615,20 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.account_tokens TO service_rol
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.auth_attempts TO service_role;
+
+
+--
+-- Name: TABLE chat_windows; Type: ACL; Schema: private; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.chat_windows TO service_role;
+
+
+--
+-- Name: TABLE chatbot_day_visitors; Type: ACL; Schema: private; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.chatbot_day_visitors TO service_role;
 
 
 --
@@ -1596,11 +2703,43 @@ GRANT SELECT(last_used_at) ON TABLE public.api_keys TO authenticated;
 
 
 --
+-- Name: TABLE chatbot_daily_questions; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.chatbot_daily_questions TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_questions TO service_role;
+
+
+--
+-- Name: TABLE chatbot_daily_stats; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.chatbot_daily_stats TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_stats TO service_role;
+
+
+--
+-- Name: TABLE chatbot_daily_usage; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.chatbot_daily_usage TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_usage TO service_role;
+
+
+--
 -- Name: TABLE chatbots; Type: ACL; Schema: public; Owner: postgres
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbots TO service_role;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbots TO authenticated;
+
+
+--
+-- Name: TABLE conversations; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.conversations TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.conversations TO service_role;
 
 
 --
@@ -1616,6 +2755,14 @@ GRANT SELECT,INSERT,DELETE ON TABLE public.messages TO authenticated;
 --
 
 GRANT UPDATE(is_read) ON TABLE public.messages TO authenticated;
+
+
+--
+-- Name: TABLE owner_monthly_usage; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.owner_monthly_usage TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.owner_monthly_usage TO service_role;
 
 
 --

@@ -5,10 +5,11 @@ import type { Database } from "@/lib/db";
 import { describeEachDatabase } from "../support/databases";
 
 const HARDENING = path.join(process.cwd(), "supabase/migrations/20261124000600_hardening.sql");
+const BOUNDED_LIMITS = path.join(process.cwd(), "supabase/migrations/20261128004100_bounded_limits.sql");
 const DEFAULT_PRIVILEGES = path.join(process.cwd(), "supabase/migrations/20261124000700_default_privileges.sql");
 const FINISH_TURN = "private.finish_turn(uuid, text, text, text, text, integer, integer, integer)";
 const START_TURN =
-  "private.start_turn(uuid, text, text, text, uuid, text, text, integer, integer, integer, integer, boolean)";
+  "private.start_turn(uuid, uuid, text, text, text, uuid, text, text, text, integer, integer, integer, integer, boolean)";
 const PRIVILEGES = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"] as const;
 
 /** The table-wide privileges a role holds on each table of schema public, by table. */
@@ -54,8 +55,10 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
   const owner = ["SELECT", "INSERT", "UPDATE", "DELETE"];
   expect(await tablePrivileges(db, "authenticated")).toEqual({
     api_keys: ["DELETE"],
+    chatbot_daily_usage: ["SELECT"],
     chatbots: owner,
     messages: ["SELECT", "INSERT", "DELETE"],
+    owner_monthly_usage: ["SELECT"],
     profiles: owner,
     visitors: owner,
   });
@@ -76,7 +79,10 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
   expect(await canExecute(db, "anon", FINISH_TURN)).toBe(false);
   expect(await canExecute(db, "authenticated", FINISH_TURN)).toBe(false);
   expect(await canExecute(db, "service_role", FINISH_TURN)).toBe(true);
-  expect(await canExecute(db, "anon", START_TURN)).toBe(true);
+  // start_turn takes the limits and the caller's id from the server: no API role may call it.
+  expect(await canExecute(db, "anon", START_TURN)).toBe(false);
+  expect(await canExecute(db, "authenticated", START_TURN)).toBe(false);
+  expect(await canExecute(db, "service_role", START_TURN)).toBe(true);
   expect(await canExecute(db, "anon", "private.config_integer(jsonb, integer, integer)")).toBe(false);
 }
 
@@ -92,6 +98,11 @@ describeEachDatabase("API roles' privileges", (db) => {
     expect((await tablePrivileges(db(), "authenticated")).messages).toContain("TRUNCATE");
 
     await db().exec(await fs.readFile(HARDENING, "utf8"));
+    // Later tables' own revokes and grants (one line each), as re-running their migrations would.
+    const laterGrants = (await fs.readFile(BOUNDED_LIMITS, "utf8"))
+      .split("\n")
+      .filter((line) => /^(revoke|grant) .* on public\./.test(line));
+    await db().exec(laterGrants.join("\n"));
     await expectIntendedPrivileges(db());
   });
 

@@ -10,7 +10,7 @@ import {
   updateChatbotEndpoint,
 } from "./chatbots";
 import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "./keys";
-import { listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
+import { exportMessagesEndpoint, listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
 import { healthEndpoint, openapiEndpoint } from "./meta";
 import { getProfileEndpoint, putProfileEndpoint } from "./profile";
 
@@ -36,6 +36,7 @@ export const endpoints: readonly Endpoint[] = [
   deleteChatbotEndpoint,
   chatEndpoint,
   listMessagesEndpoint,
+  exportMessagesEndpoint,
   updateMessageEndpoint,
   listVisitorsEndpoint,
   healthEndpoint,

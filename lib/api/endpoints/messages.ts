@@ -1,5 +1,6 @@
 import { endpoints } from "@/lib/api/endpoint";
 import { idParamsSchema } from "@/lib/validation/common";
+import { exportedMessageSchema, exportMessagesQuerySchema } from "@/lib/validation/inbox";
 import {
   listMessagesQuerySchema,
   listVisitorsQuerySchema,
@@ -34,5 +35,27 @@ export const listVisitorsEndpoint = messages("GET /api/chatbots/{id}/visitors", 
   query: listVisitorsQuerySchema,
   responses: {
     200: { description: "One page of visitors.", body: { name: "VisitorPage", schema: visitorPageSchema } },
+  },
+});
+
+export const exportMessagesEndpoint = messages("GET /api/chatbots/{id}/messages/export", "exportMessages", {
+  summary: "Download a chatbot's messages as CSV or JSON",
+  description:
+    "Oldest first, streamed. `from` and `to` take an ISO 8601 instant or a date (`to` as a date includes that day); " +
+    "`conversation_id` narrows to one conversation. Previews and refused (rate-limited) turns are left out. " +
+    "CSV cells starting with =, +, -, @, tab or carriage return get a leading apostrophe so a spreadsheet never runs them. " +
+    "Another owner's chatbot is 404.",
+  params: idParamsSchema,
+  query: exportMessagesQuerySchema,
+  responses: {
+    200: {
+      description:
+        "The messages: CSV with a header row (id, created_at, conversation_id, visitor_id, visitor_name, message, response, status, is_read, latency_ms), or a JSON array of objects with those fields.",
+      body: { arrayOf: { name: "ExportedMessage", schema: exportedMessageSchema } },
+      contentType: "text/csv",
+      headers: {
+        "Content-Disposition": { description: "attachment; filename=…", schema: { type: "string" } },
+      },
+    },
   },
 });

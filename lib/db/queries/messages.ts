@@ -68,3 +68,62 @@ export async function setMessageRead(
   const [row] = await tx.query<MessageRow>(`select ${MESSAGE_COLUMNS} ${MESSAGE_FROM} where m.id = $1`, [id]);
   return toMessage(row);
 }
+
+/** One exported turn: what the CSV's columns and the JSON's objects hold. */
+export interface ExportedMessage {
+  id: string;
+  created_at: string;
+  conversation_id: string;
+  visitor_id: string | null;
+  visitor_name: string | null;
+  message: string;
+  response: string | null;
+  status: Message["status"];
+  is_read: boolean;
+  latency_ms: number | null;
+}
+
+/**
+ * Run as the owner: the next batch of a chatbot's turns for an export, oldest first, after the
+ * last one of the previous batch (keyset on created_at, id). Previews and refused turns are not
+ * part of it. Each batch is its own query in its own short transaction, so no cursor stays open
+ * while a slow client downloads.
+ */
+export async function exportMessagesBatch(
+  tx: Queryable,
+  params: {
+    chatbotId: string;
+    from?: Date;
+    to?: Date;
+    conversationId?: string;
+    after?: { at: string; id: string };
+    limit: number;
+  },
+): Promise<{ items: ExportedMessage[]; last: { at: string; id: string } | null }> {
+  const rows = await tx.query<Omit<ExportedMessage, "created_at"> & { created_at: Date; cursor_at: string }>(
+    `select m.id, m.created_at, m.conversation_id, v.visitor_id, v.name as visitor_name, m.message, m.response,
+            m.status, m.is_read, m.latency_ms, m.created_at::text as cursor_at
+     ${MESSAGE_FROM}
+     where m.chatbot_id = $1 and not m.is_preview and m.status <> 'rate_limited'
+       and ($2::timestamptz is null or m.created_at >= $2)
+       and ($3::timestamptz is null or m.created_at < $3)
+       and ($4::uuid is null or m.conversation_id = $4)
+       and ($5::timestamptz is null or (m.created_at, m.id) > ($5::timestamptz, $6::uuid))
+     order by m.created_at, m.id
+     limit $7`,
+    [
+      params.chatbotId,
+      params.from ?? null,
+      params.to ?? null,
+      params.conversationId ?? null,
+      params.after?.at ?? null,
+      params.after?.id ?? null,
+      params.limit,
+    ],
+  );
+  const last = rows.at(-1);
+  return {
+    items: rows.map(({ cursor_at: _, created_at, ...row }) => ({ ...row, created_at: isoTimestamp(created_at) })),
+    last: last ? { at: last.cursor_at, id: last.id } : null,
+  };
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { asOwner } from "@/lib/db";
+import { countUnread, latestInboxChange, setConversationsRead } from "@/lib/db/queries/inbox";
+import { ApiError } from "@/lib/errors";
+import { action } from "@/lib/http/action";
+import { inboxChangesSchema, markConversationsSchema } from "@/lib/validation/inbox";
+
+// The inbox's server actions: marking conversations read or unread, and the poll that tells an
+// open inbox something changed.
+
+/**
+ * Marks one or several of the owner's conversations read or unread; any id not theirs refuses the
+ * lot. The page refreshes itself afterwards (router.refresh), which also renews the navigation's count.
+ */
+export const markConversationsAction = action(
+  { name: "inbox.markConversations", auth: "required", schema: markConversationsSchema },
+  async ({ input, caller }) => {
+    const ids = [...new Set(input.ids)];
+    await asOwner(caller.claims, async (tx) => {
+      const found = await setConversationsRead(tx, { ids, isRead: input.is_read });
+      // Thrown inside the transaction, so nothing of a partly foreign list is changed.
+      if (found !== ids.length) throw new ApiError("not_found", "Conversation not found.");
+    });
+    return { ids, is_read: input.is_read };
+  },
+);
+
+/**
+ * What an open inbox polls: the newest change to any of the owner's conversations and their
+ * unread count, two index reads. `changed` when it differs from what the page showed.
+ */
+export const inboxChangesAction = action(
+  { name: "inbox.changes", auth: "required", schema: inboxChangesSchema },
+  async ({ input, caller }) => {
+    const { latest, unread } = await asOwner(caller.claims, async (tx) => ({
+      latest: await latestInboxChange(tx),
+      unread: await countUnread(tx),
+    }));
+    return { latest, unread, changed: latest !== null && latest !== (input.since ?? null) };
+  },
+);

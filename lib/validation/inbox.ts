@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { MESSAGE_STATUSES } from "@/lib/constants";
+import { timestampSchema, uuidSchema } from "./common";
+import { cursorSchema } from "./messages";
+
+// The inbox's filters (its page's search params), its actions' inputs and the export's query.
+
+/** A calendar day (YYYY-MM-DD, UTC) as a date input gives it; checked to be a real day. */
+const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date (YYYY-MM-DD).")
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    "Must be a real date.",
+  );
+
+/** An empty form field means "no filter", not an invalid value. */
+const optional = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+export const INBOX_STATUSES = ["answered", "failed"] as const;
+export type InboxStatus = (typeof INBOX_STATUSES)[number];
+
+/** /dashboard/inbox?bot=&unread=&status=&from=&to=&q=&cursor= */
+export const inboxFiltersSchema = z.object({
+  bot: optional(uuidSchema),
+  unread: optional(z.enum(["true"])),
+  status: optional(z.enum(INBOX_STATUSES)),
+  from: optional(daySchema),
+  to: optional(daySchema),
+  q: optional(z.string().trim().max(200, "At most 200 characters.")),
+  cursor: optional(cursorSchema),
+});
+export type InboxFilters = z.output<typeof inboxFiltersSchema>;
+
+/** The inbox's actions: one or several conversations (the inbox's ids) read or unread. */
+export const markConversationsSchema = z.object({
+  ids: z.preprocess(
+    (value) => (typeof value === "string" ? [value] : value),
+    z.array(uuidSchema).min(1, "Choose at least one conversation.").max(100, "At most 100 at once."),
+  ),
+  is_read: z.preprocess(
+    (value) => (value === "true" ? true : value === "false" ? false : value),
+    z.boolean({ error: "Must be true or false." }),
+  ),
+});
+
+/** The inbox's poll: the newest change it has shown (ISO instant), or none yet. */
+export const inboxChangesSchema = z.object({ since: optional(z.iso.datetime({ offset: true })) });
+
+const instantOrDay = z.union([z.iso.datetime({ offset: true }), daySchema], {
+  error: "Must be an ISO 8601 instant or a date (YYYY-MM-DD).",
+});
+
+/** Where a `to` bound ends: an instant itself; a bare day includes that whole day. */
+const endOf = (value: string) => Date.parse(value) + (/^\d{4}-\d{2}-\d{2}$/.test(value) ? 86_400_000 : 0);
+
+/** GET /api/chatbots/{id}/messages/export query string. */
+export const exportMessagesQuerySchema = z
+  .object({
+    format: z.enum(["csv", "json"], { error: "Must be csv or json." }).default("csv"),
+    from: instantOrDay.optional(),
+    to: instantOrDay.optional(),
+    conversation_id: uuidSchema.optional(),
+  })
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) < endOf(query.to), {
+    message: "Must be after from.",
+    path: ["to"],
+  });
+export type ExportMessagesQuery = z.output<typeof exportMessagesQuerySchema>;
+
+/** One exported turn (a JSON export's element; a CSV export's columns, in this order). */
+export const exportedMessageSchema = z.object({
+  id: uuidSchema,
+  created_at: timestampSchema,
+  conversation_id: uuidSchema,
+  visitor_id: z.string().nullable(),
+  visitor_name: z.string().nullable(),
+  message: z.string(),
+  response: z.string().nullable(),
+  status: z.enum(MESSAGE_STATUSES),
+  is_read: z.boolean(),
+  latency_ms: z.number().int().nullable(),
+});
