@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { asService } from "@/lib/db";
-import { deleteAccountBatch, deleteUser } from "@/lib/db/queries/account";
+import { chatbotScopedTables, deleteAccountBatch, deleteUser } from "@/lib/db/queries/account";
 import { countAttempt } from "@/lib/db/queries/auth-attempts";
 import { ApiError } from "@/lib/errors";
 import { ACCOUNT_BATCH_ROWS, AUTH_WINDOW_SECONDS, PASSWORD_RESET_LIMIT } from "@/lib/limits";
@@ -98,16 +98,21 @@ export async function resetPassword(input: { token: string; password: string }, 
 }
 
 /**
- * Deletes the account and everything in it: the big tables in batches (each its own short
- * transaction, so a large account stays within statement timeouts), then the user's row, whose
- * foreign keys take the rest with it (on Supabase, auth.users through the server's connection).
- * The browser is signed out.
+ * Deletes the account and everything in it: every chatbot-scoped table (messages, visitors,
+ * conversations, rollups...) in batches, each its own short transaction, so a large account stays
+ * within statement timeouts; then the user's row, whose foreign keys take the rest with it (on
+ * Supabase, the auth.users row, through the server's connection). The browser is signed out.
  */
 export async function deleteAccount(caller: Caller, context: AuthContext): Promise<void> {
-  let deleted: number;
-  do {
-    deleted = await asService((tx) => deleteAccountBatch(tx, { userId: caller.userId, limit: ACCOUNT_BATCH_ROWS }));
-  } while (deleted > 0);
+  const tables = await asService(chatbotScopedTables);
+  for (const table of tables) {
+    let deleted: number;
+    do {
+      deleted = await asService((tx) =>
+        deleteAccountBatch(tx, { userId: caller.userId, table, limit: ACCOUNT_BATCH_ROWS }),
+      );
+    } while (deleted > 0);
+  }
   await asService((tx) => deleteUser(tx, caller.userId));
   await (await backend()).clearSession(context);
 }

@@ -11,7 +11,8 @@ import {
   forgotPasswordAction,
   resetPasswordAction,
 } from "@/lib/account/actions";
-import type { Database } from "@/lib/db";
+import { asService, type Database } from "@/lib/db";
+import { chatbotScopedTables } from "@/lib/db/queries/account";
 import { setAfterResponseForTests } from "@/lib/http/after-response";
 import { ACCOUNT_BATCH_ROWS } from "@/lib/limits";
 import { callAction } from "../support/actions";
@@ -354,6 +355,10 @@ describeEachDatabase("account: export and deletion", (db) => {
     ]) {
       expect(tables).toContain(table);
     }
+    // Deletion walks the chatbot-scoped tables in batches, each table after those that refer to it.
+    const batched = await asService(chatbotScopedTables);
+    expect(batched).toEqual(expect.arrayContaining(["public.messages", "public.visitors"]));
+    expect(batched.indexOf("public.messages")).toBeLessThan(batched.indexOf("public.visitors"));
     const mine = await rowsOf(db(), owner.userId);
     const theirs = await rowsOf(db(), other.userId);
     for (const table of tables.filter((name) => name.startsWith("public."))) {

@@ -62,23 +62,56 @@ export async function visitorsPage(
 }
 
 /**
- * Run as the service: deletes up to `limit` rows of the user's largest tables (messages, then
- * visitors) and answers how many went; 0 means only the small rows are left, which deleting the
- * auth.users row then removes by cascade.
+ * Run as the service: every table in public whose chatbot_id refers to public.chatbots, read from
+ * the catalogue (so a table added later is covered), each after the tables that refer to it
+ * (messages before visitors), as schema-qualified, quoted names.
  */
-export async function deleteAccountBatch(tx: Queryable, { userId, limit }: { userId: string; limit: number }) {
-  for (const table of ["messages", "visitors"] as const) {
-    const rows = await tx.query(
-      `delete from public.${table} where id in (
-         select t.id from public.${table} t
-          where t.chatbot_id in (select c.id from public.chatbots c where c.user_id = $1)
-          limit $2)
-       returning 1`,
-      [userId, limit],
+export async function chatbotScopedTables(tx: Queryable): Promise<string[]> {
+  const rows = await tx.query<{ name: string; oid: number; referenced_by: number[] }>(
+    `select format('%I.%I', n.nspname, c.relname) as name, c.oid::int as oid,
+            coalesce((select array_agg(r.conrelid::int) from pg_constraint r
+                       where r.contype = 'f' and r.confrelid = c.oid and r.conrelid <> c.oid), '{}') as referenced_by
+       from pg_constraint k
+       join pg_class c on c.oid = k.conrelid
+       join pg_namespace n on n.oid = c.relnamespace
+       join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
+      where k.contype = 'f' and k.confrelid = 'public.chatbots'::regclass and n.nspname = 'public'
+        and cardinality(k.conkey) = 1 and a.attname = 'chatbot_id'`,
+  );
+  const ordered: string[] = [];
+  const placed = new Set<number>();
+  const inSet = new Set(rows.map((row) => row.oid));
+  while (ordered.length < rows.length) {
+    const ready = rows.filter(
+      (row) => !placed.has(row.oid) && row.referenced_by.every((oid) => !inSet.has(oid) || placed.has(oid)),
     );
-    if (rows.length > 0) return rows.length;
+    // A cycle among these tables would leave none ready: take the rest as they come.
+    for (const row of ready.length > 0 ? ready : rows.filter((candidate) => !placed.has(candidate.oid))) {
+      placed.add(row.oid);
+      ordered.push(row.name);
+    }
   }
-  return 0;
+  return ordered;
+}
+
+/**
+ * Run as the service: deletes up to `limit` of the user's rows in one chatbot-scoped table (a name
+ * from chatbotScopedTables) and answers how many went. By ctid, so tables without an id column
+ * work too.
+ */
+export async function deleteAccountBatch(
+  tx: Queryable,
+  { userId, table, limit }: { userId: string; table: string; limit: number },
+): Promise<number> {
+  const rows = await tx.query(
+    `delete from ${table} where ctid = any(array(
+       select t.ctid from ${table} t
+        where t.chatbot_id in (select c.id from public.chatbots c where c.user_id = $1)
+        limit $2))
+     returning 1`,
+    [userId, limit],
+  );
+  return rows.length;
 }
 
 /** Run as the service: the user's row; every table that refers to it goes with it (on delete cascade). */
