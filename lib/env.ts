@@ -51,6 +51,11 @@ const envSchema = z.object({
   OWNER_MONTHLY_MESSAGES: positiveInteger(DEFAULT_OWNER_MONTHLY_MESSAGES),
   TRUST_PROXY: booleanFlag,
   SITE_URL: httpUrl,
+  SMTP_URL: optionalString.refine(
+    (value) => value === undefined || /^smtps?:\/\//.test(value),
+    "must be an smtp:// or smtps:// URL",
+  ),
+  EMAIL_FROM: optionalString.transform((value) => value ?? "Chatfolio <no-reply@localhost>"),
   PORT: positiveInteger(3000),
 });
 

@@ -22,3 +22,23 @@ export const IP_LIMIT_MULTIPLIER = 5;
 
 /** Messages an owner's bots answer per calendar month when OWNER_MONTHLY_MESSAGES is unset. */
 export const DEFAULT_OWNER_MONTHLY_MESSAGES = 10_000;
+
+/**
+ * Minting an API key needs the password to have been given this recently (sign-in, or a
+ * confirmation in the dashboard): a stolen session or access token alone cannot make a key that
+ * outlives it.
+ */
+export const RECENT_AUTHENTICATION_SECONDS = 10 * 60;
+
+/** A password-reset link works once, within this time. */
+export const PASSWORD_RESET_TTL_SECONDS = 60 * 60;
+/** A link confirming a new email address works once, within this time. */
+export const EMAIL_CHANGE_TTL_SECONDS = 24 * 60 * 60;
+/** Password-reset requests per email and per IP within AUTH_WINDOW_SECONDS (each may send a mail). */
+export const PASSWORD_RESET_LIMIT = 5;
+
+/**
+ * Rows deleted (account deletion) or read (data export) per statement: each batch is its own short
+ * transaction, so a large account stays within statement timeouts and holds no lock for long.
+ */
+export const ACCOUNT_BATCH_ROWS = 2_000;

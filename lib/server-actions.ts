@@ -1,4 +1,16 @@
 import "server-only";
+import {
+  changeEmailAction,
+  changePasswordAction,
+  confirmEmailAction,
+  confirmPasswordAction,
+  createApiKeyAction,
+  deleteAccountAction,
+  forgotPasswordAction,
+  resetPasswordAction,
+  revokeApiKeyAction,
+  signOutEverywhereAction,
+} from "@/lib/account/actions";
 import { signInAction, signOutAction, signUpAction } from "@/lib/auth/actions";
 import { checkSlugAction, createChatbotAction, deleteChatbotAction, updateChatbotAction } from "@/lib/chatbots/actions";
 import type { RegisteredAction } from "@/lib/http/action";
@@ -35,4 +47,14 @@ export const serverActions: readonly RegisteredAction[] = [
   inboxChangesAction,
   answerQuestionAction,
   dismissQuestionAction,
+  createApiKeyAction,
+  revokeApiKeyAction,
+  confirmPasswordAction,
+  changePasswordAction,
+  changeEmailAction,
+  signOutEverywhereAction,
+  deleteAccountAction,
+  forgotPasswordAction,
+  resetPasswordAction,
+  confirmEmailAction,
 ];

@@ -1024,6 +1024,60 @@ COMMENT ON FUNCTION public.generate_unique_slug(base_slug text) IS 'A slug not y
 
 
 --
+-- Name: account_tokens; Type: TABLE; Schema: private; Owner: postgres
+--
+
+CREATE TABLE private.account_tokens (
+    token_hash text NOT NULL,
+    user_id uuid NOT NULL,
+    purpose text NOT NULL,
+    new_email text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    CONSTRAINT account_tokens_check CHECK (((purpose = 'email_change'::text) = (new_email IS NOT NULL))),
+    CONSTRAINT account_tokens_purpose_check CHECK ((purpose = ANY (ARRAY['password_reset'::text, 'email_change'::text]))),
+    CONSTRAINT account_tokens_token_hash_check CHECK ((token_hash ~ '^[0-9a-f]{64}$'::text))
+);
+
+
+ALTER TABLE private.account_tokens OWNER TO postgres;
+
+--
+-- Name: TABLE account_tokens; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON TABLE private.account_tokens IS 'Built-in auth: single-use links sent by email (password reset, new-address confirmation). The row is deleted when the link is used, so a link works once.';
+
+
+--
+-- Name: COLUMN account_tokens.token_hash; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.account_tokens.token_hash IS 'Hex SHA-256 of the token in the link; the token itself is only in the email.';
+
+
+--
+-- Name: COLUMN account_tokens.purpose; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.account_tokens.purpose IS 'password_reset: the link sets a new password; email_change: the link moves the account to new_email.';
+
+
+--
+-- Name: COLUMN account_tokens.new_email; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.account_tokens.new_email IS 'The address an email_change link confirms; null for a password reset.';
+
+
+--
+-- Name: COLUMN account_tokens.expires_at; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.account_tokens.expires_at IS 'The link is refused after this instant.';
+
+
+--
 -- Name: auth_attempts; Type: TABLE; Schema: private; Owner: postgres
 --
 
@@ -1222,6 +1276,7 @@ CREATE TABLE private.sessions (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     last_used_at timestamp with time zone DEFAULT now() NOT NULL,
     expires_at timestamp with time zone NOT NULL,
+    authenticated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT sessions_kind_check CHECK ((kind = ANY (ARRAY['browser'::text, 'token'::text])))
 );
 
@@ -1254,6 +1309,13 @@ COMMENT ON COLUMN private.sessions.last_used_at IS 'When the session was last ex
 --
 
 COMMENT ON COLUMN private.sessions.expires_at IS 'The session is dead after this instant, whatever the token it was issued with says.';
+
+
+--
+-- Name: COLUMN sessions.authenticated_at; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.sessions.authenticated_at IS 'When the password was last given for this session (sign-in, or a confirmation in the dashboard). Creating an API key needs this to be recent, so a stolen session or token alone cannot mint keys that outlive it.';
 
 
 --
@@ -1864,6 +1926,14 @@ COMMENT ON COLUMN public.visitors.visitor_id IS 'The id the client chose (the pu
 
 
 --
+-- Name: account_tokens account_tokens_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.account_tokens
+    ADD CONSTRAINT account_tokens_pkey PRIMARY KEY (token_hash);
+
+
+--
 -- Name: auth_attempts auth_attempts_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
 --
 
@@ -2072,6 +2142,20 @@ ALTER TABLE ONLY public.visitors
 
 
 --
+-- Name: account_tokens_expires_at_idx; Type: INDEX; Schema: private; Owner: postgres
+--
+
+CREATE INDEX account_tokens_expires_at_idx ON private.account_tokens USING btree (expires_at);
+
+
+--
+-- Name: account_tokens_user_id_idx; Type: INDEX; Schema: private; Owner: postgres
+--
+
+CREATE INDEX account_tokens_user_id_idx ON private.account_tokens USING btree (user_id);
+
+
+--
 -- Name: auth_attempts_window_start_idx; Type: INDEX; Schema: private; Owner: postgres
 --
 
@@ -2265,6 +2349,14 @@ CREATE TRIGGER messages_track AFTER INSERT OR UPDATE OF is_read, status, latency
 --
 
 CREATE TRIGGER profiles_set_updated_at BEFORE UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+
+
+--
+-- Name: account_tokens account_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.account_tokens
+    ADD CONSTRAINT account_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 
 --
@@ -2474,6 +2566,12 @@ ALTER TABLE ONLY public.question_resolutions
 ALTER TABLE ONLY public.visitors
     ADD CONSTRAINT visitors_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
 
+
+--
+-- Name: account_tokens; Type: ROW SECURITY; Schema: private; Owner: postgres
+--
+
+ALTER TABLE private.account_tokens ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: chat_windows; Type: ROW SECURITY; Schema: private; Owner: postgres
@@ -3014,6 +3112,13 @@ GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_
 REVOKE ALL ON FUNCTION public.generate_unique_slug(base_slug text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.generate_unique_slug(base_slug text) TO authenticated;
 GRANT ALL ON FUNCTION public.generate_unique_slug(base_slug text) TO service_role;
+
+
+--
+-- Name: TABLE account_tokens; Type: ACL; Schema: private; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.account_tokens TO service_role;
 
 
 --

@@ -74,6 +74,11 @@ export function AuthForm({ mode, next }: AuthFormProps) {
           </p>
         ) : null}
       </div>
+      {signingUp ? null : (
+        <ButtonLink variant="link" href="/forgot-password" className="-mt-3 justify-self-start">
+          Forgot your password?
+        </ButtonLink>
+      )}
       <Button type="submit" size="lg" loading={pending} className="w-full">
         {pending ? "Please wait…" : signingUp ? "Create account" : "Sign in"}
       </Button>

@@ -23,7 +23,10 @@ export interface ResponseSpec {
   description: string;
   /** JSON body; omitted for bodiless responses (204). */
   body?: ResponseBody;
-  /** Another content type the same status may answer with (text/event-stream, text/csv), without a schema. */
+  /**
+   * Another content type the same status may answer with (text/event-stream, text/csv), without a
+   * schema; application/json here means the declared body is streamed (the handler answers a Response).
+   */
   contentType?: string;
   headers?: Record<string, { description: string; schema: { type: "string" | "integer" } }>;
 }

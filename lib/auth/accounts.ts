@@ -1,4 +1,6 @@
 import "server-only";
+import { asOwner } from "@/lib/db";
+import { deleteAllApiKeys } from "@/lib/db/queries/api-keys";
 import { ApiError } from "@/lib/errors";
 import { bearerToken, clientIp, isHttps } from "@/lib/http/request-facts";
 import type { Credentials, PublicUser, SignInInput, SignupResponse, TokenResponse } from "@/lib/validation/auth";
@@ -56,8 +58,17 @@ export async function createToken(input: SignInInput, context: AuthContext): Pro
   return (await backend()).createToken(input);
 }
 
-/** Ends the caller's session (or every session with all) and clears the cookie. */
-export async function signOut(caller: Caller | null, context: AuthContext, all: boolean): Promise<void> {
+/**
+ * Ends the caller's session (or every session with all) and clears the cookie. With all and
+ * revokeApiKeys, every API key goes too: nothing minted with a stolen session outlives it.
+ */
+export async function signOut(
+  caller: Caller | null,
+  context: AuthContext,
+  all: boolean,
+  revokeApiKeys = false,
+): Promise<void> {
+  if (caller && all && revokeApiKeys) await asOwner(caller.claims, deleteAllApiKeys);
   return (await backend()).signOut(caller, context, all);
 }
 

@@ -15,6 +15,11 @@ export interface Caller {
   via: "session" | "token" | "api_key";
   /** The built-in backend's session row behind a cookie or access token (what sign-out deletes). */
   sessionId?: string;
+  /**
+   * When the password was last given for this session or token (built-in: the session row;
+   * Supabase: the token's amr). Absent for API keys, which never prove a password.
+   */
+  authenticatedAt?: Date;
 }
 
 export type AuthBackend = "builtin" | "supabase";

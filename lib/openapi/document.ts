@@ -103,7 +103,8 @@ function describeOperation(operation: Endpoint, components: SchemaComponents): J
             : components.use(body, "output"),
       };
     }
-    if (response.contentType) content[response.contentType] = {};
+    // A JSON body that is streamed (contentType application/json) keeps its schema.
+    if (response.contentType) content[response.contentType] ??= {};
     responses[status] = {
       description: response.description,
       ...(response.headers ? { headers: response.headers } : {}),

@@ -48,6 +48,11 @@ export const logoutQuerySchema = z.object({
     .enum(["true", "false", "1", "0"], { error: 'all must be "true" or "false".' })
     .optional()
     .transform((value) => value === "true" || value === "1"),
+  /** With all=true: revoke every API key too, so nothing minted with a stolen session survives. */
+  revoke_api_keys: z
+    .enum(["true", "false", "1", "0"], { error: 'revoke_api_keys must be "true" or "false".' })
+    .optional()
+    .transform((value) => value === "true" || value === "1"),
 });
 
 export const userSchema = z.object({

@@ -50,6 +50,8 @@ interface Fixture {
   messageId: string;
   apiKeyId: string;
   knowledgeId: string;
+  /** The owner's password (the actions that check one). */
+  ownerPassword?: string;
 }
 
 interface Call {
@@ -62,10 +64,11 @@ interface Call {
  * Otherwise `owner` is the owner's status, `other` another owner's (a status, or "not theirs": a
  * 2xx list that holds none of the owner's things), and anonymous credentials get 401.
  */
-type Row = { call(fixture: Fixture): Call | Promise<Call> } & (
-  | { anyone: number }
-  | { owner: number; other: number | "not theirs" }
-);
+type Row = {
+  call(fixture: Fixture): Call | Promise<Call>;
+  /** Credentials answered otherwise than their group (an API key where a password is needed). */
+  except?: Partial<Record<Credential, number>>;
+} & ({ anyone: number } | { owner: number; other: number | "not theirs" });
 
 const NIL_UUID = "00000000-0000-4000-8000-000000000000";
 
@@ -112,7 +115,14 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
       anyone: 200,
     },
     "GET /api/keys": { call: () => ({ path: "/api/keys" }), owner: 200, other: "not theirs" },
-    "POST /api/keys": { call: () => ({ path: "/api/keys", body: { name: "Matrix key" } }), owner: 201, other: 201 },
+    // Minting a key needs a password given recently: an API key never qualifies (issue 12, fix 6).
+    "POST /api/keys": {
+      call: () => ({ path: "/api/keys", body: { name: "Matrix key" } }),
+      owner: 201,
+      other: 201,
+      except: { "owner's API key": 403, "other owner's API key": 403 },
+    },
+    "GET /api/account/export": { call: () => ({ path: "/api/account/export" }), owner: 200, other: "not theirs" },
     "DELETE /api/keys/{id}": {
       call: async () => ({ path: `/api/keys/${await createOwnKey()}` }),
       owner: 204,
@@ -196,6 +206,8 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
 }
 
 function expected(row: Row, credential: Credential): number | "not theirs" {
+  const exception = row.except?.[credential];
+  if (exception !== undefined) return exception;
   if ("anyone" in row) return row.anyone;
   if (ANONYMOUS.includes(credential)) return 401;
   if (OTHER_OWNER.includes(credential)) return row.other;
@@ -421,6 +433,42 @@ const ACTION_ROWS: Record<string, ActionRow> = {
     other: "not_found",
   },
   "inbox.changes": { input: () => ({}), owner: "success", other: "success" },
+  // The session cookie from sign-up has just given the password, so it may mint.
+  "keys.create": { input: () => ({ name: "Matrix" }), owner: "success", other: "success" },
+  "keys.revoke": { input: ({ apiKeyId }) => ({ id: apiKeyId }), owner: "success", other: "not_found" },
+  // The owner's password: right for the owner, wrong for anyone else.
+  "account.confirmPassword": {
+    input: ({ ownerPassword }) => ({ password: ownerPassword }),
+    owner: "success",
+    other: "validation_failed",
+  },
+  "account.changePassword": {
+    input: ({ ownerPassword }) => ({ current_password: ownerPassword, new_password: ownerPassword }),
+    owner: "success",
+    other: "validation_failed",
+  },
+  "account.changeEmail": {
+    input: ({ ownerPassword }) => ({
+      email: `moved-${randomUUID().slice(0, 8)}@example.test`,
+      password: ownerPassword,
+    }),
+    owner: "success",
+    other: "validation_failed",
+  },
+  // Typed confirmation that is nobody's email: refused for everyone signed in (deletion itself: account.test).
+  "account.delete": {
+    input: () => ({ email: "nobody@example.test" }),
+    owner: "validation_failed",
+    other: "validation_failed",
+  },
+  // Ends the caller's own sessions: it goes last, with auth.signOut.
+  "account.signOutEverywhere": { input: () => ({}), owner: "redirect", other: "redirect" },
+  "auth.forgotPassword": { input: () => ({}), anyone: "validation_failed" },
+  "auth.resetPassword": {
+    input: () => ({ token: "no-such-token", password: "long enough" }),
+    anyone: "validation_failed",
+  },
+  "account.confirmEmail": { input: () => ({ token: "no-such-token" }), anyone: "not_found" },
 };
 
 function expectedOfAction(row: ActionRow, cookie: ActionCookie): ActionOutcome {
@@ -449,12 +497,17 @@ describeEachDatabase("every server action x every cookie", () => {
     const bot = (await (
       await createChatbot(jsonRequest("/api/chatbots", { name: "Action target" }, { headers: owner.bearer }))
     ).json()) as { id: string; public_url_slug: string };
+    const { POST: createKey } = await import("@/app/api/keys/route");
+    const key = (await (
+      await createKey(jsonRequest("/api/keys", { name: "Action target" }, { headers: owner.bearer }))
+    ).json()) as { id: string };
     fixture = {
       chatbotId: bot.id,
       slug: bot.public_url_slug,
       messageId: NIL_UUID,
-      apiKeyId: NIL_UUID,
+      apiKeyId: key.id,
       knowledgeId: NIL_UUID,
+      ownerPassword: owner.password,
     };
     const session = /chatfolio_session=([^;]+)/.exec(owner.cookie)?.[1] ?? "";
     const payload = JSON.parse(Buffer.from(session.split(".")[1], "base64url").toString()) as { sid: string };
@@ -482,10 +535,9 @@ describeEachDatabase("every server action x every cookie", () => {
 
   it("answers each cookie as its row says", async () => {
     const mismatches: string[] = [];
-    // Signing out ends the owner's session for the actions after it: it goes last.
-    const ordered = [...serverActions].sort(
-      (a, b) => Number(a.options.name === "auth.signOut") - Number(b.options.name === "auth.signOut"),
-    );
+    // Signing out ends the owner's session for the actions after it: those go last.
+    const last = ["account.signOutEverywhere", "auth.signOut"];
+    const ordered = [...serverActions].sort((a, b) => last.indexOf(a.options.name) - last.indexOf(b.options.name));
     for (const registered of ordered) {
       const row = ACTION_ROWS[registered.options.name];
       for (const cookie of ACTION_COOKIES) {

@@ -6,7 +6,9 @@ import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 /**
  * A stand-in for Supabase Auth's HTTP API (the one network service these tests cannot run):
  * /auth/v1/signup, /auth/v1/token (password and refresh_token grants), /auth/v1/logout,
- * /auth/v1/user and the JWKS. Tokens are signed like Supabase's: ES256 with a key published in the
+ * /auth/v1/user (GET, and PUT to change the password or email), /auth/v1/recover and
+ * /auth/v1/verify (the password-reset flow) and the JWKS. Access tokens carry `amr` with the time
+ * the password was given, which refreshed tokens keep, as Supabase's do. Tokens are signed like Supabase's: ES256 with a key published in the
  * JWKS, or HS256 with the project's JWT secret (legacy projects).
  */
 
@@ -32,10 +34,14 @@ export interface SupabaseAuthStub {
   users: Map<string, StubUser>;
   /** Requests received, as "METHOD /path?query". */
   calls: string[];
+  /** Address -> the token hash of the last reset email Supabase would have sent (its {{ .TokenHash }}). */
+  recoveryTokens: Map<string, string>;
+  /** Address -> the new address an email change waits to have confirmed. */
+  pendingEmails: Map<string, string>;
   /** An access token as the project would sign it; expiresIn in seconds (negative: expired). */
   signAccessToken(
     user: { id: string; email: string },
-    options?: { expiresIn?: number; role?: string },
+    options?: { expiresIn?: number; role?: string; authenticatedAt?: number },
   ): Promise<string>;
   close(): Promise<void>;
 }
@@ -58,16 +64,31 @@ export async function startSupabaseAuthStub(options: SupabaseAuthStubOptions = {
   const kid = randomUUID();
   const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" };
   const users = new Map<string, StubUser>();
-  const refreshTokens = new Map<string, string>();
+  // Refresh token -> the user's email and when the password was given (kept across refreshes).
+  const refreshTokens = new Map<string, { email: string; authenticatedAt: number }>();
+  const recoveryTokens = new Map<string, string>();
+  const pendingEmails = new Map<string, string>();
   const calls: string[] = [];
   let url = "";
 
   async function signAccessToken(
     user: { id: string; email: string },
-    { expiresIn = options.accessTokenSeconds ?? 3600, role = "authenticated" } = {},
+    {
+      expiresIn = options.accessTokenSeconds ?? 3600,
+      role = "authenticated",
+      authenticatedAt = Math.floor(Date.now() / 1000),
+    } = {},
   ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    const jwt = new SignJWT({ email: user.email, role, aal: "aal1", session_id: randomUUID(), is_anonymous: false })
+    const amr = [{ method: "password", timestamp: authenticatedAt }];
+    const jwt = new SignJWT({
+      email: user.email,
+      role,
+      aal: "aal1",
+      amr,
+      session_id: randomUUID(),
+      is_anonymous: false,
+    })
       .setSubject(user.id)
       .setIssuer(`${url}/auth/v1`)
       .setAudience("authenticated")
@@ -96,12 +117,12 @@ export async function startSupabaseAuthStub(options: SupabaseAuthStubOptions = {
     };
   }
 
-  async function session(user: StubUser) {
+  async function session(user: StubUser, authenticatedAt = Math.floor(Date.now() / 1000)) {
     const expiresIn = options.accessTokenSeconds ?? 3600;
     const refreshToken = randomUUID();
-    refreshTokens.set(refreshToken, user.email);
+    refreshTokens.set(refreshToken, { email: user.email, authenticatedAt });
     return {
-      access_token: await signAccessToken(user, { expiresIn }),
+      access_token: await signAccessToken(user, { expiresIn, authenticatedAt }),
       token_type: "bearer",
       expires_in: expiresIn,
       expires_at: Math.floor(Date.now() / 1000) + expiresIn,
@@ -139,15 +160,54 @@ export async function startSupabaseAuthStub(options: SupabaseAuthStubOptions = {
         return send(response, 200, await session(user));
       }
       if (grant === "refresh_token") {
-        const email = refreshTokens.get(String(body.refresh_token ?? ""));
-        const user = email ? users.get(email) : undefined;
-        if (!user) return send(response, 400, { code: "refresh_token_not_found", message: "Invalid Refresh Token" });
-        return send(response, 200, await session(user));
+        const known = refreshTokens.get(String(body.refresh_token ?? ""));
+        const user = known ? users.get(known.email) : undefined;
+        if (!user || !known)
+          return send(response, 400, { code: "refresh_token_not_found", message: "Invalid Refresh Token" });
+        return send(response, 200, await session(user, known.authenticatedAt));
       }
       return send(response, 400, { code: "validation_failed", message: "Unsupported grant type" });
     }
     if (route === "POST /auth/v1/logout") return send(response, 204);
+    if (route === "PUT /auth/v1/user") {
+      const user = await bearerUser(request);
+      if (!user) return send(response, 401, { code: "bad_jwt", message: "invalid JWT" });
+      const body = await readBody(request);
+      if (typeof body.password === "string") user.password = body.password;
+      // Like Supabase with "secure email change" off for the test: the change waits for the link.
+      if (typeof body.email === "string") pendingEmails.set(user.email, body.email.toLowerCase());
+      return send(response, 200, publicUser(user));
+    }
+    if (route === "POST /auth/v1/recover") {
+      const body = await readBody(request);
+      const email = String(body.email ?? "").toLowerCase();
+      // Answers the same whether or not the address has an account, as Supabase does.
+      if (users.has(email)) recoveryTokens.set(email, randomUUID().replaceAll("-", ""));
+      return send(response, 200, {});
+    }
+    if (route === "POST /auth/v1/verify") {
+      const body = await readBody(request);
+      const entry = [...recoveryTokens.entries()].find(([, hash]) => hash === body.token_hash);
+      const user = entry ? users.get(entry[0]) : undefined;
+      if (body.type !== "recovery" || !entry || !user) {
+        return send(response, 403, { code: "otp_expired", message: "Email link is invalid or has expired" });
+      }
+      recoveryTokens.delete(entry[0]);
+      return send(response, 200, await session(user));
+    }
     return send(response, 404, { code: "not_found", message: "Not found" });
+  }
+
+  /** The user a request's Bearer token names (any token this stand-in signed and has not expired). */
+  async function bearerUser(request: http.IncomingMessage): Promise<StubUser | undefined> {
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
+    if (!token) return undefined;
+    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString() || "{}") as {
+      email?: string;
+      exp?: number;
+    };
+    if (!payload.email || (payload.exp ?? 0) < Date.now() / 1000) return undefined;
+    return users.get(payload.email);
   }
 
   const server = http.createServer((request, response) => {
@@ -160,6 +220,8 @@ export async function startSupabaseAuthStub(options: SupabaseAuthStubOptions = {
     url,
     users,
     calls,
+    recoveryTokens,
+    pendingEmails,
     signAccessToken,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };

@@ -1,4 +1,5 @@
 import type { Endpoint } from "@/lib/api/endpoint";
+import { exportAccountEndpoint } from "./account";
 import { createTokenEndpoint, logoutEndpoint, signUpEndpoint } from "./auth";
 import { chatEndpoint } from "./chat";
 import {
@@ -32,6 +33,7 @@ export const endpoints: readonly Endpoint[] = [
   listApiKeysEndpoint,
   createApiKeyEndpoint,
   deleteApiKeyEndpoint,
+  exportAccountEndpoint,
   getProfileEndpoint,
   putProfileEndpoint,
   listChatbotsEndpoint,

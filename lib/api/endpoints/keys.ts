@@ -19,6 +19,8 @@ export const listApiKeysEndpoint = apiKeys("GET /api/keys", "listApiKeys", {
 
 export const createApiKeyEndpoint = apiKeys("POST /api/keys", "createApiKey", {
   summary: "Create an API key; the key is shown only in this response",
+  description:
+    "Needs a password given in the last 10 minutes: a fresh access token (POST /api/auth/token), or a browser session that signed in or confirmed its password recently. Otherwise, and always with an API key, 403 `reauthentication_required`.",
   body: { name: "ApiKeyCreate", schema: createApiKeySchema },
   responses: {
     201: {
@@ -27,7 +29,7 @@ export const createApiKeyEndpoint = apiKeys("POST /api/keys", "createApiKey", {
       headers: NO_STORE,
     },
   },
-  errors: ["conflict"],
+  errors: ["conflict", "reauthentication_required"],
 });
 
 export const deleteApiKeyEndpoint = apiKeys("DELETE /api/keys/{id}", "deleteApiKey", {

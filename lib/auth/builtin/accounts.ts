@@ -24,7 +24,7 @@ async function authenticate(input: SignInInput): Promise<UserRow> {
 }
 
 /** A new browser session for user, set on the context's cookie jar. */
-async function startBrowserSession(user: UserRow, context: AuthContext): Promise<void> {
+export async function startBrowserSession(user: UserRow, context: AuthContext): Promise<void> {
   const session = await asService((tx) =>
     insertSession(tx, { userId: user.id, kind: "browser", ttlSeconds: SESSION_TTL_SECONDS }),
   );

@@ -31,6 +31,7 @@ async function builtinCaller(token: string, typ: BuiltinTokenClaims["typ"]): Pro
     claims: dbClaims,
     via: typ === "session" ? "session" : "token",
     sessionId: session.id,
+    authenticatedAt: session.authenticated_at,
   };
 }
 

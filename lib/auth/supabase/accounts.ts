@@ -12,7 +12,7 @@ import { isSupabaseAuthCookie } from "./cookie-names";
 // grant_type=password) through supabase-js, which keeps the session in the request's cookies.
 
 /** Supabase Auth's refusals as our API errors; the network failing is 503, never a 500. */
-function apiErrorFrom(error: AuthError): ApiError {
+export function apiErrorFrom(error: AuthError): ApiError {
   const code = error.code ?? "";
   if (code === "invalid_credentials" || (error.status === 400 && code === "")) {
     return new ApiError("unauthorized", WRONG_CREDENTIALS, { cause: error });
@@ -42,7 +42,7 @@ function apiErrorFrom(error: AuthError): ApiError {
   return new ApiError("unavailable", "The sign-in service is unavailable right now.", { cause: error });
 }
 
-function rethrow(error: unknown): never {
+export function rethrow(error: unknown): never {
   if (isAuthError(error)) throw apiErrorFrom(error);
   throw error;
 }

@@ -8,7 +8,27 @@ import { verifySupabaseAccessToken } from "./verify";
 /** The caller behind a Supabase access token sent as `Authorization: Bearer`. */
 export async function bearerCaller(token: string): Promise<Caller | null> {
   const claims = await verifySupabaseAccessToken(token);
-  return claims ? { userId: claims.sub, email: claims.email ?? "", claims, via: "token" } : null;
+  if (!claims) return null;
+  const authenticatedAt = passwordGivenAt(claims.amr);
+  return {
+    userId: claims.sub,
+    email: claims.email ?? "",
+    claims,
+    via: "token",
+    ...(authenticatedAt && { authenticatedAt }),
+  };
+}
+
+/**
+ * When the user last authenticated, from the token's amr claim (Supabase Auth lists each method
+ * with a Unix timestamp; refreshed tokens keep it). Undefined when the token says nothing.
+ */
+function passwordGivenAt(amr: unknown): Date | undefined {
+  if (!Array.isArray(amr)) return undefined;
+  const times = amr
+    .map((entry: unknown) => (entry && typeof entry === "object" ? (entry as { timestamp?: unknown }).timestamp : null))
+    .filter((timestamp): timestamp is number => typeof timestamp === "number");
+  return times.length > 0 ? new Date(Math.max(...times) * 1000) : undefined;
 }
 
 /**

@@ -52,6 +52,12 @@ export async function deleteApiKey(tx: Queryable, id: string): Promise<boolean> 
   return rows.length > 0;
 }
 
+/** Run as the owner: revokes every key of theirs ("sign out everywhere" may ask for it). */
+export async function deleteAllApiKeys(tx: Queryable): Promise<number> {
+  const rows = await tx.query("delete from public.api_keys returning id");
+  return rows.length;
+}
+
 /**
  * Run as the service (the caller is not known yet): the key's owner, and last_used_at stamped
  * (at most once a minute, so a busy integration does not write on every call).

@@ -9,6 +9,7 @@ export interface SessionRow {
   email: string;
   kind: SessionKind;
   expires_at: Date;
+  authenticated_at: Date;
 }
 
 /** Starts a session; the caller's expired ones are swept at the same time, so rows do not pile up. */
@@ -40,12 +41,12 @@ export async function touchSession(
        from auth.users u
       where s.id = $1 and u.id = s.user_id and s.kind = 'browser' and s.expires_at > now()
         and s.last_used_at < now() - make_interval(secs => $3)
-     returning s.id, s.user_id, u.email, s.kind, s.expires_at`,
+     returning s.id, s.user_id, u.email, s.kind, s.expires_at, s.authenticated_at`,
     [id, ttlSeconds, slideEverySeconds],
   );
   if (slid[0]) return slid[0];
   const rows = await tx.query<SessionRow>(
-    `select s.id, s.user_id, u.email, s.kind, s.expires_at
+    `select s.id, s.user_id, u.email, s.kind, s.expires_at, s.authenticated_at
        from private.sessions s join auth.users u on u.id = s.user_id
       where s.id = $1 and s.expires_at > now()`,
     [id],
@@ -61,4 +62,14 @@ export async function deleteSession(tx: Queryable, id: string): Promise<void> {
 export async function deleteUserSessions(tx: Queryable, userId: string): Promise<number> {
   const rows = await tx.query("delete from private.sessions where user_id = $1 returning id", [userId]);
   return rows.length;
+}
+
+/** The password was just given again for this session: it may do what needs a recent sign-in. */
+export async function markSessionAuthenticated(tx: Queryable, id: string): Promise<void> {
+  await tx.query("update private.sessions set authenticated_at = now() where id = $1", [id]);
+}
+
+/** After a password change: every session and token of the user but the one that changed it. */
+export async function deleteOtherSessions(tx: Queryable, { userId, keep }: { userId: string; keep?: string }) {
+  await tx.query("delete from private.sessions where user_id = $1 and id is distinct from $2", [userId, keep ?? null]);
 }

@@ -41,3 +41,25 @@ export async function findUserByEmail(tx: Queryable, email: string): Promise<Use
 export async function recordSignIn(tx: Queryable, userId: string): Promise<void> {
   await tx.query("update auth.users set last_sign_in_at = now() where id = $1", [userId]);
 }
+
+export async function findUserById(tx: Queryable, id: string): Promise<UserWithPassword | null> {
+  const rows = await tx.query<UserWithPassword>("select id, email, encrypted_password from auth.users where id = $1", [
+    id,
+  ]);
+  return rows[0] ?? null;
+}
+
+export async function updatePasswordHash(tx: Queryable, { userId, hash }: { userId: string; hash: string }) {
+  await tx.query("update auth.users set encrypted_password = $2, updated_at = now() where id = $1", [userId, hash]);
+}
+
+/** False when another account has the address already (unique on lower(email)). */
+export async function updateEmail(tx: Queryable, { userId, email }: { userId: string; email: string }) {
+  const rows = await tx.query(
+    `update auth.users set email = $2, email_confirmed_at = now(), updated_at = now()
+      where id = $1 and not exists (select 1 from auth.users o where lower(o.email) = lower($2) and o.id <> $1)
+      returning id`,
+    [userId, email],
+  );
+  return rows.length > 0;
+}

@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/dashboard/page-header";
+import { SettingsNav } from "@/components/settings/settings-nav";
+
+export default function SettingsLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <PageHeader title="Settings" description="Your account, and the keys integrations use to act as you." />
+      <SettingsNav />
+      <div className="grid gap-6">{children}</div>
+    </>
+  );
+}

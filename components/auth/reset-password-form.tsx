@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, fieldErrorsOf } from "@/components/settings/form-message";
+import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { resetPasswordAction } from "@/lib/account/actions";
+import { PASSWORD_MIN_LENGTH } from "@/lib/constants";
+import { type FormState, idleFormState } from "@/lib/http/form-state";
+
+/** Sets a new password with the token from the emailed link; success signs in and opens the dashboard. */
+export function ResetPasswordForm({ token }: { token: string }) {
+  const [state, action, pending] = useActionState<FormState<never>, FormData>(resetPasswordAction, idleFormState);
+  const errors = fieldErrorsOf(state);
+  return (
+    <form action={action} noValidate className="grid gap-5" aria-describedby="reset-password-status">
+      <input type="hidden" name="token" value={token} />
+      <Field label="New password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} error={errors.password}>
+        {(control) => <Input {...control} name="password" type="password" autoComplete="new-password" />}
+      </Field>
+      {errors.token ? (
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+        >
+          {errors.token}{" "}
+          <ButtonLink variant="link" href="/forgot-password">
+            Send a new link
+          </ButtonLink>
+        </p>
+      ) : null}
+      <FormMessage id="reset-password-status" state={state} />
+      <Button type="submit" size="lg" loading={pending} className="w-full">
+        Set new password
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { Check, Copy, KeyRound } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast";
+import { createApiKeyAction } from "@/lib/account/actions";
+import { type FormState, idleFormState } from "@/lib/http/form-state";
+import type { CreatedApiKey } from "@/lib/validation/api-keys";
+import { FormMessage, fieldErrorsOf } from "./form-message";
+import { PasswordPrompt } from "./password-prompt";
+
+/**
+ * Names and creates a key, then shows it once with a copy button. When the server wants the
+ * password again (reauthentication_required), asks for it and tries once more.
+ */
+export function CreateApiKey() {
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [state, setState] = useState<FormState<CreatedApiKey>>(idleFormState);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [prompting, setPrompting] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  const create = () =>
+    startTransition(async () => {
+      const result = await createApiKeyAction(idleFormState, { name });
+      if (result.status === "error" && result.code === "reauthentication_required") {
+        setState(idleFormState);
+        setPrompting(true);
+        return;
+      }
+      setState(result);
+      if (result.status === "success") {
+        setCreated(result.data);
+        setCopied(false);
+        setName("");
+        toast.success(`API key “${result.data.name}” created`);
+        router.refresh();
+      } else if (result.status === "error" && Object.keys(result.fieldErrors).length === 0) {
+        toast.error("The key was not created", { description: result.message });
+      }
+    });
+
+  const copy = async () => {
+    if (!created) return;
+    try {
+      await navigator.clipboard.writeText(created.key);
+      setCopied(true);
+      toast.success("Key copied");
+    } catch {
+      toast.error("Copying failed", { description: "Select the key and copy it yourself." });
+    }
+  };
+
+  return (
+    <div className="grid gap-4">
+      <form
+        action={create}
+        noValidate
+        className="flex flex-col gap-3 sm:flex-row sm:items-start"
+        aria-describedby="create-key-status"
+      >
+        <Field
+          label="Key name"
+          hint="Where it will be used, e.g. “Zapier”."
+          error={fieldErrorsOf(state).name}
+          className="flex-1"
+        >
+          {(control) => (
+            <Input
+              {...control}
+              name="name"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              maxLength={100}
+            />
+          )}
+        </Field>
+        <Button type="submit" loading={pending} className="sm:mt-7">
+          <KeyRound aria-hidden />
+          Create key
+        </Button>
+      </form>
+      <FormMessage id="create-key-status" state={state} />
+      {created ? (
+        <section
+          aria-labelledby="new-key-title"
+          className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950"
+        >
+          <h3 id="new-key-title" className="text-sm font-semibold">
+            Copy your new key “{created.name}” now: it won’t be shown again.
+          </h3>
+          <div className="flex flex-col gap-2 sm:flex-row">
+            <Input
+              readOnly
+              value={created.key}
+              aria-label="New API key"
+              className="font-mono text-xs"
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <Button variant="secondary" onClick={copy}>
+              {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
+              {copied ? "Copied" : "Copy"}
+            </Button>
+            <Button variant="ghost" onClick={() => setCreated(null)}>
+              Done
+            </Button>
+          </div>
+        </section>
+      ) : null}
+      <PasswordPrompt open={prompting} onOpenChange={setPrompting} onConfirmed={create} />
+    </div>
+  );
+}

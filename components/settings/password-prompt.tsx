@@ -1,0 +1,65 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { confirmPasswordAction } from "@/lib/account/actions";
+import { type FormState, idleFormState } from "@/lib/http/form-state";
+import { FormMessage, fieldErrorsOf } from "./form-message";
+
+interface PasswordPromptProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Called once the password is confirmed: the session may now do what asked for it. */
+  onConfirmed: () => void;
+}
+
+/** "Confirm your password": what the server asks before something sensitive (minting an API key). */
+export function PasswordPrompt({ open, onOpenChange, onConfirmed }: PasswordPromptProps) {
+  const [state, setState] = useState<FormState<null>>(idleFormState);
+  const [pending, startTransition] = useTransition();
+  const submit = (form: FormData) =>
+    startTransition(async () => {
+      const result = await confirmPasswordAction(idleFormState, form);
+      setState(result);
+      if (result.status === "success") {
+        onOpenChange(false);
+        onConfirmed();
+      }
+    });
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent className="max-w-md">
+        <DialogHeader>
+          <DialogTitle>Confirm your password</DialogTitle>
+          <DialogDescription>
+            Creating an API key needs your password from the last few minutes, so that a stolen session can’t make keys
+            that outlive it.
+          </DialogDescription>
+        </DialogHeader>
+        <form action={submit} noValidate className="grid gap-4" aria-describedby="password-prompt-status">
+          <Field label="Password" error={fieldErrorsOf(state).password}>
+            {(control) => <Input {...control} name="password" type="password" autoComplete="current-password" />}
+          </Field>
+          <FormMessage id="password-prompt-status" state={state} />
+          <DialogFooter>
+            <DialogClose render={<Button variant="secondary" />}>Cancel</DialogClose>
+            <Button type="submit" loading={pending}>
+              Confirm
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

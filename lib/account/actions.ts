@@ -1,0 +1,141 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import {
+  changeEmail,
+  changePassword,
+  confirmEmailChange,
+  confirmPassword,
+  deleteAccount,
+  limitPasswordResetRequest,
+  resetPassword,
+  sendPasswordReset,
+} from "@/lib/auth/account";
+import { authContextFrom, signOut } from "@/lib/auth/accounts";
+import { generateApiKey } from "@/lib/auth/api-keys";
+import { requireRecentAuthentication } from "@/lib/auth/recent-authentication";
+import { asOwner } from "@/lib/db";
+import { deleteApiKey, insertApiKey } from "@/lib/db/queries/api-keys";
+import { ApiError } from "@/lib/errors";
+import { action } from "@/lib/http/action";
+import { afterResponse } from "@/lib/http/after-response";
+import { clientIp } from "@/lib/http/request-facts";
+import {
+  changeEmailSchema,
+  changePasswordSchema,
+  confirmEmailSchema,
+  confirmPasswordSchema,
+  deleteAccountSchema,
+  forgotPasswordSchema,
+  resetPasswordSchema,
+} from "@/lib/validation/account";
+import { createApiKeySchema } from "@/lib/validation/api-keys";
+import { idParamsSchema } from "@/lib/validation/common";
+
+// The account settings, API keys and forgotten-password pages' actions.
+
+/** Creates an API key (shown once); needs a recent password, as POST /api/keys does. */
+export const createApiKeyAction = action(
+  { name: "keys.create", auth: "required", schema: createApiKeySchema },
+  async ({ input, caller }) => {
+    requireRecentAuthentication(caller);
+    return asOwner(caller.claims, (tx) => insertApiKey(tx, { name: input.name, ...generateApiKey() }));
+  },
+);
+
+/** Revokes one of the caller's keys; another owner's id is 404, like a missing one. */
+export const revokeApiKeyAction = action(
+  { name: "keys.revoke", auth: "required", schema: idParamsSchema },
+  async ({ input, caller }) => {
+    if (!(await asOwner(caller.claims, (tx) => deleteApiKey(tx, input.id)))) {
+      throw new ApiError("not_found", "No such API key.");
+    }
+    return null;
+  },
+);
+
+/** The password, given again: the session may mint API keys for the next few minutes. */
+export const confirmPasswordAction = action(
+  { name: "account.confirmPassword", auth: "required", schema: confirmPasswordSchema, redact: ["password"] },
+  async ({ input, caller, headers, jar }) => {
+    await confirmPassword(caller, input.password, authContextFrom(headers, jar));
+    return null;
+  },
+);
+
+export const changePasswordAction = action(
+  {
+    name: "account.changePassword",
+    auth: "required",
+    schema: changePasswordSchema,
+    redact: ["current_password", "new_password"],
+  },
+  async ({ input, caller, headers, jar }) => {
+    await changePassword(caller, input, authContextFrom(headers, jar));
+    return null;
+  },
+);
+
+export const changeEmailAction = action(
+  { name: "account.changeEmail", auth: "required", schema: changeEmailSchema, redact: ["password"] },
+  async ({ input, caller, headers, jar }) => changeEmail(caller, input, authContextFrom(headers, jar)),
+);
+
+/** Signs out every session and token; with revoke_api_keys ("on" from a checkbox), every API key too. */
+export const signOutEverywhereAction = action(
+  {
+    name: "account.signOutEverywhere",
+    auth: "required",
+    schema: z.object({ revoke_api_keys: z.enum(["on", "true", "false"]).optional() }),
+  },
+  async ({ input, caller, headers, jar }) => {
+    const revoke = input.revoke_api_keys === "on" || input.revoke_api_keys === "true";
+    await signOut(caller, authContextFrom(headers, jar), true, revoke);
+    redirect("/login");
+  },
+);
+
+/** Deletes the account and everything in it, once the owner has typed their email. */
+export const deleteAccountAction = action(
+  { name: "account.delete", auth: "required", schema: deleteAccountSchema },
+  async ({ input, caller, headers, jar }) => {
+    if (input.email !== caller.email.toLowerCase()) {
+      const message = "Type your account's email address exactly, to confirm.";
+      throw new ApiError("validation_failed", message, { details: [{ path: "email", message }] });
+    }
+    await deleteAccount(caller, authContextFrom(headers, jar));
+    redirect("/signup?deleted=1");
+  },
+);
+
+/**
+ * Answers the same at once whether or not the address has an account; the lookup and the email
+ * happen after the response.
+ */
+export const forgotPasswordAction = action(
+  { name: "auth.forgotPassword", auth: "none", schema: forgotPasswordSchema },
+  async ({ input, headers }) => {
+    await limitPasswordResetRequest(input.email, clientIp(headers));
+    afterResponse(() => sendPasswordReset(input.email));
+    return { email: input.email };
+  },
+);
+
+/** Sets a new password from an emailed link and signs the browser in. */
+export const resetPasswordAction = action(
+  { name: "auth.resetPassword", auth: "none", schema: resetPasswordSchema, redact: ["password", "token"] },
+  async ({ input, headers, jar }) => {
+    await resetPassword(input, authContextFrom(headers, jar));
+    redirect("/dashboard");
+  },
+);
+
+/** Follows a new address's confirmation link (a button press, so mail scanners fetching links change nothing). */
+export const confirmEmailAction = action(
+  { name: "account.confirmEmail", auth: "none", schema: confirmEmailSchema, redact: ["token"] },
+  async ({ input }) => {
+    await confirmEmailChange(input.token);
+    return null;
+  },
+);
