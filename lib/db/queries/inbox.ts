@@ -13,6 +13,8 @@ export interface ConversationSummary {
   id: string;
   chatbot_id: string;
   chatbot_name: string;
+  /** messages.conversation_id of its turns (what the export narrows to). */
+  conversation_id: string;
   visitor: { id: string; visitor_id: string; name: string | null } | null;
   started_at: string;
   last_message_at: string;
@@ -50,6 +52,7 @@ function toSummary(row: ConversationRow): ConversationSummary {
     id: row.id,
     chatbot_id: row.chatbot_id,
     chatbot_name: row.chatbot_name,
+    conversation_id: row.conversation_id,
     visitor: row.visitor_row_id
       ? { id: row.visitor_row_id, visitor_id: row.visitor_client_id ?? "", name: row.visitor_name }
       : null,
