@@ -99,8 +99,8 @@ export const dashboardScenario: Scenario = {
         path: `/dashboard/inbox?q=${RARE_WORD}`,
       },
       {
-        label: `GET /dashboard/inbox?q=skills, ${level} (GIN full-text, word in 1 of 5 messages)`,
-        path: "/dashboard/inbox?q=skills",
+        label: `GET /dashboard/inbox?q=background, ${level} (GIN full-text, word in 1 of 5 messages)`,
+        path: "/dashboard/inbox?q=background",
       },
       {
         label: `GET /dashboard/chatbots/{id}/analytics?days=90, ${level} (90 day rollup rows, question rollup, refusals)`,
