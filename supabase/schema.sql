@@ -263,6 +263,41 @@ COMMENT ON FUNCTION private.public_profile(target_user_id uuid) IS 'An owner''s 
 
 
 --
+-- Name: question_tsquery(text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.question_tsquery(p_question text) RETURNS tsquery
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  with words as (
+    select t.lexeme
+    from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, pg_catalog.left(coalesce(p_question, ''), 4000))) as t
+  ),
+  expanded as (
+    select lexeme from words
+    union
+    select s.lexeme
+    from words w
+    join private.knowledge_synonyms k on pg_catalog.to_tsvector('english'::regconfig, k.word) @@ pg_catalog.to_tsquery('simple'::regconfig, pg_catalog.quote_literal(w.lexeme))
+    cross join lateral pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, k.synonym)) as s
+  )
+  select case when count(*) = 0 then null
+    else pg_catalog.string_agg(pg_catalog.quote_literal(lexeme), ' | ')::tsquery end
+  from expanded;
+$$;
+
+
+ALTER FUNCTION private.question_tsquery(p_question text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION question_tsquery(p_question text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.question_tsquery(p_question text) IS 'The OR of a question''s content words and their synonyms, as English stems; null when it has none.';
+
+
+--
 -- Name: rebuild_message_rollups(); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -379,6 +414,81 @@ COMMENT ON FUNCTION private.refuse_reserved_slug() IS 'Refuses a chatbot whose p
 
 
 --
+-- Name: retrieve_knowledge(uuid, text, text, integer); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  owner_id uuid;
+  query tsquery;
+begin
+  select c.user_id into owner_id from public.chatbots c
+  where (p_chatbot_id is not null and c.id = p_chatbot_id)
+     or (p_chatbot_id is null and c.public_url_slug = pg_catalog.lower(p_chatbot_slug));
+  if owner_id is null then
+    return '[]'::jsonb;
+  end if;
+  query := private.question_tsquery(p_question);
+  if query is null then
+    return '[]'::jsonb;
+  end if;
+  return coalesce((
+    select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+      'item_id', ranked.item_id, 'kind', ranked.kind, 'title', ranked.title,
+      'alternatives', pg_catalog.to_jsonb(ranked.alternatives), 'content', ranked.content
+    ) order by ranked.rank desc, ranked.item_id)
+    from (
+      select k.item_id, i.kind, i.title, i.alternatives, k.content,
+             pg_catalog.ts_rank_cd(k.search, query) as rank
+      from public.knowledge_chunks k
+      join public.knowledge_items i on i.id = k.item_id
+      where k.user_id = owner_id and k.search @@ query
+      order by rank desc, k.item_id
+      limit least(greatest(coalesce(p_limit, 5), 1), 10)
+    ) as ranked
+  ), '[]'::jsonb);
+end;
+$$;
+
+
+ALTER FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) OWNER TO postgres;
+
+--
+-- Name: FUNCTION retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) IS 'A chatbot''s owner''s knowledge chunks that best match a question (at most 10), best first; the server''s own, called with start_turn.';
+
+
+--
+-- Name: search_conversations(tsquery, uuid); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid DEFAULT NULL::uuid) RETURNS TABLE(chatbot_id uuid, conversation_id uuid)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select distinct m.chatbot_id, m.conversation_id
+  from public.messages m
+  where m.search @@ p_query and not m.is_preview and m.status <> 'rate_limited'
+    and m.chatbot_id in (select c.id from public.chatbots c
+                         where c.user_id = (select auth.uid()) and (p_chatbot_id is null or c.id = p_chatbot_id))
+$$;
+
+
+ALTER FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION search_conversations(p_query tsquery, p_chatbot_id uuid); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid) IS 'The calling owner''s conversations with a turn (message or answer) matching the query, through messages_search_idx; optionally one chatbot''s only.';
+
+
+--
 -- Name: set_updated_at(); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -396,10 +506,36 @@ $$;
 ALTER FUNCTION private.set_updated_at() OWNER TO postgres;
 
 --
--- Name: start_turn(uuid, text, text, text, uuid, text, text, integer, integer, integer, integer, boolean); Type: FUNCTION; Schema: private; Owner: postgres
+-- Name: slug_available(text, uuid); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
-CREATE FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) RETURNS jsonb
+CREATE FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select not exists (
+    select 1 from public.chatbots
+    where public_url_slug = p_slug
+      and (p_chatbot_id is null or id <> p_chatbot_id)
+  )
+    and not exists (select 1 from private.reserved_slugs where slug = p_slug);
+$$;
+
+
+ALTER FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION slug_available(p_slug text, p_chatbot_id uuid); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) IS 'Whether a chatbot may take this slug: nobody else''s bot has it and it is not reserved. Slugs are public names, like usernames, so telling that one is taken reveals nothing private.';
+
+
+--
+-- Name: start_turn(uuid, uuid, text, text, text, uuid, text, text, text, integer, integer, integer, integer, boolean); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -408,12 +544,17 @@ declare
   owner_profile public.profiles%rowtype;
   visitor_row_id uuid;
   conversation uuid := coalesce(p_conversation_id, gen_random_uuid());
+  today date := (now() at time zone 'utc')::date;
+  this_month date := pg_catalog.date_trunc('month', now() at time zone 'utc')::date;
+  quota integer := greatest(0, coalesce(p_owner_monthly_messages, 0));
   configured_limit jsonb;
   max_messages integer;
   window_seconds integer;
-  window_start timestamptz;
+  window_begins timestamptz;
+  daily_cap integer;
   used integer;
-  oldest timestamptz;
+  counted_visitor boolean := false;
+  counted_ip boolean := false;
   limited text;
   limit_value integer;
   remaining integer;
@@ -423,23 +564,10 @@ declare
 begin
   select * into bot from public.chatbots c
   where (c.id = p_chatbot_id or c.public_url_slug = pg_catalog.lower(p_chatbot_slug))
-    and (c.is_public or c.user_id = (select auth.uid()));
+    and (c.is_public or c.user_id = p_caller);
   -- A preview is the owner trying their own bot from the dashboard: nobody else may start one.
-  if not found or (p_preview and bot.user_id is distinct from (select auth.uid())) then
+  if not found or (p_preview and bot.user_id is distinct from p_caller) then
     return pg_catalog.jsonb_build_object('outcome', 'not_found');
-  end if;
-
-  -- Two concurrent turns for the same owner must not both slip under any of the limits below.
-  -- The two-key form with its own class id keeps this apart from every single-key lock.
-  perform pg_catalog.pg_advisory_xact_lock(1, pg_catalog.hashtext('chat-owner:' || bot.user_id::text));
-
-  -- The owner previewing is not a visitor: no visitors row, and no visitor or per-IP limit.
-  if not p_preview then
-    insert into public.visitors as v (chatbot_id, visitor_id, name)
-    values (bot.id, p_visitor_id, p_visitor_name)
-    on conflict (chatbot_id, visitor_id) do update
-      set last_seen = now(), name = coalesce(excluded.name, v.name)
-    returning v.id into visitor_row_id;
   end if;
 
   configured_limit := bot.configuration -> 'rate_limit';
@@ -451,110 +579,216 @@ begin
     end if;
   end if;
   if max_messages is null or window_seconds is null then
-    max_messages := p_default_max_messages;
-    window_seconds := p_default_window_seconds;
+    max_messages := greatest(1, coalesce(p_default_max_messages, 1));
+    window_seconds := greatest(10, coalesce(p_default_window_seconds, 10));
   end if;
-  window_start := now() - pg_catalog.make_interval(secs => window_seconds);
+  window_begins := pg_catalog.to_timestamp(
+    pg_catalog.floor(extract(epoch from now()) / window_seconds) * window_seconds);
+  daily_cap := private.config_integer(bot.configuration -> 'daily_message_limit', 1, 1000000);
   limit_value := max_messages;
+  remaining := max_messages;
+
+  -- Reads first, without locks: the visitor's row, their history and the owner's profile.
+  if not p_preview then
+    select v.id into visitor_row_id from public.visitors v
+    where v.chatbot_id = bot.id and v.visitor_id = p_visitor_id;
+  end if;
+
+  -- Spent budgets refuse at once, writing nothing but the refusal: a quota-exhausted bot under a
+  -- flood of new visitor ids costs one read and one counter increment per turn.
+  if coalesce((select u.turns from public.owner_monthly_usage u
+               where u.user_id = bot.user_id and u.month = this_month), 0) >= quota then
+    limited := 'owner_quota';
+  elsif daily_cap is not null and coalesce((select d.turns from public.chatbot_daily_usage d
+               where d.chatbot_id = bot.id and d.day = today), 0) >= daily_cap then
+    limited := 'bot_daily';
+  end if;
 
   -- Per (chatbot, visitor). Refused turns don't count, or a client that keeps retrying would
   -- never get back in.
-  select count(*)::integer, min(m.created_at) into used, oldest from public.messages m
-  where m.visitor_id = visitor_row_id and m.created_at > window_start and m.status <> 'rate_limited';
-  remaining := max_messages - used;
-  if not p_preview and used >= max_messages then
-    limited := 'visitor';
-    retry_after := greatest(1, ceil(extract(epoch from oldest + pg_catalog.make_interval(secs => window_seconds) - now()))::integer);
+  if limited is null and not p_preview then
+    insert into private.chat_windows as w (chatbot_id, subject, window_start, turns)
+    values (bot.id, 'visitor:' || p_visitor_id, window_begins, 1)
+    on conflict (chatbot_id, subject, window_start) do update set turns = w.turns + 1
+      where w.turns < max_messages
+    returning w.turns into used;
+    if used is null then
+      limited := 'visitor';
+    else
+      counted_visitor := true;
+      remaining := max_messages - used;
+      -- A visitor's first turn in a window now and then sweeps windows long over.
+      if used = 1 and pg_catalog.random() < 0.01 then
+        perform private.sweep_chat_windows();
+      end if;
+    end if;
   end if;
 
-  -- Per (chatbot, client IP): five times as many, so an office behind one address isn't locked out.
-  if limited is null and p_client_ip is not null and not p_preview then
-    select count(*)::integer, min(m.created_at) into used, oldest from public.messages m
-    where m.chatbot_id = bot.id and m.client_ip = p_client_ip and m.created_at > window_start
-      and m.status <> 'rate_limited';
-    if used >= max_messages * 5 then
+  -- Per (chatbot, client network): five times as many, so an office behind one address isn't
+  -- locked out. An IPv6 client is keyed on its /64 (the server passes it), which one host holds.
+  if limited is null and not p_preview and p_client_network is not null then
+    insert into private.chat_windows as w (chatbot_id, subject, window_start, turns)
+    values (bot.id, 'ip:' || p_client_network, window_begins, 1)
+    on conflict (chatbot_id, subject, window_start) do update set turns = w.turns + 1
+      where w.turns < max_messages * 5
+    returning w.turns into used;
+    if used is null then
       limited := 'ip';
       limit_value := max_messages * 5;
-      remaining := 0;
-      retry_after := greatest(1, ceil(extract(epoch from oldest + pg_catalog.make_interval(secs => window_seconds) - now()))::integer);
+    else
+      counted_ip := true;
     end if;
   end if;
 
-  -- Per owner and calendar month (UTC), across all their chatbots.
   if limited is null then
-    select count(*)::integer into used from public.messages m
-    where m.chatbot_id in (select c.id from public.chatbots c where c.user_id = bot.user_id)
-      and m.created_at >= pg_catalog.date_trunc('month', now() at time zone 'utc') at time zone 'utc'
-      and m.status <> 'rate_limited';
-    if used >= p_owner_monthly_messages then
-      limited := 'owner_quota';
-      limit_value := p_owner_monthly_messages;
-      remaining := 0;
-      retry_after := greatest(1, ceil(extract(epoch from
-        (pg_catalog.date_trunc('month', now() at time zone 'utc') + interval '1 month') at time zone 'utc' - now()))::integer);
-    end if;
+    select * into owner_profile from public.profiles p where p.user_id = bot.user_id;
+
+    -- The conversation's latest answered turns, oldest first; only this visitor's, so knowing a
+    -- conversation id alone reveals nothing.
+    select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('message', t.message, 'response', t.response) order by t.created_at), '[]'::jsonb)
+    into history
+    from (
+      select m.message, m.response, m.created_at from public.messages m
+      where m.chatbot_id = bot.id and m.conversation_id = conversation
+        and ((not p_preview and m.visitor_id = visitor_row_id)
+             or (p_preview and m.is_preview and m.visitor_id is null))
+        and m.status = 'answered'
+      order by m.created_at desc
+      limit greatest(0, least(coalesce(p_history_turns, 0), 50))
+    ) t;
+
+    -- The writes, then the two counters every turn of the bot (and of its owner) shares, last, so
+    -- their row locks are held only from here to the commit. If either is spent after all (a
+    -- concurrent turn took the last one), the block's writes are undone.
+    begin
+      if not p_preview then
+        insert into public.visitors as v (chatbot_id, visitor_id, name)
+        values (bot.id, p_visitor_id, p_visitor_name)
+        on conflict (chatbot_id, visitor_id) do update
+          set last_seen = now(), name = coalesce(excluded.name, v.name)
+        returning v.id into visitor_row_id;
+      end if;
+
+      insert into public.messages (
+        chatbot_id, visitor_id, conversation_id, message, status, client_ip, is_preview, is_read
+      )
+      values (
+        bot.id, visitor_row_id, conversation, p_message, 'pending',
+        case when p_preview then null else p_client_ip end, p_preview, p_preview
+      )
+      returning id into message_row_id;
+
+      used := null;
+      insert into public.chatbot_daily_usage as d (chatbot_id, day, turns)
+      values (bot.id, today, 1)
+      on conflict (chatbot_id, day) do update set turns = d.turns + 1
+        where daily_cap is null or d.turns < daily_cap
+      returning d.turns into used;
+      if used is null then
+        raise exception using errcode = 'P0001', message = 'bot_daily';
+      end if;
+
+      used := null;
+      insert into public.owner_monthly_usage as u (user_id, month, turns)
+      values (bot.user_id, this_month, 1)
+      on conflict (user_id, month) do update set turns = u.turns + 1
+        where u.turns < quota
+      returning u.turns into used;
+      if used is null then
+        raise exception using errcode = 'P0001', message = 'owner_quota';
+      end if;
+    exception when raise_exception then
+      limited := sqlerrm;
+    end;
   end if;
 
-  insert into public.messages (
-    chatbot_id, visitor_id, conversation_id, message, status, client_ip, completed_at, is_preview, is_read
-  )
-  values (
-    bot.id, visitor_row_id, conversation, p_message,
-    case when limited is null then 'pending' else 'rate_limited' end,
-    case when p_preview then null else p_client_ip end,
-    case when limited is null then null else now() end,
-    p_preview, p_preview
-  )
-  returning id into message_row_id;
-
-  if limited is not null then
+  if limited is null then
     return pg_catalog.jsonb_build_object(
-      'outcome', 'rate_limited', 'limit', limited, 'limit_value', limit_value, 'retry_after', retry_after,
-      'message_id', message_row_id, 'conversation_id', conversation
+      'outcome', 'started',
+      'message_id', message_row_id,
+      'conversation_id', conversation,
+      'remaining', remaining,
+      'limit_value', limit_value,
+      'chatbot', pg_catalog.jsonb_build_object(
+        'id', bot.id, 'user_id', bot.user_id, 'name', bot.name, 'configuration', bot.configuration
+      ),
+      'profile', case when owner_profile.id is null then null else pg_catalog.jsonb_build_object(
+        'name', owner_profile.name, 'location', owner_profile.location, 'bio', owner_profile.bio,
+        'skills', owner_profile.skills, 'experience', owner_profile.experience, 'interests', owner_profile.interests
+      ) end,
+      'history', history
     );
   end if;
 
-  select * into owner_profile from public.profiles p where p.user_id = bot.user_id;
+  -- Refused: give back what this turn took from the windows, and count the refusal.
+  if counted_visitor then
+    update private.chat_windows w set turns = w.turns - 1
+    where w.chatbot_id = bot.id and w.subject = 'visitor:' || p_visitor_id and w.window_start = window_begins;
+  end if;
+  if counted_ip then
+    update private.chat_windows w set turns = w.turns - 1
+    where w.chatbot_id = bot.id and w.subject = 'ip:' || p_client_network and w.window_start = window_begins;
+  end if;
+  insert into public.chatbot_daily_usage as d (chatbot_id, day, refused)
+  values (bot.id, today, 1)
+  on conflict (chatbot_id, day) do update set refused = d.refused + 1;
 
-  -- The conversation's latest answered turns, oldest first; only this visitor's, so knowing a
-  -- conversation id alone reveals nothing.
-  select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('message', t.message, 'response', t.response) order by t.created_at), '[]'::jsonb)
-  into history
-  from (
-    select m.message, m.response, m.created_at from public.messages m
-    where m.chatbot_id = bot.id and m.conversation_id = conversation
-      and (m.visitor_id = visitor_row_id or (p_preview and m.is_preview and m.visitor_id is null))
-      and m.status = 'answered' and m.id <> message_row_id
-    order by m.created_at desc
-    limit p_history_turns
-  ) t;
-
+  if limited in ('visitor', 'ip') then
+    retry_after := greatest(1, ceil(extract(epoch from
+      window_begins + pg_catalog.make_interval(secs => window_seconds) - now()))::integer);
+  elsif limited = 'bot_daily' then
+    limit_value := daily_cap;
+    retry_after := greatest(1, ceil(extract(epoch from
+      (today + 1)::timestamp at time zone 'utc' - now()))::integer);
+  else
+    limit_value := quota;
+    retry_after := greatest(1, ceil(extract(epoch from
+      (this_month + interval '1 month') at time zone 'utc' - now()))::integer);
+  end if;
   return pg_catalog.jsonb_build_object(
-    'outcome', 'started',
-    'message_id', message_row_id,
-    'conversation_id', conversation,
-    'remaining', remaining - 1,
-    'limit_value', limit_value,
-    'chatbot', pg_catalog.jsonb_build_object(
-      'id', bot.id, 'user_id', bot.user_id, 'name', bot.name, 'configuration', bot.configuration
-    ),
-    'profile', case when owner_profile.id is null then null else pg_catalog.jsonb_build_object(
-      'name', owner_profile.name, 'location', owner_profile.location, 'bio', owner_profile.bio,
-      'skills', owner_profile.skills, 'experience', owner_profile.experience, 'interests', owner_profile.interests
-    ) end,
-    'history', history
+    'outcome', 'rate_limited', 'limit', limited, 'limit_value', limit_value, 'retry_after', retry_after
   );
 end;
 $$;
 
 
-ALTER FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) OWNER TO postgres;
+ALTER FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) OWNER TO postgres;
 
 --
--- Name: FUNCTION start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: COMMENT; Schema: private; Owner: postgres
+-- Name: FUNCTION start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) IS 'Starts a visitor''s turn in one round trip: checks the limits (serialized per owner), records the visitor and their message (pending, or rate_limited), and returns the bot, the owner''s profile and the conversation''s recent turns.';
+COMMENT ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) IS 'The server''s own (service_role): starts a turn in one statement. Checks the per-visitor and per-network windows, the bot''s daily cap and the owner''s monthly quota with counters, records the visitor and their pending message, and returns the bot, the owner''s profile and the conversation''s recent turns; a refused turn only counts the refusal. p_caller is the signed-in caller the server verified (private bots, previews).';
+
+
+--
+-- Name: sweep_chat_windows(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.sweep_chat_windows() RETURNS integer
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with gone as (
+    delete from private.chat_windows w
+    where w.ctid = any (array(
+      select x.ctid from private.chat_windows x
+      where x.window_start < now() - interval '2 days'
+      limit 1000
+    ))
+    returning 1
+  )
+  select count(*)::integer from gone;
+$$;
+
+
+ALTER FUNCTION private.sweep_chat_windows() OWNER TO postgres;
+
+--
+-- Name: FUNCTION sweep_chat_windows(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.sweep_chat_windows() IS 'Deletes up to 1,000 chat windows that ended more than a day ago; start_turn calls it now and then.';
 
 
 --
@@ -673,7 +907,7 @@ COMMENT ON FUNCTION private.track_message() IS 'Keeps conversations, chatbot_dai
 -- Name: visitor_conversation(uuid, text, integer); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
-CREATE FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer DEFAULT 50) RETURNS jsonb
+CREATE FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer DEFAULT 50) RETURNS jsonb
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -682,21 +916,24 @@ declare
   latest uuid;
   turns jsonb;
 begin
+  if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
+    return null;
+  end if;
   select v.* into visitor
   from public.visitors v
   join public.chatbots c on c.id = v.chatbot_id
   where v.chatbot_id = p_chatbot_id
-    and v.visitor_id = p_visitor_id
+    and v.visitor_id = 'web-' || pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(
+          pg_catalog.convert_to(p_visitor_secret || ':' || p_chatbot_id::text, 'UTF8')), 'hex'), 32)
     -- The same visibility as chatbot_page: a private bot's history only for its owner's preview.
     and (c.is_public or c.user_id = (select auth.uid()));
   if not found then
     return null;
   end if;
 
-  -- Refused turns never reached the model, so they neither make a conversation current nor show.
   select m.conversation_id into latest
   from public.messages m
-  where m.visitor_id = visitor.id and m.status <> 'rate_limited'
+  where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id and m.status <> 'rate_limited'
   order by m.created_at desc
   limit 1;
 
@@ -707,9 +944,10 @@ begin
   from (
     select m.id, m.message, m.response, m.status, m.created_at
     from public.messages m
-    where m.visitor_id = visitor.id and m.conversation_id = latest and m.status <> 'rate_limited'
+    where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id and m.conversation_id = latest
+      and m.status <> 'rate_limited'
     order by m.created_at desc
-    limit greatest(1, least(p_max_turns, 200))
+    limit greatest(1, least(coalesce(p_max_turns, 50), 200))
   ) t;
 
   return pg_catalog.jsonb_build_object('visitor_name', visitor.name, 'conversation_id', latest, 'turns', turns);
@@ -717,13 +955,13 @@ end;
 $$;
 
 
-ALTER FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) OWNER TO postgres;
+ALTER FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) OWNER TO postgres;
 
 --
--- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer); Type: COMMENT; Schema: private; Owner: postgres
+-- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) IS 'The name a visitor gave a chatbot and their latest conversation with it (at most p_max_turns turns, oldest first); null for an unknown visitor or a bot the caller may not see.';
+COMMENT ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) IS 'The name a visitor gave a chatbot and their latest conversation with it (at most p_max_turns turns, oldest first), for the holder of the visitor cookie''s secret; null for an unknown visitor or a bot the caller may not see.';
 
 
 --
@@ -794,6 +1032,49 @@ COMMENT ON COLUMN private.auth_attempts.window_start IS 'Start of the fixed wind
 
 
 --
+-- Name: chat_windows; Type: TABLE; Schema: private; Owner: postgres
+--
+
+CREATE TABLE private.chat_windows (
+    chatbot_id uuid NOT NULL,
+    subject text NOT NULL,
+    window_start timestamp with time zone NOT NULL,
+    turns integer NOT NULL,
+    CONSTRAINT chat_windows_turns_check CHECK ((turns >= 0))
+);
+
+
+ALTER TABLE private.chat_windows OWNER TO postgres;
+
+--
+-- Name: TABLE chat_windows; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON TABLE private.chat_windows IS 'Turns per (chatbot, visitor) and (chatbot, client network) in fixed windows of the bot''s rate_limit.window_seconds: the per-visitor and per-IP limits, O(1) per turn.';
+
+
+--
+-- Name: COLUMN chat_windows.subject; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.chat_windows.subject IS 'visitor:<visitor id> or ip:<address> (an IPv6 client''s /64, as the server computes it).';
+
+
+--
+-- Name: COLUMN chat_windows.window_start; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.chat_windows.window_start IS 'Start of the fixed window the turns are counted in.';
+
+
+--
+-- Name: COLUMN chat_windows.turns; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.chat_windows.turns IS 'Turns started in the window (refused ones are not counted).';
+
+
+--
 -- Name: chatbot_day_visitors; Type: TABLE; Schema: private; Owner: postgres
 --
 
@@ -811,6 +1092,25 @@ ALTER TABLE private.chatbot_day_visitors OWNER TO postgres;
 --
 
 COMMENT ON TABLE private.chatbot_day_visitors IS 'The visitors already counted in chatbot_daily_stats.visitors for a day, so each counts once.';
+
+
+--
+-- Name: knowledge_synonyms; Type: TABLE; Schema: private; Owner: postgres
+--
+
+CREATE TABLE private.knowledge_synonyms (
+    word text NOT NULL,
+    synonym text NOT NULL
+);
+
+
+ALTER TABLE private.knowledge_synonyms OWNER TO postgres;
+
+--
+-- Name: TABLE knowledge_synonyms; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON TABLE private.knowledge_synonyms IS 'Pairs of words that mean the same in questions about a person (both directions are listed); retrieval adds each question word''s synonyms to its query.';
 
 
 --
@@ -1097,6 +1397,50 @@ COMMENT ON COLUMN public.chatbot_daily_stats.hours IS 'Turns started in each UTC
 
 
 --
+-- Name: chatbot_daily_usage; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.chatbot_daily_usage (
+    chatbot_id uuid NOT NULL,
+    day date NOT NULL,
+    turns integer DEFAULT 0 NOT NULL,
+    refused integer DEFAULT 0 NOT NULL,
+    CONSTRAINT chatbot_daily_usage_refused_check CHECK ((refused >= 0)),
+    CONSTRAINT chatbot_daily_usage_turns_check CHECK ((turns >= 0))
+);
+
+
+ALTER TABLE public.chatbot_daily_usage OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_daily_usage; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.chatbot_daily_usage IS 'Per chatbot and UTC day: turns started (the bot''s daily cap) and turns refused by any limit (the dashboard''s refused-per-day).';
+
+
+--
+-- Name: COLUMN chatbot_daily_usage.day; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_usage.day IS 'The UTC day.';
+
+
+--
+-- Name: COLUMN chatbot_daily_usage.turns; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_usage.turns IS 'Turns started that day, previews included.';
+
+
+--
+-- Name: COLUMN chatbot_daily_usage.refused; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_usage.refused IS 'Turns refused that day (visitor, IP, daily cap or monthly quota): the only write a refused turn makes.';
+
+
+--
 -- Name: chatbots; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -1229,6 +1573,81 @@ COMMENT ON COLUMN public.conversations.updated_at IS 'Last change of any kind (n
 
 
 --
+-- Name: knowledge_chunks; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.knowledge_chunks (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    item_id uuid NOT NULL,
+    user_id uuid DEFAULT auth.uid() NOT NULL,
+    "position" integer NOT NULL,
+    content text NOT NULL,
+    search tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, content)) STORED,
+    CONSTRAINT knowledge_chunks_content_check CHECK (((char_length(content) >= 1) AND (char_length(content) <= 4000))),
+    CONSTRAINT knowledge_chunks_position_check CHECK (("position" >= 0))
+);
+
+
+ALTER TABLE public.knowledge_chunks OWNER TO postgres;
+
+--
+-- Name: TABLE knowledge_chunks; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.knowledge_chunks IS 'Knowledge items split into passages of a few sentences, each indexed for full-text search; rewritten whenever its item changes.';
+
+
+--
+-- Name: COLUMN knowledge_chunks.search; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.knowledge_chunks.search IS 'English full-text vector of the content (stemmed, stop words dropped), served by a GIN index.';
+
+
+--
+-- Name: knowledge_items; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.knowledge_items (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid DEFAULT auth.uid() NOT NULL,
+    kind text NOT NULL,
+    title text NOT NULL,
+    body text NOT NULL,
+    alternatives text[] DEFAULT '{}'::text[] NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT knowledge_items_alternatives_check CHECK ((cardinality(alternatives) <= 10)),
+    CONSTRAINT knowledge_items_body_check CHECK ((char_length(body) <= 500000)),
+    CONSTRAINT knowledge_items_kind_check CHECK ((kind = ANY (ARRAY['qa'::text, 'note'::text, 'document'::text]))),
+    CONSTRAINT knowledge_items_title_check CHECK (((char_length(title) >= 1) AND (char_length(title) <= 300)))
+);
+
+
+ALTER TABLE public.knowledge_items OWNER TO postgres;
+
+--
+-- Name: TABLE knowledge_items; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.knowledge_items IS 'What an owner adds about themselves beyond the profile; their chatbots answer from it.';
+
+
+--
+-- Name: COLUMN knowledge_items.kind; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.knowledge_items.kind IS 'qa: a question (title) and its answer (body), given as written when asked; note: titled Markdown; document: text extracted from an upload (title: the file name).';
+
+
+--
+-- Name: COLUMN knowledge_items.alternatives; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.knowledge_items.alternatives IS 'Other ways visitors ask a Q&A''s question; they match it like the question itself.';
+
+
+--
 -- Name: messages; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -1317,6 +1736,42 @@ COMMENT ON COLUMN public.messages.search IS 'What the inbox''s text search match
 
 
 --
+-- Name: owner_monthly_usage; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.owner_monthly_usage (
+    user_id uuid NOT NULL,
+    month date NOT NULL,
+    turns integer DEFAULT 0 NOT NULL,
+    CONSTRAINT owner_monthly_usage_month_check CHECK ((month = (date_trunc('month'::text, (month)::timestamp with time zone))::date)),
+    CONSTRAINT owner_monthly_usage_turns_check CHECK ((turns >= 0))
+);
+
+
+ALTER TABLE public.owner_monthly_usage OWNER TO postgres;
+
+--
+-- Name: TABLE owner_monthly_usage; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.owner_monthly_usage IS 'Turns an owner''s bots started per calendar month (UTC): the monthly quota, read in O(1); the dashboard''s quota banner reads it too.';
+
+
+--
+-- Name: COLUMN owner_monthly_usage.month; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.owner_monthly_usage.month IS 'First day of the month (UTC).';
+
+
+--
+-- Name: COLUMN owner_monthly_usage.turns; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.owner_monthly_usage.turns IS 'Turns started this month across all the owner''s bots, previews included; refused turns are not counted.';
+
+
+--
 -- Name: visitors; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -1357,11 +1812,27 @@ ALTER TABLE ONLY private.auth_attempts
 
 
 --
+-- Name: chat_windows chat_windows_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.chat_windows
+    ADD CONSTRAINT chat_windows_pkey PRIMARY KEY (chatbot_id, subject, window_start);
+
+
+--
 -- Name: chatbot_day_visitors chatbot_day_visitors_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
 --
 
 ALTER TABLE ONLY private.chatbot_day_visitors
     ADD CONSTRAINT chatbot_day_visitors_pkey PRIMARY KEY (chatbot_id, day, visitor_id);
+
+
+--
+-- Name: knowledge_synonyms knowledge_synonyms_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.knowledge_synonyms
+    ADD CONSTRAINT knowledge_synonyms_pkey PRIMARY KEY (word, synonym);
 
 
 --
@@ -1421,6 +1892,14 @@ ALTER TABLE ONLY public.chatbot_daily_stats
 
 
 --
+-- Name: chatbot_daily_usage chatbot_daily_usage_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_usage
+    ADD CONSTRAINT chatbot_daily_usage_pkey PRIMARY KEY (chatbot_id, day);
+
+
+--
 -- Name: chatbots chatbots_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -1453,11 +1932,43 @@ ALTER TABLE ONLY public.conversations
 
 
 --
+-- Name: knowledge_chunks knowledge_chunks_item_id_position_key; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.knowledge_chunks
+    ADD CONSTRAINT knowledge_chunks_item_id_position_key UNIQUE (item_id, "position");
+
+
+--
+-- Name: knowledge_chunks knowledge_chunks_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.knowledge_chunks
+    ADD CONSTRAINT knowledge_chunks_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: knowledge_items knowledge_items_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.knowledge_items
+    ADD CONSTRAINT knowledge_items_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: messages messages_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
 ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: owner_monthly_usage owner_monthly_usage_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.owner_monthly_usage
+    ADD CONSTRAINT owner_monthly_usage_pkey PRIMARY KEY (user_id, month);
 
 
 --
@@ -1497,6 +2008,13 @@ ALTER TABLE ONLY public.visitors
 --
 
 CREATE INDEX auth_attempts_window_start_idx ON private.auth_attempts USING btree (window_start);
+
+
+--
+-- Name: chat_windows_window_start_idx; Type: INDEX; Schema: private; Owner: postgres
+--
+
+CREATE INDEX chat_windows_window_start_idx ON private.chat_windows USING btree (window_start);
 
 
 --
@@ -1563,6 +2081,27 @@ CREATE INDEX conversations_updated_idx ON public.conversations USING btree (user
 
 
 --
+-- Name: knowledge_chunks_search_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX knowledge_chunks_search_idx ON public.knowledge_chunks USING gin (search);
+
+
+--
+-- Name: knowledge_chunks_user_id_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX knowledge_chunks_user_id_idx ON public.knowledge_chunks USING btree (user_id);
+
+
+--
+-- Name: knowledge_items_user_id_created_at_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX knowledge_items_user_id_created_at_idx ON public.knowledge_items USING btree (user_id, created_at DESC, id DESC);
+
+
+--
 -- Name: messages_chatbot_created_idx; Type: INDEX; Schema: public; Owner: postgres
 --
 
@@ -1588,13 +2127,6 @@ CREATE INDEX messages_conversation_idx ON public.messages USING btree (conversat
 --
 
 CREATE INDEX messages_inbox_idx ON public.messages USING btree (chatbot_id, created_at DESC, id DESC);
-
-
---
--- Name: messages_refused_idx; Type: INDEX; Schema: public; Owner: postgres
---
-
-CREATE INDEX messages_refused_idx ON public.messages USING btree (chatbot_id, created_at) WHERE (status = 'rate_limited'::text);
 
 
 --
@@ -1633,6 +2165,13 @@ CREATE TRIGGER chatbots_set_updated_at BEFORE UPDATE ON public.chatbots FOR EACH
 
 
 --
+-- Name: knowledge_items knowledge_items_set_updated_at; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER knowledge_items_set_updated_at BEFORE UPDATE ON public.knowledge_items FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+
+
+--
 -- Name: messages messages_track; Type: TRIGGER; Schema: public; Owner: postgres
 --
 
@@ -1644,6 +2183,14 @@ CREATE TRIGGER messages_track AFTER INSERT OR UPDATE OF is_read, status, latency
 --
 
 CREATE TRIGGER profiles_set_updated_at BEFORE UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+
+
+--
+-- Name: chat_windows chat_windows_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.chat_windows
+    ADD CONSTRAINT chat_windows_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
 
 
 --
@@ -1727,6 +2274,14 @@ ALTER TABLE ONLY public.chatbot_daily_stats
 
 
 --
+-- Name: chatbot_daily_usage chatbot_daily_usage_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_usage
+    ADD CONSTRAINT chatbot_daily_usage_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
 -- Name: chatbots chatbots_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -1759,6 +2314,30 @@ ALTER TABLE ONLY public.conversations
 
 
 --
+-- Name: knowledge_chunks knowledge_chunks_item_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.knowledge_chunks
+    ADD CONSTRAINT knowledge_chunks_item_id_fkey FOREIGN KEY (item_id) REFERENCES public.knowledge_items(id) ON DELETE CASCADE;
+
+
+--
+-- Name: knowledge_chunks knowledge_chunks_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.knowledge_chunks
+    ADD CONSTRAINT knowledge_chunks_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: knowledge_items knowledge_items_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.knowledge_items
+    ADD CONSTRAINT knowledge_items_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: messages messages_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -1772,6 +2351,14 @@ ALTER TABLE ONLY public.messages
 
 ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_visitor_id_fkey FOREIGN KEY (visitor_id) REFERENCES public.visitors(id) ON DELETE CASCADE;
+
+
+--
+-- Name: owner_monthly_usage owner_monthly_usage_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.owner_monthly_usage
+    ADD CONSTRAINT owner_monthly_usage_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 
 --
@@ -1791,10 +2378,25 @@ ALTER TABLE ONLY public.visitors
 
 
 --
+-- Name: chat_windows; Type: ROW SECURITY; Schema: private; Owner: postgres
+--
+
+ALTER TABLE private.chat_windows ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: legacy_imports; Type: ROW SECURITY; Schema: private; Owner: postgres
 --
 
 ALTER TABLE private.legacy_imports ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: knowledge_chunks Owners add chunks to their own items; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners add chunks to their own items" ON public.knowledge_chunks FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM public.knowledge_items i
+  WHERE ((i.id = knowledge_chunks.item_id) AND (i.user_id = ( SELECT auth.uid() AS uid)))))));
+
 
 --
 -- Name: messages Owners add messages to their chatbots; Type: POLICY; Schema: public; Owner: postgres
@@ -1806,12 +2408,26 @@ CREATE POLICY "Owners add messages to their chatbots" ON public.messages FOR INS
 
 
 --
+-- Name: knowledge_items Owners add their own knowledge; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners add their own knowledge" ON public.knowledge_items FOR INSERT TO authenticated WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: visitors Owners add visitors to their chatbots; Type: POLICY; Schema: public; Owner: postgres
 --
 
 CREATE POLICY "Owners add visitors to their chatbots" ON public.visitors FOR INSERT TO authenticated WITH CHECK ((chatbot_id IN ( SELECT c.id
    FROM public.chatbots c
   WHERE (c.user_id = ( SELECT auth.uid() AS uid)))));
+
+
+--
+-- Name: knowledge_items Owners change their own knowledge; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners change their own knowledge" ON public.knowledge_items FOR UPDATE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -1868,10 +2484,33 @@ CREATE POLICY "Owners delete their own chatbots" ON public.chatbots FOR DELETE T
 
 
 --
+-- Name: knowledge_chunks Owners delete their own chunks; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners delete their own chunks" ON public.knowledge_chunks FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: knowledge_items Owners delete their own knowledge; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners delete their own knowledge" ON public.knowledge_items FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: profiles Owners delete their own profile; Type: POLICY; Schema: public; Owner: postgres
 --
 
 CREATE POLICY "Owners delete their own profile" ON public.profiles FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: chatbot_daily_usage Owners read their bots' daily usage; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their bots' daily usage" ON public.chatbot_daily_usage FOR SELECT TO authenticated USING ((chatbot_id IN ( SELECT c.id
+   FROM public.chatbots c
+  WHERE (c.user_id = ( SELECT auth.uid() AS uid)))));
 
 
 --
@@ -1925,6 +2564,27 @@ CREATE POLICY "Owners read their own API keys" ON public.api_keys FOR SELECT TO 
 --
 
 CREATE POLICY "Owners read their own chatbots" ON public.chatbots FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: knowledge_chunks Owners read their own chunks; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their own chunks" ON public.knowledge_chunks FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: knowledge_items Owners read their own knowledge; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their own knowledge" ON public.knowledge_items FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: owner_monthly_usage Owners read their own monthly usage; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their own monthly usage" ON public.owner_monthly_usage FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -1989,6 +2649,12 @@ ALTER TABLE public.chatbot_daily_questions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.chatbot_daily_stats ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: chatbot_daily_usage; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.chatbot_daily_usage ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: chatbots; Type: ROW SECURITY; Schema: public; Owner: postgres
 --
 
@@ -2001,10 +2667,28 @@ ALTER TABLE public.chatbots ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.conversations ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: knowledge_chunks; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.knowledge_chunks ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: knowledge_items; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.knowledge_items ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: messages; Type: ROW SECURITY; Schema: public; Owner: postgres
 --
 
 ALTER TABLE public.messages ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: owner_monthly_usage; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.owner_monthly_usage ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: profiles; Type: ROW SECURITY; Schema: public; Owner: postgres
@@ -2101,6 +2785,14 @@ GRANT ALL ON FUNCTION private.public_profile(target_user_id uuid) TO service_rol
 
 
 --
+-- Name: FUNCTION question_tsquery(p_question text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.question_tsquery(p_question text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.question_tsquery(p_question text) TO service_role;
+
+
+--
 -- Name: FUNCTION rebuild_message_rollups(); Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -2116,13 +2808,44 @@ REVOKE ALL ON FUNCTION private.refuse_reserved_slug() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: ACL; Schema: private; Owner: postgres
+-- Name: FUNCTION retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer); Type: ACL; Schema: private; Owner: postgres
 --
 
-REVOKE ALL ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) TO anon;
-GRANT ALL ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) TO authenticated;
-GRANT ALL ON FUNCTION private.start_turn(p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) TO service_role;
+REVOKE ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) TO service_role;
+
+
+--
+-- Name: FUNCTION search_conversations(p_query tsquery, p_chatbot_id uuid); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION slug_available(p_slug text, p_chatbot_id uuid); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) TO authenticated;
+
+
+--
+-- Name: FUNCTION start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) TO service_role;
+
+
+--
+-- Name: FUNCTION sweep_chat_windows(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.sweep_chat_windows() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.sweep_chat_windows() TO service_role;
 
 
 --
@@ -2133,13 +2856,13 @@ REVOKE ALL ON FUNCTION private.track_message() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer); Type: ACL; Schema: private; Owner: postgres
+-- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer); Type: ACL; Schema: private; Owner: postgres
 --
 
-REVOKE ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) TO anon;
-GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) TO authenticated;
-GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_id text, p_max_turns integer) TO service_role;
+REVOKE ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) TO anon;
+GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) TO authenticated;
+GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) TO service_role;
 
 
 --
@@ -2156,6 +2879,13 @@ GRANT ALL ON FUNCTION public.generate_unique_slug(base_slug text) TO service_rol
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.auth_attempts TO service_role;
+
+
+--
+-- Name: TABLE chat_windows; Type: ACL; Schema: private; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.chat_windows TO service_role;
 
 
 --
@@ -2253,6 +2983,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_stats TO service
 
 
 --
+-- Name: TABLE chatbot_daily_usage; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.chatbot_daily_usage TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_usage TO service_role;
+
+
+--
 -- Name: TABLE chatbots; Type: ACL; Schema: public; Owner: postgres
 --
 
@@ -2269,6 +3007,50 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.conversations TO service_role;
 
 
 --
+-- Name: TABLE knowledge_chunks; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.knowledge_chunks TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.knowledge_chunks TO service_role;
+
+
+--
+-- Name: TABLE knowledge_items; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.knowledge_items TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.knowledge_items TO service_role;
+
+
+--
+-- Name: COLUMN knowledge_items.kind; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT UPDATE(kind) ON TABLE public.knowledge_items TO authenticated;
+
+
+--
+-- Name: COLUMN knowledge_items.title; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT UPDATE(title) ON TABLE public.knowledge_items TO authenticated;
+
+
+--
+-- Name: COLUMN knowledge_items.body; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT UPDATE(body) ON TABLE public.knowledge_items TO authenticated;
+
+
+--
+-- Name: COLUMN knowledge_items.alternatives; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT UPDATE(alternatives) ON TABLE public.knowledge_items TO authenticated;
+
+
+--
 -- Name: TABLE messages; Type: ACL; Schema: public; Owner: postgres
 --
 
@@ -2281,6 +3063,14 @@ GRANT SELECT,INSERT,DELETE ON TABLE public.messages TO authenticated;
 --
 
 GRANT UPDATE(is_read) ON TABLE public.messages TO authenticated;
+
+
+--
+-- Name: TABLE owner_monthly_usage; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.owner_monthly_usage TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.owner_monthly_usage TO service_role;
 
 
 --

@@ -1,24 +1,33 @@
-import { Bot, Plus } from "lucide-react";
+import { Bot, ExternalLink, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OnboardingChecklist } from "@/components/dashboard/onboarding-checklist";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button-link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/server";
+import { publicPageUrl } from "@/lib/chatbots/links";
 import { asOwner } from "@/lib/db";
 import { listChatbots } from "@/lib/db/queries/chatbots";
+import { findOnboardingProgress, listChatbotActivity } from "@/lib/db/queries/overview";
 
 export const metadata: Metadata = { title: "Overview" };
 
 const NEW_CHATBOT_PATH = "/dashboard/chatbots/new";
 
-// The owner's overview: a greeting and their chatbots (read under RLS).
+// The owner's overview: their chatbots with this week's activity, and, until a new owner has a
+// shared, working bot, the steps to one. Everything in one transaction under RLS.
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const chatbots = await asOwner(user.claims, listChatbots);
+  const { chatbots, activity, progress } = await asOwner(user.claims, async (tx) => ({
+    chatbots: await listChatbots(tx),
+    activity: await listChatbotActivity(tx),
+    progress: await findOnboardingProgress(tx),
+  }));
+  const onboarding = !(progress.profile && progress.chatbot && progress.tried && progress.shared);
+  const first = chatbots[0];
   return (
     <>
       <PageHeader
@@ -33,56 +42,94 @@ export default async function DashboardPage() {
           ) : null
         }
       />
-      <Card>
-        <CardHeader>
-          <CardTitle>Your chatbots</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {chatbots.length === 0 ? (
-            <EmptyState
-              icon={Bot}
-              headingLevel={3}
-              title="You have no chatbots yet"
-              description="Create one: it answers visitors' questions about you from your profile, on a page you can share or embed on your site."
-              action={
-                <ButtonLink href={NEW_CHATBOT_PATH}>
-                  <Plus aria-hidden />
-                  Create a chatbot
-                </ButtonLink>
-              }
-            />
-          ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Name</TableHead>
-                  <TableHead>Visibility</TableHead>
-                  <TableHead>Public page</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {chatbots.map((chatbot) => (
-                  <TableRow key={chatbot.id}>
-                    <TableCell className="font-medium">
-                      <Link href={`/dashboard/chatbots/${chatbot.id}`} className="hover:underline">
-                        {chatbot.name}
-                      </Link>
-                    </TableCell>
-                    <TableCell>
-                      {chatbot.is_public ? <Badge tone="success">Public</Badge> : <Badge>Private</Badge>}
-                    </TableCell>
-                    <TableCell>
-                      <ButtonLink variant="link" href={`/c/${chatbot.public_url_slug}`}>
-                        /c/{chatbot.public_url_slug}
-                      </ButtonLink>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
+      <div className="grid gap-6">
+        {onboarding ? (
+          <OnboardingChecklist
+            progress={progress}
+            firstChatbotHref={first ? `/dashboard/chatbots/${first.id}` : null}
+          />
+        ) : null}
+        {chatbots.length === 0 ? (
+          <Card>
+            <CardContent className="pt-6">
+              <EmptyState
+                icon={Bot}
+                headingLevel={2}
+                title="You have no chatbots yet"
+                description="Create one: it answers visitors' questions about you from your profile, on a page you can share or embed on your site."
+                action={
+                  <ButtonLink href={NEW_CHATBOT_PATH}>
+                    <Plus aria-hidden />
+                    Create a chatbot
+                  </ButtonLink>
+                }
+              />
+            </CardContent>
+          </Card>
+        ) : (
+          <section aria-labelledby="chatbots-heading" className="grid gap-3">
+            <h2 id="chatbots-heading" className="text-lg font-semibold">
+              Your chatbots
+            </h2>
+            <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+              {chatbots.map((chatbot) => {
+                const counts = activity.get(chatbot.id) ?? { messagesLast7Days: 0, unread: 0 };
+                return (
+                  <li key={chatbot.id}>
+                    <Card className="h-full" data-testid="chatbot-card">
+                      <CardHeader>
+                        <div className="flex items-start justify-between gap-2">
+                          <CardTitle as="h3" className="wrap-anywhere">
+                            <Link href={`/dashboard/chatbots/${chatbot.id}`} className="hover:underline">
+                              {chatbot.name}
+                            </Link>
+                          </CardTitle>
+                          <Badge tone={chatbot.is_public ? "success" : "neutral"}>
+                            {chatbot.is_public ? "Public" : "Private"}
+                          </Badge>
+                        </div>
+                      </CardHeader>
+                      <CardContent className="grid gap-3">
+                        <dl className="grid grid-cols-2 gap-2 text-sm">
+                          <div>
+                            <dt className="text-zinc-600 dark:text-zinc-400">Messages, 7 days</dt>
+                            <dd className="text-lg font-semibold tabular-nums">{counts.messagesLast7Days}</dd>
+                          </div>
+                          <div>
+                            <dt className="text-zinc-600 dark:text-zinc-400">Unread</dt>
+                            <dd className="text-lg font-semibold tabular-nums">
+                              {counts.unread > 0 ? (
+                                <Link
+                                  href={`/dashboard/inbox?chatbot=${chatbot.id}&unread=1`}
+                                  className="underline underline-offset-2"
+                                >
+                                  {counts.unread}
+                                </Link>
+                              ) : (
+                                0
+                              )}
+                            </dd>
+                          </div>
+                        </dl>
+                        <a
+                          href={publicPageUrl(chatbot.public_url_slug)}
+                          target="_blank"
+                          rel="noopener"
+                          className="inline-flex items-center gap-1 text-sm break-all text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
+                        >
+                          /c/{chatbot.public_url_slug}
+                          <ExternalLink aria-hidden className="size-3.5 shrink-0" />
+                          <span className="sr-only">(public page, opens in a new tab)</span>
+                        </a>
+                      </CardContent>
+                    </Card>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
+      </div>
     </>
   );
 }

@@ -125,14 +125,14 @@ export const dashboardScenario: Scenario = {
       for (const row of sqlRows) out.push(await sqlP50(db, owner.userId, row.sql));
       return out;
     });
-    sqlRows.forEach((row, index) =>
+    for (const [index, row] of sqlRows.entries()) {
       record({
         label: row.label,
         connections: 1,
         requests: SQL_RUNS,
         p50: figures[index],
         notes: [`${row.label}: timed in the bench process around one transaction as the owner, ${SQL_RUNS} runs`],
-      }),
-    );
+      });
+    }
   },
 };

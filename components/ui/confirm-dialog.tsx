@@ -27,6 +27,8 @@ interface ConfirmDialogProps {
    * What it throws is not caught here: it reaches the nearest error boundary.
    */
   onConfirm: () => unknown;
+  /** More than words, between the description and the buttons (e.g. "type the name to confirm"). */
+  children?: ReactNode;
 }
 
 /**
@@ -43,6 +45,7 @@ export function ConfirmDialog({
   cancelLabel = "Cancel",
   destructive = false,
   onConfirm,
+  children,
 }: ConfirmDialogProps) {
   const [ownOpen, setOwnOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -66,6 +69,7 @@ export function ConfirmDialog({
             <AlertDialog.Title className={dialogTitleClasses}>{title}</AlertDialog.Title>
             <AlertDialog.Description className={dialogDescriptionClasses}>{description}</AlertDialog.Description>
           </div>
+          {children}
           <DialogFooter>
             <AlertDialog.Close disabled={pending} render={<Button variant="secondary" />}>
               {cancelLabel}

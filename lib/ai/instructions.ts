@@ -1,5 +1,6 @@
 import type { Tone } from "@/lib/constants";
 import type { Profile } from "@/lib/validation/profile";
+import { type KnowledgeEntry, renderKnowledgeBlock } from "./knowledge-block";
 /** The parts of an owner's profile a chatbot speaks from (the API's Profile, less ids and dates). */
 export type OwnerProfile = Pick<Profile, "name" | "location" | "bio" | "skills" | "experience" | "interests">;
 
@@ -44,7 +45,7 @@ const TONE_GUIDANCE: Record<Tone, string> = {
  * be able to forge the `<profile>` markers or a `## Heading` line. Entity-style escaping keeps the
  * text readable for an LLM and is exactly reversible for the offline model.
  */
-function escapeProfileText(text: string): string {
+export function escapeProfileText(text: string): string {
   return normalizeNewlines(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -52,7 +53,7 @@ function escapeProfileText(text: string): string {
     .replace(/^#/gm, "&#35;");
 }
 
-function unescapeProfileText(text: string): string {
+export function unescapeProfileText(text: string): string {
   const entities: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#35;": "#" };
   return text.replace(/&(?:amp|lt|gt|#35);/g, (entity) => entities[entity] ?? entity);
 }
@@ -88,14 +89,20 @@ function renderProfileBlock(profile: OwnerProfile): string {
   return lines.join("\n");
 }
 
-export function buildInstructions(profile: OwnerProfile, config: InstructionsConfig): string {
+export function buildInstructions(
+  profile: OwnerProfile,
+  config: InstructionsConfig,
+  knowledge: readonly KnowledgeEntry[] = [],
+): string {
   const normalized = normalizeProfile(profile);
   // Single-line so a name can never start a line of its own (and so forge a marker) in the prose.
   const owner = normalized.name?.replace(/\s+/g, " ") ?? "the owner";
   const rules = [
     `You are the assistant on ${owner}'s Chatfolio page. Visitors ask you about ${owner}.`,
     `Speak about ${owner} in the third person${normalized.name ? ", by name" : ""}; you are not ${owner}.`,
-    "Answer only from the profile between the <profile> markers below.",
+    knowledge.length > 0
+      ? "Answer only from the profile between the <profile> markers and the knowledge between the <knowledge> markers below; when a Q&A entry's question matches what the visitor asks, give its answer as written."
+      : "Answer only from the profile between the <profile> markers below.",
     "If the profile does not cover a question, say so plainly and suggest topics the profile does cover.",
     "Never invent or guess facts: no dates, employers, numbers, contact details or opinions that the profile does not state.",
     "Answer in the language the visitor writes in.",
@@ -114,6 +121,11 @@ export function buildInstructions(profile: OwnerProfile, config: InstructionsCon
   parts.push(
     `${owner === "the owner" ? "The owner" : owner}'s profile (text inside it is escaped: &lt; means <, &gt; means >, &amp; means &, &#35; means #):\n${renderProfileBlock(normalized)}`,
   );
+  if (knowledge.length > 0) {
+    parts.push(
+      `Knowledge ${owner} added, most relevant first (escaped the same way):\n${renderKnowledgeBlock(knowledge)}`,
+    );
+  }
   return parts.join("\n\n");
 }
 

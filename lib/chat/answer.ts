@@ -4,7 +4,7 @@ import { buildInstructions } from "@/lib/ai/instructions";
 import { getLanguageModel } from "@/lib/ai/models";
 import { resolveConfiguration } from "@/lib/chatbots/configuration";
 import { EMPTY_PROFILE, type MessageStatus } from "@/lib/constants";
-import { asService } from "@/lib/db";
+import { asServiceStatement } from "@/lib/db";
 import { finishTurn } from "@/lib/db/queries/turns";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
@@ -64,8 +64,8 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
   const end = (status: Ending, error?: string): Promise<void> => {
     clientSignal.removeEventListener("abort", stopGeneration);
     // The server's own role: finish_turn rewrites a visitor's row, so no API role may call it.
-    ended ??= asService((tx) =>
-      finishTurn(tx, {
+    ended ??= asServiceStatement((db) =>
+      finishTurn(db, {
         messageId: turn.messageId,
         status,
         response: text === "" && status !== "answered" ? null : text,
@@ -85,7 +85,7 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
   const timeout = modelTimeout();
   const result = streamText({
     model,
-    instructions: buildInstructions(turn.profile ?? EMPTY_PROFILE, configuration),
+    instructions: buildInstructions(turn.profile ?? EMPTY_PROFILE, configuration, turn.knowledge),
     messages: conversation(turn, message),
     temperature: configuration.temperature,
     abortSignal: generation.signal,

@@ -2,10 +2,11 @@ import "server-only";
 import type { Caller } from "@/lib/auth";
 import type { ConfigurationInput } from "@/lib/chatbots/configuration";
 import { CONFIGURATION_DEFAULTS } from "@/lib/chatbots/configuration";
-import { asOwner, asVisitor } from "@/lib/db";
+import { asServiceStatement } from "@/lib/db";
 import { type StartTurnParams, type StartTurnResult, startTurn as startTurnQuery } from "@/lib/db/queries/turns";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
+import { clientNetwork } from "@/lib/http/request-facts";
 import { HISTORY_TURNS } from "@/lib/limits";
 
 export interface TurnInput {
@@ -30,21 +31,25 @@ export interface StartedTurn {
   chatbot: Started["chatbot"];
   profile: Started["profile"];
   history: Started["history"];
+  knowledge: Started["knowledge"];
 }
 
 const RATE_LIMIT_MESSAGES = {
   visitor: "You're sending messages faster than this chatbot allows. Please wait a moment and try again.",
   ip: "Too many messages are coming from your network right now. Please wait a moment and try again.",
+  bot_daily: "This chatbot has answered all it can for today. Please try again tomorrow.",
   owner_quota: "This chatbot is not available right now. Please try again later.",
 } as const;
 
 /**
  * The one database round trip before the model runs: limits, visitor, the visitor's message
- * stored as pending (or rate_limited), and the context the model needs. A signed-in caller runs
- * as themselves, so their own private bots answer them; everyone else runs as anon.
+ * stored as pending, and the context the model needs. private.start_turn is the server's own: it
+ * gets the deployment's limits from here and the caller's id as verified here (so a signed-in
+ * owner's private bots answer them), never from anything a client could call directly.
  */
 export async function startTurn(input: TurnInput): Promise<StartedTurn> {
   const params: StartTurnParams = {
+    callerId: input.caller?.userId ?? null,
     chatbotId: input.chatbotId ?? null,
     chatbotSlug: input.chatbotSlug ?? null,
     visitorId: input.visitorId,
@@ -52,6 +57,7 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
     conversationId: input.conversationId ?? null,
     message: input.message,
     clientIp: input.clientIp,
+    clientNetwork: clientNetwork(input.clientIp),
     defaultMaxMessages: CONFIGURATION_DEFAULTS.rate_limit.max_messages,
     defaultWindowSeconds: CONFIGURATION_DEFAULTS.rate_limit.window_seconds,
     ownerMonthlyMessages: getEnv().OWNER_MONTHLY_MESSAGES,
@@ -59,9 +65,7 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
     preview: input.preview !== undefined,
   };
   if (params.preview && !input.caller) throw new ApiError("unauthorized", "Only the bot's owner can preview it.");
-  const result = input.caller
-    ? await asOwner(input.caller.claims, (tx) => startTurnQuery(tx, params))
-    : await asVisitor((tx) => startTurnQuery(tx, params));
+  const result = await asServiceStatement((db) => startTurnQuery(db, params));
 
   if (result.outcome === "not_found") throw new ApiError("not_found", "Chatbot not found.");
   if (result.outcome === "rate_limited") {
@@ -83,6 +87,7 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
       : result.chatbot,
     profile: result.profile,
     history: result.history,
+    knowledge: result.knowledge,
   };
 }
 

@@ -63,6 +63,11 @@ const CONFIGURATION = {
     { max_messages: 20, window_seconds: 600 },
     "How many messages one visitor may send within window_seconds.",
   ),
+  daily_message_limit: setting(
+    z.int().min(1, "Must be between 1 and 1000000.").max(1_000_000, "Must be between 1 and 1000000."),
+    null,
+    "How many messages this bot answers per UTC day, all visitors together, so one bot can't spend the owner's whole monthly quota; null: no cap but the quota.",
+  ),
   theme: setting(
     z.strictObject({ accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Must be a colour like #1a2b3c.") }),
     { accent_color: "#2563eb" },

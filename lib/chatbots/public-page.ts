@@ -33,9 +33,7 @@ interface PublicChat {
 async function read(tx: Queryable, slug: string, visitorSecret: string | null) {
   const bot = await findChatbotPage(tx, slug);
   if (!bot) return null;
-  const past = visitorSecret
-    ? await findVisitorConversation(tx, { chatbotId: bot.id, visitorId: webVisitorId(visitorSecret, bot.id) })
-    : null;
+  const past = visitorSecret ? await findVisitorConversation(tx, { chatbotId: bot.id, visitorSecret }) : null;
   return { bot, past };
 }
 

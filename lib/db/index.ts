@@ -82,6 +82,16 @@ export async function asService<T>(fn: (tx: Queryable) => Promise<T>): Promise<T
   return db.transaction(fn);
 }
 
+/**
+ * Runs fn with the server's own privileges, outside any explicit transaction: each statement fn
+ * sends is its own transaction and costs one round trip (no begin, no commit). For work that is
+ * one statement, such as a server-only function that takes the verified caller as a parameter
+ * (private.start_turn), so a chat turn's database work stays within its round-trip budget.
+ */
+export async function asServiceStatement<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+  return fn(await getDb());
+}
+
 /** Answers whether the database responds within timeoutMs. */
 export async function pingDatabase(timeoutMs = 2_000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;

@@ -36,6 +36,25 @@ export function clientIp(headers: Headers): string | null {
   return null;
 }
 
+/**
+ * What per-address limits count for a client address: an IPv4 address itself, an IPv6 address's
+ * /64 (one host, or one customer line, is handed a whole /64 and can pick any address in it).
+ */
+export function clientNetwork(ip: string | null): string | null {
+  if (!ip || isIP(ip) !== 6) return ip;
+  const [head, tail = ""] = ip.split("%")[0].toLowerCase().split("::");
+  const headGroups = head === "" ? [] : head.split(":");
+  const tailGroups = ip.includes("::") && tail !== "" ? tail.split(":") : [];
+  // An embedded IPv4 tail (64:ff9b::1.2.3.4) fills two groups of the low 64 bits.
+  const width = (groups: string[]) => groups.length + (groups.at(-1)?.includes(".") ? 1 : 0);
+  const missing = 8 - width(headGroups) - width(tailGroups);
+  const groups = [...headGroups, ...Array(Math.max(0, missing)).fill("0"), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(":")}::/64`;
+}
+
 /** Whether the browser reached us over https (directly or through the proxy): cookies get Secure. */
 export function isHttps(headers: Headers, url?: string): boolean {
   const proto = trustProxy() ? forwarded(headers, "x-forwarded-proto") : undefined;

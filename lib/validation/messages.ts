@@ -37,7 +37,11 @@ export function encodeCursor(micros: string, id: string): string {
   return Buffer.from(`${micros}|${id}`, "utf8").toString("base64url");
 }
 
-const limitSchema = z.coerce.number().int().min(1, "Must be between 1 and 100.").max(100, "Must be between 1 and 100.");
+export const limitSchema = z.coerce
+  .number()
+  .int()
+  .min(1, "Must be between 1 and 100.")
+  .max(100, "Must be between 1 and 100.");
 
 /** GET /api/chatbots/{id}/messages query string. */
 export const listMessagesQuerySchema = z.object({

@@ -21,3 +21,7 @@ comment on function private.search_conversations(tsquery, uuid) is
   'The calling owner''s conversations with a turn (message or answer) matching the query, through messages_search_idx; optionally one chatbot''s only.';
 revoke all on function private.search_conversations(tsquery, uuid) from public, anon;
 grant execute on function private.search_conversations(tsquery, uuid) to authenticated, service_role;
+
+-- Refused turns are counters now (public.chatbot_daily_usage.refused), never messages: the index
+-- that served counting them in the messages table has nothing left to serve.
+drop index public.messages_refused_idx;

@@ -49,6 +49,7 @@ interface Fixture {
   slug: string;
   messageId: string;
   apiKeyId: string;
+  knowledgeId: string;
 }
 
 interface Call {
@@ -79,6 +80,13 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
           headers: owner().bearer,
         },
       ),
+    );
+    return ((await response.json()) as { id: string }).id;
+  };
+  const createOwnKnowledge = async () => {
+    const { POST } = await import("@/app/api/knowledge/route");
+    const response = await POST(
+      jsonRequest("/api/knowledge", { kind: "note", title: "Doomed", body: "Gone soon." }, { headers: owner().bearer }),
     );
     return ((await response.json()) as { id: string }).id;
   };
@@ -118,6 +126,30 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
       }),
       owner: 200,
       other: 200,
+    },
+    "GET /api/knowledge": { call: () => ({ path: "/api/knowledge" }), owner: 200, other: "not theirs" },
+    "POST /api/knowledge": {
+      call: () => ({ path: "/api/knowledge", body: { kind: "note", title: "Matrix", body: "A note." } }),
+      owner: 201,
+      other: 201,
+    },
+    "GET /api/knowledge/{id}": {
+      call: ({ knowledgeId }) => ({ path: `/api/knowledge/${knowledgeId}` }),
+      owner: 200,
+      other: 404,
+    },
+    "PUT /api/knowledge/{id}": {
+      call: ({ knowledgeId }) => ({
+        path: `/api/knowledge/${knowledgeId}`,
+        body: { kind: "note", title: "Matrix", body: "Changed." },
+      }),
+      owner: 200,
+      other: 404,
+    },
+    "DELETE /api/knowledge/{id}": {
+      call: async () => ({ path: `/api/knowledge/${await createOwnKnowledge()}` }),
+      owner: 204,
+      other: 404,
     },
     "GET /api/chatbots": { call: () => ({ path: "/api/chatbots" }), owner: 200, other: "not theirs" },
     "POST /api/chatbots": {
@@ -197,7 +229,7 @@ describeEachDatabase("every API route x every credential", () => {
       },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
     });
-    const params = /\/api\/(?:chatbots|keys|messages)\/([^/?]+)/.exec(call.path)?.[1];
+    const params = /\/api\/(?:chatbots|keys|messages|knowledge)\/([^/?]+)/.exec(call.path)?.[1];
     const serve = handler.handler as (request: Request, segment: { params: Promise<object> }) => Promise<Response>;
     return serve(request, { params: Promise.resolve(params ? { id: params } : {}) });
   }
@@ -234,7 +266,23 @@ describeEachDatabase("every API route x every credential", () => {
     await deleteKey(new Request(`${TEST_ORIGIN}/api/keys/${revoked.id}`, { method: "DELETE", headers: owner.bearer }), {
       params: Promise.resolve({ id: revoked.id }),
     });
-    fixture = { chatbotId: bot.id, slug: bot.public_url_slug, messageId: turn.message_id, apiKeyId: ownerKey.id };
+    const { POST: createKnowledge } = await import("@/app/api/knowledge/route");
+    const note = (await (
+      await createKnowledge(
+        jsonRequest(
+          "/api/knowledge",
+          { kind: "note", title: "Owner's note", body: "Private." },
+          { headers: owner.bearer },
+        ),
+      )
+    ).json()) as { id: string };
+    fixture = {
+      chatbotId: bot.id,
+      slug: bot.public_url_slug,
+      messageId: turn.message_id,
+      apiKeyId: ownerKey.id,
+      knowledgeId: note.id,
+    };
 
     const claims = { email: owner.email, role: "authenticated", sid: sidOf(owner.accessToken), typ: "access" };
     const forged = await new SignJWT(claims)
@@ -329,6 +377,30 @@ const ACTION_ROWS: Record<string, ActionRow> = {
   "auth.signUp": { input: () => ({}), anyone: "validation_failed" },
   // Signing out ends whatever session the cookie names (none for a bad one) and goes to /login.
   "auth.signOut": { input: () => ({}), anyone: "redirect" },
+  "profile.save": {
+    input: () => ({ name: "Matrix", bio: "B", skills: "S", experience: "E", interests: "I" }),
+    owner: "success",
+    // Saves the caller's own profile: another owner can only ever write theirs.
+    other: "success",
+  },
+  "chatbots.create": { input: () => ({ name: "Matrix action bot" }), owner: "redirect", other: "redirect" },
+  "chatbots.update": {
+    input: ({ chatbotId }) => ({ id: chatbotId, patch: { description: "Changed" } }),
+    owner: "success",
+    other: "not_found",
+  },
+  "chatbots.delete": {
+    // The wrong name: the owner is asked to type it (the bot survives for the other rows); another
+    // owner never learns the bot exists.
+    input: ({ chatbotId }) => ({ id: chatbotId, confirm_name: "not its name" }),
+    owner: "validation_failed",
+    other: "not_found",
+  },
+  "chatbots.checkSlug": {
+    input: ({ slug, chatbotId }) => ({ slug, chatbot_id: chatbotId }),
+    owner: "success",
+    other: "success",
+  },
   // A conversation id nobody owns is refused for every owner; the owner's own are in inbox.test.ts.
   "inbox.markConversations": {
     input: () => ({ ids: [NIL_UUID], is_read: true }),
@@ -364,7 +436,13 @@ describeEachDatabase("every server action x every cookie", () => {
     const bot = (await (
       await createChatbot(jsonRequest("/api/chatbots", { name: "Action target" }, { headers: owner.bearer }))
     ).json()) as { id: string; public_url_slug: string };
-    fixture = { chatbotId: bot.id, slug: bot.public_url_slug, messageId: NIL_UUID, apiKeyId: NIL_UUID };
+    fixture = {
+      chatbotId: bot.id,
+      slug: bot.public_url_slug,
+      messageId: NIL_UUID,
+      apiKeyId: NIL_UUID,
+      knowledgeId: NIL_UUID,
+    };
     const session = /chatfolio_session=([^;]+)/.exec(owner.cookie)?.[1] ?? "";
     const payload = JSON.parse(Buffer.from(session.split(".")[1], "base64url").toString()) as { sid: string };
     const expired = await signBuiltinToken(
@@ -427,7 +505,7 @@ describeEachDatabase("every server action x every cookie", () => {
  * can call them directly (on Supabase, through its REST API). A new one fails the suite until it
  * is reviewed and listed here.
  */
-const ANON_FUNCTIONS = ["private.chatbot_page", "private.start_turn", "private.visitor_conversation"];
+const ANON_FUNCTIONS = ["private.chatbot_page", "private.visitor_conversation"];
 
 /** Hostile values for an argument of this type: nonsense, extremes, injection, other owners' ids. */
 function hostileValues(type: string, ids: string[]): unknown[] {

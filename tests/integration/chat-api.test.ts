@@ -31,6 +31,13 @@ describeEachDatabase("POST /api/chat", (db) => {
     return row;
   };
   const visitor = () => `v-${randomUUID()}`;
+  const dailyUsage = async (chatbotId: string) => {
+    const [row] = await db().query<{ turns: number; refused: number }>(
+      "select turns, refused from chatbot_daily_usage where chatbot_id = $1 and day = (now() at time zone 'utc')::date",
+      [chatbotId],
+    );
+    return row;
+  };
 
   beforeAll(async () => {
     owner = await insertOwner(db());
@@ -232,7 +239,7 @@ describeEachDatabase("POST /api/chat", (db) => {
     expect((await own.json()).response).toContain(ADA.location);
   });
 
-  it("rate-limits a visitor per bot, logs the refused turn and never calls the model for it", async () => {
+  it("rate-limits a visitor per bot, counts the refused turn without storing it and never calls the model for it", async () => {
     const limited = await insertBotWithProfile(db(), owner, {
       configuration: { rate_limit: { max_messages: 2, window_seconds: 60 } },
     });
@@ -250,11 +257,12 @@ describeEachDatabase("POST /api/chat", (db) => {
     expect(refused.headers.get("x-ratelimit-remaining")).toBe("0");
     expect((await refused.json()).error.code).toBe("rate_limited");
     expect(model.doStreamCalls).toHaveLength(2);
-    const [row] = await db().query<MessageRow>(
-      "select status, response from messages where chatbot_id = $1 and message = 'one too many'",
-      [limited.id],
-    );
-    expect(row).toEqual({ status: "rate_limited", response: null });
+    // A refused turn is one counter increment: no message row.
+    const rows = await db().query("select 1 from messages where chatbot_id = $1 and message = 'one too many'", [
+      limited.id,
+    ]);
+    expect(rows).toHaveLength(0);
+    expect(await dailyUsage(limited.id)).toEqual({ turns: 2, refused: 1 });
     // Another visitor of the same bot is unaffected.
     expect((await postChat({ message: "hello", visitor_id: visitor(), chatbot_id: limited.id })).status).toBe(200);
   });
@@ -356,6 +364,75 @@ describeEachDatabase("POST /api/chat", (db) => {
       ),
     );
     expect(statuses.filter((status) => status === 200)).toHaveLength(IP_LIMIT_MULTIPLIER);
+  });
+
+  it("refuses a flood of new visitor ids on a spent quota with one counter increment each: no visitor or message rows", async () => {
+    const busyOwner = await insertOwner(db());
+    const target = await insertBotWithProfile(db(), busyOwner);
+    setEnv({ OWNER_MONTHLY_MESSAGES: "2" });
+    try {
+      for (let turn = 0; turn < 2; turn++) {
+        expect((await postChat({ message: "hi", visitor_id: visitor(), chatbot_id: target.id })).status).toBe(200);
+      }
+      const statuses = await Promise.all(
+        Array.from({ length: 10 }, (_, index) =>
+          postChat(
+            { message: "x".repeat(3_000), visitor_id: visitor(), chatbot_id: target.id },
+            { "x-forwarded-for": `192.0.2.${100 + index}` },
+          ).then((response) => response.status),
+        ),
+      );
+      expect(statuses).toEqual(Array(10).fill(429));
+    } finally {
+      setEnv({ OWNER_MONTHLY_MESSAGES: undefined });
+    }
+    const [counts] = await db().query<{ visitors: number; messages: number }>(
+      `select (select count(*)::int from visitors where chatbot_id = $1) as visitors,
+              (select count(*)::int from messages where chatbot_id = $1) as messages`,
+      [target.id],
+    );
+    expect(counts).toEqual({ visitors: 2, messages: 2 });
+    expect(await dailyUsage(target.id)).toEqual({ turns: 2, refused: 10 });
+    const [month] = await db().query<{ turns: number }>("select turns from owner_monthly_usage where user_id = $1", [
+      busyOwner.id,
+    ]);
+    expect(month.turns).toBe(2);
+  });
+
+  it("caps one bot's day at its configured daily_message_limit, exactly under concurrency, and leaves its owner's other bots answering", async () => {
+    const busyOwner = await insertOwner(db());
+    const capped = await insertBotWithProfile(db(), busyOwner, { configuration: { daily_message_limit: 3 } });
+    const other = await insertBotWithProfile(db(), busyOwner);
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        postChat(
+          { message: "hi", visitor_id: visitor(), chatbot_id: capped.id },
+          { "x-forwarded-for": `198.18.0.${index}` },
+        ),
+      ),
+    );
+    expect(statuses.filter((response) => response.status === 200)).toHaveLength(3);
+    const refused = statuses.find((response) => response.status === 429);
+    if (!refused) throw new Error("no turn was refused");
+    expect(refused.headers.get("x-ratelimit-limit")).toBe("3");
+    expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(86_400);
+    expect((await refused.json()).error.message).toMatch(/today/);
+    expect((await postChat({ message: "hi", visitor_id: visitor(), chatbot_id: other.id })).status).toBe(200);
+    expect(await dailyUsage(capped.id)).toEqual({ turns: 3, refused: 5 });
+  });
+
+  it("keys the per-IP limit on an IPv6 client's /64, not on the exact address", async () => {
+    const limited = await insertBotWithProfile(db(), owner, {
+      configuration: { rate_limit: { max_messages: 1, window_seconds: 60 } },
+    });
+    const from = (address: string) =>
+      postChat({ message: "hi", visitor_id: visitor(), chatbot_id: limited.id }, { "x-forwarded-for": address });
+    for (let host = 1; host <= IP_LIMIT_MULTIPLIER; host++) {
+      expect((await from(`2001:db8:aa:bb:${host}::${host}`)).status, `host ${host}`).toBe(200);
+    }
+    // Any other address of the same /64, however written, is the same client.
+    expect((await from("2001:0DB8:00AA:00BB:ffff:ffff:ffff:fffe")).status).toBe(429);
+    expect((await from("2001:db8:aa:bc::1")).status).toBe(200);
   });
 
   it("answers 502 when the model fails before any text, and keeps the error server-side", async () => {

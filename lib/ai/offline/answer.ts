@@ -1,4 +1,6 @@
 import { type OwnerProfile, PROFILE_SECTIONS, type ProfileSection } from "../instructions";
+import type { KnowledgeEntry } from "../knowledge-block";
+import { knowledgeSentences, matchingQuestionAndAnswer } from "./knowledge";
 import { type RankedPassage, retrievePassages } from "./retrieval";
 import { classifyVisitorMessage } from "./visitor-intent";
 
@@ -105,7 +107,11 @@ function hasAnyTopic(profile: OwnerProfile): boolean {
  * The offline model's reply to one visitor message. Every word is either fixed template text or
  * copied from the profile, and the same input always gives the same reply.
  */
-export function composeOfflineAnswer(profile: OwnerProfile, turn: OfflineTurn): string {
+export function composeOfflineAnswer(
+  profile: OwnerProfile,
+  turn: OfflineTurn,
+  knowledge: readonly KnowledgeEntry[] = [],
+): string {
   const owner = ownerOf(profile);
   const emptyProfile = `${capitalize(owner.possessive)} profile doesn't have any details yet.`;
 
@@ -130,10 +136,16 @@ export function composeOfflineAnswer(profile: OwnerProfile, turn: OfflineTurn): 
       break;
   }
 
+  // The owner answered this question themselves: their words, as written.
+  const answered = matchingQuestionAndAnswer(knowledge);
+  if (answered) return answered.content;
+
+  const fromNotes = knowledgeSentences(knowledge, turn.question);
+  const notes = fromNotes.length === 0 ? "" : `From ${owner.possessive} notes: ${renderPassageTexts(fromNotes)}`;
   const result = retrievePassages(profile, turn);
   switch (result.kind) {
     case "match":
-      return renderMatch(result.passages, owner);
+      return sentences(renderMatch(result.passages, owner), notes);
     case "exhausted": {
       const labels = result.sections.map((section) => (section === "name" ? "name" : TOPIC_LABELS[section]));
       return sentences(
@@ -142,6 +154,7 @@ export function composeOfflineAnswer(profile: OwnerProfile, turn: OfflineTurn): 
       );
     }
     case "no-match":
+      if (notes !== "") return notes;
       return hasAnyTopic(profile)
         ? sentences(`I don't know that from ${owner.possessive} profile.`, offerTopics(profile, owner))
         : sentences("I don't know that.", emptyProfile);

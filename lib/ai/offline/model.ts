@@ -8,6 +8,7 @@ import type {
 } from "@ai-sdk/provider";
 import { EMPTY_PROFILE } from "@/lib/constants";
 import { type OwnerProfile, parseProfileFromInstructions } from "../instructions";
+import { type KnowledgeEntry, parseKnowledgeFromInstructions } from "../knowledge-block";
 import { composeOfflineAnswer, type OfflineTurn } from "./answer";
 
 export type OfflineModelOptions = {
@@ -30,7 +31,11 @@ function messageText(message: Message): string {
 }
 
 /** The visitor's latest message, the exchange before it, and the profile from the instructions. */
-function readPrompt(prompt: LanguageModelV4Prompt): { profile: OwnerProfile; turn: OfflineTurn } {
+function readPrompt(prompt: LanguageModelV4Prompt): {
+  profile: OwnerProfile;
+  knowledge: KnowledgeEntry[];
+  turn: OfflineTurn;
+} {
   const instructions = prompt
     .filter((message) => message.role === "system")
     .map(messageText)
@@ -45,6 +50,7 @@ function readPrompt(prompt: LanguageModelV4Prompt): { profile: OwnerProfile; tur
   const textsBy = (role: Message["role"]) => earlier.filter((message) => message.role === role).map(messageText);
   return {
     profile,
+    knowledge: parseKnowledgeFromInstructions(instructions),
     turn: {
       // An empty conversation gets the same welcome as "hi".
       question: question.trim() === "" ? "hi" : question,
@@ -110,8 +116,8 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
 
     async doGenerate(callOptions) {
       callOptions.abortSignal?.throwIfAborted();
-      const { profile, turn } = readPrompt(callOptions.prompt);
-      const answer = composeOfflineAnswer(profile, turn);
+      const { profile, knowledge, turn } = readPrompt(callOptions.prompt);
+      const answer = composeOfflineAnswer(profile, turn, knowledge);
       return {
         content: [{ type: "text", text: answer }],
         finishReason: STOP,
@@ -123,8 +129,8 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     async doStream(callOptions) {
       const signal = callOptions.abortSignal;
       signal?.throwIfAborted();
-      const { profile, turn } = readPrompt(callOptions.prompt);
-      const answer = composeOfflineAnswer(profile, turn);
+      const { profile, knowledge, turn } = readPrompt(callOptions.prompt);
+      const answer = composeOfflineAnswer(profile, turn, knowledge);
       const chunks = chunkAnswer(answer);
 
       const parts: LanguageModelV4StreamPart[] = [

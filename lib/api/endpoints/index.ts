@@ -9,6 +9,13 @@ import {
   updateChatbotEndpoint,
 } from "./chatbots";
 import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "./keys";
+import {
+  createKnowledgeEndpoint,
+  deleteKnowledgeEndpoint,
+  getKnowledgeEndpoint,
+  listKnowledgeEndpoint,
+  replaceKnowledgeEndpoint,
+} from "./knowledge";
 import { exportMessagesEndpoint, listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
 import { healthEndpoint, openapiEndpoint } from "./meta";
 import { getProfileEndpoint, putProfileEndpoint } from "./profile";
@@ -32,6 +39,11 @@ export const endpoints: readonly Endpoint[] = [
   getChatbotEndpoint,
   updateChatbotEndpoint,
   deleteChatbotEndpoint,
+  listKnowledgeEndpoint,
+  createKnowledgeEndpoint,
+  getKnowledgeEndpoint,
+  replaceKnowledgeEndpoint,
+  deleteKnowledgeEndpoint,
   chatEndpoint,
   listMessagesEndpoint,
   exportMessagesEndpoint,

@@ -184,3 +184,15 @@ export async function findChatbotPage(tx: Queryable, slug: string): Promise<Chat
   const [page] = await tx.query<ChatbotPage>("select * from private.chatbot_page($1)", [slug]);
   return page ?? null;
 }
+
+/** Run as the owner: whether a chatbot (this one, when chatbotId is given) may take this slug. */
+export async function isSlugAvailable(
+  tx: Queryable,
+  { slug, chatbotId }: { slug: string; chatbotId: string | null },
+): Promise<boolean> {
+  const [row] = await tx.query<{ available: boolean }>("select private.slug_available($1, $2) as available", [
+    slug,
+    chatbotId,
+  ]);
+  return row.available;
+}

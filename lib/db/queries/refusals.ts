@@ -1,27 +1,31 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
 
-// Refused (rate-limited) turns are not conversations: the inbox and analytics show them as a
-// count per bot and day, read only through this function, so moving them out of the messages
-// table into counters changes this body and nothing else.
+export interface RefusalsOfDay {
+  chatbotId: string;
+  /** The UTC day, YYYY-MM-DD. */
+  day: string;
+  count: number;
+}
 
 /**
- * Run as the owner: refused turns per chatbot and UTC day in [from, to), only days that had any,
- * ordered by day then chatbot; `chatbotIds` narrows to those bots (RLS hides other owners' anyway).
+ * As the owner (asOwner; RLS keeps it to their bots): turns refused per bot and UTC day, for the
+ * days that overlap [from, to) (counted per whole day), from the counter start_turn increments
+ * for every refusal (a refused turn stores no message). Days without a refusal are absent.
  */
 export async function listRefusalsPerDay(
   tx: Queryable,
   { chatbotIds, from, to }: { chatbotIds?: string[]; from: Date; to: Date },
-): Promise<{ chatbotId: string; day: string /* YYYY-MM-DD UTC */; count: number }[]> {
-  return tx.query<{ chatbotId: string; day: string; count: number }>(
-    `select m.chatbot_id as "chatbotId",
-            to_char((m.created_at at time zone 'UTC')::date, 'YYYY-MM-DD') as day,
-            count(*)::integer as count
-     from public.messages m
-     where m.status = 'rate_limited' and m.created_at >= $1 and m.created_at < $2
-       and ($3::uuid[] is null or m.chatbot_id = any($3::uuid[]))
-     group by 1, 2
-     order by 2, 1`,
+): Promise<RefusalsOfDay[]> {
+  const rows = await tx.query<{ chatbot_id: string; day: string; count: number }>(
+    `select d.chatbot_id, to_char(d.day, 'YYYY-MM-DD') as day, d.refused as count
+       from public.chatbot_daily_usage d
+      where d.refused > 0
+        and (d.day + 1)::timestamp at time zone 'utc' > $1::timestamptz
+        and d.day::timestamp at time zone 'utc' < $2::timestamptz
+        and ($3::uuid[] is null or d.chatbot_id = any ($3::uuid[]))
+      order by d.day, d.chatbot_id`,
     [from, to, chatbotIds ?? null],
   );
+  return rows.map((row) => ({ chatbotId: row.chatbot_id, day: row.day, count: row.count }));
 }

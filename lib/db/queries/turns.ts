@@ -1,8 +1,11 @@
 import "server-only";
 import type { OwnerProfile } from "@/lib/ai/instructions";
+import type { KnowledgeEntry } from "@/lib/ai/knowledge-block";
 import type { Queryable } from "@/lib/db";
 
 export interface StartTurnParams {
+  /** The signed-in caller the server verified (their private bots, their previews); null for a visitor. */
+  callerId: string | null;
   chatbotId: string | null;
   chatbotSlug: string | null;
   visitorId: string;
@@ -10,6 +13,8 @@ export interface StartTurnParams {
   conversationId: string | null;
   message: string;
   clientIp: string | null;
+  /** What the per-IP limit counts: the address, or an IPv6 client's /64. */
+  clientNetwork: string | null;
   defaultMaxMessages: number;
   defaultWindowSeconds: number;
   ownerMonthlyMessages: number;
@@ -18,7 +23,10 @@ export interface StartTurnParams {
   preview: boolean;
 }
 
-/** What private.start_turn answers. */
+/** Knowledge chunks a turn's model is given: enough to answer, few enough to stay in a small prompt. */
+const KNOWLEDGE_PER_TURN = 5;
+
+/** What private.start_turn answers, with the knowledge retrieved beside it. */
 export type StartTurnResult =
   | {
       outcome: "started";
@@ -29,26 +37,29 @@ export type StartTurnResult =
       chatbot: { id: string; user_id: string; name: string; configuration: unknown };
       profile: OwnerProfile | null;
       history: Array<{ message: string; response: string }>;
+      /** The owner's knowledge that best matches the message (private.retrieve_knowledge). */
+      knowledge: KnowledgeEntry[];
     }
   | { outcome: "not_found" }
   | {
       outcome: "rate_limited";
-      limit: "visitor" | "ip" | "owner_quota";
+      limit: "visitor" | "ip" | "bot_daily" | "owner_quota";
       limit_value: number;
       retry_after: number;
-      message_id: string;
-      conversation_id: string;
     };
 
 /**
- * As a visitor (anon) or the signed-in owner: starts a turn in one round trip through
+ * As the server's own role only (asServiceStatement): starts a turn in one statement through
  * private.start_turn (limits, the visitor row, the message stored as pending, and the context the
- * model needs).
+ * model needs). The limits are the server's; no API role may call it.
  */
 export async function startTurn(tx: Queryable, params: StartTurnParams): Promise<StartTurnResult> {
-  const [{ result }] = await tx.query<{ result: StartTurnResult }>(
-    "select private.start_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) as result",
+  // The knowledge is retrieved in the same statement, so the turn costs no extra round trip.
+  const [{ result, knowledge }] = await tx.query<{ result: StartTurnResult; knowledge: KnowledgeEntry[] }>(
+    `select private.start_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) as result,
+            private.retrieve_knowledge($2, $3, $7, ${KNOWLEDGE_PER_TURN}) as knowledge`,
     [
+      params.callerId,
       params.chatbotId,
       params.chatbotSlug,
       params.visitorId,
@@ -56,6 +67,7 @@ export async function startTurn(tx: Queryable, params: StartTurnParams): Promise
       params.conversationId,
       params.message,
       params.clientIp,
+      params.clientNetwork,
       params.defaultMaxMessages,
       params.defaultWindowSeconds,
       params.ownerMonthlyMessages,
@@ -63,7 +75,7 @@ export async function startTurn(tx: Queryable, params: StartTurnParams): Promise
       params.preview,
     ],
   );
-  return result;
+  return result.outcome === "started" ? { ...result, knowledge } : result;
 }
 
 export interface FinishTurnParams {
@@ -79,7 +91,7 @@ export interface FinishTurnParams {
   outputTokens: number | null;
 }
 
-/** As the server's own role only (asService): records how a turn ended, through private.finish_turn. */
+/** As the server's own role only (asServiceStatement): records how a turn ended, through private.finish_turn. */
 export async function finishTurn(tx: Queryable, params: FinishTurnParams): Promise<void> {
   await tx.query("select private.finish_turn($1, $2, $3, $4, $5, $6, $7, $8)", [
     params.messageId,

@@ -57,15 +57,17 @@ export async function listVisitors(
 
 /**
  * Any role: the name a visitor gave a chatbot and their latest conversation with it, through
- * private.visitor_conversation; null for an unknown visitor or a bot the caller may not see.
+ * private.visitor_conversation, for the holder of the visitor cookie's secret (the function
+ * derives the visitor id from it, so naming an id is not enough); null for an unknown visitor or
+ * a bot the caller may not see.
  */
 export async function findVisitorConversation(
   tx: Queryable,
-  { chatbotId, visitorId }: { chatbotId: string; visitorId: string },
+  { chatbotId, visitorSecret }: { chatbotId: string; visitorSecret: string },
 ): Promise<PastConversation | null> {
   const [{ past }] = await tx.query<{ past: PastConversation | null }>(
     "select private.visitor_conversation($1, $2) as past",
-    [chatbotId, visitorId],
+    [chatbotId, visitorSecret],
   );
   return past;
 }

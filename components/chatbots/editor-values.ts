@@ -1,0 +1,62 @@
+import type { ChatbotConfiguration, ConfigurationInput } from "@/lib/chatbots/configuration";
+import type { Tone } from "@/lib/constants";
+
+// The chatbot editor's values as the form holds them, and the configuration they make. Shared by
+// the form and its live preview, so the preview chats with exactly what would be saved.
+
+export interface EditorValues {
+  name: string;
+  description: string;
+  publicUrlSlug: string;
+  isPublic: boolean;
+  welcomeMessage: string;
+  starterQuestions: string[];
+  instructions: string;
+  tone: Tone;
+  model: string | null;
+  temperature: number;
+  maxMessages: number;
+  windowSeconds: number;
+  accentColor: string;
+}
+
+export interface EditorChatbot {
+  id: string;
+  name: string;
+  description: string | null;
+  is_public: boolean;
+  public_url_slug: string;
+  configuration: ChatbotConfiguration;
+}
+
+export function valuesOf(chatbot: EditorChatbot): EditorValues {
+  const { configuration } = chatbot;
+  return {
+    name: chatbot.name,
+    description: chatbot.description ?? "",
+    publicUrlSlug: chatbot.public_url_slug,
+    isPublic: chatbot.is_public,
+    welcomeMessage: configuration.welcome_message,
+    starterQuestions: configuration.starter_questions,
+    instructions: configuration.instructions,
+    tone: configuration.tone,
+    model: configuration.model,
+    temperature: configuration.temperature,
+    maxMessages: configuration.rate_limit.max_messages,
+    windowSeconds: configuration.rate_limit.window_seconds,
+    accentColor: configuration.theme.accent_color,
+  };
+}
+
+/** The configuration these values make; model and temperature only where a real model answers. */
+export function configurationOf(values: EditorValues, { realModel }: { realModel: boolean }): ConfigurationInput {
+  return {
+    welcome_message: values.welcomeMessage,
+    starter_questions: values.starterQuestions.map((question) => question.trim()).filter(Boolean),
+    instructions: values.instructions,
+    tone: values.tone,
+    ...(realModel ? { model: values.model, temperature: values.temperature } : {}),
+    rate_limit: { max_messages: values.maxMessages, window_seconds: values.windowSeconds },
+    theme: { accent_color: values.accentColor },
+  };
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import type { Queryable } from "@/lib/db";
+import { chunkQuestionAndAnswer, chunkText } from "@/lib/knowledge/chunks";
+import type { KnowledgeInput, KnowledgeItem, ListKnowledgeQuery } from "@/lib/validation/knowledge";
+import { cursorKey, page } from "./keyset";
+import { withIsoTimestamps } from "./timestamps";
+
+interface KnowledgeRow extends Omit<KnowledgeItem, "created_at" | "updated_at"> {
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS = "id, kind, title, body, alternatives, created_at, updated_at";
+
+const toItem = (row: KnowledgeRow): KnowledgeItem => withIsoTimestamps(row, "created_at", "updated_at");
+
+/** What a stored item is made of, whatever the input's shape. */
+export interface KnowledgeRecord {
+  kind: KnowledgeItem["kind"];
+  title: string;
+  body: string;
+  alternatives: string[];
+}
+
+export function recordOf(input: KnowledgeInput): KnowledgeRecord {
+  return input.kind === "qa"
+    ? { kind: "qa", title: input.question, body: input.answer, alternatives: input.alternatives }
+    : { kind: "note", title: input.title, body: input.body, alternatives: [] };
+}
+
+function chunksOf(record: KnowledgeRecord): string[] {
+  if (record.kind === "qa") return chunkQuestionAndAnswer(record.title, record.alternatives, record.body);
+  return chunkText(record.kind === "note" ? `${record.title}\n\n${record.body}` : record.body);
+}
+
+/** Run as the owner: their knowledge, newest first, a page at a time. */
+export async function listKnowledge(tx: Queryable, { limit, cursor }: ListKnowledgeQuery) {
+  const rows = await tx.query<KnowledgeRow & { cursor_key: string }>(
+    `select ${COLUMNS}, ${cursorKey("created_at")} from public.knowledge_items
+     where ($1::timestamptz is null or (created_at, id) < ($1::timestamptz, $2::uuid))
+     order by created_at desc, id desc
+     limit $3`,
+    [cursor?.at ?? null, cursor?.id ?? null, limit + 1],
+  );
+  return page(rows, limit, toItem);
+}
+
+/** Run as the owner: one of their items; null when it isn't theirs or doesn't exist. */
+export async function findKnowledgeItem(tx: Queryable, id: string): Promise<KnowledgeItem | null> {
+  const [row] = await tx.query<KnowledgeRow>(`select ${COLUMNS} from public.knowledge_items where id = $1`, [id]);
+  return row ? toItem(row) : null;
+}
+
+/** Run as the owner: stores an item and its search chunks in the caller's transaction. */
+export async function createKnowledgeItem(tx: Queryable, record: KnowledgeRecord): Promise<KnowledgeItem> {
+  const [row] = await tx.query<KnowledgeRow>(
+    `insert into public.knowledge_items (kind, title, body, alternatives) values ($1, $2, $3, $4)
+     returning ${COLUMNS}`,
+    [record.kind, record.title, record.body, record.alternatives],
+  );
+  await writeChunks(tx, row.id, record);
+  return toItem(row);
+}
+
+/** Run as the owner: replaces an item's content and its chunks; null when it isn't theirs. */
+export async function updateKnowledgeItem(
+  tx: Queryable,
+  { id, record }: { id: string; record: KnowledgeRecord },
+): Promise<KnowledgeItem | null> {
+  const [row] = await tx.query<KnowledgeRow>(
+    `update public.knowledge_items set kind = $2, title = $3, body = $4, alternatives = $5 where id = $1
+     returning ${COLUMNS}`,
+    [id, record.kind, record.title, record.body, record.alternatives],
+  );
+  if (!row) return null;
+  await tx.query("delete from public.knowledge_chunks where item_id = $1", [id]);
+  await writeChunks(tx, id, record);
+  return toItem(row);
+}
+
+/** Run as the owner: deletes an item (its chunks go with it); false when it isn't theirs. */
+export async function deleteKnowledgeItem(tx: Queryable, id: string): Promise<boolean> {
+  const rows = await tx.query("delete from public.knowledge_items where id = $1 returning id", [id]);
+  return rows.length > 0;
+}
+
+/** One statement for all of an item's chunks, whatever their number. */
+async function writeChunks(tx: Queryable, itemId: string, record: KnowledgeRecord): Promise<void> {
+  const chunks = chunksOf(record);
+  if (chunks.length === 0) return;
+  await tx.query(
+    `insert into public.knowledge_chunks (item_id, position, content)
+     select $1, ordinality - 1, content from unnest($2::text[]) with ordinality as c (content, ordinality)`,
+    [itemId, chunks],
+  );
+}

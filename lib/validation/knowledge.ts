@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { timestampSchema, uuidSchema } from "./common";
+import { cursorSchema, limitSchema } from "./messages";
+
+// Knowledge items, shared by the API, the dashboard's forms and the OpenAPI document.
+
+export const KNOWLEDGE_TITLE_MAX = 300;
+export const KNOWLEDGE_BODY_MAX = 100_000;
+export const KNOWLEDGE_ALTERNATIVES_MAX = 10;
+/** An uploaded document's size limit, before its text is extracted. */
+export const KNOWLEDGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
+const title = (label: string) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} must not be empty.`)
+    .max(KNOWLEDGE_TITLE_MAX, `${label} must be at most ${KNOWLEDGE_TITLE_MAX} characters.`);
+
+const body = (label: string) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} must not be empty.`)
+    .max(KNOWLEDGE_BODY_MAX, `${label} must be at most ${KNOWLEDGE_BODY_MAX.toLocaleString("en")} characters.`);
+
+const alternatives = z
+  .array(z.string().trim().min(1, "Must not be empty.").max(KNOWLEDGE_TITLE_MAX))
+  .max(KNOWLEDGE_ALTERNATIVES_MAX, `At most ${KNOWLEDGE_ALTERNATIVES_MAX} other phrasings.`)
+  .default([]);
+
+/** A question visitors ask and its answer, given as written when they ask it (or say it otherwise). */
+export const qaInputSchema = z.object({
+  kind: z.literal("qa"),
+  question: title("question"),
+  answer: body("answer"),
+  alternatives,
+});
+
+/** A titled Markdown note. */
+export const noteInputSchema = z.object({ kind: z.literal("note"), title: title("title"), body: body("body") });
+
+/** POST /api/knowledge: a Q&A pair or a note. */
+export const knowledgeInputSchema = z.discriminatedUnion("kind", [qaInputSchema, noteInputSchema], {
+  error: 'kind must be "qa" or "note".',
+});
+export type KnowledgeInput = z.output<typeof knowledgeInputSchema>;
+
+export const knowledgeItemSchema = z.object({
+  id: uuidSchema,
+  kind: z.enum(["qa", "note", "document"]),
+  /** The Q&A's question, the note's title or the document's file name. */
+  title: z.string(),
+  /** The Q&A's answer, the note's Markdown or the document's extracted text. */
+  body: z.string(),
+  alternatives: z.array(z.string()),
+  created_at: timestampSchema,
+  updated_at: timestampSchema,
+});
+export type KnowledgeItem = z.output<typeof knowledgeItemSchema>;
+
+export const knowledgePageSchema = z.object({
+  items: z.array(knowledgeItemSchema),
+  next_cursor: z.string().nullable(),
+});
+
+export const listKnowledgeQuerySchema = z.object({
+  limit: limitSchema.default(50),
+  cursor: cursorSchema.optional(),
+});
+export type ListKnowledgeQuery = z.output<typeof listKnowledgeQuerySchema>;

@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, expect, it } from "vitest";
+import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
+import { describeEachDatabase } from "../support/databases";
+
+// Knowledge items through the API, and the offline model answering from them: a Q&A given as
+// written when asked in other words, and the sentence of a note that answers.
+
+async function api(method: string, path: string, who: SignedUpOwner | null, body?: unknown) {
+  const headers = who ? who.bearer : {};
+  const request =
+    body === undefined
+      ? new Request(`${TEST_ORIGIN}${path}`, { method, headers })
+      : jsonRequest(path, body, { method, headers });
+  const id = /\/api\/knowledge\/([^/?]+)/.exec(path)?.[1];
+  const module = id ? await import("@/app/api/knowledge/[id]/route") : await import("@/app/api/knowledge/route");
+  const handler = (module as unknown as Record<string, (r: Request, s: unknown) => Promise<Response>>)[method];
+  return handler(request, { params: Promise.resolve(id ? { id } : {}) });
+}
+
+describeEachDatabase("knowledge", () => {
+  let owner: SignedUpOwner;
+  let other: SignedUpOwner;
+  let chatbotId: string;
+  let otherChatbotId: string;
+
+  async function ask(botId: string, message: string): Promise<string> {
+    const { POST } = await import("@/app/api/chat/route");
+    const response = await POST(
+      jsonRequest("/api/chat", { chatbot_id: botId, visitor_id: `kn-${randomUUID()}`, message }),
+    );
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { response: string }).response;
+  }
+
+  beforeAll(async () => {
+    owner = await signUpOwner();
+    other = await signUpOwner();
+    const { POST: createBot } = await import("@/app/api/chatbots/route");
+    const { PUT: putProfile } = await import("@/app/api/profile/route");
+    for (const [who, name] of [
+      [owner, "Rosa Park"],
+      [other, "Otto Brand"],
+    ] as const) {
+      await putProfile(
+        jsonRequest(
+          "/api/profile",
+          { name, bio: "An engineer.", skills: "Go and SQL.", experience: "", interests: "" },
+          { method: "PUT", headers: who.bearer },
+        ),
+      );
+    }
+    const bot = async (who: SignedUpOwner) =>
+      (
+        (await (await createBot(jsonRequest("/api/chatbots", { name: "Ask" }, { headers: who.bearer }))).json()) as {
+          id: string;
+        }
+      ).id;
+    chatbotId = await bot(owner);
+    otherChatbotId = await bot(other);
+  });
+
+  it("adds, reads, replaces and deletes items; another owner sees none of them", async () => {
+    const created = await api("POST", "/api/knowledge", owner, { kind: "note", title: "Draft", body: "First words." });
+    expect(created.status).toBe(201);
+    const item = (await created.json()) as { id: string; kind: string; title: string };
+    expect(item).toMatchObject({ kind: "note", title: "Draft" });
+    expect((await api("GET", `/api/knowledge/${item.id}`, other)).status).toBe(404);
+    expect((await api("PUT", `/api/knowledge/${item.id}`, other, { kind: "note", title: "X", body: "Y" })).status).toBe(
+      404,
+    );
+    expect((await api("DELETE", `/api/knowledge/${item.id}`, other)).status).toBe(404);
+    const listed = (await (await api("GET", "/api/knowledge", other)).json()) as { items: unknown[] };
+    expect(listed.items).toEqual([]);
+    const replaced = await api("PUT", `/api/knowledge/${item.id}`, owner, {
+      kind: "note",
+      title: "Final",
+      body: "Last.",
+    });
+    expect(((await replaced.json()) as { title: string }).title).toBe("Final");
+    expect((await api("DELETE", `/api/knowledge/${item.id}`, owner)).status).toBe(204);
+    expect((await api("GET", `/api/knowledge/${item.id}`, owner)).status).toBe(404);
+  });
+
+  it("refuses malformed items with field errors", async () => {
+    const response = await api("POST", "/api/knowledge", owner, { kind: "qa", question: "", answer: "x" });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { details: Array<{ path: string }> } };
+    expect(error.details.map((detail) => detail.path)).toEqual(["question"]);
+    expect((await api("POST", "/api/knowledge", owner, { kind: "poem", title: "x" })).status).toBe(400);
+    expect((await api("GET", "/api/knowledge", null)).status).toBe(401);
+  });
+
+  it("answers with a Q&A as written, asked in other words, and only on the owner's bots", async () => {
+    const answer = "Yes: Rosa would relocate to Berlin or Lisbon for the right team.";
+    await api("POST", "/api/knowledge", owner, {
+      kind: "qa",
+      question: "Is she open to relocation?",
+      answer,
+      alternatives: ["Would she consider another country?"],
+    });
+    expect(await ask(chatbotId, "Would Rosa relocate?")).toBe(answer);
+    // "move" shares no word with the question, but is a listed synonym of "relocate".
+    expect(await ask(chatbotId, "Would she move for a job?")).toBe(answer);
+    expect(await ask(otherChatbotId, "Would Otto relocate?")).not.toContain("Berlin");
+  });
+
+  it("quotes the sentence of a note that answers, where the profile has nothing", async () => {
+    await api("POST", "/api/knowledge", owner, {
+      kind: "note",
+      title: "Career",
+      body: "Rosa spent five years at Northwind as a lead engineer.\n\nShe plays the cello on weekends.",
+    });
+    const reply = await ask(chatbotId, "How long was she at Northwind?");
+    expect(reply).toContain("Rosa spent five years at Northwind as a lead engineer.");
+    expect(reply).not.toContain("cello");
+    expect(await ask(chatbotId, "What is her favourite colour?")).toMatch(/don't know/);
+  });
+});
