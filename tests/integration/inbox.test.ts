@@ -108,7 +108,7 @@ describeEachDatabase("the inbox", (db) => {
       expect(response.status).toBe(200);
       await response.text();
     }
-    // A preview turn, and two refusals (counted, never stored as messages): neither is a conversation.
+    // A preview turn and a refused turn: neither is a conversation.
     await db().query(
       `insert into public.messages (chatbot_id, conversation_id, message, status, is_preview)
        values ($1, $2, 'preview lighthouse', 'answered', true)`,
@@ -123,10 +123,9 @@ describeEachDatabase("the inbox", (db) => {
       [bot.id],
     );
     await db().query(
-      `insert into public.chatbot_daily_usage (chatbot_id, day, refused)
-       values ($1, (now() at time zone 'utc')::date, 2)
-       on conflict (chatbot_id, day) do update set refused = public.chatbot_daily_usage.refused + 2`,
-      [bot.id],
+      `insert into public.messages (chatbot_id, conversation_id, message, status)
+       values ($1, $2, 'refused lighthouse', 'rate_limited')`,
+      [bot.id, randomUUID()],
     );
   });
 
