@@ -54,7 +54,7 @@ export async function seedInboxMessages(
                      else ($7::text[])[1 + s.m % cardinality($7::text[])] end,
                 case when s.m % 50 = 0 then null else $8 end,
                 case when s.m % 50 = 0 then 'failed' else 'answered' end, 'offline',
-                case when s.m % 50 = 0 then null else 200 + (s.m * 7919) % 3000 end, 900, 40,
+                case when s.m % 50 = 0 then null else 200 + (s.m::bigint * 7919) % 3000 end, 900, 40,
                 '10.' || (s.m / 65536 % 256) || '.' || (s.m / 256 % 256) || '.' || (s.m % 256),
                 s.m % 10 >= 3, s.at, s.at + interval '1 second'
          from (select m, now() - interval '1 minute' - make_interval(days => $6::integer) * random() as at
