@@ -131,7 +131,7 @@ export const dashboardScenario: Scenario = {
         connections: 1,
         requests: SQL_RUNS,
         p50: figures[index],
-        notes: [`${row.label}: timed in the bench process around one transaction as the owner, ${SQL_RUNS} runs`],
+        notes: [`timed in the bench process around one transaction as the owner, ${SQL_RUNS} runs`],
       });
     }
   },
