@@ -16,6 +16,8 @@ export interface Plan {
   /** Server memory after this many chat turns (cumulative, on a freshly started server). */
   memoryTurns: number[];
   memoryConnections: number;
+  /** The dashboard's measured bot, per database: messages over `days` days from `visitors` visitors. */
+  dashboard: Record<Database["kind"], { messages: number; visitors: number; days: number }>;
 }
 
 export const FULL_PLAN: Plan = {
@@ -27,6 +29,10 @@ export const FULL_PLAN: Plan = {
   owners: { count: 50, connections: 50 },
   memoryTurns: [2_000, 20_000],
   memoryConnections: 10,
+  dashboard: {
+    pglite: { messages: 100_000, visitors: 5_000, days: 90 },
+    postgres: { messages: 1_000_000, visitors: 50_000, days: 90 },
+  },
 };
 
 export const QUICK_PLAN: Plan = {
@@ -38,6 +44,10 @@ export const QUICK_PLAN: Plan = {
   owners: { count: 10, connections: 10 },
   memoryTurns: [100, 300],
   memoryConnections: 10,
+  dashboard: {
+    pglite: { messages: 20_000, visitors: 1_000, days: 90 },
+    postgres: { messages: 20_000, visitors: 1_000, days: 90 },
+  },
 };
 
 /** The inbox is read at the largest month the chat rows reached. */

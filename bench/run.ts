@@ -14,6 +14,7 @@
 //   BENCH_QUICK=1       a short subset for development (bench/plan.ts)
 //   BENCH_SKIP_BUILD=1  reuse .next instead of running `next build`
 //   DATABASE_URL        also run on PostgreSQL (postgres://postgres@127.0.0.1:5432/postgres here)
+//   BENCH_ONLY          scenario names to run, comma-separated (e.g. dashboard); all when unset
 //
 // Output: a table per database in the terminal and bench/results/<date>.md (git-ignored) in
 // Markdown for README's Performance section.
@@ -38,6 +39,7 @@ import { measureRow } from "./measure";
 import { FULL_PLAN, type Plan, QUICK_PLAN } from "./plan";
 import { markdownTable, type Row, type TargetReport, textTable } from "./report";
 import { chatScenario } from "./scenarios/chat";
+import { dashboardScenario } from "./scenarios/dashboard";
 import { healthScenario } from "./scenarios/health";
 import { inboxScenario } from "./scenarios/inbox";
 import { memoryScenario } from "./scenarios/memory";
@@ -51,7 +53,16 @@ import type { Target } from "./targets/target";
 /** How much of the server's log a failed row prints. */
 const SERVER_LOG_CHARS = 3_000;
 
-const SCENARIOS: Scenario[] = [healthScenario, chatScenario, inboxScenario, ownersScenario, memoryScenario];
+const ALL_SCENARIOS: Scenario[] = [
+  healthScenario,
+  chatScenario,
+  inboxScenario,
+  dashboardScenario,
+  ownersScenario,
+  memoryScenario,
+];
+const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
+const SCENARIOS = only ? ALL_SCENARIOS.filter((scenario) => only.includes(scenario.name)) : ALL_SCENARIOS;
 
 function progressLine(row: Row): string {
   if (row.failure) return `✗ ${row.label}: ${row.failure}`;

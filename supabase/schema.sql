@@ -516,6 +516,31 @@ COMMENT ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug
 
 
 --
+-- Name: search_conversations(tsquery, uuid); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid DEFAULT NULL::uuid) RETURNS TABLE(chatbot_id uuid, conversation_id uuid)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select distinct m.chatbot_id, m.conversation_id
+  from public.messages m
+  where m.search @@ p_query and not m.is_preview and m.status <> 'rate_limited'
+    and m.chatbot_id in (select c.id from public.chatbots c
+                         where c.user_id = (select auth.uid()) and (p_chatbot_id is null or c.id = p_chatbot_id))
+$$;
+
+
+ALTER FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION search_conversations(p_query tsquery, p_chatbot_id uuid); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid) IS 'The calling owner''s conversations with a turn (message or answer) matching the query, through messages_search_idx; optionally one chatbot''s only.';
+
+
+--
 -- Name: set_updated_at(); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -2282,13 +2307,6 @@ CREATE INDEX messages_inbox_idx ON public.messages USING btree (chatbot_id, crea
 
 
 --
--- Name: messages_refused_idx; Type: INDEX; Schema: public; Owner: postgres
---
-
-CREATE INDEX messages_refused_idx ON public.messages USING btree (chatbot_id, created_at) WHERE (status = 'rate_limited'::text);
-
-
---
 -- Name: messages_search_idx; Type: INDEX; Schema: public; Owner: postgres
 --
 
@@ -3062,6 +3080,15 @@ REVOKE ALL ON FUNCTION private.refuse_reserved_slug() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) TO service_role;
+
+
+--
+-- Name: FUNCTION search_conversations(p_query tsquery, p_chatbot_id uuid); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid) TO service_role;
 
 
 --

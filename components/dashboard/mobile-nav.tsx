@@ -1,24 +1,26 @@
 "use client";
 
 import { Menu } from "lucide-react";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { DashboardNav } from "./dashboard-nav";
 import type { NavCounts } from "./nav-items";
+
+// The drawer's code (Base UI's Dialog) loads on the first press, so a desktop, which never shows
+// this button, never fetches it: it stays out of every dashboard page's first-load JavaScript.
+const MobileNavDrawer = lazy(() => import("./mobile-nav-drawer"));
 
 /** Below `md` the navigation folds into this button, which opens it as a drawer from the left. */
 export function MobileNav({ counts }: { counts?: NavCounts }) {
-  const [open, setOpen] = useState(false);
+  const [wanted, setWanted] = useState(false);
+  const standIn = (
+    <Button variant="ghost" size="icon" aria-label="Open navigation" onClick={() => setWanted(true)}>
+      <Menu aria-hidden className="size-5" />
+    </Button>
+  );
+  if (!wanted) return standIn;
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger render={<Button variant="ghost" size="icon" aria-label="Open navigation" />}>
-        <Menu aria-hidden className="size-5" />
-      </DialogTrigger>
-      <DialogContent side="left" closeLabel="Close navigation">
-        <DialogTitle className="px-3 pt-1.5 text-base">Chatfolio</DialogTitle>
-        <DashboardNav counts={counts} onNavigate={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
+    <Suspense fallback={standIn}>
+      <MobileNavDrawer counts={counts} />
+    </Suspense>
   );
 }

@@ -20,7 +20,6 @@ const optional = <S extends z.ZodType>(schema: S) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 export const INBOX_STATUSES = ["answered", "failed"] as const;
-export type InboxStatus = (typeof INBOX_STATUSES)[number];
 
 /** /dashboard/inbox?bot=&unread=&status=&from=&to=&q=&cursor= */
 export const inboxFiltersSchema = z.object({

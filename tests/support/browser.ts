@@ -92,10 +92,15 @@ export interface ScriptWeight {
 }
 
 /**
- * Loads url and weighs every script it fetched until the network went quiet, gzipped here with
+ * Loads url and weighs every script it fetched until the network went quiet (or, for a page that
+ * polls and so never goes quiet for Playwright, for `settleMs` after its load event), gzipped here with
  * zlib's default level (the server may or may not have compressed them on the wire).
  */
-export async function firstLoadScripts(page: Page, url: string): Promise<ScriptWeight[]> {
+export async function firstLoadScripts(
+  page: Page,
+  url: string,
+  { settleMs }: { settleMs?: number } = {},
+): Promise<ScriptWeight[]> {
   const pending: Array<Promise<ScriptWeight | null>> = [];
   page.on("response", (response) => {
     if (response.request().resourceType() !== "script") return;
@@ -106,6 +111,10 @@ export async function firstLoadScripts(page: Page, url: string): Promise<ScriptW
       ),
     );
   });
-  await page.goto(url, { waitUntil: "networkidle" });
+  if (settleMs === undefined) await page.goto(url, { waitUntil: "networkidle" });
+  else {
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForTimeout(settleMs);
+  }
   return (await Promise.all(pending)).filter((weight): weight is ScriptWeight => weight !== null);
 }

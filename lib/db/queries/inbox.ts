@@ -13,6 +13,8 @@ export interface ConversationSummary {
   id: string;
   chatbot_id: string;
   chatbot_name: string;
+  /** messages.conversation_id of its turns (what the export narrows to). */
+  conversation_id: string;
   visitor: { id: string; visitor_id: string; name: string | null } | null;
   started_at: string;
   last_message_at: string;
@@ -50,6 +52,7 @@ function toSummary(row: ConversationRow): ConversationSummary {
     id: row.id,
     chatbot_id: row.chatbot_id,
     chatbot_name: row.chatbot_name,
+    conversation_id: row.conversation_id,
     visitor: row.visitor_row_id
       ? { id: row.visitor_row_id, visitor_id: row.visitor_client_id ?? "", name: row.visitor_name }
       : null,
@@ -102,9 +105,10 @@ export async function listConversations(
   if (filters.to) where.push(`cv.last_message_at < ${param(dayStart(filters.to, true))}`);
   const query = filters.q ? searchQuery(filters.q) : null;
   if (query) {
+    // Through a security-definer function: under RLS the GIN index can't serve @@ (see its migration).
     where.push(`(cv.chatbot_id, cv.conversation_id) in (
-      select m.chatbot_id, m.conversation_id from public.messages m
-      where m.search @@ to_tsquery('simple', ${param(query)}) and not m.is_preview and m.status <> 'rate_limited')`);
+      select s.chatbot_id, s.conversation_id
+      from private.search_conversations(to_tsquery('simple', ${param(query)}), ${param(filters.bot ?? null)}::uuid) s)`);
   }
   if (filters.cursor) {
     where.push(

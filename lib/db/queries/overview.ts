@@ -23,15 +23,6 @@ export async function listChatbotActivity(tx: Queryable): Promise<Map<string, Ch
   return new Map(rows.map((row) => [row.id, { messagesLast7Days: row.recent, unread: row.unread }]));
 }
 
-/** Run as the owner: unread messages across all their chatbots, for the navigation's badge. */
-export async function countUnread(tx: Queryable): Promise<number> {
-  const [row] = await tx.query<{ unread: number }>(
-    `select count(*)::int as unread from public.messages m
-     where not m.is_read and not m.is_preview and m.status <> 'rate_limited'`,
-  );
-  return row.unread;
-}
-
 /**
  * The new owner's steps: a profile written, a chatbot created, the bot tried (any message, the
  * preview's included) and shared, which shows as a conversation from outside the preview: a
