@@ -541,6 +541,34 @@ COMMENT ON FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id u
 
 
 --
+-- Name: search_match_count(tsquery, uuid, integer); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.search_match_count(p_query tsquery, p_chatbot_id uuid, p_cap integer) RETURNS integer
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select count(*)::integer from (
+    select 1
+    from public.messages m
+    where m.search @@ p_query and not m.is_preview
+      and m.chatbot_id in (select c.id from public.chatbots c
+                           where c.user_id = (select auth.uid()) and (p_chatbot_id is null or c.id = p_chatbot_id))
+    limit greatest(least(p_cap, 100000), 0)
+  ) as matched;
+$$;
+
+
+ALTER FUNCTION private.search_match_count(p_query tsquery, p_chatbot_id uuid, p_cap integer) OWNER TO postgres;
+
+--
+-- Name: FUNCTION search_match_count(p_query tsquery, p_chatbot_id uuid, p_cap integer); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.search_match_count(p_query tsquery, p_chatbot_id uuid, p_cap integer) IS 'How many of the calling owner''s messages match the query, counted up to p_cap: tells the inbox whether to walk conversations newest-first (common words) or gather matches through the index (rare ones).';
+
+
+--
 -- Name: set_updated_at(); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -3089,6 +3117,15 @@ GRANT ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_sl
 REVOKE ALL ON FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.search_conversations(p_query tsquery, p_chatbot_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION search_match_count(p_query tsquery, p_chatbot_id uuid, p_cap integer); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.search_match_count(p_query tsquery, p_chatbot_id uuid, p_cap integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.search_match_count(p_query tsquery, p_chatbot_id uuid, p_cap integer) TO authenticated;
+GRANT ALL ON FUNCTION private.search_match_count(p_query tsquery, p_chatbot_id uuid, p_cap integer) TO service_role;
 
 
 --

@@ -15,6 +15,7 @@ import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { runWithRequestForTests } from "@/lib/http/request-facts";
 import { inboxChangesAction, markConversationsAction } from "@/lib/inbox/actions";
 import { csvCell, EXPORT_BATCH } from "@/lib/inbox/export";
+import { cursorSchema } from "@/lib/validation/messages";
 import { type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { insertBotWithProfile, postChat } from "../support/chat";
 import { describeEachDatabase } from "../support/databases";
@@ -146,7 +147,6 @@ describeEachDatabase("the inbox", (db) => {
     const first = await listAll({ limit: 1 });
     expect(first.items).toHaveLength(1);
     expect(first.next_cursor).not.toBeNull();
-    const { cursorSchema } = await import("@/lib/validation/messages");
     const second = await listAll({ limit: 1, cursor: cursorSchema.parse(first.next_cursor) });
     expect(second.items.map((item) => item.visitor?.name)).toEqual(["otto"]);
     expect(second.next_cursor).toBeNull();
@@ -345,5 +345,38 @@ describeEachDatabase("the inbox", (db) => {
         expect(((await response.json()) as { error: { code: string } }).error.code).toBe("validation_failed");
       }
     });
+  });
+});
+
+describeEachDatabase("searching the inbox for a common word", (db) => {
+  it("walks conversations newest-first once a word is common, with the same results a rare word gets", async () => {
+    const owner = await signUpOwner();
+    const harbour = await insertBotWithProfile(db(), { id: owner.userId });
+    // 420 conversations of 5 messages: every message says "harbour", every tenth also "zeppelin".
+    await db().query(
+      `insert into public.messages (chatbot_id, conversation_id, message, response, status, created_at)
+       select $1, c.id, 'the harbour ' || n || case when c.n % 10 = 0 then ' zeppelin' else '' end, 'ok', 'answered',
+              now() - make_interval(mins => c.n * 10 + t)
+       from (select gen_random_uuid() as id, n from generate_series(1, 420) n) c, generate_series(1, 5) t`,
+      [harbour.id],
+    );
+    const search = (q: string, cursor?: string) =>
+      asOwner(claimsOf(owner), (tx) =>
+        listConversations(tx, { limit: 10, q, cursor: cursor ? cursorSchema.parse(cursor) : undefined }),
+      );
+    const common = await search("harbour");
+    expect(common.items).toHaveLength(10);
+    const times = common.items.map((item) => Date.parse(item.last_message_at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const next = await search("harbour", common.next_cursor ?? undefined);
+    expect(next.items).toHaveLength(10);
+    expect(next.items.map((item) => item.id)).not.toContain(common.items[0].id);
+    expect(Date.parse(next.items[0].last_message_at)).toBeLessThan(times.at(-1) ?? 0);
+    // The rare word goes the other way (gathering matches) and finds every tenth conversation.
+    const rare = await search("zeppelin");
+    expect(rare.items).toHaveLength(10);
+    expect(rare.items.map((item) => item.id).filter((id) => common.items.some((c) => c.id === id))).toEqual([
+      common.items[9].id,
+    ]);
   });
 });
