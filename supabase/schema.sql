@@ -99,6 +99,33 @@ COMMENT ON FUNCTION private.config_integer(value jsonb, low integer, high intege
 
 
 --
+-- Name: conversation_matches(uuid, uuid, tsquery); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1
+    from public.messages m
+    where m.conversation_id = p_conversation_id and m.chatbot_id = p_chatbot_id
+      and not m.is_preview and m.search @@ p_query
+      and exists (select 1 from public.chatbots c where c.id = p_chatbot_id and c.user_id = (select auth.uid()))
+  );
+$$;
+
+
+ALTER FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery) OWNER TO postgres;
+
+--
+-- Name: FUNCTION conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery) IS 'Whether one of the calling owner''s conversations has a turn matching the query (false for anyone else''s), read through messages_conversation_idx.';
+
+
+--
 -- Name: finish_turn(uuid, text, text, text, text, integer, integer, integer); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -3014,6 +3041,15 @@ GRANT ALL ON FUNCTION private.chatbot_page(slug text) TO service_role;
 
 REVOKE ALL ON FUNCTION private.config_integer(value jsonb, low integer, high integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.config_integer(value jsonb, low integer, high integer) TO service_role;
+
+
+--
+-- Name: FUNCTION conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery) TO authenticated;
+GRANT ALL ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery) TO service_role;
 
 
 --
