@@ -121,7 +121,9 @@ export async function listConversations(
   const query = filters.q ? searchQuery(filters.q) : null;
   if (query && (await isCommonSearch(tx, query, filters.bot ?? null))) {
     // A common word: the newest conversations, each checked, find a page after a few dozen.
-    where.push(`private.conversation_matches(cv.chatbot_id, cv.conversation_id, to_tsquery('simple', ${param(query)}))`);
+    where.push(
+      `private.conversation_matches(cv.chatbot_id, cv.conversation_id, to_tsquery('simple', ${param(query)}))`,
+    );
   } else if (query) {
     // A rare word, through a security-definer function: under RLS the GIN index can't serve @@
     // (see its migration), and the few matches are gathered first.
