@@ -2206,6 +2206,21 @@ ALTER TABLE ONLY public.question_resolutions
 
 
 --
+-- Name: visitors visitors_chatbot_id_id_key; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.visitors
+    ADD CONSTRAINT visitors_chatbot_id_id_key UNIQUE (chatbot_id, id);
+
+
+--
+-- Name: CONSTRAINT visitors_chatbot_id_id_key ON visitors; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT visitors_chatbot_id_id_key ON public.visitors IS 'Lets messages name a visitor together with its chatbot (messages_visitor_same_chatbot_fkey).';
+
+
+--
 -- Name: visitors visitors_chatbot_id_visitor_id_key; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -2593,11 +2608,18 @@ ALTER TABLE ONLY public.messages
 
 
 --
--- Name: messages messages_visitor_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+-- Name: messages messages_visitor_same_chatbot_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
 --
 
 ALTER TABLE ONLY public.messages
-    ADD CONSTRAINT messages_visitor_id_fkey FOREIGN KEY (visitor_id) REFERENCES public.visitors(id) ON DELETE CASCADE;
+    ADD CONSTRAINT messages_visitor_same_chatbot_fkey FOREIGN KEY (chatbot_id, visitor_id) REFERENCES public.visitors(chatbot_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: CONSTRAINT messages_visitor_same_chatbot_fkey ON messages; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT messages_visitor_same_chatbot_fkey ON public.messages IS 'A message''s visitor is a visitor of the same chatbot (null for previews), whoever writes the row.';
 
 
 --
@@ -2668,28 +2690,10 @@ CREATE POLICY "Owners add chunks to their own items" ON public.knowledge_chunks 
 
 
 --
--- Name: messages Owners add messages to their chatbots; Type: POLICY; Schema: public; Owner: postgres
---
-
-CREATE POLICY "Owners add messages to their chatbots" ON public.messages FOR INSERT TO authenticated WITH CHECK ((chatbot_id IN ( SELECT c.id
-   FROM public.chatbots c
-  WHERE (c.user_id = ( SELECT auth.uid() AS uid)))));
-
-
---
 -- Name: knowledge_items Owners add their own knowledge; Type: POLICY; Schema: public; Owner: postgres
 --
 
 CREATE POLICY "Owners add their own knowledge" ON public.knowledge_items FOR INSERT TO authenticated WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
-
-
---
--- Name: visitors Owners add visitors to their chatbots; Type: POLICY; Schema: public; Owner: postgres
---
-
-CREATE POLICY "Owners add visitors to their chatbots" ON public.visitors FOR INSERT TO authenticated WITH CHECK ((chatbot_id IN ( SELECT c.id
-   FROM public.chatbots c
-  WHERE (c.user_id = ( SELECT auth.uid() AS uid)))));
 
 
 --
@@ -3402,7 +3406,7 @@ GRANT UPDATE(alternatives) ON TABLE public.knowledge_items TO authenticated;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.messages TO service_role;
-GRANT SELECT,INSERT,DELETE ON TABLE public.messages TO authenticated;
+GRANT SELECT,DELETE ON TABLE public.messages TO authenticated;
 
 
 --
@@ -3433,4 +3437,4 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.question_resolutions TO servic
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.visitors TO service_role;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.visitors TO authenticated;
+GRANT SELECT,DELETE,UPDATE ON TABLE public.visitors TO authenticated;

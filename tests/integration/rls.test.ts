@@ -113,6 +113,30 @@ describeEachDatabase("row level security", (db, target) => {
     for (const refusal of refusals) expect(await sqlError(refusal())).toBe("42501");
   });
 
+  it("refuses a message naming another chatbot's visitor, whoever writes it (owners write no messages at all)", async () => {
+    // Before: the insert policy checked only chatbot_id, and visitor_id is a foreign key, which
+    // ignores RLS, so Bob could plant turns on Alice's visitor (issue 12, fix 2).
+    expect(
+      await sqlError(
+        asOwner(bob.claims, (tx) =>
+          tx.query(
+            "insert into messages (chatbot_id, visitor_id, conversation_id, message, status) values ($1, $2, $3, 'planted', 'answered')",
+            [bobBot.chatbotId, aliceBot.visitorId, randomUUID()],
+          ),
+        ),
+      ),
+    ).toBe("42501");
+    // Even the server's own role can't pair one bot's message with another bot's visitor.
+    expect(
+      await sqlError(
+        db().query(
+          "insert into public.messages (chatbot_id, visitor_id, conversation_id, message, status) values ($1, $2, $3, 'planted', 'answered')",
+          [bobBot.chatbotId, aliceBot.visitorId, randomUUID()],
+        ),
+      ),
+    ).toBe("23503");
+  });
+
   it("never lets an owner rewrite what a visitor sent", async () => {
     const state = await sqlError(
       asOwner(alice.claims, (tx) =>
