@@ -9,8 +9,18 @@ export const HISTORY_TURNS = 10;
 /** Plenty for real integrations; stops a script (or a stolen session) from minting keys endlessly. */
 export const MAX_API_KEYS_PER_OWNER = 50;
 
-/** Sign-in, token and sign-up attempts allowed per IP and per email within one window. */
+/**
+ * Sign-in, token and sign-up attempts allowed within one window per IP, and per email from one IP;
+ * past it, each further attempt waits twice as long as the one before (1 s, 2 s, 4 s...).
+ */
 export const AUTH_ATTEMPT_LIMIT = 10;
+
+/**
+ * Attempts at one email from all addresses together within one window: high enough that failures
+ * from elsewhere never lock the owner out from their own address, low enough to stop a
+ * distributed guess at the password.
+ */
+export const AUTH_EMAIL_ATTEMPT_CEILING = 100;
 export const AUTH_WINDOW_SECONDS = 10 * 60;
 
 /**

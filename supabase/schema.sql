@@ -1165,6 +1165,7 @@ CREATE TABLE private.auth_attempts (
     bucket text NOT NULL,
     window_start timestamp with time zone NOT NULL,
     attempts integer DEFAULT 0 NOT NULL,
+    last_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT auth_attempts_attempts_check CHECK ((attempts >= 0))
 );
 
@@ -1190,6 +1191,13 @@ COMMENT ON COLUMN private.auth_attempts.bucket IS 'Kind and SHA-256 of the subje
 --
 
 COMMENT ON COLUMN private.auth_attempts.window_start IS 'Start of the fixed window the attempts are counted in.';
+
+
+--
+-- Name: COLUMN auth_attempts.last_attempt_at; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.auth_attempts.last_attempt_at IS 'When this bucket''s latest attempt came; past the limit, the next is allowed only a growing delay after it.';
 
 
 --

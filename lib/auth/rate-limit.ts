@@ -3,35 +3,64 @@ import { createHash } from "node:crypto";
 import { asService } from "@/lib/db";
 import { countAttempt } from "@/lib/db/queries/auth-attempts";
 import { ApiError } from "@/lib/errors";
-import { AUTH_ATTEMPT_LIMIT, AUTH_WINDOW_SECONDS } from "@/lib/limits";
+import { AUTH_ATTEMPT_LIMIT, AUTH_EMAIL_ATTEMPT_CEILING, AUTH_WINDOW_SECONDS } from "@/lib/limits";
 
 function bucket(kind: string, subject: string): string {
   return `${kind}:${createHash("sha256").update(subject).digest("hex")}`;
 }
 
+interface Budget {
+  bucket: string;
+  limit: number;
+}
+
+/** Seconds an attempt this far over its limit waits after the one before: 1, 2, 4... */
+function backoffSeconds(excess: number): number {
+  return 2 ** Math.min(excess - 1, 16);
+}
+
 /**
- * Counts an attempt against the IP's and the email's budgets and refuses it with 429 once
- * either is spent. Every attempt counts, successful or not: the budget is generous for a person
- * and an integration needs a new token only once an hour. An unknown IP (no forwarding header,
- * e.g. a direct call in tests) only has the email budget, and so has a loopback address: that is
- * local development, or a proxy on the same host that did not forward the client's address,
- * where one shared budget would let any one visitor lock everybody out.
+ * Counts an attempt against its budgets: per IP (sign-in and sign-up alike), per email from that
+ * IP, and per email from everywhere with a higher ceiling, so failures from other addresses never
+ * lock an owner out of their own (OWASP's authentication guidance). Past a budget an attempt is
+ * not walled off for the rest of the window: it is refused with a Retry-After that doubles with
+ * each attempt over the limit, counted from the attempt before; nothing sleeps on the server.
+ * Every attempt counts, successful or not. An unknown IP (no forwarding header, e.g. a direct call
+ * in tests) has only the email budgets, and so has a loopback address: local development, or a
+ * proxy on the same host that did not forward the client's address, where one shared budget
+ * would let any one visitor lock everybody out.
  */
 export async function limitAuthAttempt(action: "sign_in" | "sign_up", ip: string | null, email: string): Promise<void> {
-  const buckets = [
-    ...(ip && !isLoopback(ip) ? [bucket(`${action}:ip`, ip)] : []),
-    ...(action === "sign_in" ? [bucket("sign_in:email", email)] : []),
+  const knownIp = ip && !isLoopback(ip) ? ip : null;
+  const budgets: Budget[] = [
+    ...(knownIp ? [{ bucket: bucket(`${action}:ip`, knownIp), limit: AUTH_ATTEMPT_LIMIT }] : []),
+    ...(action === "sign_in"
+      ? [
+          ...(knownIp
+            ? [{ bucket: bucket("sign_in:email_ip", `${email}\n${knownIp}`), limit: AUTH_ATTEMPT_LIMIT }]
+            : []),
+          { bucket: bucket("sign_in:email", email), limit: knownIp ? AUTH_EMAIL_ATTEMPT_CEILING : AUTH_ATTEMPT_LIMIT },
+        ]
+      : []),
   ];
   const counts = await asService(async (tx) => {
     const results = [];
-    for (const name of buckets)
-      results.push(await countAttempt(tx, { bucket: name, windowSeconds: AUTH_WINDOW_SECONDS }));
+    for (const budget of budgets)
+      results.push({
+        ...budget,
+        ...(await countAttempt(tx, { bucket: budget.bucket, windowSeconds: AUTH_WINDOW_SECONDS })),
+      });
     return results;
   });
-  const spent = counts.filter((count) => count.attempts > AUTH_ATTEMPT_LIMIT);
-  if (spent.length === 0) return;
-  const resetAt = Math.max(...spent.map((count) => count.resetAt.getTime()));
-  const retryAfter = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
+  const now = Date.now();
+  let waitUntil = 0;
+  for (const count of counts) {
+    if (count.attempts <= count.limit) continue;
+    const allowedAt = (count.previousAt?.getTime() ?? now) + backoffSeconds(count.attempts - count.limit) * 1000;
+    if (allowedAt > now) waitUntil = Math.max(waitUntil, Math.min(allowedAt, count.resetAt.getTime()));
+  }
+  if (waitUntil === 0) return;
+  const retryAfter = Math.max(1, Math.ceil((waitUntil - now) / 1000));
   throw new ApiError("rate_limited", "Too many attempts. Try again later.", {
     headers: { "Retry-After": String(retryAfter) },
   });

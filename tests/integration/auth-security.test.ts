@@ -7,7 +7,7 @@ import { POST as token } from "@/app/api/auth/token/route";
 import { POST as createKey, GET as listKeys } from "@/app/api/keys/route";
 import { signBuiltinToken } from "@/lib/auth/builtin/tokens";
 import { refreshSession } from "@/lib/auth/proxy-session";
-import { AUTH_ATTEMPT_LIMIT } from "@/lib/limits";
+import { AUTH_ATTEMPT_LIMIT, AUTH_EMAIL_ATTEMPT_CEILING } from "@/lib/limits";
 import { jsonRequest, type SignedUpOwner, setEnv, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 
@@ -172,19 +172,38 @@ describeEachDatabase("built-in auth: expiry, CSRF, rate limits, sliding sessions
     expect((await createKey(jsonRequest("/api/keys", { name: "proxied" }, { headers }))).status).toBe(201);
   });
 
-  it("limits token attempts per email across addresses, with Retry-After", async () => {
+  it("limits attempts at an email per address, so failures elsewhere never lock the owner out, with a growing Retry-After", async () => {
     const target = await signUpOwner();
     const attempt = (ip: string, password = "wrong password") =>
       token(jsonRequest("/api/auth/token", { email: target.email, password }, { headers: { "x-forwarded-for": ip } }));
-    // signUpOwner already spent one attempt of this email's budget.
-    for (let i = 1; i < AUTH_ATTEMPT_LIMIT; i++) expect((await attempt(`203.0.113.${i}`)).status).toBe(401);
-    const limited = await attempt("203.0.113.99", target.password);
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
-    // Other accounts are not affected.
+    const attacker = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
+    for (let i = 0; i < AUTH_ATTEMPT_LIMIT; i++) expect((await attempt(attacker)).status).toBe(401);
+    // Past the limit: refused, the correct password included, with a wait that doubles each time.
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const limited = await attempt(attacker, target.password);
+      expect(limited.status).toBe(429);
+      expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
+      waits.push(Number(limited.headers.get("retry-after")));
+    }
+    expect(waits[0]).toBeGreaterThanOrEqual(1);
+    expect(waits[1]).toBeGreaterThan(waits[0]);
+    expect(waits[2]).toBeGreaterThan(waits[1]);
+    // Before: ten failures from anywhere locked the owner out. Their own address is unaffected.
+    expect((await attempt("192.0.2.77", target.password)).status).toBe(200);
     const other = await token(jsonRequest("/api/auth/token", { email: owner.email, password: owner.password }));
     expect(other.status).toBe(200);
+  });
+
+  it("holds a distributed guess at one email to a higher ceiling across all addresses", async () => {
+    const target = await signUpOwner();
+    const attempt = (ip: string, password = "wrong password") =>
+      token(jsonRequest("/api/auth/token", { email: target.email, password }, { headers: { "x-forwarded-for": ip } }));
+    // signUpOwner's token request already counted (without an address) toward the email.
+    for (let i = 0; i < AUTH_EMAIL_ATTEMPT_CEILING - 1; i++) {
+      expect((await attempt(`198.18.${i >> 8}.${i & 255}`)).status).toBe(401);
+    }
+    expect((await attempt("198.19.0.1", target.password)).status).toBe(429);
   });
 
   it("limits attempts per IP across emails, using the address the nearest proxy added", async () => {
@@ -206,6 +225,6 @@ describeEachDatabase("built-in auth: expiry, CSRF, rate limits, sliding sessions
   it("keeps only hashed buckets, never raw addresses or emails", async () => {
     const rows = await db().query<{ bucket: string }>("select bucket from private.auth_attempts");
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row.bucket).toMatch(/^[a-z_]+:(ip|email):[0-9a-f]{64}$/);
+    for (const row of rows) expect(row.bucket).toMatch(/^[a-z_]+:(ip|email|email_ip):[0-9a-f]{64}$/);
   });
 });
