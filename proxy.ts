@@ -7,7 +7,8 @@ import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/li
 import { issueVisitorCookie } from "@/lib/visitors/cookie";
 
 /**
- * Runs before every page and API route: keeps the signed-in session fresh (built-in or Supabase),
+ * Runs before every page, and before API routes only when a built-in session cookie came along
+ * (config below): keeps the signed-in session fresh (built-in or Supabase),
  * sends signed-out visitors of /dashboard to /login (and back afterwards), and tells layouts which
  * path they render, and gives each page its Content-Security-Policy nonce. The real access checks
  * stay in the pages and routes; this only saves a round trip and keeps cookies alive.
@@ -44,7 +45,13 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+// Next reads this statically, so the cookie's name is written out (tests/unit/proxy-matcher.test.ts
+// holds it to SESSION_COOKIE). Static assets carry no session worth refreshing. API calls without
+// a built-in session cookie (integrations, the widget's chat, Supabase sessions: route() writes
+// their refreshed cookies back itself) skip the proxy's cost.
 export const config = {
-  // Everything but static assets: they carry no session worth refreshing.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|map|txt)$).*)"],
+  matcher: [
+    "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|map|txt)$).*)",
+    { source: "/api/:path*", has: [{ type: "cookie", key: "chatfolio_session" }] },
+  ],
 };

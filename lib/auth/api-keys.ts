@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { asService } from "@/lib/db";
+import { asServiceStatement } from "@/lib/db";
 import { resolveApiKey } from "@/lib/db/queries/api-keys";
 import type { Caller } from ".";
 
@@ -30,7 +30,7 @@ export function generateApiKey(): { key: string; prefix: string; hash: string } 
 /** The owner the key acts as; null for a malformed, unknown or revoked key. */
 export async function apiKeyCaller(key: string): Promise<Caller | null> {
   if (!KEY_PATTERN.test(key)) return null;
-  const owner = await asService((tx) => resolveApiKey(tx, hashApiKey(key)));
+  const owner = await asServiceStatement((db) => resolveApiKey(db, hashApiKey(key)));
   if (!owner) return null;
   return {
     userId: owner.user_id,

@@ -3,7 +3,7 @@ import type { JwtClaims } from "@/lib/db/types";
 import { getEnv } from "@/lib/env";
 import { authorization } from "@/lib/http/request-facts";
 import { apiKeyCaller, isApiKey } from "./api-keys";
-import { type CookieJar, requestCookieJar } from "./cookies";
+import type { CookieJar } from "./cookies";
 
 /** Who is calling, whichever backend and credential proved it. */
 export interface Caller {
@@ -31,16 +31,12 @@ export function authBackend(): AuthBackend {
 }
 
 /**
- * Who is calling a route handler: `Authorization: Bearer <access token | API key>` when the header
- * is present (a bad one is not rescued by a cookie: the client said who it is and was wrong), else
- * the session cookie. Null when none is valid. Reads the Request only, so it works in route
- * handlers called directly from tests.
+ * Who is calling: `Authorization: Bearer <access token | API key>` when the header is present (a
+ * bad one is not rescued by a cookie: the client said who it is and was wrong), else the session
+ * cookie in jar. Null when none is valid. A session the backend refreshes on the way (Supabase's
+ * expired access token) leaves its new cookies in jar for the response. Route handlers pass a jar
+ * over their Request (so tests can call them directly); server actions and components, Next's.
  */
-export async function getCaller(request: Request): Promise<Caller | null> {
-  return callerFrom(requestCookieJar(request), request.headers);
-}
-
-/** getCaller over any cookie jar and headers (server actions and components read them from Next). */
 export async function callerFrom(jar: CookieJar, headers: Headers): Promise<Caller | null> {
   const credentials = authorization(headers);
   if (credentials.kind === "malformed") return null;

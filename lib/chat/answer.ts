@@ -1,6 +1,6 @@
 import "server-only";
 import type { SharedV4ProviderMetadata } from "@ai-sdk/provider";
-import { type ModelMessage, streamText, type TextStreamPart, type ToolSet } from "ai";
+import { generateText, type ModelMessage, streamText, type TextStreamPart, type ToolSet } from "ai";
 import { buildInstructions } from "@/lib/ai/instructions";
 import { getLanguageModel } from "@/lib/ai/models";
 import { resolveConfiguration } from "@/lib/chatbots/configuration";
@@ -57,23 +57,30 @@ function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+interface TurnRecorder {
+  /** The model's settings for this turn, the same for both ways of answering. */
+  settings: Parameters<typeof generateText>[0] & Parameters<typeof streamText>[0];
+  generation: AbortController;
+  /** What the turn's row will say, filled in as the answer comes. */
+  state: { text: string; usage: { inputTokens?: number; outputTokens?: number }; outcome: AnswerOutcome | null };
+  /** Finishes the turn's row, once whatever calls it. */
+  end(status: Ending, error?: string): Promise<void>;
+}
+
 /**
- * Starts the model on a turn and waits for its first text (or failure) before returning, so a
- * model that fails outright becomes a 502 rather than a stream that dies at once. The turn's row
- * is finished exactly once: answered, failed (the error kept server-side), or aborted with what
- * was generated when the client went away.
+ * What both ways of answering share: the model and its grounded instructions, cancellation when
+ * the client goes away, and the turn's row finished exactly once (answered, failed with the error
+ * kept server-side, or aborted with what was generated).
  */
-export async function startAnswer(turn: StartedTurn, message: string, clientSignal: AbortSignal): Promise<Answer> {
+function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSignal): TurnRecorder {
   const configuration = resolveConfiguration(turn.chatbot.configuration);
   const { model, label } = getLanguageModel(configuration.model);
   const generation = new AbortController();
   const stopGeneration = () => generation.abort();
   clientSignal.addEventListener("abort", stopGeneration, { once: true });
   const startedAt = performance.now();
+  const state: TurnRecorder["state"] = { text: "", usage: {}, outcome: null };
 
-  let text = "";
-  let usage: { inputTokens?: number; outputTokens?: number } = {};
-  let outcome: AnswerOutcome | null = null;
   let ended: Promise<void> | undefined;
   const end = (status: Ending, error?: string): Promise<void> => {
     clientSignal.removeEventListener("abort", stopGeneration);
@@ -82,13 +89,13 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
       finishTurn(db, {
         messageId: turn.messageId,
         status,
-        response: text === "" && status !== "answered" ? null : text,
+        response: state.text === "" && status !== "answered" ? null : state.text,
         error: error ?? null,
         model: label,
         latencyMs: Math.round(performance.now() - startedAt),
-        inputTokens: usage.inputTokens ?? null,
-        outputTokens: usage.outputTokens ?? null,
-        outcome,
+        inputTokens: state.usage.inputTokens ?? null,
+        outputTokens: state.usage.outputTokens ?? null,
+        outcome: state.outcome,
       }),
     ).then(
       () => undefined,
@@ -97,15 +104,48 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
     return ended;
   };
 
-  const timeout = modelTimeout();
-  const result = streamText({
+  const settings = {
     model,
     instructions: buildInstructions(turn.profile ?? EMPTY_PROFILE, configuration, turn.knowledge),
     messages: conversation(turn, message),
     temperature: configuration.temperature,
     abortSignal: generation.signal,
-    timeout,
     maxRetries: 1,
+  };
+  return { settings, generation, state, end };
+}
+
+/**
+ * The answer for the JSON API, in one piece: no stream is built, since nobody reads one (the
+ * offline model answers through doGenerate, a real model through a plain completion). A model
+ * that fails or gives no answer within 2 × CHAT_MODEL_TIMEOUT_SECONDS is a 502, the turn failed.
+ */
+export async function answerInFull(turn: StartedTurn, message: string, clientSignal: AbortSignal): Promise<string> {
+  const { settings, state, end } = prepareTurn(turn, message, clientSignal);
+  try {
+    const result = await generateText({ ...settings, timeout: { totalMs: 2 * modelTimeout().firstChunkMs } });
+    state.text = result.text;
+    state.usage = { inputTokens: result.totalUsage.inputTokens, outputTokens: result.totalUsage.outputTokens };
+    state.outcome = outcomeOf(result.providerMetadata);
+  } catch (error) {
+    console.error(`[chat] model error on message ${turn.messageId}: ${describeError(error)}`);
+    await end(clientSignal.aborted ? "aborted" : "failed", describeError(error));
+    throw new ApiError("model_error", undefined, { cause: error });
+  }
+  await end("answered");
+  return state.text;
+}
+
+/**
+ * Starts the model on a turn and waits for its first text (or failure) before returning, so a
+ * model that fails outright becomes a 502 rather than a stream that dies at once.
+ */
+export async function startAnswer(turn: StartedTurn, message: string, clientSignal: AbortSignal): Promise<Answer> {
+  const { settings, generation, state, end } = prepareTurn(turn, message, clientSignal);
+  const timeout = modelTimeout();
+  const result = streamText({
+    ...settings,
+    timeout,
     // The error is recorded on the turn's row; one line in the log is enough.
     onError: ({ error }) => console.error(`[chat] model error on message ${turn.messageId}: ${describeError(error)}`),
   });
@@ -113,10 +153,10 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
 
   /** Notes what a part means for the turn's row; returns the ending it implies, if any. */
   const observe = (part: Part): { status: Ending; error?: string } | undefined => {
-    if (part.type === "text-delta") text += part.text;
-    if (part.type === "finish-step") outcome = outcomeOf(part.providerMetadata) ?? outcome;
+    if (part.type === "text-delta") state.text += part.text;
+    if (part.type === "finish-step") state.outcome = outcomeOf(part.providerMetadata) ?? state.outcome;
     if (part.type === "finish") {
-      usage = { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens };
+      state.usage = { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens };
       return { status: "answered" };
     }
     if (part.type === "error") return { status: "failed", error: describeError(part.error) };
@@ -146,10 +186,10 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
   } finally {
     clearTimeout(headTimer);
   }
-  if (timedOut && text === "") {
+  if (timedOut && state.text === "") {
     headEnding = { status: "failed", error: `TimeoutError: no text from the model within ${timeout.firstChunkMs} ms` };
   }
-  if (headEnding?.status === "failed" && text === "") {
+  if (headEnding?.status === "failed" && state.text === "") {
     await end("failed", headEnding.error);
     throw new ApiError("model_error", undefined, { cause: headEnding.error });
   }
@@ -186,19 +226,4 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
     },
   });
   return { stream };
-}
-
-/** Drains an answer for the JSON API: its full text, or a 502 if the model failed on the way. */
-export async function collectAnswer(answer: Answer): Promise<string> {
-  const reader = answer.stream.getReader();
-  let text = "";
-  for (;;) {
-    const { done, value: part } = await reader.read();
-    if (done) return text;
-    if (part.type === "text-delta") text += part.text;
-    if (part.type === "error") {
-      await reader.cancel();
-      throw new ApiError("model_error", undefined, { cause: part.error });
-    }
-  }
 }

@@ -5,7 +5,7 @@ import { openPglite } from "./pglite";
 import { openPostgres } from "./postgres";
 import type { Database, JwtClaims, Queryable } from "./types";
 
-export type { Database, JwtClaims, Queryable } from "./types";
+export type { Database, JwtClaims, Queryable, TransactionIdentity } from "./types";
 
 const holder = globalThis as typeof globalThis & { __chatfolioDb?: Promise<Database> };
 
@@ -54,23 +54,13 @@ export function setDatabaseForTests(db: Database): void {
  */
 export async function asOwner<T>(claims: JwtClaims, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    await tx.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
-      JSON.stringify(claims),
-    ]);
-    return fn(tx);
-  });
+  return db.transaction(fn, { role: "authenticated", claims });
 }
 
 /** Runs fn as an anonymous visitor: role `anon`, which reaches data only through private.* functions. */
 export async function asVisitor<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    await tx.query(
-      "select set_config('role', 'anon', true), set_config('request.jwt.claims', '{\"role\":\"anon\"}', true)",
-    );
-    return fn(tx);
-  });
+  return db.transaction(fn, { role: "anon", claims: { role: "anon" } });
 }
 
 /**

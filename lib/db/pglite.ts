@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite, types } from "@electric-sql/pglite";
-import type { Database, Queryable } from "./types";
+import type { Database, Queryable, TransactionIdentity } from "./types";
 
 const parsers = { [types.INT8]: (value: string) => Number(value) };
 
@@ -20,11 +20,19 @@ function queryable(session: PgliteSession): Queryable {
   };
 }
 
+// In-process, so no round trip to save: the identity is one more statement at the start.
+const IDENTITY_SQL = "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)";
+const identityParams = ({ role, claims }: TransactionIdentity) => [role, JSON.stringify(claims)];
+
 export function wrapPglite(pglite: PGlite, onClose?: () => void): Database {
   return {
     kind: "pglite",
     ...queryable(pglite),
-    transaction: (fn) => pglite.transaction((tx) => fn(queryable(tx))),
+    transaction: (fn, identity) =>
+      pglite.transaction(async (tx) => {
+        if (identity) await tx.query(IDENTITY_SQL, identityParams(identity));
+        return fn(queryable(tx));
+      }),
     async close() {
       await pglite.close();
       onClose?.();

@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import type { Database, Queryable } from "./types";
+import type { Database, Queryable, TransactionIdentity } from "./types";
 
 // Same value shapes as PGlite: int8 as number (counts), timestamps as Date.
 const typeParsers = {
@@ -13,14 +13,35 @@ const typeParsers = {
 const POOL_WAIT_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 3_000;
 
-/** A client whose own connection attempt gives up sooner than the pool's queue does. */
+/**
+ * A client whose own connection attempt gives up sooner than the pool's queue does, in pipeline
+ * mode: a statement is written as soon as it is issued, not after the previous one's answer, so a
+ * transaction's opening and its first statement cost one round trip between them.
+ */
 class QuickConnectClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super({
       ...(typeof config === "string" ? { connectionString: config } : config),
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      pipeline: true,
     });
   }
+}
+
+/**
+ * A transaction's first message: begin, a server-side time limit (a runaway statement is stopped
+ * by the server, not only abandoned by us) and who the statements run as. One simple-query
+ * message, so it takes no parameters; the identity goes in as escaped literals. Because BEGIN
+ * comes first in the message, any failure after it leaves the transaction aborted, and the
+ * statements pipelined behind it fail rather than run with the server's own privileges.
+ */
+function openingSql(identity: TransactionIdentity | undefined): string {
+  const begin = "begin; set local statement_timeout = 15000";
+  if (!identity) return begin;
+  return (
+    `${begin}; select set_config('role', ${pg.escapeLiteral(identity.role)}, true), ` +
+    `set_config('request.jwt.claims', ${pg.escapeLiteral(JSON.stringify(identity.claims))}, true)`
+  );
 }
 
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
@@ -66,17 +87,24 @@ export function openPostgres(
   return {
     kind: "postgres",
     ...queryable(pool),
-    async transaction(fn) {
+    async transaction(fn, identity) {
       const client = await pool.connect();
+      // Not awaited before fn runs: fn's first statement is written right behind it (pipeline
+      // mode), so opening a transaction costs no round trip of its own.
+      const opening = client.query(openingSql(identity));
+      const openingFailure = opening.then(
+        () => null,
+        (error: unknown) => error,
+      );
       try {
-        // One round trip: a runaway statement is stopped by the server, not only abandoned by us.
-        await client.query("begin; set local statement_timeout = 15000");
         const result = await fn(queryable(client));
+        await opening;
         await client.query("commit");
         return result;
       } catch (error) {
         await client.query("rollback").catch(() => {});
-        throw error;
+        // fn's statements fail with "transaction aborted" when the opening failed: report the cause.
+        throw (await openingFailure) ?? error;
       } finally {
         client.release();
       }

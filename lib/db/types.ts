@@ -12,8 +12,17 @@ export interface Database extends Queryable {
    * session shared by the whole process) the transaction holds the session's lock until it ends,
    * so never hold one open while waiting on anything but the database.
    */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, identity?: TransactionIdentity): Promise<T>;
   close(): Promise<void>;
+}
+
+/**
+ * Who a transaction's statements run as, set with its start: the role and the claims RLS reads
+ * through auth.uid() / auth.jwt(), transaction-local as Supabase's API sets them.
+ */
+export interface TransactionIdentity {
+  role: "authenticated" | "anon";
+  claims: JwtClaims | { role: "anon" };
 }
 
 /** The JWT claims the RLS policies read through auth.uid() / auth.jwt(). */

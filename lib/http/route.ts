@@ -1,8 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import type { Endpoint, EndpointInput, Reply } from "@/lib/api/endpoint";
-import { type Caller, getCaller } from "@/lib/auth";
-import { type CookieToSet, serializeCookie } from "@/lib/auth/cookies";
+import { type Caller, callerFrom } from "@/lib/auth";
+import { type CookieToSet, requestCookieJar, serializeCookie } from "@/lib/auth/cookies";
 import { ApiError, errorResponse, validationFailed } from "@/lib/errors";
 import { assertSameOrigin } from "./csrf";
 import { readJsonBody } from "./read-json";
@@ -36,8 +36,16 @@ export function route<const E extends Endpoint>(declaration: E): (handler: Handl
 
 function serveEndpoint<E extends Endpoint>(declaration: E, handler: Handler<E>): RouteHandler<E> {
   const serve = async (request: Request, segment?: SegmentContext): Promise<Response> => {
+    // proxy.ts skips the API unless a built-in session cookie came along, so a Supabase session
+    // refreshed here is written back here, on whatever response follows (its refresh token is
+    // spent: losing the new one would sign the browser out).
+    const jar = requestCookieJar(request);
+    const withRefreshedCookies = (response: Response) => {
+      for (const cookie of jar.pending) response.headers.append("Set-Cookie", serializeCookie(cookie));
+      return response;
+    };
     try {
-      const caller = declaration.auth === "none" ? null : await getCaller(request);
+      const caller = declaration.auth === "none" ? null : await callerFrom(jar, request.headers);
       if (declaration.auth === "required" && !caller) throw new ApiError("unauthorized");
       if (caller?.via === "session" && MUTATIONS.has(declaration.method))
         assertSameOrigin(request.headers, request.url, { required: true });
@@ -49,9 +57,9 @@ function serveEndpoint<E extends Endpoint>(declaration: E, handler: Handler<E>):
       const reply = await handler({ request, caller, params, query, body } as EndpointInput<E, CallerFor<E>>);
       const response = reply instanceof Response ? reply : toResponse(reply);
       if (caller) keepPrivate(response);
-      return response;
+      return withRefreshedCookies(response);
     } catch (error) {
-      return errorResponse(error);
+      return withRefreshedCookies(errorResponse(error));
     }
   };
   return Object.assign(serve, { endpoint: declaration });

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, expect, it } from "vitest";
 import { GET as listMessages } from "@/app/api/chatbots/[id]/messages/route";
 import { setLanguageModelForTests } from "@/lib/ai/models";
 import { type SignedUpOwner, setEnv, signUpOwners, TEST_ORIGIN } from "../support/auth";
-import { insertBotWithProfile, postChat, streamingModel } from "../support/chat";
+import { insertBotWithProfile, postChat, scriptedModel } from "../support/chat";
 import { describeEachDatabase } from "../support/databases";
 
 describeEachDatabase("previewing a bot from the dashboard (POST /api/chat with preview)", (db) => {
@@ -33,11 +33,11 @@ describeEachDatabase("previewing a bot from the dashboard (POST /api/chat with p
   });
 
   it("answers with the editor's unsaved settings over the stored ones, for that turn only", async () => {
-    const model = streamingModel(["Hello from the preview."]);
+    const model = scriptedModel(["Hello from the preview."]);
     setLanguageModelForTests(() => ({ model, label: "openai:mock" }));
     const response = await preview(alice.bearer, { preview: { tone: "concise", instructions: "Unsaved guidance." } });
     expect(response.status).toBe(200);
-    const instructions = JSON.stringify(model.doStreamCalls[0].prompt[0]);
+    const instructions = JSON.stringify(model.doGenerateCalls[0].prompt[0]);
     expect(instructions).toContain("Unsaved guidance.");
     expect(instructions).toContain("Tone: concise");
     expect(instructions).not.toContain("Stored guidance.");

@@ -61,9 +61,18 @@ const usage = {
   outputTokens: { total: 5, text: 5, reasoning: undefined },
 };
 
-/** A mock model (the AI SDK's own) that streams the given pieces of text. */
-export function streamingModel(pieces: string[], options: { chunkDelayInMs?: number } = {}): MockLanguageModelV4 {
+/**
+ * A mock model (the AI SDK's own) that says the given pieces of text: streamed piece by piece to a
+ * streaming chat, in one answer to a JSON one (doGenerateCalls and doStreamCalls show which ran).
+ */
+export function scriptedModel(pieces: string[], options: { chunkDelayInMs?: number } = {}): MockLanguageModelV4 {
   return new MockLanguageModelV4({
+    doGenerate: async () => ({
+      content: [{ type: "text", text: pieces.join("") }],
+      finishReason: { unified: "stop", raw: "stop" },
+      usage,
+      warnings: [],
+    }),
     doStream: async () => ({
       stream: simulateReadableStream<LanguageModelV4StreamPart>({
         chunkDelayInMs: options.chunkDelayInMs ?? null,

@@ -3,10 +3,16 @@ import net from "node:net";
 /**
  * A TCP proxy in front of a server (PostgreSQL here) that a test can cut and restore: cut() drops
  * every connection and refuses new ones, as a database that went away does, without touching the
- * server that other test files share.
+ * server that other test files share. It also counts round trips.
  */
 export interface TcpProxy {
   port: number;
+  /**
+   * Round trips so far over all connections: each time a client starts sending again after the
+   * server has answered (or for the first time). Statements a client writes one behind another
+   * before any answer (a pipeline, a batch) count as one, as they cost one network wait.
+   */
+  roundTrips(): number;
   cut(): Promise<void>;
   restore(): Promise<void>;
   close(): Promise<void>;
@@ -16,6 +22,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const sockets = new Set<net.Socket>();
   let server: net.Server | null = null;
   let port = 0;
+  let roundTrips = 0;
 
   const listen = () =>
     new Promise<void>((resolve, reject) => {
@@ -29,6 +36,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
             upstream.destroy();
           });
         }
+        let serverAnswered = true;
+        client.on("data", () => {
+          if (serverAnswered) roundTrips += 1;
+          serverAnswered = false;
+        });
+        upstream.on("data", () => {
+          serverAnswered = true;
+        });
         client.pipe(upstream).pipe(client);
       });
       next.once("error", reject);
@@ -48,5 +63,5 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   };
 
   await listen();
-  return { port, cut, restore: listen, close: cut };
+  return { port, roundTrips: () => roundTrips, cut, restore: listen, close: cut };
 }

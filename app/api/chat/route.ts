@@ -1,6 +1,6 @@
 import { createUIMessageStreamResponse, toUIMessageStream } from "ai";
 import { chatEndpoint } from "@/lib/api/endpoints/chat";
-import { collectAnswer, startAnswer } from "@/lib/chat/answer";
+import { answerInFull, startAnswer } from "@/lib/chat/answer";
 import { startTurn } from "@/lib/chat/start-turn";
 import type { ChatMessageMetadata } from "@/lib/constants";
 import { errorBody } from "@/lib/errors";
@@ -29,14 +29,14 @@ export const POST = route(chatEndpoint)(async ({ request, caller, body }) => {
     "X-RateLimit-Limit": String(turn.rateLimit.limit),
     "X-RateLimit-Remaining": String(turn.rateLimit.remaining),
   };
-  const answer = await startAnswer(turn, body.message, request.signal);
   const ids: ChatMessageMetadata = { message_id: turn.messageId, conversation_id: turn.conversationId };
 
   if (!body.stream) {
-    const response = await collectAnswer(answer);
+    const response = await answerInFull(turn, body.message, request.signal);
     const queryTimeMs = Math.round(performance.now() - receivedAt);
     return { status: 200, body: { response, query_time_ms: queryTimeMs, ...ids }, headers: rateLimitHeaders };
   }
+  const answer = await startAnswer(turn, body.message, request.signal);
   return createUIMessageStreamResponse({
     stream: toUIMessageStream({
       stream: answer.stream,

@@ -1,5 +1,5 @@
 import "server-only";
-import { asService, type JwtClaims } from "@/lib/db";
+import { asServiceStatement, type JwtClaims } from "@/lib/db";
 import { touchSession } from "@/lib/db/queries/sessions";
 import type { Caller } from "..";
 import type { CookieJar } from "../cookies";
@@ -13,8 +13,8 @@ const SLIDE_EVERY_SECONDS = 60 * 60;
 async function builtinCaller(token: string, typ: BuiltinTokenClaims["typ"]): Promise<Caller | null> {
   const claims = await verifyBuiltinToken(token, typ);
   if (!claims) return null;
-  const session = await asService((tx) =>
-    touchSession(tx, { id: claims.sid, ttlSeconds: SESSION_TTL_SECONDS, slideEverySeconds: SLIDE_EVERY_SECONDS }),
+  const session = await asServiceStatement((db) =>
+    touchSession(db, { id: claims.sid, ttlSeconds: SESSION_TTL_SECONDS, slideEverySeconds: SLIDE_EVERY_SECONDS }),
   );
   if (!session || session.user_id !== claims.sub) return null;
   const exp = Math.floor(Math.min(session.expires_at.getTime() / 1000, claims.exp));

@@ -63,17 +63,19 @@ export async function deleteAllApiKeys(tx: Queryable): Promise<number> {
  * (at most once a minute, so a busy integration does not write on every call).
  */
 export async function resolveApiKey(tx: Queryable, hash: string): Promise<{ user_id: string; email: string } | null> {
-  const rows = await tx.query<{ id: string; user_id: string; email: string }>(
-    `select k.id, k.user_id, u.email from public.api_keys k join auth.users u on u.id = k.user_id
-      where k.key_hash = $1`,
+  // One statement: the key's last use is noted (at most once a minute) in the same round trip.
+  const rows = await tx.query<{ user_id: string; email: string }>(
+    `with key as (
+       select k.id, k.user_id, u.email, k.last_used_at
+         from public.api_keys k join auth.users u on u.id = k.user_id
+        where k.key_hash = $1
+     ), used as (
+       update public.api_keys k set last_used_at = now()
+         from key
+        where k.id = key.id and (key.last_used_at is null or key.last_used_at < now() - interval '1 minute')
+     )
+     select user_id, email from key`,
     [hash],
   );
-  const key = rows[0];
-  if (!key) return null;
-  await tx.query(
-    `update public.api_keys set last_used_at = now()
-      where id = $1 and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
-    [key.id],
-  );
-  return { user_id: key.user_id, email: key.email };
+  return rows[0] ?? null;
 }

@@ -44,17 +44,21 @@ export async function listMessages(
   tx: Queryable,
   { chatbotId, limit, cursor, unread, visitor_id }: ListMessagesQuery & { chatbotId: string },
 ) {
-  if (!(await ownsChatbot(tx, chatbotId))) return null;
-  const rows = await tx.query<MessageRow & { cursor_key: string }>(
-    `select ${MESSAGE_COLUMNS}, ${cursorKey("m.created_at")} ${MESSAGE_FROM}
+  // Sent together: on PostgreSQL (pipeline mode) the check and the page share one round trip.
+  const [owned, rows] = await Promise.all([
+    ownsChatbot(tx, chatbotId),
+    tx.query<MessageRow & { cursor_key: string }>(
+      `select ${MESSAGE_COLUMNS}, ${cursorKey("m.created_at")} ${MESSAGE_FROM}
      where m.chatbot_id = $1 and not m.is_preview
        and ($2::boolean is not true or not m.is_read)
        and ($3::text is null or v.visitor_id = $3 or v.id::text = $3)
        and ($4::timestamptz is null or (m.created_at, m.id) < ($4::timestamptz, $5::uuid))
      order by m.created_at desc, m.id desc
      limit $6`,
-    [chatbotId, unread === "true", visitor_id ?? null, cursor?.at ?? null, cursor?.id ?? null, limit + 1],
-  );
+      [chatbotId, unread === "true", visitor_id ?? null, cursor?.at ?? null, cursor?.id ?? null, limit + 1],
+    ),
+  ]);
+  if (!owned) return null;
   return page(rows, limit, toMessage);
 }
 

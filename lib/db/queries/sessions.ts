@@ -29,27 +29,30 @@ export async function insertSession(
 /**
  * The live session with this id, with its user's current email. A browser session idle for
  * less than its TTL is extended (sliding), but at most once per `slideEverySeconds`, so reading a
- * session does not write on every request.
+ * session does not write on every request. One statement, so an owner's request spends one round
+ * trip on it (asServiceStatement).
  */
 export async function touchSession(
   tx: Queryable,
   { id, ttlSeconds, slideEverySeconds }: { id: string; ttlSeconds: number; slideEverySeconds: number },
 ): Promise<SessionRow | null> {
-  const slid = await tx.query<SessionRow>(
-    `update private.sessions s
-        set last_used_at = now(), expires_at = now() + make_interval(secs => $2)
-       from auth.users u
-      where s.id = $1 and u.id = s.user_id and s.kind = 'browser' and s.expires_at > now()
-        and s.last_used_at < now() - make_interval(secs => $3)
-     returning s.id, s.user_id, u.email, s.kind, s.expires_at, s.authenticated_at`,
-    [id, ttlSeconds, slideEverySeconds],
-  );
-  if (slid[0]) return slid[0];
   const rows = await tx.query<SessionRow>(
-    `select s.id, s.user_id, u.email, s.kind, s.expires_at, s.authenticated_at
-       from private.sessions s join auth.users u on u.id = s.user_id
-      where s.id = $1 and s.expires_at > now()`,
-    [id],
+    `with live as (
+       select s.id, s.user_id, u.email, s.kind, s.expires_at, s.authenticated_at, s.last_used_at
+         from private.sessions s join auth.users u on u.id = s.user_id
+        where s.id = $1 and s.expires_at > now()
+     ), slid as (
+       update private.sessions s
+          set last_used_at = now(), expires_at = now() + make_interval(secs => $2)
+         from live
+        where s.id = live.id and live.kind = 'browser'
+          and live.last_used_at < now() - make_interval(secs => $3)
+       returning s.expires_at
+     )
+     select live.id, live.user_id, live.email, live.kind,
+            coalesce((select expires_at from slid), live.expires_at) as expires_at, live.authenticated_at
+       from live`,
+    [id, ttlSeconds, slideEverySeconds],
   );
   return rows[0] ?? null;
 }
