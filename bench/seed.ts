@@ -99,6 +99,14 @@ export async function seedMonthMessages(
     progress(done + batch, missing);
   }
   await db.query("select private.rebuild_message_rollups()");
+  // The quota's counter, as the turns would have left it (the seed bypasses start_turn).
+  await db.query(
+    `insert into public.owner_monthly_usage (user_id, month, turns)
+     select c.user_id, date_trunc('month', now() at time zone 'utc')::date, ($2::integer)
+       from public.chatbots c where c.id = $1
+     on conflict (user_id, month) do update set turns = greatest(public.owner_monthly_usage.turns, excluded.turns)`,
+    [chatbotId, total],
+  );
   await db.exec(
     "vacuum analyze public.messages, public.visitors, public.conversations, public.chatbot_daily_stats, public.chatbot_daily_questions",
   );

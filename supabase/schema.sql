@@ -660,8 +660,6 @@ declare
   window_begins timestamptz;
   daily_cap integer;
   used integer;
-  counted_visitor boolean := false;
-  counted_ip boolean := false;
   limited text;
   limit_value integer;
   remaining integer;
@@ -701,50 +699,23 @@ begin
     where v.chatbot_id = bot.id and v.visitor_id = p_visitor_id;
   end if;
 
-  -- Spent budgets refuse at once, writing nothing but the refusal: a quota-exhausted bot under a
-  -- flood of new visitor ids costs one read and one counter increment per turn.
+  -- Spent budgets refuse at once, writing nothing but the refusal, from reads that take no lock:
+  -- a flood from one visitor, one network or to a spent bot costs a few index reads and one
+  -- counter increment per turn. A budget another turn spends meanwhile is caught below.
   if coalesce((select u.turns from public.owner_monthly_usage u
                where u.user_id = bot.user_id and u.month = this_month), 0) >= quota then
     limited := 'owner_quota';
   elsif daily_cap is not null and coalesce((select d.turns from public.chatbot_daily_usage d
                where d.chatbot_id = bot.id and d.day = today), 0) >= daily_cap then
     limited := 'bot_daily';
-  end if;
-
-  -- Per (chatbot, visitor). Refused turns don't count, or a client that keeps retrying would
-  -- never get back in.
-  if limited is null and not p_preview then
-    insert into private.chat_windows as w (chatbot_id, subject, window_start, turns)
-    values (bot.id, 'visitor:' || p_visitor_id, window_begins, 1)
-    on conflict (chatbot_id, subject, window_start) do update set turns = w.turns + 1
-      where w.turns < max_messages
-    returning w.turns into used;
-    if used is null then
-      limited := 'visitor';
-    else
-      counted_visitor := true;
-      remaining := max_messages - used;
-      -- A visitor's first turn in a window now and then sweeps windows long over.
-      if used = 1 and pg_catalog.random() < 0.01 then
-        perform private.sweep_chat_windows();
-      end if;
-    end if;
-  end if;
-
-  -- Per (chatbot, client network): five times as many, so an office behind one address isn't
-  -- locked out. An IPv6 client is keyed on its /64 (the server passes it), which one host holds.
-  if limited is null and not p_preview and p_client_network is not null then
-    insert into private.chat_windows as w (chatbot_id, subject, window_start, turns)
-    values (bot.id, 'ip:' || p_client_network, window_begins, 1)
-    on conflict (chatbot_id, subject, window_start) do update set turns = w.turns + 1
-      where w.turns < max_messages * 5
-    returning w.turns into used;
-    if used is null then
-      limited := 'ip';
-      limit_value := max_messages * 5;
-    else
-      counted_ip := true;
-    end if;
+  elsif not p_preview and coalesce((select w.turns from private.chat_windows w
+               where w.chatbot_id = bot.id and w.subject = 'visitor:' || p_visitor_id
+                 and w.window_start = window_begins), 0) >= max_messages then
+    limited := 'visitor';
+  elsif not p_preview and p_client_network is not null and coalesce((select w.turns from private.chat_windows w
+               where w.chatbot_id = bot.id and w.subject = 'ip:' || p_client_network
+                 and w.window_start = window_begins), 0) >= max_messages * 5 then
+    limited := 'ip';
   end if;
 
   if limited is null then
@@ -764,9 +735,10 @@ begin
       limit greatest(0, least(coalesce(p_history_turns, 0), 50))
     ) t;
 
-    -- The writes, then the two counters every turn of the bot (and of its owner) shares, last, so
-    -- their row locks are held only from here to the commit. If either is spent after all (a
-    -- concurrent turn took the last one), the block's writes are undone.
+    -- The writes, then the counters, last, so their row locks (the bot's day and the owner's
+    -- month are shared by every turn of the bot) are held only from here to the commit. A counter
+    -- spent after all (a concurrent turn took the last of it) raises, and the block's writes and
+    -- increments are undone together: the turn is refused having taken nothing.
     begin
       if not p_preview then
         insert into public.visitors as v (chatbot_id, visitor_id, name)
@@ -784,6 +756,39 @@ begin
         case when p_preview then null else p_client_ip end, p_preview, p_preview
       )
       returning id into message_row_id;
+
+      -- Per (chatbot, visitor). Refused turns don't count, or a client that keeps retrying would
+      -- never get back in.
+      if not p_preview then
+        used := null;
+        insert into private.chat_windows as w (chatbot_id, subject, window_start, turns)
+        values (bot.id, 'visitor:' || p_visitor_id, window_begins, 1)
+        on conflict (chatbot_id, subject, window_start) do update set turns = w.turns + 1
+          where w.turns < max_messages
+        returning w.turns into used;
+        if used is null then
+          raise exception using errcode = 'P0001', message = 'visitor';
+        end if;
+        remaining := max_messages - used;
+        -- A visitor's first turn in a window now and then sweeps windows long over.
+        if used = 1 and pg_catalog.random() < 0.01 then
+          perform private.sweep_chat_windows();
+        end if;
+      end if;
+
+      -- Per (chatbot, client network): five times as many, so an office behind one address isn't
+      -- locked out. An IPv6 client is keyed on its /64 (the server passes it), which one host holds.
+      if not p_preview and p_client_network is not null then
+        used := null;
+        insert into private.chat_windows as w (chatbot_id, subject, window_start, turns)
+        values (bot.id, 'ip:' || p_client_network, window_begins, 1)
+        on conflict (chatbot_id, subject, window_start) do update set turns = w.turns + 1
+          where w.turns < max_messages * 5
+        returning w.turns into used;
+        if used is null then
+          raise exception using errcode = 'P0001', message = 'ip';
+        end if;
+      end if;
 
       used := null;
       insert into public.chatbot_daily_usage as d (chatbot_id, day, turns)
@@ -827,19 +832,14 @@ begin
     );
   end if;
 
-  -- Refused: give back what this turn took from the windows, and count the refusal.
-  if counted_visitor then
-    update private.chat_windows w set turns = w.turns - 1
-    where w.chatbot_id = bot.id and w.subject = 'visitor:' || p_visitor_id and w.window_start = window_begins;
-  end if;
-  if counted_ip then
-    update private.chat_windows w set turns = w.turns - 1
-    where w.chatbot_id = bot.id and w.subject = 'ip:' || p_client_network and w.window_start = window_begins;
-  end if;
+  -- Refused: the block above undid whatever the turn took; only the refusal is counted.
   insert into public.chatbot_daily_usage as d (chatbot_id, day, refused)
   values (bot.id, today, 1)
   on conflict (chatbot_id, day) do update set refused = d.refused + 1;
 
+  if limited = 'ip' then
+    limit_value := max_messages * 5;
+  end if;
   if limited in ('visitor', 'ip') then
     retry_after := greatest(1, ceil(extract(epoch from
       window_begins + pg_catalog.make_interval(secs => window_seconds) - now()))::integer);
@@ -865,7 +865,7 @@ ALTER FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_sl
 -- Name: FUNCTION start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) IS 'The server''s own (service_role): starts a turn in one statement. Checks the per-visitor and per-network windows, the bot''s daily cap and the owner''s monthly quota with counters, records the visitor and their pending message, and returns the bot, the owner''s profile and the conversation''s recent turns; a refused turn only counts the refusal. p_caller is the signed-in caller the server verified (private bots, previews).';
+COMMENT ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) IS 'The server''s own (service_role): starts a turn in one statement. Checks the per-visitor and per-network windows, the bot''s daily cap and the owner''s monthly quota with counters (read first without locks, incremented last), records the visitor and their pending message, and returns the bot, the owner''s profile and the conversation''s recent turns; a refused turn only counts the refusal. p_caller is the signed-in caller the server verified (private bots, previews).';
 
 
 --

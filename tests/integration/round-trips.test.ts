@@ -46,9 +46,7 @@ describe.skipIf(!testTargets().includes("postgres"))("round trips to PostgreSQL 
     setDatabaseForTests(proxied);
     owner = await signUpOwner();
     bot = await insertBotWithProfile(handle.db, { id: owner.userId }, { profile: ADA });
-    const key = await createKey(
-      jsonRequest("/api/keys", { name: "round trips" }, { headers: owner.bearer }),
-    );
+    const key = await createKey(jsonRequest("/api/keys", { name: "round trips" }, { headers: owner.bearer }));
     expect(key.status).toBe(201);
     apiKey = ((await key.json()) as { key: string }).key;
   });
