@@ -1897,7 +1897,7 @@ COMMENT ON COLUMN public.messages.error IS 'Why a turn failed; for the server an
 -- Name: COLUMN messages.client_ip; Type: COMMENT; Schema: public; Owner: postgres
 --
 
-COMMENT ON COLUMN public.messages.client_ip IS 'The caller''s address, kept for the per-IP rate limit.';
+COMMENT ON COLUMN public.messages.client_ip IS 'The caller''s address when the turn was taken, for the owner''s records; the per-IP limit counts in private.chat_windows.';
 
 
 --
@@ -2354,20 +2354,6 @@ CREATE INDEX knowledge_chunks_user_id_idx ON public.knowledge_chunks USING btree
 --
 
 CREATE INDEX knowledge_items_user_id_created_at_idx ON public.knowledge_items USING btree (user_id, created_at DESC, id DESC);
-
-
---
--- Name: messages_chatbot_created_idx; Type: INDEX; Schema: public; Owner: postgres
---
-
-CREATE INDEX messages_chatbot_created_idx ON public.messages USING btree (chatbot_id, created_at) WHERE (status <> 'rate_limited'::text);
-
-
---
--- Name: messages_client_ip_idx; Type: INDEX; Schema: public; Owner: postgres
---
-
-CREATE INDEX messages_client_ip_idx ON public.messages USING btree (chatbot_id, client_ip, created_at);
 
 
 --

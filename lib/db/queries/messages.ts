@@ -39,6 +39,8 @@ function toMessage(row: MessageRow): Message {
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Run as the owner: a chatbot's messages, newest first; null when the bot isn't theirs. */
 export async function listMessages(
   tx: Queryable,
@@ -51,11 +53,22 @@ export async function listMessages(
       `select ${MESSAGE_COLUMNS}, ${cursorKey("m.created_at")} ${MESSAGE_FROM}
      where m.chatbot_id = $1 and not m.is_preview
        and ($2::boolean is not true or not m.is_read)
-       and ($3::text is null or v.visitor_id = $3 or v.id::text = $3)
+       and ($3::text is null or m.visitor_id in (
+             select vf.id from public.visitors vf
+              where vf.chatbot_id = $1 and (vf.visitor_id = $3 or vf.id = $7::uuid)))
        and ($4::timestamptz is null or (m.created_at, m.id) < ($4::timestamptz, $5::uuid))
      order by m.created_at desc, m.id desc
      limit $6`,
-      [chatbotId, unread === "true", visitor_id ?? null, cursor?.at ?? null, cursor?.id ?? null, limit + 1],
+      [
+        chatbotId,
+        unread === "true",
+        visitor_id ?? null,
+        cursor?.at ?? null,
+        cursor?.id ?? null,
+        limit + 1,
+        // The filter names a visitor by the client's id or by the row's: both walk an index.
+        visitor_id && UUID.test(visitor_id) ? visitor_id : null,
+      ],
     ),
   ]);
   if (!owned) return null;
