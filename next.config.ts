@@ -13,11 +13,17 @@ const everywhere = [
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and extension files from its package directory: bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // pdf.js loads its own worker module and mammoth, linkedom and Readability are plain Node code:
+  // the extraction worker (lib/knowledge/extract-worker.mjs) imports them from node_modules as is.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "pdfjs-dist", "mammoth", "linkedom", "@mozilla/readability"],
   poweredByHeader: false,
   experimental: {
     // A knowledge document may be up to 10 MB (lib/validation/knowledge.ts), sent to a server action.
     serverActions: { bodySizeLimit: "11mb" },
+    // proxy.ts runs before every API route and Next buffers the body for it, silently truncating
+    // past this size: it must exceed POST /api/knowledge/documents' own cap (10 MB + 64 KB), so that
+    // route sees an oversized body whole enough to answer 413 rather than parse a cut-off form.
+    proxyClientMaxBodySize: "11mb",
   },
   async headers() {
     return [

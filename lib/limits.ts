@@ -57,13 +57,13 @@ export const ACCOUNT_BATCH_ROWS = 2_000;
 export const DOCUMENT_MAX_PAGES = 200;
 
 /**
- * Reading a PDF, a Word file or a web page's HTML runs in a worker thread with this much time and
- * old-generation heap; past either the worker is ended and the upload refused, so a hostile file
- * costs one worker, never the server.
+ * Reading a PDF, a Word file or a web page's HTML runs in a child process with this much time and
+ * heap; past either the child dies and the upload is refused, so a hostile file costs one child
+ * process, never the server.
  */
 export const EXTRACTION_TIME_LIMIT_MS = 20_000;
 export const EXTRACTION_HEAP_MB = 256;
-/** Workers reading files at once in one server process; more answer 503 with Retry-After. */
+/** Child processes reading files at once per server process; more answer 503 with Retry-After. */
 export const EXTRACTIONS_AT_ONCE = 2;
 
 /** A web page imported into knowledge: the whole fetch (redirects included), its size, its hops. */

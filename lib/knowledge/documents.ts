@@ -5,7 +5,7 @@ import { KNOWLEDGE_BODY_MAX, KNOWLEDGE_TITLE_MAX, KNOWLEDGE_UPLOAD_MAX_BYTES } f
 import { type ExtractFormat, extractText } from "./extract";
 
 // Text from an uploaded document, the same for the API and the dashboard. Plain text and Markdown
-// are read as UTF-8 here; PDF (pdf.js) and Word .docx (mammoth) are read in a worker thread with
+// are read as UTF-8 here; PDF (pdf.js) and Word .docx (mammoth) are read in a child process with
 // time and memory limits (./extract.ts).
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -1,12 +1,10 @@
-// The text of an uploaded PDF or Word file, or of a web page's HTML, read in a worker thread that
-// lib/knowledge/extract.ts starts with a time limit and a heap limit: a hostile file (a page tree
-// that never ends, a zip bomb, a deeply nested page) can exhaust this thread, never the server's.
-// Plain JavaScript beside its caller, so Next and Vitest load it as the file it is, unbundled.
+// The text of an uploaded PDF or Word file, or of a web page's HTML, read in a child process that
+// lib/knowledge/extract.ts starts with a heap limit and a deadline: a hostile file (a page tree that
+// never ends, a zip bomb, a deeply nested page) can exhaust or crash this process, never the
+// server. Plain JavaScript beside its caller, so Next and Vitest run it as the file it is.
 //
-// In: workerData { format: "pdf" | "docx" | "html", bytes: Uint8Array, maxPages: number }.
-// Out: one message, { ok: true, text, title, pages } or { ok: false, reason, pages? }.
-
-import { parentPort, workerData } from "node:worker_threads";
+// In: one IPC message { format: "pdf" | "docx" | "html", bytes: Uint8Array, maxPages: number }.
+// Out: one message, { ok: true, text, title, pages } or { ok: false, reason, pages? }; then exit.
 
 /** A PDF's pages as text, one paragraph per line break pdf.js reports, pages apart. */
 async function readPdf(bytes, maxPages) {
@@ -76,6 +74,10 @@ async function readHtml(bytes) {
   return { ok: true, text: paragraphs.join("\n\n"), title: article.title || document.title || null, pages: null };
 }
 
-const { format, bytes, maxPages } = workerData;
-const read = { pdf: () => readPdf(bytes, maxPages), docx: () => readDocx(bytes), html: () => readHtml(bytes) }[format];
-parentPort.postMessage(read ? await read() : { ok: false, reason: "unreadable" });
+process.once("message", async ({ format, bytes, maxPages }) => {
+  const read = { pdf: () => readPdf(bytes, maxPages), docx: () => readDocx(bytes), html: () => readHtml(bytes) }[
+    format
+  ];
+  const reply = read ? await read() : { ok: false, reason: "unreadable" };
+  process.send(reply, () => process.exit(0));
+});

@@ -45,7 +45,7 @@ async function pdfOf(pages: string[][], options: { encrypted?: boolean } = {}): 
 }
 
 /** A minimal Office Open XML document: the three parts Word itself needs to open it. */
-async function docxOf(paragraphs: string[]): Promise<Uint8Array<ArrayBuffer>> {
+async function docxOf(paragraphs: string[], padding = ""): Promise<Uint8Array<ArrayBuffer>> {
   const zip = new JSZip();
   zip.file(
     "[Content_Types].xml",
@@ -58,7 +58,7 @@ async function docxOf(paragraphs: string[]): Promise<Uint8Array<ArrayBuffer>> {
   const body = paragraphs.map((text) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`).join("");
   zip.file(
     "word/document.xml",
-    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}${padding}</w:body></w:document>`,
   );
   return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
 }
@@ -248,6 +248,19 @@ describeEachDatabase("knowledge documents", () => {
       new Request(`${TEST_ORIGIN}/api/knowledge/documents`, { method: "POST", headers: owner.bearer, body: form }),
     );
     expect(capped.status).toBe(413);
+  });
+
+  it("survives a zip bomb: the parser's process dies, the server answers 422 and goes on", async () => {
+    // 1 MB of .docx that inflates to 160 MB of XML: past the parser's heap once mammoth builds its tree.
+    const bomb = await docxOf(["Boom."], "<w:p><w:r><w:t>aaaaaaaaaaaaaaaa</w:t></w:r></w:p>".repeat(3_000_000));
+    const started = performance.now();
+    const response = await upload(owner, new File([bomb], "bomb.docx"));
+    const body = (await response.json()) as ErrorReply;
+    expect({ status: response.status, code: body.error.code }).toEqual({ status: 422, code: "unprocessable" });
+    expect(body.error.message).toMatch(/damaged or too complex/);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    const after = await upload(owner, new File([await docxOf(["Still here."])], "after.docx"));
+    expect(after.status).toBe(201);
   });
 
   it("uploads through the dashboard's action with the same extraction", async () => {
