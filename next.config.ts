@@ -13,9 +13,7 @@ const everywhere = [
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and extension files from its package directory: bundling breaks that.
-  // pdf.js loads its own worker module and mammoth, linkedom and Readability are plain Node code:
-  // the extraction worker (lib/knowledge/extract-worker.mjs) imports them from node_modules as is.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "pdfjs-dist", "mammoth", "linkedom", "@mozilla/readability"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
   experimental: {
     // A knowledge document may be up to 10 MB (lib/validation/knowledge.ts), sent to a server action.

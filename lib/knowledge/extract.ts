@@ -1,6 +1,6 @@
 import "server-only";
 import { fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import { ApiError } from "@/lib/errors";
 import { DOCUMENT_MAX_PAGES, EXTRACTION_HEAP_MB, EXTRACTION_TIME_LIMIT_MS, EXTRACTIONS_AT_ONCE } from "@/lib/limits";
 
@@ -30,7 +30,12 @@ type WorkerReply =
   | { ok: true; text: string; title: string | null; pages: number | null }
   | { ok: false; reason: "encrypted" | "unreadable" | "too_many_pages"; pages?: number };
 
-const WORKER_PATH = fileURLToPath(new URL("./extract-worker.mjs", import.meta.url));
+/**
+ * The worker file where it lies in the project, which the server runs from (`npm start`, `next
+ * dev`, the tests). Not `new URL("./extract-worker.mjs", import.meta.url)`: Turbopack rewrites that
+ * per bundle, and in the server-action bundle it became a /_next/static/media URL, not a file.
+ */
+const WORKER_PATH = path.join(process.cwd(), "lib", "knowledge", "extract-worker.mjs");
 
 let running = 0;
 
@@ -83,7 +88,7 @@ function fromReply(format: ExtractFormat, reply: WorkerReply | "timeout" | "cras
 
 function runWorker(format: ExtractFormat, bytes: Uint8Array): Promise<WorkerReply | "timeout" | "crashed"> {
   return new Promise((resolve) => {
-    const child = fork(WORKER_PATH, [], {
+    const child = fork(/* turbopackIgnore: true */ WORKER_PATH, [], {
       execArgv: [`--max-old-space-size=${EXTRACTION_HEAP_MB}`],
       env: { NODE_ENV: process.env.NODE_ENV },
       // Structured clone over the channel: the file's bytes arrive as a Uint8Array, not as JSON.
