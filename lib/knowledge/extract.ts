@@ -38,6 +38,12 @@ type WorkerReply =
 const WORKER_PATH = path.join(process.cwd(), "lib", "knowledge", "extract-worker.mjs");
 
 let running = 0;
+let timeLimitMs = EXTRACTION_TIME_LIMIT_MS;
+
+/** Tests see the deadline kill a child without a file that takes 20 seconds to read. */
+export function setExtractionTimeLimitForTests(milliseconds: number | undefined): void {
+  timeLimitMs = milliseconds ?? EXTRACTION_TIME_LIMIT_MS;
+}
 
 const what = (format: ExtractFormat) => (format === "html" ? "page" : "file");
 
@@ -59,7 +65,7 @@ function fromReply(format: ExtractFormat, reply: WorkerReply | "timeout" | "cras
   if (reply === "timeout") {
     throw new ApiError(
       "unprocessable",
-      `The ${what(format)} took longer than ${EXTRACTION_TIME_LIMIT_MS / 1000} seconds to read; it may be damaged or too complex.`,
+      `The ${what(format)} took longer than ${timeLimitMs / 1000} seconds to read; it may be damaged or too complex.`,
     );
   }
   if (reply === "crashed") {
@@ -104,7 +110,7 @@ function runWorker(format: ExtractFormat, bytes: Uint8Array): Promise<WorkerRepl
       if (child.exitCode === null) child.kill("SIGKILL");
       resolve(result);
     };
-    const deadline = setTimeout(() => settle("timeout"), EXTRACTION_TIME_LIMIT_MS);
+    const deadline = setTimeout(() => settle("timeout"), timeLimitMs);
     child.once("message", (reply: WorkerReply) => settle(reply));
     // Out of heap, killed, or failed to start: no answer came.
     child.once("error", () => settle("crashed"));

@@ -8,6 +8,7 @@ import { idleFormState } from "@/lib/http/form-state";
 import { isPublicAddress } from "@/lib/http/outbound-fetch";
 import { runWithRequestForTests } from "@/lib/http/request-facts";
 import { importWebPageAction, uploadDocumentAction } from "@/lib/knowledge/actions";
+import { setExtractionTimeLimitForTests } from "@/lib/knowledge/extract";
 import { jsonRequest, type SignedUpOwner, setEnv, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 import { DOCX_TYPE, docxOf, pdfOf } from "../support/documents";
@@ -214,6 +215,19 @@ describeEachDatabase("knowledge documents", () => {
     expect(performance.now() - started).toBeLessThan(20_000);
     const after = await upload(owner, new File([await docxOf(["Still here."])], "after.docx"));
     expect(after.status).toBe(201);
+  });
+
+  it("kills a reading that outlasts its deadline and answers 422", async () => {
+    setExtractionTimeLimitForTests(50);
+    try {
+      const response = await upload(owner, new File([await pdfOf([["Slow to read."]])], "slow.pdf"));
+      const body = (await response.json()) as ErrorReply;
+      expect({ status: response.status, code: body.error.code }).toEqual({ status: 422, code: "unprocessable" });
+      expect(body.error.message).toMatch(/took longer than 0.05 seconds/);
+    } finally {
+      setExtractionTimeLimitForTests(undefined);
+    }
+    expect((await upload(owner, new File([await pdfOf([["Quick."]])], "quick.pdf"))).status).toBe(201);
   });
 
   it("uploads through the dashboard's action with the same extraction", async () => {
