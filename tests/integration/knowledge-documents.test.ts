@@ -337,6 +337,9 @@ describeEachDatabase("web pages as knowledge", () => {
       `http://[::ffff:127.0.0.1]:${port}/article`,
       "http://10.0.0.1/",
       "http://169.254.169.254/latest/meta-data/",
+      // Other spellings of 127.0.0.1, which the URL parser normalises before the check.
+      `http://2130706433:${port}/article`,
+      `http://0x7f.0.0.1:${port}/article`,
     ]) {
       const response = await importPage(owner, url);
       const body = (await response.json()) as ErrorReply;
