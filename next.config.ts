@@ -18,6 +18,10 @@ const nextConfig: NextConfig = {
   experimental: {
     // A knowledge document may be up to 10 MB (lib/validation/knowledge.ts), sent to a server action.
     serverActions: { bodySizeLimit: "11mb" },
+    // proxy.ts runs before every API route and Next buffers the body for it, silently truncating
+    // past this size: it must exceed POST /api/knowledge/documents' own cap (10 MB + 64 KB), so that
+    // route sees an oversized body whole enough to answer 413 rather than parse a cut-off form.
+    proxyClientMaxBodySize: "11mb",
   },
   async headers() {
     return [

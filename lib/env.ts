@@ -50,6 +50,12 @@ const envSchema = z.object({
   CHAT_MODEL_TIMEOUT_SECONDS: positiveInteger(30),
   OWNER_MONTHLY_MESSAGES: positiveInteger(DEFAULT_OWNER_MONTHLY_MESSAGES),
   TRUST_PROXY: booleanFlag,
+  /**
+   * Let the server fetch private, loopback and link-local addresses (web pages imported into
+   * knowledge, webhooks): for tests and self-hosted intranets only, since on a public server it
+   * lets any owner make it read its own network (cloud metadata, the database's admin port).
+   */
+  ALLOW_PRIVATE_NETWORK_FETCH: booleanFlag,
   SITE_URL: httpUrl,
   SMTP_URL: optionalString.refine(
     (value) => value === undefined || /^smtps?:\/\//.test(value),

@@ -19,6 +19,7 @@ import {
   addNoteAction,
   addQuestionAndAnswerAction,
   deleteKnowledgeAction,
+  importWebPageAction,
   uploadDocumentAction,
 } from "@/lib/knowledge/actions";
 import { saveProfileAction } from "@/lib/profiles/actions";
@@ -42,6 +43,7 @@ export const serverActions: readonly RegisteredAction[] = [
   addQuestionAndAnswerAction,
   addNoteAction,
   uploadDocumentAction,
+  importWebPageAction,
   deleteKnowledgeAction,
   markConversationsAction,
   inboxChangesAction,

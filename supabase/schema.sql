@@ -1794,9 +1794,16 @@ CREATE TABLE public.knowledge_items (
     alternatives text[] DEFAULT '{}'::text[] NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    source_url text,
+    original bytea,
+    original_type text,
     CONSTRAINT knowledge_items_alternatives_check CHECK ((cardinality(alternatives) <= 10)),
     CONSTRAINT knowledge_items_body_check CHECK ((char_length(body) <= 500000)),
-    CONSTRAINT knowledge_items_kind_check CHECK ((kind = ANY (ARRAY['qa'::text, 'note'::text, 'document'::text]))),
+    CONSTRAINT knowledge_items_kind_check CHECK ((kind = ANY (ARRAY['qa'::text, 'note'::text, 'document'::text, 'web'::text]))),
+    CONSTRAINT knowledge_items_original_check CHECK (((original IS NULL) OR (octet_length(original) <= 10485760))),
+    CONSTRAINT knowledge_items_original_type_check CHECK (((original_type IS NULL) OR (char_length(original_type) <= 200))),
+    CONSTRAINT knowledge_items_original_typed CHECK (((original IS NULL) = (original_type IS NULL))),
+    CONSTRAINT knowledge_items_source_url_check CHECK (((source_url IS NULL) OR ((char_length(source_url) <= 2048) AND (source_url ~ '^https?://'::text)))),
     CONSTRAINT knowledge_items_title_check CHECK (((char_length(title) >= 1) AND (char_length(title) <= 300)))
 );
 
@@ -1814,7 +1821,7 @@ COMMENT ON TABLE public.knowledge_items IS 'What an owner adds about themselves 
 -- Name: COLUMN knowledge_items.kind; Type: COMMENT; Schema: public; Owner: postgres
 --
 
-COMMENT ON COLUMN public.knowledge_items.kind IS 'qa: a question (title) and its answer (body), given as written when asked; note: titled Markdown; document: text extracted from an upload (title: the file name).';
+COMMENT ON COLUMN public.knowledge_items.kind IS 'qa: a question (title) and its answer (body), given as written when asked; note: titled Markdown; document: text extracted from an upload (title: the file name); web: the main text of a web page (title: the page''s title).';
 
 
 --
@@ -1822,6 +1829,27 @@ COMMENT ON COLUMN public.knowledge_items.kind IS 'qa: a question (title) and its
 --
 
 COMMENT ON COLUMN public.knowledge_items.alternatives IS 'Other ways visitors ask a Q&A''s question; they match it like the question itself.';
+
+
+--
+-- Name: COLUMN knowledge_items.source_url; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.knowledge_items.source_url IS 'web: the address the page was read from (after redirects); null for other kinds.';
+
+
+--
+-- Name: COLUMN knowledge_items.original; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.knowledge_items.original IS 'The uploaded file as sent (at most 10 MB), when the owner chose to keep it; null when discarded (the default).';
+
+
+--
+-- Name: COLUMN knowledge_items.original_type; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.knowledge_items.original_type IS 'The kept original''s media type (application/pdf, ...); null exactly when original is.';
 
 
 --

@@ -9,7 +9,12 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
-import { addNoteAction, addQuestionAndAnswerAction, uploadDocumentAction } from "@/lib/knowledge/actions";
+import {
+  addNoteAction,
+  addQuestionAndAnswerAction,
+  importWebPageAction,
+  uploadDocumentAction,
+} from "@/lib/knowledge/actions";
 
 type Added = FormState<{ id: string }>;
 type Submit = (previous: Added, form: FormData) => Promise<Added>;
@@ -40,8 +45,9 @@ export function KnowledgeForms() {
   const qa = useAddForm(addQuestionAndAnswerAction, "Answer");
   const note = useAddForm(addNoteAction, "Note");
   const upload = useAddForm(uploadDocumentAction, "Document");
+  const web = useAddForm(importWebPageAction, "Web page");
   return (
-    <div className="grid gap-6 xl:grid-cols-3">
+    <div className="grid gap-6 lg:grid-cols-2">
       <Card>
         <CardHeader>
           <CardTitle>Answer a question</CardTitle>
@@ -94,18 +100,63 @@ export function KnowledgeForms() {
       <Card>
         <CardHeader>
           <CardTitle>Upload a document</CardTitle>
-          <CardDescription>A .txt or .md file up to 10 MB, such as your CV as text.</CardDescription>
+          <CardDescription>
+            A PDF, Word (.docx), Markdown or text file up to 10 MB (PDFs up to 200 pages), such as your CV.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <form ref={upload.form} action={upload.formAction} noValidate className="grid gap-4">
             <Field label="File" error={upload.errors.file}>
               {(control) => (
-                <Input {...control} name="file" type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" />
+                <Input
+                  {...control}
+                  name="file"
+                  type="file"
+                  accept=".pdf,.docx,.txt,.md,.markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown"
+                />
               )}
             </Field>
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="keep_original" className="mt-0.5 size-4 accent-indigo-600" />
+              <span>
+                Keep the file itself
+                <span className="block text-zinc-600 dark:text-zinc-400">
+                  Otherwise only its text is kept, and the file is discarded.
+                </span>
+              </span>
+            </label>
             <div>
               <Button type="submit" loading={upload.pending}>
                 Upload
+              </Button>
+            </div>
+          </form>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Import a web page</CardTitle>
+          <CardDescription>
+            A page about you (a portfolio, a talk, an article): its main text is kept, with its address.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <form ref={web.form} action={web.formAction} noValidate className="grid gap-4">
+            <Field label="Address" error={web.errors.url}>
+              {(control) => (
+                <Input
+                  {...control}
+                  name="url"
+                  type="url"
+                  inputMode="url"
+                  placeholder="https://"
+                  defaultValue={web.values.url}
+                />
+              )}
+            </Field>
+            <div>
+              <Button type="submit" loading={web.pending}>
+                Import
               </Button>
             </div>
           </form>

@@ -6,7 +6,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { KnowledgeItem } from "@/lib/validation/knowledge";
 import { DeleteKnowledgeButton } from "./delete-knowledge-button";
 
-const KIND_LABELS: Record<KnowledgeItem["kind"], string> = { qa: "Q&A", note: "Note", document: "Document" };
+const KIND_LABELS: Record<KnowledgeItem["kind"], string> = {
+  qa: "Q&A",
+  note: "Note",
+  document: "Document",
+  web: "Web page",
+};
 const EXCERPT = 240;
 
 export function KnowledgeList({ items, nextCursor }: { items: KnowledgeItem[]; nextCursor: string | null }) {
@@ -29,6 +34,21 @@ export function KnowledgeList({ items, nextCursor }: { items: KnowledgeItem[]; n
                 <Badge tone={item.kind === "qa" ? "accent" : "neutral"}>{KIND_LABELS[item.kind]}</Badge>
                 <div className="grid min-w-0 flex-1 gap-1">
                   <p className="font-medium wrap-anywhere">{item.title}</p>
+                  {item.source_url ? (
+                    <a
+                      href={item.source_url}
+                      rel="noopener noreferrer nofollow"
+                      target="_blank"
+                      className="text-xs text-zinc-600 underline wrap-anywhere dark:text-zinc-400"
+                    >
+                      {item.source_url}
+                    </a>
+                  ) : null}
+                  {item.original ? (
+                    <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                      Original kept ({Math.max(1, Math.round(item.original.size / 1024))} KB)
+                    </p>
+                  ) : null}
                   {item.alternatives.length > 0 ? (
                     <p className="text-xs text-zinc-600 dark:text-zinc-400">Also: {item.alternatives.join(" · ")}</p>
                   ) : null}

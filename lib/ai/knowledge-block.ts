@@ -7,7 +7,7 @@ import { escapeProfileText, unescapeProfileText } from "./instructions";
 /** One retrieved chunk, as private.retrieve_knowledge returns it. */
 export interface KnowledgeEntry {
   item_id: string;
-  kind: "qa" | "note" | "document";
+  kind: "qa" | "note" | "document" | "web";
   /** The Q&A's question, the note's title, the document's file name. */
   title: string;
   alternatives: string[];
@@ -19,7 +19,7 @@ export interface KnowledgeEntry {
 
 const OPEN = "<knowledge>";
 const CLOSE = "</knowledge>";
-const ENTRY = /^### (qa|note|document) ([0-9a-f-]{36})( asked)?$/;
+const ENTRY = /^### (qa|note|document|web) ([0-9a-f-]{36})( asked)?$/;
 
 const oneLine = (text: string) => escapeProfileText(text).replace(/\s*\n\s*/g, " ");
 

@@ -19,6 +19,12 @@ export interface NamedSchema<Schema extends z.ZodType = z.ZodType> {
 
 export type ResponseBody = NamedSchema | z.ZodType | { arrayOf: NamedSchema };
 
+/**
+ * A request body: JSON (at most 64 KB), or with `multipart` a multipart/form-data form of at most
+ * maxBytes whose files reach the schema as File objects (z.file()).
+ */
+export type RequestBody = NamedSchema & { multipart?: { maxBytes: number } };
+
 export interface ResponseSpec {
   description: string;
   /** JSON body; omitted for bodiless responses (204). */
@@ -48,7 +54,7 @@ export interface Endpoint {
   /** A path segment that fails its schema is a resource that does not exist: 404, never 400. */
   params?: z.ZodObject;
   query?: z.ZodObject;
-  body?: NamedSchema;
+  body?: RequestBody;
   responses: Record<number, ResponseSpec>;
   errors?: ErrorCode[];
 }

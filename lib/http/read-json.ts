@@ -23,13 +23,35 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
     throw new ApiError("unsupported_media_type");
   }
 
-  const reader = request.body.getReader();
+  const text = new TextDecoder().decode(await readBodyBytes(request.body, maxBytes, MAX_BODY_MS));
+  if (text.trim() === "") throw new ApiError("invalid_json", "A JSON body is required.");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid_json");
+  }
+  rejectUnstorableText(parsed);
+  return parsed;
+}
+
+/**
+ * A body's bytes, at most maxBytes of them (413 past that), arriving within timeoutMs (408 past
+ * that, however steadily they trickle): counted as they arrive, so a client that lies about (or
+ * omits) Content-Length cannot make us buffer more.
+ */
+export async function readBodyBytes(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  timeoutMs: number,
+): Promise<Buffer> {
+  const reader = body.getReader();
   // Cancelling ends the read loop below with `done`, so a body still trickling in is cut off.
   let timedOut = false;
   const deadline = setTimeout(() => {
     timedOut = true;
     reader.cancel().catch(() => undefined);
-  }, MAX_BODY_MS);
+  }, timeoutMs);
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
@@ -47,14 +69,5 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
     clearTimeout(deadline);
   }
   if (timedOut) throw new ApiError("request_timeout");
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
-  if (text.trim() === "") throw new ApiError("invalid_json", "A JSON body is required.");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new ApiError("invalid_json");
-  }
-  rejectUnstorableText(parsed);
-  return parsed;
+  return Buffer.concat(chunks);
 }

@@ -5,6 +5,7 @@ import { type Caller, callerFrom } from "@/lib/auth";
 import { type CookieToSet, requestCookieJar, serializeCookie } from "@/lib/auth/cookies";
 import { ApiError, errorResponse, validationFailed } from "@/lib/errors";
 import { assertSameOrigin } from "./csrf";
+import { readFormBody } from "./read-form";
 import { readJsonBody } from "./read-json";
 import { rejectUnstorableText } from "./storable-text";
 
@@ -53,7 +54,14 @@ function serveEndpoint<E extends Endpoint>(declaration: E, handler: Handler<E>):
         ? parseOr404(declaration.params, segment ? await segment.params : {})
         : undefined;
       const query = declaration.query ? parse(declaration.query, readQuery(request)) : undefined;
-      const body = declaration.body ? parse(declaration.body.schema, await readJsonBody(request)) : undefined;
+      const body = declaration.body
+        ? parse(
+            declaration.body.schema,
+            declaration.body.multipart
+              ? await readFormBody(request, declaration.body.multipart.maxBytes)
+              : await readJsonBody(request),
+          )
+        : undefined;
       const reply = await handler({ request, caller, params, query, body } as EndpointInput<E, CallerFor<E>>);
       const response = reply instanceof Response ? reply : toResponse(reply);
       if (caller) keepPrivate(response);

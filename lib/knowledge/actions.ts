@@ -6,8 +6,9 @@ import { createKnowledgeItem, deleteKnowledgeItem, recordOf } from "@/lib/db/que
 import { ApiError } from "@/lib/errors";
 import { action } from "@/lib/http/action";
 import { uuidSchema } from "@/lib/validation/common";
-import { KNOWLEDGE_TITLE_MAX, noteInputSchema, qaInputSchema } from "@/lib/validation/knowledge";
-import { extractDocumentText } from "./documents";
+import { documentUploadSchema, noteInputSchema, qaInputSchema, webImportSchema } from "@/lib/validation/knowledge";
+import { documentRecord } from "./documents";
+import { webPageRecord } from "./web";
 
 // The dashboard's knowledge page, with the API's schemas and queries.
 
@@ -44,18 +45,19 @@ export const addNoteAction = action(
 );
 
 export const uploadDocumentAction = action(
-  {
-    name: "knowledge.uploadDocument",
-    auth: "required",
-    files: ["file"],
-    schema: z.object({ file: z.instanceof(File, { error: "Choose a file to upload." }) }),
-  },
+  { name: "knowledge.uploadDocument", auth: "required", files: ["file"], schema: documentUploadSchema },
   async ({ input, caller }) => {
-    const body = await extractDocumentText(input.file);
-    const title = input.file.name.slice(0, KNOWLEDGE_TITLE_MAX) || "Document";
-    const item = await asOwner(caller.claims, (tx) =>
-      createKnowledgeItem(tx, { kind: "document", title, body, alternatives: [] }),
-    );
+    const record = await documentRecord(input.file, input.keep_original);
+    const item = await asOwner(caller.claims, (tx) => createKnowledgeItem(tx, record));
+    return { id: item.id };
+  },
+);
+
+export const importWebPageAction = action(
+  { name: "knowledge.importWebPage", auth: "required", schema: webImportSchema },
+  async ({ input, caller }) => {
+    const record = await webPageRecord(input.url);
+    const item = await asOwner(caller.claims, (tx) => createKnowledgeItem(tx, record));
     return { id: item.id };
   },
 );

@@ -44,7 +44,7 @@ function errorCodes(operation: Endpoint): ErrorCode[] {
   if (operation.params) codes.add("not_found");
   if (operation.query) codes.add("validation_failed");
   if (operation.body) {
-    codes.add("invalid_json");
+    if (!operation.body.multipart) codes.add("invalid_json");
     codes.add("validation_failed");
     codes.add("payload_too_large");
     codes.add("unsupported_media_type");
@@ -123,7 +123,11 @@ function describeOperation(operation: Endpoint, components: SchemaComponents): J
       ? {
           requestBody: {
             required: true,
-            content: { "application/json": { schema: components.use(operation.body, "input") } },
+            content: {
+              [operation.body.multipart ? "multipart/form-data" : "application/json"]: {
+                schema: components.use(operation.body, "input"),
+              },
+            },
           },
         }
       : {}),

@@ -46,14 +46,40 @@ export const knowledgeInputSchema = z.discriminatedUnion("kind", [qaInputSchema,
 });
 export type KnowledgeInput = z.output<typeof knowledgeInputSchema>;
 
+/** POST /api/knowledge/documents, as multipart/form-data. */
+export const documentUploadSchema = z.object({
+  file: z
+    .file({ error: "Choose a file to upload." })
+    .describe("A PDF, Word (.docx), Markdown or plain text file of at most 10 MB (and 200 pages)."),
+  keep_original: z
+    .stringbool({ error: 'keep_original must be "true" or "false".' })
+    .default(false)
+    .describe("Keep the file itself in the database beside its text (default: only the text is kept)."),
+});
+
+export const KNOWLEDGE_URL_MAX = 2048;
+
+/** POST /api/knowledge/web. */
+export const webImportSchema = z.object({
+  url: z
+    .url({ protocol: /^https?$/, error: "url must be an http:// or https:// address." })
+    .max(KNOWLEDGE_URL_MAX, `url must be at most ${KNOWLEDGE_URL_MAX} characters.`)
+    .describe("The page to read. Private, loopback and link-local addresses are refused."),
+});
+
 export const knowledgeItemSchema = z.object({
   id: uuidSchema,
-  kind: z.enum(["qa", "note", "document"]),
-  /** The Q&A's question, the note's title or the document's file name. */
+  kind: z.enum(["qa", "note", "document", "web"]),
+  /** The Q&A's question, the note's title, the document's file name or the web page's title. */
   title: z.string(),
-  /** The Q&A's answer, the note's Markdown or the document's extracted text. */
+  /** The Q&A's answer, the note's Markdown, the document's extracted text or the page's main text. */
   body: z.string(),
   alternatives: z.array(z.string()),
+  source_url: z.string().nullable().describe("A web page's address (after redirects); null for other kinds."),
+  original: z
+    .object({ media_type: z.string(), size: z.number().int() })
+    .nullable()
+    .describe("The uploaded file kept beside its text, when its owner chose to keep it."),
   created_at: timestampSchema,
   updated_at: timestampSchema,
 });

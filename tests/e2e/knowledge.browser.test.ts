@@ -3,6 +3,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seriousAccessibilityProblems } from "../support/axe";
 import { browserAvailable, hydrated, launchBrowser, screenshotPath } from "../support/browser";
+import { pdfOf } from "../support/documents";
 
 // The owner teaches the bot an answer on the knowledge page; a visitor asking in other words gets it.
 
@@ -46,13 +47,28 @@ describe.skipIf(!browserAvailable())("the knowledge page in Chromium", () => {
     await page.getByLabel("Your answer").fill("Yes, to Lisbon or Berlin, for the right team.");
     await add.click();
     await page.getByTestId("knowledge-list").getByText("Are you open to relocation?").waitFor();
-    await page.getByLabel("File").setInputFiles({
-      name: "cv.md",
-      mimeType: "text/markdown",
-      buffer: Buffer.from("# CV\n\nShe led the payments team at Northwind for four years."),
+    // A CV as most owners have it: a PDF, read by the production server's extraction process.
+    await page.getByLabel("File", { exact: true }).setInputFiles({
+      name: "cv.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(
+        await pdfOf([["Curriculum vitae"], ["She led the payments team at Northwind for four years."]]),
+      ),
     });
+    await page.getByLabel("Keep the file itself").check();
     await page.getByRole("button", { name: "Upload" }).click();
-    await page.getByTestId("knowledge-list").getByText("cv.md").waitFor();
+    await page.getByTestId("knowledge-list").getByText("cv.pdf").waitFor();
+    await page
+      .getByTestId("knowledge-list")
+      .getByText(/Original kept/)
+      .waitFor();
+    // This server doesn't set ALLOW_PRIVATE_NETWORK_FETCH: its own address is refused, beside the field.
+    await page.getByLabel("Address").fill(`${baseUrl}/c/${slug}`);
+    await page.getByRole("button", { name: "Import" }).click();
+    await page
+      .getByText(/private, loopback or link-local/)
+      .first()
+      .waitFor();
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.screenshot({ path: await screenshotPath(`knowledge-1280-${scheme}.png`), fullPage: true });

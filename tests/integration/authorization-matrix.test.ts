@@ -143,6 +143,19 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
       owner: 201,
       other: 201,
     },
+    // A JSON body where a form is expected: refused alike for both owners (the upload itself,
+    // and who sees it, is tested in knowledge-documents.test.ts).
+    "POST /api/knowledge/documents": {
+      call: () => ({ path: "/api/knowledge/documents", body: { file: "cv.pdf" } }),
+      owner: 415,
+      other: 415,
+    },
+    // Private addresses are refused (ALLOW_PRIVATE_NETWORK_FETCH is off), before any connection.
+    "POST /api/knowledge/web": {
+      call: () => ({ path: "/api/knowledge/web", body: { url: "http://127.0.0.1:9/" } }),
+      owner: 400,
+      other: 400,
+    },
     "GET /api/knowledge/{id}": {
       call: ({ knowledgeId }) => ({ path: `/api/knowledge/${knowledgeId}` }),
       owner: 200,
@@ -397,6 +410,7 @@ const ACTION_ROWS: Record<string, ActionRow> = {
   "knowledge.addNote": { input: () => ({ title: "Matrix", body: "A note." }), owner: "success", other: "success" },
   // No file: refused the same way for everyone signed in.
   "knowledge.uploadDocument": { input: () => ({}), owner: "validation_failed", other: "validation_failed" },
+  "knowledge.importWebPage": { input: () => ({}), owner: "validation_failed", other: "validation_failed" },
   "knowledge.delete": { input: () => ({ id: NIL_UUID }), owner: "not_found", other: "not_found" },
   "auth.signIn": { input: () => ({}), anyone: "validation_failed" },
   "auth.signUp": { input: () => ({}), anyone: "validation_failed" },

@@ -108,8 +108,12 @@ describeEachDatabase("OpenAPI document", () => {
         expect(actual, `${route} ${location} parameters`).toEqual(expected);
       }
 
-      const requestBody = operation.requestBody as { content: { "application/json": { schema: Json } } } | undefined;
-      expect(resolve(document, requestBody?.content["application/json"].schema), `${route} request body`).toEqual(
+      const requestBody = operation.requestBody as { content: Record<string, { schema: Json }> } | undefined;
+      const mediaType = declared.body?.multipart ? "multipart/form-data" : "application/json";
+      expect(Object.keys(requestBody?.content ?? {}), `${route} request media type`).toEqual(
+        declared.body ? [mediaType] : [],
+      );
+      expect(resolve(document, requestBody?.content[mediaType]?.schema), `${route} request body`).toEqual(
         declared.body ? toJsonSchema(declared.body.schema, "input") : undefined,
       );
 

@@ -14,8 +14,10 @@ import {
   createKnowledgeEndpoint,
   deleteKnowledgeEndpoint,
   getKnowledgeEndpoint,
+  importKnowledgeWebPageEndpoint,
   listKnowledgeEndpoint,
   replaceKnowledgeEndpoint,
+  uploadKnowledgeDocumentEndpoint,
 } from "./knowledge";
 import { exportMessagesEndpoint, listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
 import { healthEndpoint, openapiEndpoint } from "./meta";
@@ -43,6 +45,8 @@ export const endpoints: readonly Endpoint[] = [
   deleteChatbotEndpoint,
   listKnowledgeEndpoint,
   createKnowledgeEndpoint,
+  uploadKnowledgeDocumentEndpoint,
+  importKnowledgeWebPageEndpoint,
   getKnowledgeEndpoint,
   replaceKnowledgeEndpoint,
   deleteKnowledgeEndpoint,

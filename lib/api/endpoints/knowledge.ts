@@ -1,10 +1,13 @@
 import { endpoints } from "@/lib/api/endpoint";
 import { idParamsSchema } from "@/lib/validation/common";
 import {
+  documentUploadSchema,
+  KNOWLEDGE_UPLOAD_MAX_BYTES,
   knowledgeInputSchema,
   knowledgeItemSchema,
   knowledgePageSchema,
   listKnowledgeQuerySchema,
+  webImportSchema,
 } from "@/lib/validation/knowledge";
 
 const knowledge = endpoints({ tag: "Knowledge", auth: "required" });
@@ -27,6 +30,29 @@ export const createKnowledgeEndpoint = knowledge("POST /api/knowledge", "createK
     'A Q&A (`kind: "qa"`) is given as written to a visitor who asks its question or one of its `alternatives` in other words; a note (`kind: "note"`) is Markdown the bots quote from.',
   body: KnowledgeInput,
   responses: { 201: { description: "The new item.", body: KnowledgeItem } },
+});
+
+export const uploadKnowledgeDocumentEndpoint = knowledge("POST /api/knowledge/documents", "uploadKnowledgeDocument", {
+  summary: "Add a document: a PDF, Word (.docx), Markdown or text file",
+  description:
+    "Sent as `multipart/form-data` with the file in `file`. Its text is extracted (PDF: at most 200 pages; reading gets 20 seconds) and becomes the item's `body`; the file itself is discarded unless `keep_original` is true. 413: the file is over 10 MB or its text over 100,000 characters; 415: a type that can't be read; 422: a damaged or password-protected PDF, too many pages, or no text (a scan); 503: other documents are being read, retry after `Retry-After`.",
+  // The file's 10 MB plus room for the form's boundaries and other fields.
+  body: {
+    name: "KnowledgeDocumentUpload",
+    schema: documentUploadSchema,
+    multipart: { maxBytes: KNOWLEDGE_UPLOAD_MAX_BYTES + 64 * 1024 },
+  },
+  responses: { 201: { description: "The new document item.", body: KnowledgeItem } },
+  errors: ["unprocessable", "unavailable"],
+});
+
+export const importKnowledgeWebPageEndpoint = knowledge("POST /api/knowledge/web", "importKnowledgeWebPage", {
+  summary: "Add a web page by its address",
+  description:
+    "The server fetches the page (10 seconds, 2 MB, at most 5 redirects) and keeps its main text (Readability) as an item of kind `web` with its `source_url` and title. 400: not an http(s) address, or one on a private, loopback or link-local network (unless the server allows them); 422: the page could not be fetched or read.",
+  body: { name: "KnowledgeWebImport", schema: webImportSchema },
+  responses: { 201: { description: "The new web page item.", body: KnowledgeItem } },
+  errors: ["unprocessable", "unavailable"],
 });
 
 export const getKnowledgeEndpoint = knowledge("GET /api/knowledge/{id}", "getKnowledge", {

@@ -10,7 +10,11 @@ interface KnowledgeRow extends Omit<KnowledgeItem, "created_at" | "updated_at"> 
   updated_at: Date;
 }
 
-const COLUMNS = "id, kind, title, body, alternatives, created_at, updated_at";
+// The kept original is described (type, size), never read with the item: it can be 10 MB.
+const COLUMNS = `id, kind, title, body, alternatives, source_url,
+  case when original is null then null
+    else jsonb_build_object('media_type', original_type, 'size', octet_length(original)) end as original,
+  created_at, updated_at`;
 
 const toItem = (row: KnowledgeRow): KnowledgeItem => withIsoTimestamps(row, "created_at", "updated_at");
 
@@ -20,6 +24,10 @@ export interface KnowledgeRecord {
   title: string;
   body: string;
   alternatives: string[];
+  /** A web page's address. */
+  sourceUrl?: string;
+  /** An upload kept as sent, when its owner chose to. */
+  original?: { bytes: Uint8Array; mediaType: string };
 }
 
 export function recordOf(input: KnowledgeInput): KnowledgeRecord {
@@ -30,7 +38,8 @@ export function recordOf(input: KnowledgeInput): KnowledgeRecord {
 
 function chunksOf(record: KnowledgeRecord): string[] {
   if (record.kind === "qa") return chunkQuestionAndAnswer(record.title, record.alternatives, record.body);
-  return chunkText(record.kind === "note" ? `${record.title}\n\n${record.body}` : record.body);
+  // A note's or a page's title says what it is about, so it is searched too; a file name isn't.
+  return chunkText(record.kind === "document" ? record.body : `${record.title}\n\n${record.body}`);
 }
 
 /** Run as the owner: their knowledge, newest first, a page at a time. */
@@ -54,9 +63,18 @@ export async function findKnowledgeItem(tx: Queryable, id: string): Promise<Know
 /** Run as the owner: stores an item and its search chunks in the caller's transaction. */
 export async function createKnowledgeItem(tx: Queryable, record: KnowledgeRecord): Promise<KnowledgeItem> {
   const [row] = await tx.query<KnowledgeRow>(
-    `insert into public.knowledge_items (kind, title, body, alternatives) values ($1, $2, $3, $4)
+    `insert into public.knowledge_items (kind, title, body, alternatives, source_url, original, original_type)
+     values ($1, $2, $3, $4, $5, $6, $7)
      returning ${COLUMNS}`,
-    [record.kind, record.title, record.body, record.alternatives],
+    [
+      record.kind,
+      record.title,
+      record.body,
+      record.alternatives,
+      record.sourceUrl ?? null,
+      record.original ? Buffer.from(record.original.bytes) : null,
+      record.original?.mediaType ?? null,
+    ],
   );
   await writeChunks(tx, row.id, record);
   return toItem(row);

@@ -1,0 +1,225 @@
+import "server-only";
+import dns from "node:dns";
+import http from "node:http";
+import https from "node:https";
+import { isIP, type LookupFunction } from "node:net";
+import type { Readable } from "node:stream";
+import zlib from "node:zlib";
+import ipaddr from "ipaddr.js";
+import { getEnv } from "@/lib/env";
+
+// Every request the server makes to an address an owner chose (a web page imported into knowledge,
+// a webhook) goes through here, because such an address can point back inside: at the cloud's
+// metadata service (169.254.169.254), the database's port on 127.0.0.1, an intranet. Unless the
+// operator sets ALLOW_PRIVATE_NETWORK_FETCH, only public unicast addresses are reached: every
+// address a name resolves to is checked, IPv4 and IPv6 (::ffff:127.0.0.1 is 127.0.0.1), and the
+// connection goes to the address that was checked (the check runs inside the socket's own DNS
+// lookup), so a name that resolves differently a moment later (DNS rebinding) gains nothing.
+// Redirects are followed by hand, each hop checked the same way, within one deadline and one size
+// cap.
+
+export type OutboundFailure =
+  | "bad_url"
+  | "blocked_address"
+  | "unreachable"
+  | "timeout"
+  | "too_large"
+  | "too_many_redirects"
+  | "http_status";
+
+/** Why a fetch failed, in words an owner can act on; `reason` for callers that branch. */
+export class OutboundFetchError extends Error {
+  override name = "OutboundFetchError";
+  constructor(
+    readonly reason: OutboundFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface OutboundOptions {
+  timeoutMs: number;
+  /** The body's size after decompression; a longer one is refused, never truncated. */
+  maxBytes: number;
+  maxRedirects: number;
+  accept?: string;
+}
+
+export interface OutboundResponse {
+  /** Where the body came from, after redirects. */
+  url: URL;
+  status: number;
+  /** The media type without parameters, lower case ("" when the server sent none). */
+  mediaType: string;
+  charset: string | null;
+  body: Buffer;
+}
+
+/**
+ * Whether an address is public unicast, the only kind reached without ALLOW_PRIVATE_NETWORK_FETCH.
+ * Anything else is refused: private, loopback, link-local, unique-local, carrier-grade NAT,
+ * multicast, reserved, and the IPv6 forms that can carry an IPv4 address inside (mapped,
+ * 6to4, Teredo, NAT64), whose inner address could be any of those.
+ */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  return ipaddr.process(address).range() === "unicast";
+}
+
+const privateAllowed = () => getEnv().ALLOW_PRIVATE_NETWORK_FETCH;
+
+const blocked = (address: string) =>
+  new OutboundFetchError(
+    "blocked_address",
+    `The address ${address} is on a private, loopback or link-local network, which the server does not fetch from.`,
+  );
+
+/** dns.lookup for the socket, refusing the whole name if any address it resolves to isn't public. */
+const guardedLookup: LookupFunction = (hostname, options, callback) => {
+  dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, "", 0);
+    const refused = addresses.find(({ address }) => !isPublicAddress(address));
+    if (refused && !privateAllowed()) return callback(blocked(refused.address), "", 0);
+    if (options.all) return callback(null, addresses);
+    const [first] = addresses;
+    return callback(null, first.address, first.family);
+  });
+};
+
+function checkUrl(raw: string | URL): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new OutboundFetchError("bad_url", "That is not a web address.");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new OutboundFetchError("bad_url", "Only http:// and https:// addresses can be fetched.");
+  }
+  if (url.username || url.password) {
+    throw new OutboundFetchError("bad_url", "Addresses with a user name or password can't be fetched.");
+  }
+  // A literal address never goes through the lookup: check it here. URL keeps IPv6 in brackets.
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  if (isIP(host) && !isPublicAddress(host) && !privateAllowed()) throw blocked(host);
+  return url;
+}
+
+interface Hop {
+  status: number;
+  location: string | undefined;
+  headers: http.IncomingHttpHeaders;
+  stream: http.IncomingMessage;
+}
+
+function request(url: URL, options: OutboundOptions, signal: AbortSignal): Promise<Hop> {
+  const client = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const outgoing = client.request(
+      url,
+      {
+        method: "GET",
+        // No pooled socket: each connection is made (and its address checked) for this request.
+        agent: false,
+        lookup: guardedLookup,
+        signal,
+        headers: {
+          accept: options.accept ?? "*/*",
+          "accept-encoding": "gzip, deflate, br",
+          "user-agent": "Chatfolio (knowledge import)",
+        },
+      },
+      (response) =>
+        resolve({
+          status: response.statusCode ?? 0,
+          location: response.headers.location,
+          headers: response.headers,
+          stream: response,
+        }),
+    );
+    outgoing.once("error", reject);
+    outgoing.end();
+  });
+}
+
+function decoded(hop: Hop): Readable {
+  const encoding = String(hop.headers["content-encoding"] ?? "identity").toLowerCase();
+  if (encoding === "identity") return hop.stream;
+  const decoder =
+    encoding === "gzip" || encoding === "x-gzip"
+      ? zlib.createGunzip()
+      : encoding === "deflate"
+        ? zlib.createInflate()
+        : encoding === "br"
+          ? zlib.createBrotliDecompress()
+          : null;
+  if (!decoder)
+    throw new OutboundFetchError("unreachable", `The server answered in an unknown encoding (${encoding}).`);
+  hop.stream.once("error", (error) => decoder.destroy(error));
+  return hop.stream.pipe(decoder);
+}
+
+async function readCapped(stream: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      stream.destroy();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+const tooLarge = (maxBytes: number) =>
+  new OutboundFetchError("too_large", `The page is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+
+/** GET a URL an owner chose, under the rules above; a non-2xx answer is an error. */
+export async function fetchOutbound(raw: string | URL, options: OutboundOptions): Promise<OutboundResponse> {
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  let url = checkUrl(raw);
+  try {
+    for (let redirects = 0; ; redirects++) {
+      const hop = await request(url, options, signal);
+      if (hop.status >= 300 && hop.status < 400 && hop.location) {
+        hop.stream.destroy();
+        if (redirects >= options.maxRedirects) {
+          throw new OutboundFetchError(
+            "too_many_redirects",
+            `The address redirects more than ${options.maxRedirects} times.`,
+          );
+        }
+        url = checkUrl(new URL(hop.location, url));
+        continue;
+      }
+      if (hop.status < 200 || hop.status >= 300) {
+        hop.stream.destroy();
+        throw new OutboundFetchError("http_status", `The server answered ${hop.status} for ${url.href}.`);
+      }
+      if (Number(hop.headers["content-length"] ?? 0) > options.maxBytes) {
+        hop.stream.destroy();
+        throw tooLarge(options.maxBytes);
+      }
+      const [mediaType = "", ...parameters] = String(hop.headers["content-type"] ?? "").split(";");
+      const charset = parameters.map((part) => /^\s*charset="?([^";\s]+)"?/i.exec(part)?.[1]).find(Boolean) ?? null;
+      const body = await readCapped(decoded(hop), options.maxBytes);
+      return { url, status: hop.status, mediaType: mediaType.trim().toLowerCase(), charset, body };
+    }
+  } catch (error) {
+    // The guard's refusal in the socket's lookup arrives here as the request's own error.
+    if (error instanceof OutboundFetchError) throw error;
+    if (signal.aborted) {
+      throw new OutboundFetchError("timeout", `The server did not answer within ${options.timeoutMs / 1000} seconds.`);
+    }
+    const code = (error as { code?: string }).code;
+    throw new OutboundFetchError(
+      "unreachable",
+      code === "ENOTFOUND"
+        ? `No server is known by the name ${url.hostname}.`
+        : `The server at ${url.host} could not be reached${code ? ` (${code})` : ""}.`,
+    );
+  }
+}
