@@ -72,7 +72,7 @@ interface TurnRecorder {
  * the client goes away, and the turn's row finished exactly once (answered, failed with the error
  * kept server-side, or aborted with what was generated).
  */
-function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSignal): TurnRecorder {
+function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSignal, totalMs: number): TurnRecorder {
   const configuration = resolveConfiguration(turn.chatbot.configuration);
   const { model, label } = getLanguageModel(configuration.model);
   const generation = new AbortController();
@@ -80,9 +80,18 @@ function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSign
   clientSignal.addEventListener("abort", stopGeneration, { once: true });
   const startedAt = performance.now();
   const state: TurnRecorder["state"] = { text: "", usage: {}, outcome: null };
+  // Our own timer for the whole answer, not the SDK's totalMs: that one is an AbortSignal.timeout,
+  // which nothing can cancel, so every turn's signals and what they hold stayed alive for the full
+  // two minutes after the answer (the server grew by ~400 MB over 20,000 turns). This one is
+  // cleared when the turn ends.
+  const totalTimer = setTimeout(
+    () => generation.abort(new DOMException(`The model did not finish within ${totalMs} ms.`, "TimeoutError")),
+    totalMs,
+  );
 
   let ended: Promise<void> | undefined;
   const end = (status: Ending, error?: string): Promise<void> => {
+    clearTimeout(totalTimer);
     clientSignal.removeEventListener("abort", stopGeneration);
     // The server's own role: finish_turn rewrites a visitor's row, so no API role may call it.
     ended ??= asServiceStatement((db) =>
@@ -121,9 +130,9 @@ function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSign
  * that fails or gives no answer within 2 × CHAT_MODEL_TIMEOUT_SECONDS is a 502, the turn failed.
  */
 export async function answerInFull(turn: StartedTurn, message: string, clientSignal: AbortSignal): Promise<string> {
-  const { settings, state, end } = prepareTurn(turn, message, clientSignal);
+  const { settings, state, end } = prepareTurn(turn, message, clientSignal, 2 * modelTimeout().firstChunkMs);
   try {
-    const result = await generateText({ ...settings, timeout: { totalMs: 2 * modelTimeout().firstChunkMs } });
+    const result = await generateText(settings);
     state.text = result.text;
     state.usage = { inputTokens: result.totalUsage.inputTokens, outputTokens: result.totalUsage.outputTokens };
     state.outcome = outcomeOf(result.providerMetadata);
@@ -141,11 +150,11 @@ export async function answerInFull(turn: StartedTurn, message: string, clientSig
  * model that fails outright becomes a 502 rather than a stream that dies at once.
  */
 export async function startAnswer(turn: StartedTurn, message: string, clientSignal: AbortSignal): Promise<Answer> {
-  const { settings, generation, state, end } = prepareTurn(turn, message, clientSignal);
   const timeout = modelTimeout();
+  const { settings, generation, state, end } = prepareTurn(turn, message, clientSignal, timeout.totalMs);
   const result = streamText({
     ...settings,
-    timeout,
+    timeout: { firstChunkMs: timeout.firstChunkMs, chunkMs: timeout.chunkMs },
     // The error is recorded on the turn's row; one line in the log is enough.
     onError: ({ error }) => console.error(`[chat] model error on message ${turn.messageId}: ${describeError(error)}`),
   });
