@@ -172,14 +172,15 @@ describe.skipIf(!template)("two production servers on one PostgreSQL database (n
 
   beforeAll(async () => {
     database = await openTestDatabase("postgres");
-    // What every instance of one deployment shares: the database, the secret, the limits.
+    // What every instance of one deployment shares: the database, the secret, the limits; and,
+    // as behind a load balancer, both believe the client address it forwards (per-IP budgets).
     const env = {
       DATABASE_URL: database.url,
       AUTH_SECRET: randomBytes(32).toString("hex"),
       OWNER_MONTHLY_MESSAGES: String(MONTHLY_QUOTA),
       TRUST_PROXY: "1",
     };
-    // One after the other: two builds' worth of start-up at once on a shared machine is slow.
+    // One after the other: two start-ups at once on a shared 2-core machine only slow both.
     running.push(await startServer(env));
     running.push(await startServer(env));
     A = { name: "A", baseUrl: running[0].baseUrl };
@@ -192,6 +193,7 @@ describe.skipIf(!template)("two production servers on one PostgreSQL database (n
   });
 
   describe("the per-visitor chat limit", () => {
+    // Windows are fixed and aligned to the clock: a day-long one won't end mid-test.
     const rateLimit = { rate_limit: { max_messages: VISITOR_LIMIT, window_seconds: 86_400 } };
 
     it("refuses the (limit+1)th message of one visitor whichever server gets it", async () => {
