@@ -22,6 +22,7 @@ import {
   importWebPageAction,
   uploadDocumentAction,
 } from "@/lib/knowledge/actions";
+import { saveNotificationSettingsAction } from "@/lib/notifications/actions";
 import { saveProfileAction } from "@/lib/profiles/actions";
 import { answerQuestionAction, dismissQuestionAction } from "@/lib/questions/actions";
 
@@ -36,6 +37,7 @@ export const serverActions: readonly RegisteredAction[] = [
   signUpAction,
   signOutAction,
   saveProfileAction,
+  saveNotificationSettingsAction,
   createChatbotAction,
   updateChatbotAction,
   deleteChatbotAction,

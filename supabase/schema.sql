@@ -126,6 +126,33 @@ COMMENT ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversati
 
 
 --
+-- Name: enqueue_unanswered_notification(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.enqueue_unanswered_notification() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if new.outcome = 'unanswered' and old.outcome is distinct from 'unanswered' and not new.is_preview then
+    insert into private.jobs (kind, payload)
+    values ('notify.unanswered_question', pg_catalog.jsonb_build_object('message_id', new.id));
+  end if;
+  return null;
+end;
+$$;
+
+
+ALTER FUNCTION private.enqueue_unanswered_notification() OWNER TO postgres;
+
+--
+-- Name: FUNCTION enqueue_unanswered_notification(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.enqueue_unanswered_notification() IS 'Trigger: queues the owner''s notification when a visitor''s turn is recorded as unanswered.';
+
+
+--
 -- Name: finish_turn(uuid, text, text, text, text, integer, integer, integer); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -1264,6 +1291,85 @@ COMMENT ON TABLE private.chatbot_day_visitors IS 'The visitors already counted i
 
 
 --
+-- Name: jobs; Type: TABLE; Schema: private; Owner: postgres
+--
+
+CREATE TABLE private.jobs (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    kind text NOT NULL,
+    payload jsonb DEFAULT '{}'::jsonb NOT NULL,
+    run_at timestamp with time zone DEFAULT now() NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    max_attempts integer DEFAULT 8 NOT NULL,
+    locked_until timestamp with time zone,
+    last_error text,
+    failed_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT jobs_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT jobs_kind_check CHECK ((kind ~ '^[a-z][a-z_.]{0,62}$'::text)),
+    CONSTRAINT jobs_max_attempts_check CHECK (((max_attempts >= 1) AND (max_attempts <= 50)))
+);
+
+
+ALTER TABLE private.jobs OWNER TO postgres;
+
+--
+-- Name: TABLE jobs; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON TABLE private.jobs IS 'Work done outside the request that caused it. A finished job is deleted; one that failed every attempt is kept, with failed_at and last_error, for operators.';
+
+
+--
+-- Name: COLUMN jobs.kind; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.jobs.kind IS 'What to do; lib/jobs/handlers.ts maps each kind to its handler and payload schema.';
+
+
+--
+-- Name: COLUMN jobs.payload; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.jobs.payload IS 'The handler''s input: ids to look up, never a copy of what a visitor wrote.';
+
+
+--
+-- Name: COLUMN jobs.run_at; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.jobs.run_at IS 'Not before this; moved forward by the backoff after a failed attempt.';
+
+
+--
+-- Name: COLUMN jobs.attempts; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.jobs.attempts IS 'Attempts started so far, counted when a worker claims the job.';
+
+
+--
+-- Name: COLUMN jobs.locked_until; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.jobs.locked_until IS 'A worker''s claim; once past, another worker may take the job again.';
+
+
+--
+-- Name: COLUMN jobs.last_error; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.jobs.last_error IS 'Why the latest attempt failed, for operators.';
+
+
+--
+-- Name: COLUMN jobs.failed_at; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.jobs.failed_at IS 'Set when the last attempt failed: the job is no longer run.';
+
+
+--
 -- Name: knowledge_synonyms; Type: TABLE; Schema: private; Owner: postgres
 --
 
@@ -1950,6 +2056,34 @@ COMMENT ON COLUMN public.messages.outcome IS 'What the answer was: from_content 
 
 
 --
+-- Name: notification_settings; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.notification_settings (
+    user_id uuid NOT NULL,
+    unanswered_questions text DEFAULT 'immediately'::text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notification_settings_unanswered_questions_check CHECK ((unanswered_questions = ANY (ARRAY['off'::text, 'immediately'::text])))
+);
+
+
+ALTER TABLE public.notification_settings OWNER TO postgres;
+
+--
+-- Name: TABLE notification_settings; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.notification_settings IS 'How an owner wants to hear of events in their bots; an owner without a row gets the defaults.';
+
+
+--
+-- Name: COLUMN notification_settings.unanswered_questions; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.unanswered_questions IS 'An email when a bot could not answer a visitor''s question: off or immediately.';
+
+
+--
 -- Name: owner_monthly_usage; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -2071,6 +2205,14 @@ ALTER TABLE ONLY private.chat_windows
 
 ALTER TABLE ONLY private.chatbot_day_visitors
     ADD CONSTRAINT chatbot_day_visitors_pkey PRIMARY KEY (chatbot_id, day, visitor_id);
+
+
+--
+-- Name: jobs jobs_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.jobs
+    ADD CONSTRAINT jobs_pkey PRIMARY KEY (id);
 
 
 --
@@ -2210,6 +2352,14 @@ ALTER TABLE ONLY public.messages
 
 
 --
+-- Name: notification_settings notification_settings_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.notification_settings
+    ADD CONSTRAINT notification_settings_pkey PRIMARY KEY (user_id);
+
+
+--
 -- Name: owner_monthly_usage owner_monthly_usage_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -2298,6 +2448,13 @@ CREATE INDEX auth_attempts_window_start_idx ON private.auth_attempts USING btree
 --
 
 CREATE INDEX chat_windows_window_start_idx ON private.chat_windows USING btree (window_start);
+
+
+--
+-- Name: jobs_due_idx; Type: INDEX; Schema: private; Owner: postgres
+--
+
+CREATE INDEX jobs_due_idx ON private.jobs USING btree (run_at) WHERE (failed_at IS NULL);
 
 
 --
@@ -2445,6 +2602,13 @@ CREATE TRIGGER chatbots_set_updated_at BEFORE UPDATE ON public.chatbots FOR EACH
 --
 
 CREATE TRIGGER knowledge_items_set_updated_at BEFORE UPDATE ON public.knowledge_items FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+
+
+--
+-- Name: messages messages_enqueue_unanswered; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER messages_enqueue_unanswered AFTER UPDATE OF outcome ON public.messages FOR EACH ROW EXECUTE FUNCTION private.enqueue_unanswered_notification();
 
 
 --
@@ -2645,6 +2809,14 @@ COMMENT ON CONSTRAINT messages_visitor_same_chatbot_fkey ON public.messages IS '
 
 
 --
+-- Name: notification_settings notification_settings_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.notification_settings
+    ADD CONSTRAINT notification_settings_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: owner_monthly_usage owner_monthly_usage_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -2697,6 +2869,12 @@ ALTER TABLE private.account_tokens ENABLE ROW LEVEL SECURITY;
 ALTER TABLE private.chat_windows ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: jobs; Type: ROW SECURITY; Schema: private; Owner: postgres
+--
+
+ALTER TABLE private.jobs ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: legacy_imports; Type: ROW SECURITY; Schema: private; Owner: postgres
 --
 
@@ -2719,6 +2897,13 @@ CREATE POLICY "Owners add their own knowledge" ON public.knowledge_items FOR INS
 
 
 --
+-- Name: notification_settings Owners change their notification settings; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners change their notification settings" ON public.notification_settings FOR UPDATE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: knowledge_items Owners change their own knowledge; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -2730,6 +2915,13 @@ CREATE POLICY "Owners change their own knowledge" ON public.knowledge_items FOR 
 --
 
 CREATE POLICY "Owners change their own resolutions" ON public.question_resolutions FOR UPDATE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: notification_settings Owners create their notification settings; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners create their notification settings" ON public.notification_settings FOR INSERT TO authenticated WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -2769,6 +2961,13 @@ CREATE POLICY "Owners delete their chatbots' messages" ON public.messages FOR DE
 CREATE POLICY "Owners delete their chatbots' visitors" ON public.visitors FOR DELETE TO authenticated USING ((chatbot_id IN ( SELECT c.id
    FROM public.chatbots c
   WHERE (c.user_id = ( SELECT auth.uid() AS uid)))));
+
+
+--
+-- Name: notification_settings Owners delete their notification settings; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners delete their notification settings" ON public.notification_settings FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -2859,6 +3058,13 @@ CREATE POLICY "Owners read their chatbots' visitors" ON public.visitors FOR SELE
 --
 
 CREATE POLICY "Owners read their conversations" ON public.conversations FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: notification_settings Owners read their notification settings; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their notification settings" ON public.notification_settings FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -3010,6 +3216,12 @@ ALTER TABLE public.knowledge_items ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.messages ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: notification_settings; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.notification_settings ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: owner_monthly_usage; Type: ROW SECURITY; Schema: public; Owner: postgres
 --
 
@@ -3076,6 +3288,13 @@ GRANT ALL ON FUNCTION private.config_integer(value jsonb, low integer, high inte
 REVOKE ALL ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery) TO authenticated;
 GRANT ALL ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery) TO service_role;
+
+
+--
+-- Name: FUNCTION enqueue_unanswered_notification(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.enqueue_unanswered_notification() FROM PUBLIC;
 
 
 --
@@ -3269,6 +3488,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.chatbot_day_visitors TO servi
 
 
 --
+-- Name: TABLE jobs; Type: ACL; Schema: private; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.jobs TO service_role;
+
+
+--
 -- Name: TABLE legacy_imports; Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -3436,6 +3662,14 @@ GRANT SELECT,DELETE ON TABLE public.messages TO authenticated;
 --
 
 GRANT UPDATE(is_read) ON TABLE public.messages TO authenticated;
+
+
+--
+-- Name: TABLE notification_settings; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_settings TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_settings TO service_role;
 
 
 --

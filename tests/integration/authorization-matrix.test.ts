@@ -106,6 +106,9 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
     "POST /api/auth/logout": { call: () => ({ path: "/api/auth/logout?all=false" }), anyone: 204 },
     "GET /api/health": { call: () => ({ path: "/api/health" }), anyone: 200 },
     "GET /api/openapi.json": { call: () => ({ path: "/api/openapi.json" }), anyone: 200 },
+    // The scheduler's route is off without CRON_SECRET (as here); no owner credential opens it.
+    "POST /api/jobs/run": { call: () => ({ path: "/api/jobs/run" }), anyone: 404 },
+    "GET /api/jobs/run": { call: () => ({ path: "/api/jobs/run" }), anyone: 404 },
     // A public bot answers anyone; credentials that prove nothing make an anonymous visitor.
     "POST /api/chat": {
       call: ({ slug }) => ({
@@ -412,6 +415,8 @@ const ACTION_ROWS: Record<string, ActionRow> = {
   "knowledge.uploadDocument": { input: () => ({}), owner: "validation_failed", other: "validation_failed" },
   "knowledge.importWebPage": { input: () => ({}), owner: "validation_failed", other: "validation_failed" },
   "knowledge.delete": { input: () => ({ id: NIL_UUID }), owner: "not_found", other: "not_found" },
+  // The caller's own settings: another owner only ever changes theirs.
+  "notifications.save": { input: () => ({ unanswered_questions: "off" }), owner: "success", other: "success" },
   "auth.signIn": { input: () => ({}), anyone: "validation_failed" },
   "auth.signUp": { input: () => ({}), anyone: "validation_failed" },
   // Signing out ends whatever session the cookie names (none for a bad one) and goes to /login.

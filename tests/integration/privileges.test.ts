@@ -65,6 +65,7 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
     knowledge_items: ["SELECT", "INSERT", "DELETE"],
     // Owners never write messages or visitors: start_turn does, as the server.
     messages: ["SELECT", "DELETE"],
+    notification_settings: owner,
     owner_monthly_usage: ["SELECT"],
     profiles: owner,
     question_resolutions: owner,

@@ -9,6 +9,7 @@ import {
   listChatbotsEndpoint,
   updateChatbotEndpoint,
 } from "./chatbots";
+import { runJobsByGetEndpoint, runJobsEndpoint } from "./jobs";
 import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "./keys";
 import {
   createKnowledgeEndpoint,
@@ -55,6 +56,8 @@ export const endpoints: readonly Endpoint[] = [
   exportMessagesEndpoint,
   updateMessageEndpoint,
   listVisitorsEndpoint,
+  runJobsEndpoint,
+  runJobsByGetEndpoint,
   healthEndpoint,
   openapiEndpoint,
 ];
