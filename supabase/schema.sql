@@ -126,6 +126,30 @@ COMMENT ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversati
 
 
 --
+-- Name: create_notification_settings(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.create_notification_settings() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  insert into public.notification_settings (user_id) values (new.id) on conflict (user_id) do nothing;
+  return null;
+end;
+$$;
+
+
+ALTER FUNCTION private.create_notification_settings() OWNER TO postgres;
+
+--
+-- Name: FUNCTION create_notification_settings(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.create_notification_settings() IS 'Trigger: gives a new user their default notification settings.';
+
+
+--
 -- Name: enqueue_unanswered_notification(); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -242,6 +266,36 @@ ALTER FUNCTION private.latency_bucket(p_ms integer) OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION private.latency_bucket(p_ms integer) IS 'The histogram element (1-based) a latency in ms falls in.';
+
+
+--
+-- Name: next_local_morning(text, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.next_local_morning(p_timezone text, p_period text) RETURNS timestamp with time zone
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  zone text := coalesce(p_timezone, 'UTC');
+  local_now timestamp := now() at time zone zone;
+  due timestamp := pg_catalog.date_trunc(p_period, local_now) + interval '8 hours';
+begin
+  if due <= local_now then
+    due := due + case p_period when 'week' then interval '7 days' else interval '1 day' end;
+  end if;
+  return due at time zone zone;
+end;
+$$;
+
+
+ALTER FUNCTION private.next_local_morning(p_timezone text, p_period text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION next_local_morning(p_timezone text, p_period text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.next_local_morning(p_timezone text, p_period text) IS 'The next 08:00 after now in a time zone: the next day''s (p_period day) or the next Monday''s (week).';
 
 
 --
@@ -567,6 +621,85 @@ ALTER FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text
 --
 
 COMMENT ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) IS 'A chatbot''s owner''s knowledge chunks that best match a question (at most 10), best first, each Q&A saying whether its own question matched (asked); the server''s own, called with start_turn.';
+
+
+--
+-- Name: schedule_digests(integer); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.schedule_digests(p_limit integer) RETURNS integer
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with due_daily as (
+    select s.user_id, coalesce(s.last_daily_at, now() - interval '1 day') as since
+      from public.notification_settings s
+     where s.next_daily_at <= now()
+     order by s.next_daily_at
+     limit p_limit
+       for update skip locked
+  ), due_weekly as (
+    select s.user_id, coalesce(s.last_weekly_at, now() - interval '7 days') as since
+      from public.notification_settings s
+     where s.next_weekly_at <= now()
+     order by s.next_weekly_at
+     limit p_limit
+       for update skip locked
+  ), queued as (
+    insert into private.jobs (kind, payload)
+    select 'notify.daily_digest', pg_catalog.jsonb_build_object('user_id', user_id, 'since', since) from due_daily
+    union all
+    select 'notify.weekly_summary', pg_catalog.jsonb_build_object('user_id', user_id, 'since', since) from due_weekly
+    returning 1
+  ), noted as (
+    update public.notification_settings s
+       set last_daily_at = case when s.user_id in (select user_id from due_daily) then now() else s.last_daily_at end,
+           last_weekly_at = case when s.user_id in (select user_id from due_weekly) then now() else s.last_weekly_at end
+     where s.user_id in (select user_id from due_daily union select user_id from due_weekly)
+  )
+  select count(*)::integer from queued;
+$$;
+
+
+ALTER FUNCTION private.schedule_digests(p_limit integer) OWNER TO postgres;
+
+--
+-- Name: FUNCTION schedule_digests(p_limit integer); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.schedule_digests(p_limit integer) IS 'The server''s own: queues the daily digests and weekly summaries that are due and notes them on the owners'' rows.';
+
+
+--
+-- Name: schedule_notification_times(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.schedule_notification_times() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_op = 'INSERT' or new.unanswered_questions is distinct from old.unanswered_questions
+     or new.timezone is distinct from old.timezone or new.last_daily_at is distinct from old.last_daily_at then
+    new.next_daily_at := case when new.unanswered_questions = 'daily'
+                              then private.next_local_morning(new.timezone, 'day') end;
+  end if;
+  if tg_op = 'INSERT' or new.weekly_summary is distinct from old.weekly_summary
+     or new.timezone is distinct from old.timezone or new.last_weekly_at is distinct from old.last_weekly_at then
+    new.next_weekly_at := case when new.weekly_summary then private.next_local_morning(new.timezone, 'week') end;
+  end if;
+  return new;
+end;
+$$;
+
+
+ALTER FUNCTION private.schedule_notification_times() OWNER TO postgres;
+
+--
+-- Name: FUNCTION schedule_notification_times(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.schedule_notification_times() IS 'Trigger: keeps next_daily_at and next_weekly_at in step with the owner''s choices and the digests queued.';
 
 
 --
@@ -2062,8 +2195,15 @@ COMMENT ON COLUMN public.messages.outcome IS 'What the answer was: from_content 
 CREATE TABLE public.notification_settings (
     user_id uuid NOT NULL,
     unanswered_questions text DEFAULT 'immediately'::text NOT NULL,
+    weekly_summary boolean DEFAULT true NOT NULL,
+    timezone text,
+    last_daily_at timestamp with time zone,
+    next_daily_at timestamp with time zone,
+    last_weekly_at timestamp with time zone,
+    next_weekly_at timestamp with time zone,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT notification_settings_unanswered_questions_check CHECK ((unanswered_questions = ANY (ARRAY['off'::text, 'immediately'::text])))
+    CONSTRAINT notification_settings_timezone_check CHECK (((timezone IS NULL) OR ((length(timezone) >= 1) AND (length(timezone) <= 64)))),
+    CONSTRAINT notification_settings_unanswered_questions_check CHECK ((unanswered_questions = ANY (ARRAY['off'::text, 'immediately'::text, 'daily'::text])))
 );
 
 
@@ -2073,14 +2213,56 @@ ALTER TABLE public.notification_settings OWNER TO postgres;
 -- Name: TABLE notification_settings; Type: COMMENT; Schema: public; Owner: postgres
 --
 
-COMMENT ON TABLE public.notification_settings IS 'How an owner wants to hear of events in their bots; an owner without a row gets the defaults.';
+COMMENT ON TABLE public.notification_settings IS 'How an owner wants to hear of events in their bots: one row per owner, made at sign-up. Owners change the first three columns; the schedule columns are the server''s.';
 
 
 --
 -- Name: COLUMN notification_settings.unanswered_questions; Type: COMMENT; Schema: public; Owner: postgres
 --
 
-COMMENT ON COLUMN public.notification_settings.unanswered_questions IS 'An email when a bot could not answer a visitor''s question: off or immediately.';
+COMMENT ON COLUMN public.notification_settings.unanswered_questions IS 'An email when a bot could not answer a visitor''s question: off, immediately, or daily (one digest at 08:00 in the owner''s time zone).';
+
+
+--
+-- Name: COLUMN notification_settings.weekly_summary; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.weekly_summary IS 'A summary of the week''s conversations every Monday at 08:00 in the owner''s time zone.';
+
+
+--
+-- Name: COLUMN notification_settings.timezone; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.timezone IS 'The owner''s IANA time zone for digests; null until they choose (the form offers the browser''s), read as UTC.';
+
+
+--
+-- Name: COLUMN notification_settings.last_daily_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.last_daily_at IS 'When the latest daily digest was queued: the next one covers what came after.';
+
+
+--
+-- Name: COLUMN notification_settings.next_daily_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.next_daily_at IS 'When the next daily digest is due; set by private.schedule_notification_times.';
+
+
+--
+-- Name: COLUMN notification_settings.last_weekly_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.last_weekly_at IS 'When the latest weekly summary was queued.';
+
+
+--
+-- Name: COLUMN notification_settings.next_weekly_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.next_weekly_at IS 'When the next weekly summary is due; set by private.schedule_notification_times.';
 
 
 --
@@ -2584,6 +2766,20 @@ CREATE INDEX messages_visitor_idx ON public.messages USING btree (visitor_id, cr
 
 
 --
+-- Name: notification_settings_next_daily_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX notification_settings_next_daily_idx ON public.notification_settings USING btree (next_daily_at) WHERE (next_daily_at IS NOT NULL);
+
+
+--
+-- Name: notification_settings_next_weekly_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX notification_settings_next_weekly_idx ON public.notification_settings USING btree (next_weekly_at) WHERE (next_weekly_at IS NOT NULL);
+
+
+--
 -- Name: chatbots chatbots_refuse_reserved_slug; Type: TRIGGER; Schema: public; Owner: postgres
 --
 
@@ -2616,6 +2812,13 @@ CREATE TRIGGER messages_enqueue_unanswered AFTER UPDATE OF outcome ON public.mes
 --
 
 CREATE TRIGGER messages_track AFTER INSERT OR UPDATE OF is_read, status, latency_ms ON public.messages FOR EACH ROW EXECUTE FUNCTION private.track_message();
+
+
+--
+-- Name: notification_settings notification_settings_schedule; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER notification_settings_schedule BEFORE INSERT OR UPDATE ON public.notification_settings FOR EACH ROW EXECUTE FUNCTION private.schedule_notification_times();
 
 
 --
@@ -2964,13 +3167,6 @@ CREATE POLICY "Owners delete their chatbots' visitors" ON public.visitors FOR DE
 
 
 --
--- Name: notification_settings Owners delete their notification settings; Type: POLICY; Schema: public; Owner: postgres
---
-
-CREATE POLICY "Owners delete their notification settings" ON public.notification_settings FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
-
-
---
 -- Name: api_keys Owners delete their own API keys; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -3291,6 +3487,13 @@ GRANT ALL ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversa
 
 
 --
+-- Name: FUNCTION create_notification_settings(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.create_notification_settings() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION enqueue_unanswered_notification(); Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -3325,6 +3528,13 @@ REVOKE ALL ON FUNCTION private.latency_bounds() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.latency_bucket(p_ms integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION next_local_morning(p_timezone text, p_period text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.next_local_morning(p_timezone text, p_period text) FROM PUBLIC;
 
 
 --
@@ -3389,6 +3599,21 @@ REVOKE ALL ON FUNCTION private.refuse_reserved_slug() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) TO service_role;
+
+
+--
+-- Name: FUNCTION schedule_digests(p_limit integer); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.schedule_digests(p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.schedule_digests(p_limit integer) TO service_role;
+
+
+--
+-- Name: FUNCTION schedule_notification_times(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.schedule_notification_times() FROM PUBLIC;
 
 
 --
@@ -3668,8 +3893,43 @@ GRANT UPDATE(is_read) ON TABLE public.messages TO authenticated;
 -- Name: TABLE notification_settings; Type: ACL; Schema: public; Owner: postgres
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_settings TO authenticated;
+GRANT SELECT ON TABLE public.notification_settings TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_settings TO service_role;
+
+
+--
+-- Name: COLUMN notification_settings.user_id; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT INSERT(user_id) ON TABLE public.notification_settings TO authenticated;
+
+
+--
+-- Name: COLUMN notification_settings.unanswered_questions; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT INSERT(unanswered_questions),UPDATE(unanswered_questions) ON TABLE public.notification_settings TO authenticated;
+
+
+--
+-- Name: COLUMN notification_settings.weekly_summary; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT INSERT(weekly_summary),UPDATE(weekly_summary) ON TABLE public.notification_settings TO authenticated;
+
+
+--
+-- Name: COLUMN notification_settings.timezone; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT INSERT(timezone),UPDATE(timezone) ON TABLE public.notification_settings TO authenticated;
+
+
+--
+-- Name: COLUMN notification_settings.updated_at; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.notification_settings TO authenticated;
 
 
 --
