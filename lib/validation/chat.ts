@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { configurationInputSchema } from "@/lib/chatbots/configuration";
-import { FEEDBACK_COMMENT_MAX, FEEDBACK_RATINGS, MESSAGE_MAX, MESSAGE_STATUSES, VISITOR_NAME_MAX } from "@/lib/constants";
+import {
+  FEEDBACK_COMMENT_MAX,
+  FEEDBACK_RATINGS,
+  MESSAGE_MAX,
+  MESSAGE_STATUSES,
+  VISITOR_NAME_MAX,
+} from "@/lib/constants";
 import { SLUG_MAX } from "./chatbot";
 import { timestampSchema, uuidSchema } from "./common";
 

@@ -94,6 +94,7 @@ export const exportedMessageSchema = z.object({
   feedback: z.enum(FEEDBACK_RATINGS).nullable(),
   feedback_comment: z.string().nullable(),
   owner_replies: z.string().nullable().meta({
-    description: "What the owner replied after this turn and before the conversation's next one, oldest first, separated by blank lines.",
+    description:
+      "What the owner replied after this turn and before the conversation's next one, oldest first, separated by blank lines.",
   }),
 });

@@ -43,7 +43,9 @@ export const feedbackEndpoint = visitor("POST /api/chat/feedback", "giveFeedback
   description:
     "The visitor who got the answer (their cookie says who) rates it; `rating: null` takes the rating back, and rating again replaces it. `comment` is kept with a thumbs down only. 404 when the message is not an answer to this visitor. Called from the chat page and its embed (same origin only).",
   body: { name: "FeedbackRequest", schema: feedbackRequestSchema },
-  responses: { 200: { description: "The feedback as stored.", body: { name: "Feedback", schema: feedbackResponseSchema } } },
+  responses: {
+    200: { description: "The feedback as stored.", body: { name: "Feedback", schema: feedbackResponseSchema } },
+  },
   errors: ["forbidden", "not_found"],
 });
 

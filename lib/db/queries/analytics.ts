@@ -22,7 +22,14 @@ export interface ChatbotAnalytics {
   /** Turns per ISO weekday (1 Monday .. 7 Sunday) and UTC hour (0-23), only those with any. */
   hours: { weekday: number; hour: number; messages: number }[];
   /** thumbs_up/thumbs_down: answers of the range rated so now (counted on the answer's day). */
-  totals: { messages: number; answered: number; failed: number; refused: number; thumbs_up: number; thumbs_down: number };
+  totals: {
+    messages: number;
+    answered: number;
+    failed: number;
+    refused: number;
+    thumbs_up: number;
+    thumbs_down: number;
+  };
   /** Estimated from the latency histogram (linear within its bucket); null without answers. */
   medianLatencyMs: number | null;
   topQuestions: { question: string; asked: number }[];

@@ -227,10 +227,10 @@ export async function addOwnerReply(
   tx: Queryable,
   { conversation, body }: { conversation: string; body: string },
 ): Promise<OwnerReply | null> {
-  const [{ reply }] = await tx.query<{ reply: OwnerReply | null }>(
-    "select private.add_owner_reply($1, $2) as reply",
-    [conversation, body],
-  );
+  const [{ reply }] = await tx.query<{ reply: OwnerReply | null }>("select private.add_owner_reply($1, $2) as reply", [
+    conversation,
+    body,
+  ]);
   return reply ? { ...reply, created_at: isoTimestamp(reply.created_at) } : null;
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Queryable } from "@/lib/db";
 import type { FeedbackRating } from "@/lib/constants";
+import type { Queryable } from "@/lib/db";
 import type { VisitorData } from "@/lib/validation/chat";
 import type { Cursor, Visitor } from "@/lib/validation/messages";
 import type { PastConversation } from "@/lib/visitors/conversation";
