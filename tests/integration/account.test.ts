@@ -320,6 +320,16 @@ describeEachDatabase("account: export and deletion", (db) => {
          from generate_series(1, $2) n, (select id from public.visitors where chatbot_id = $1 limit 1) v`,
       [bot.id, messages],
     );
+    // An owner's reply and a day's thumbs (their own paths are tested in visitor-loop.test.ts).
+    await db().query(
+      `insert into public.owner_replies (chatbot_id, conversation_id, user_id, body)
+       select $1, m.conversation_id, $2, 'A reply' from public.messages m where m.chatbot_id = $1 limit 1`,
+      [bot.id, who.userId],
+    );
+    await db().query(
+      `insert into public.chatbot_daily_feedback (chatbot_id, day, user_id, thumbs_up) values ($1, current_date, $2, 1)`,
+      [bot.id, who.userId],
+    );
     return bot.id;
   }
 
