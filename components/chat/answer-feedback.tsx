@@ -1,5 +1,6 @@
 "use client";
 
+import { ThumbsDown, ThumbsUp } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { FEEDBACK_COMMENT_MAX } from "@/lib/constants";
 import type { AnswerFeedback } from "./visitor-api";
@@ -11,7 +12,7 @@ interface AnswerFeedbackProps {
 }
 
 const THUMB =
-  "rounded-md px-1.5 py-0.5 text-sm leading-none hover:bg-zinc-200 aria-pressed:bg-(--accent)/15 aria-pressed:ring-1 aria-pressed:ring-(--accent) dark:hover:bg-zinc-700";
+  "rounded-md p-1 leading-none hover:bg-zinc-200 aria-pressed:bg-(--accent)/15 aria-pressed:ring-1 aria-pressed:ring-(--accent) dark:hover:bg-zinc-700";
 
 /** Thumbs up or down under an answer; a thumbs down may say, in one line, what was missing. */
 export function AnswerFeedbackControls({ feedback, onChange }: AnswerFeedbackProps) {
@@ -49,7 +50,7 @@ export function AnswerFeedbackControls({ feedback, onChange }: AnswerFeedbackPro
           onClick={() => rate("up")}
           className={THUMB}
         >
-          👍
+          <ThumbsUp aria-hidden className="size-4" />
         </button>
         <button
           type="button"
@@ -60,7 +61,7 @@ export function AnswerFeedbackControls({ feedback, onChange }: AnswerFeedbackPro
           onClick={() => rate("down")}
           className={THUMB}
         >
-          👎
+          <ThumbsDown aria-hidden className="size-4" />
         </button>
         <span role="status" className="ml-1">
           {note}

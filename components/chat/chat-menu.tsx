@@ -17,7 +17,7 @@ export function ChatMenu({ chatbotId, onDelete }: ChatMenuProps) {
   const [note, setNote] = useState("");
   return (
     <details data-testid="chat-menu" className="relative" onToggle={() => setConfirming(false)}>
-      <summary className="cursor-pointer list-none rounded px-1 hover:text-zinc-800 dark:hover:text-zinc-200">
+      <summary className="cursor-pointer list-none whitespace-nowrap rounded px-1 hover:text-zinc-800 dark:hover:text-zinc-200">
         Your data
       </summary>
       <div className="absolute right-0 bottom-6 z-10 w-64 space-y-1 rounded-lg border border-zinc-200 bg-white p-2 text-sm text-zinc-800 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100">

@@ -352,6 +352,7 @@ describeEachDatabase("account: export and deletion", (db) => {
       chatbots: { user_id: string }[];
       visitors: unknown[];
       messages: { id: string; message: string }[];
+      owner_replies: { user_id: string; body: string }[];
     };
     expect(data.user.id).toBe(owner.userId);
     expect(data.profile.user_id).toBe(owner.userId);
@@ -359,6 +360,7 @@ describeEachDatabase("account: export and deletion", (db) => {
     expect(data.visitors).toHaveLength(1);
     expect(data.messages).toHaveLength(ACCOUNT_BATCH_ROWS + 151);
     expect(new Set(data.messages.map((message) => message.id)).size).toBe(ACCOUNT_BATCH_ROWS + 151);
+    expect(data.owner_replies).toEqual([expect.objectContaining({ user_id: owner.userId, body: "A reply" })]);
     expect(text).not.toContain(other.userId);
   });
 

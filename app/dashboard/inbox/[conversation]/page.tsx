@@ -1,4 +1,4 @@
-import { ArrowLeft, Download } from "lucide-react";
+import { ArrowLeft, Download, ThumbsDown, ThumbsUp } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/dashboard/page-header";
@@ -46,10 +46,17 @@ function Feedback({ turn }: { turn: ConversationTurn }) {
     <p
       data-testid="turn-feedback"
       data-rating={turn.feedback}
-      className="mt-1 text-xs text-zinc-600 dark:text-zinc-400"
+      className="mt-1 flex items-start gap-1 text-xs text-zinc-600 dark:text-zinc-400"
     >
-      {turn.feedback === "up" ? "👍 The visitor found this helpful" : "👎 The visitor found this unhelpful"}
-      {turn.feedback_comment ? `: “${turn.feedback_comment}”` : ""}
+      {turn.feedback === "up" ? (
+        <ThumbsUp aria-hidden className="size-3.5 shrink-0" />
+      ) : (
+        <ThumbsDown aria-hidden className="size-3.5 shrink-0" />
+      )}
+      <span>
+        {turn.feedback === "up" ? "The visitor found this helpful" : "The visitor found this unhelpful"}
+        {turn.feedback_comment ? `: “${turn.feedback_comment}”` : ""}
+      </span>
     </p>
   );
 }

@@ -124,7 +124,7 @@ export default async function AnalyticsPage({
             />
             <Stat
               label="Visitor feedback"
-              value={`👍 ${totals.thumbs_up} · 👎 ${totals.thumbs_down}`}
+              value={`${totals.thumbs_up} up · ${totals.thumbs_down} down`}
               hint={`${percent(totals.thumbs_up, totals.thumbs_up + totals.thumbs_down)} of rated answers helpful`}
             />
           </div>
