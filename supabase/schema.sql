@@ -39,6 +39,43 @@ COMMENT ON SCHEMA public IS 'standard public schema';
 
 
 --
+-- Name: add_owner_reply(uuid, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.add_owner_reply(p_conversation uuid, p_body text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  target public.conversations%rowtype;
+  reply public.owner_replies%rowtype;
+begin
+  -- The inbox row, and through it the bot, must be the caller's: auth.uid() decides, not an id passed in.
+  select cv.* into target
+  from public.conversations cv
+  join public.chatbots c on c.id = cv.chatbot_id
+  where cv.id = p_conversation and c.user_id = (select auth.uid());
+  if not found then
+    return null;
+  end if;
+  insert into public.owner_replies (chatbot_id, conversation_id, user_id, body)
+  values (target.chatbot_id, target.conversation_id, (select auth.uid()), p_body)
+  returning * into reply;
+  return pg_catalog.jsonb_build_object('id', reply.id, 'body', reply.body, 'created_at', reply.created_at);
+end;
+$$;
+
+
+ALTER FUNCTION private.add_owner_reply(p_conversation uuid, p_body text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION add_owner_reply(p_conversation uuid, p_body text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.add_owner_reply(p_conversation uuid, p_body text) IS 'The calling owner''s reply in one of their conversations (p_conversation: conversations.id); null when the conversation is not theirs.';
+
+
+--
 -- Name: chatbot_page(text); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -228,6 +265,111 @@ ALTER FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response 
 --
 
 COMMENT ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) IS 'Records how a pending turn ended: the answer (or what was generated before an abort), the model, latency, token usage and, for an answer, its outcome.';
+
+
+--
+-- Name: forget_visitor(uuid, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  visitor public.visitors%rowtype;
+  gone record;
+  gone_count integer := 0;
+  touched uuid[];
+  turn_day date;
+begin
+  if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
+    return 0;
+  end if;
+  select v.* into visitor
+  from public.visitors v
+  where v.chatbot_id = p_chatbot_id and v.visitor_id = private.web_visitor_id(p_visitor_secret, p_chatbot_id)
+  for update;
+  if not found then
+    return 0;
+  end if;
+
+  select coalesce(pg_catalog.array_agg(distinct m.conversation_id), '{}') into touched
+  from public.messages m where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id;
+
+  -- Each counted turn's share of the rollups is taken back as it goes (the messages trigger only
+  -- counts inserts and updates), so analytics and unread counts stay equal to a rebuild.
+  for gone in
+    delete from public.messages m where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id returning m.*
+  loop
+    gone_count := gone_count + 1;
+    if gone.is_preview or gone.status = 'rate_limited' then
+      continue;
+    end if;
+    turn_day := (gone.created_at at time zone 'UTC')::date;
+    update public.chatbot_daily_stats d
+      set messages = d.messages - 1,
+          answered = d.answered - (gone.status = 'answered')::integer,
+          failed = d.failed - (gone.status = 'failed')::integer,
+          unread = d.unread - (not gone.is_read)::integer,
+          hours[extract(hour from gone.created_at at time zone 'UTC')::integer + 1]
+            = d.hours[extract(hour from gone.created_at at time zone 'UTC')::integer + 1] - 1
+    where d.chatbot_id = p_chatbot_id and d.day = turn_day;
+    if gone.status = 'answered' and gone.latency_ms is not null then
+      update public.chatbot_daily_stats d
+        set latency_histogram[private.latency_bucket(gone.latency_ms)]
+              = d.latency_histogram[private.latency_bucket(gone.latency_ms)] - 1
+      where d.chatbot_id = p_chatbot_id and d.day = turn_day;
+    end if;
+    update public.chatbot_daily_questions q set asked = q.asked - 1
+    where q.chatbot_id = p_chatbot_id and q.day = turn_day and q.question = private.normalize_question(gone.message);
+    if gone.feedback is not null then
+      update public.chatbot_daily_feedback f
+        set thumbs_up = f.thumbs_up - (gone.feedback = 'up')::integer,
+            thumbs_down = f.thumbs_down - (gone.feedback = 'down')::integer
+      where f.chatbot_id = p_chatbot_id and f.day = turn_day;
+    end if;
+  end loop;
+  -- Question text is the visitor's own words: a count that reaches zero takes its row with it.
+  delete from public.chatbot_daily_questions q where q.chatbot_id = p_chatbot_id and q.asked <= 0;
+
+  with days as (
+    delete from private.chatbot_day_visitors dv
+    where dv.chatbot_id = p_chatbot_id and dv.visitor_id = visitor.id
+    returning dv.day
+  )
+  update public.chatbot_daily_stats d set visitors = d.visitors - 1
+  from days where d.chatbot_id = p_chatbot_id and d.day = days.day;
+
+  delete from public.owner_replies r where r.chatbot_id = p_chatbot_id and r.conversation_id = any(touched);
+
+  -- The inbox rows hold the visitor's last message: rebuilt from what remains of each conversation
+  -- (another client may have written into it), or gone when nothing does.
+  delete from public.conversations cv where cv.chatbot_id = p_chatbot_id and cv.conversation_id = any(touched);
+  insert into public.conversations (user_id, chatbot_id, conversation_id, visitor_id, started_at, last_message_at,
+                                    last_message, message_count, unread_count, failed_count)
+  select c.user_id, m.chatbot_id, m.conversation_id,
+         (pg_catalog.array_agg(m.visitor_id order by m.created_at))[1],
+         min(m.created_at), max(m.created_at),
+         pg_catalog.left((pg_catalog.array_agg(m.message order by m.created_at desc))[1], 200),
+         count(*), count(*) filter (where not m.is_read), count(*) filter (where m.status = 'failed')
+  from public.messages m join public.chatbots c on c.id = m.chatbot_id
+  where m.chatbot_id = p_chatbot_id and m.conversation_id = any(touched)
+    and not m.is_preview and m.status <> 'rate_limited'
+  group by c.user_id, m.chatbot_id, m.conversation_id;
+
+  delete from public.visitors v where v.id = visitor.id;
+  return gone_count;
+end;
+$$;
+
+
+ALTER FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION forget_visitor(p_chatbot_id uuid, p_visitor_secret text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) IS 'Hard-deletes everything a chatbot stored about the holder of this visitor cookie''s secret: their messages and answers (with feedback), the owner''s replies in their conversations, their visitor row, and their share of the inbox and analytics rollups. Answers how many messages went. Rate-limit windows stay until they expire, so erasing is no way around a limit.';
 
 
 --
@@ -1182,6 +1324,8 @@ declare
   visitor public.visitors%rowtype;
   latest uuid;
   turns jsonb;
+  replies jsonb;
+  earliest timestamptz;
 begin
   if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
     return null;
@@ -1190,8 +1334,7 @@ begin
   from public.visitors v
   join public.chatbots c on c.id = v.chatbot_id
   where v.chatbot_id = p_chatbot_id
-    and v.visitor_id = 'web-' || pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(
-          pg_catalog.convert_to(p_visitor_secret || ':' || p_chatbot_id::text, 'UTF8')), 'hex'), 32)
+    and v.visitor_id = private.web_visitor_id(p_visitor_secret, p_chatbot_id)
     -- The same visibility as chatbot_page: a private bot's history only for its owner's preview.
     and (c.is_public or c.user_id = (select auth.uid()));
   if not found then
@@ -1205,11 +1348,12 @@ begin
   limit 1;
 
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-           'id', t.id, 'message', t.message, 'response', t.response, 'status', t.status, 'created_at', t.created_at
-         ) order by t.created_at), '[]'::jsonb)
-  into turns
+           'id', t.id, 'message', t.message, 'response', t.response, 'status', t.status, 'created_at', t.created_at,
+           'feedback', t.feedback, 'feedback_comment', t.feedback_comment
+         ) order by t.created_at), '[]'::jsonb), min(t.created_at)
+  into turns, earliest
   from (
-    select m.id, m.message, m.response, m.status, m.created_at
+    select m.id, m.message, m.response, m.status, m.created_at, m.feedback, m.feedback_comment
     from public.messages m
     where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id and m.conversation_id = latest
       and m.status <> 'rate_limited'
@@ -1217,7 +1361,15 @@ begin
     limit greatest(1, least(coalesce(p_max_turns, 50), 200))
   ) t;
 
-  return pg_catalog.jsonb_build_object('visitor_name', visitor.name, 'conversation_id', latest, 'turns', turns);
+  -- The owner's replies from the first turn shown on: older ones belong with turns cut off above.
+  select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+           'id', r.id, 'body', r.body, 'created_at', r.created_at) order by r.created_at), '[]'::jsonb)
+  into replies
+  from public.owner_replies r
+  where r.chatbot_id = p_chatbot_id and r.conversation_id = latest and r.created_at >= earliest;
+
+  return pg_catalog.jsonb_build_object('visitor_name', visitor.name, 'conversation_id', latest, 'turns', turns,
+                                       'replies', replies);
 end;
 $$;
 
@@ -1228,7 +1380,142 @@ ALTER FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret 
 -- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) IS 'The name a visitor gave a chatbot and their latest conversation with it (at most p_max_turns turns, oldest first), for the holder of the visitor cookie''s secret; null for an unknown visitor or a bot the caller may not see.';
+COMMENT ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) IS 'The name a visitor gave a chatbot and their latest conversation with it (at most p_max_turns turns, oldest first, with their feedback, and the owner''s replies since the first of them), for the holder of the visitor cookie''s secret; null for an unknown visitor or a bot the caller may not see.';
+
+
+--
+-- Name: visitor_data(uuid, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  visitor public.visitors%rowtype;
+begin
+  if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
+    return null;
+  end if;
+  select v.* into visitor
+  from public.visitors v
+  where v.chatbot_id = p_chatbot_id and v.visitor_id = private.web_visitor_id(p_visitor_secret, p_chatbot_id);
+  if not found then
+    return null;
+  end if;
+  return pg_catalog.jsonb_build_object(
+    'visitor', pg_catalog.jsonb_build_object('name', visitor.name, 'first_seen', visitor.first_seen,
+                                             'last_seen', visitor.last_seen),
+    'messages', (
+      select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+               'id', m.id, 'conversation_id', m.conversation_id, 'created_at', m.created_at, 'message', m.message,
+               'response', m.response, 'status', m.status, 'feedback', m.feedback,
+               'feedback_comment', m.feedback_comment) order by m.created_at), '[]'::jsonb)
+      from public.messages m
+      where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id and not m.is_preview),
+    'owner_replies', (
+      select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+               'id', r.id, 'conversation_id', r.conversation_id, 'created_at', r.created_at, 'body', r.body)
+               order by r.created_at), '[]'::jsonb)
+      from public.owner_replies r
+      where r.chatbot_id = p_chatbot_id
+        and r.conversation_id in (select m.conversation_id from public.messages m
+                                  where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id))
+  );
+end;
+$$;
+
+
+ALTER FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION visitor_data(p_chatbot_id uuid, p_visitor_secret text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) IS 'What a chatbot holds about the holder of this visitor cookie''s secret: their visitor row, every message (with answers and feedback) and the owner''s replies in their conversations; null when it holds nothing.';
+
+
+--
+-- Name: visitor_feedback(uuid, text, text, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  turn public.messages%rowtype;
+  owner_id uuid;
+  turn_day date;
+  comment_text text := case when p_rating = 'down' then nullif(pg_catalog.btrim(p_comment), '') end;
+begin
+  if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32
+     or (p_rating is not null and p_rating not in ('up', 'down')) then
+    return false;
+  end if;
+  -- The message must be an answer to this browser at the message's own bot: the bot is read from
+  -- the message, the visitor derived from the secret, so no id the caller names is trusted.
+  select m.* into turn
+  from public.messages m
+  join public.visitors v on v.id = m.visitor_id and v.chatbot_id = m.chatbot_id
+  where m.id = p_message_id and m.status = 'answered' and not m.is_preview
+    and v.visitor_id = private.web_visitor_id(p_visitor_secret, m.chatbot_id)
+  for update of m;
+  if not found then
+    return false;
+  end if;
+
+  update public.messages
+    set feedback = p_rating, feedback_comment = comment_text,
+        feedback_at = case when p_rating is null then null else now() end
+  where id = turn.id;
+
+  if turn.feedback is distinct from p_rating then
+    select c.user_id into owner_id from public.chatbots c where c.id = turn.chatbot_id;
+    turn_day := (turn.created_at at time zone 'UTC')::date;
+    insert into public.chatbot_daily_feedback as f (chatbot_id, day, user_id, thumbs_up, thumbs_down)
+    values (turn.chatbot_id, turn_day, owner_id, (p_rating is not distinct from 'up')::integer,
+            (p_rating is not distinct from 'down')::integer)
+    on conflict (chatbot_id, day) do update
+      set thumbs_up = f.thumbs_up + (p_rating is not distinct from 'up')::integer
+                      - (turn.feedback is not distinct from 'up')::integer,
+          thumbs_down = f.thumbs_down + (p_rating is not distinct from 'down')::integer
+                        - (turn.feedback is not distinct from 'down')::integer;
+  end if;
+  return true;
+end;
+$$;
+
+
+ALTER FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) IS 'A visitor''s thumbs up or down (null takes it back) on one of their answered turns, with a comment on a thumbs down; false when the message is not an answer to the holder of this visitor cookie''s secret. Keeps chatbot_daily_feedback.';
+
+
+--
+-- Name: web_visitor_id(text, uuid); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.web_visitor_id(p_visitor_secret text, p_chatbot_id uuid) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select 'web-' || pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(
+    pg_catalog.convert_to(p_visitor_secret || ':' || p_chatbot_id::text, 'UTF8')), 'hex'), 32);
+$$;
+
+
+ALTER FUNCTION private.web_visitor_id(p_visitor_secret text, p_chatbot_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION web_visitor_id(p_visitor_secret text, p_chatbot_id uuid); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.web_visitor_id(p_visitor_secret text, p_chatbot_id uuid) IS 'web- and 32 hex of SHA-256(secret:bot id): the visitor id the public page derives from its cookie (lib/visitors/identity.ts).';
 
 
 --
@@ -1694,6 +1981,51 @@ COMMENT ON COLUMN public.api_keys.last_used_at IS 'When the key last authenticat
 
 
 --
+-- Name: chatbot_daily_feedback; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.chatbot_daily_feedback (
+    chatbot_id uuid NOT NULL,
+    day date NOT NULL,
+    user_id uuid NOT NULL,
+    thumbs_up integer DEFAULT 0 NOT NULL,
+    thumbs_down integer DEFAULT 0 NOT NULL,
+    CONSTRAINT chatbot_daily_feedback_thumbs_down_check CHECK ((thumbs_down >= 0)),
+    CONSTRAINT chatbot_daily_feedback_thumbs_up_check CHECK ((thumbs_up >= 0))
+);
+
+
+ALTER TABLE public.chatbot_daily_feedback OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_daily_feedback; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.chatbot_daily_feedback IS 'Thumbs up and down per chatbot, counted on the UTC day of the answer they rate; kept by private.visitor_feedback and private.forget_visitor.';
+
+
+--
+-- Name: COLUMN chatbot_daily_feedback.user_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_feedback.user_id IS 'The chatbot''s owner, copied for RLS.';
+
+
+--
+-- Name: COLUMN chatbot_daily_feedback.thumbs_up; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_feedback.thumbs_up IS 'Answers of that day currently rated up.';
+
+
+--
+-- Name: COLUMN chatbot_daily_feedback.thumbs_down; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_feedback.thumbs_down IS 'Answers of that day currently rated down.';
+
+
+--
 -- Name: chatbot_daily_questions; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -2115,6 +2447,11 @@ CREATE TABLE public.messages (
     is_preview boolean DEFAULT false NOT NULL,
     search tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, ((message || ' '::text) || COALESCE(response, ''::text)))) STORED,
     outcome text,
+    feedback text,
+    feedback_comment text,
+    feedback_at timestamp with time zone,
+    CONSTRAINT messages_feedback_check CHECK ((feedback = ANY (ARRAY['up'::text, 'down'::text]))),
+    CONSTRAINT messages_feedback_comment_check CHECK (((feedback_comment IS NULL) OR ((feedback = 'down'::text) AND ((char_length(feedback_comment) >= 1) AND (char_length(feedback_comment) <= 500))))),
     CONSTRAINT messages_input_tokens_check CHECK ((input_tokens >= 0)),
     CONSTRAINT messages_latency_ms_check CHECK ((latency_ms >= 0)),
     CONSTRAINT messages_outcome_check CHECK ((outcome = ANY (ARRAY['from_content'::text, 'unanswered'::text, 'small_talk'::text, 'declined'::text]))),
@@ -2186,6 +2523,27 @@ COMMENT ON COLUMN public.messages.search IS 'What the inbox''s text search match
 --
 
 COMMENT ON COLUMN public.messages.outcome IS 'What the answer was: from_content (the profile or knowledge answered), unanswered (nothing relevant), small_talk (greeting, thanks), declined (manipulation or off-topic); null when the model did not say (a real model without classification) or the turn was not answered.';
+
+
+--
+-- Name: COLUMN messages.feedback; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.messages.feedback IS 'The visitor''s rating of the answer: up, down, or null (none given, or taken back).';
+
+
+--
+-- Name: COLUMN messages.feedback_comment; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.messages.feedback_comment IS 'The visitor''s one-line reason for a thumbs down (at most 500 characters).';
+
+
+--
+-- Name: COLUMN messages.feedback_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.messages.feedback_at IS 'When the feedback was last given or changed.';
 
 
 --
@@ -2299,6 +2657,44 @@ COMMENT ON COLUMN public.owner_monthly_usage.month IS 'First day of the month (U
 --
 
 COMMENT ON COLUMN public.owner_monthly_usage.turns IS 'Turns started this month across all the owner''s bots, previews included; refused turns are not counted.';
+
+
+--
+-- Name: owner_replies; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.owner_replies (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    chatbot_id uuid NOT NULL,
+    conversation_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    body text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT owner_replies_body_check CHECK (((char_length(body) >= 1) AND (char_length(body) <= 4000)))
+);
+
+
+ALTER TABLE public.owner_replies OWNER TO postgres;
+
+--
+-- Name: TABLE owner_replies; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.owner_replies IS 'What an owner wrote back in a conversation of their bot; the visitor sees it, marked as from the owner, when they next open the chat. Written only through private.add_owner_reply; never counted toward limits or the quota.';
+
+
+--
+-- Name: COLUMN owner_replies.conversation_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.owner_replies.conversation_id IS 'messages.conversation_id of the conversation replied to.';
+
+
+--
+-- Name: COLUMN owner_replies.user_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.owner_replies.user_id IS 'The chatbot''s owner who wrote it, copied for RLS.';
 
 
 --
@@ -2446,6 +2842,14 @@ ALTER TABLE ONLY public.api_keys
 
 
 --
+-- Name: chatbot_daily_feedback chatbot_daily_feedback_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_feedback
+    ADD CONSTRAINT chatbot_daily_feedback_pkey PRIMARY KEY (chatbot_id, day);
+
+
+--
 -- Name: chatbot_daily_questions chatbot_daily_questions_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -2547,6 +2951,14 @@ ALTER TABLE ONLY public.notification_settings
 
 ALTER TABLE ONLY public.owner_monthly_usage
     ADD CONSTRAINT owner_monthly_usage_pkey PRIMARY KEY (user_id, month);
+
+
+--
+-- Name: owner_replies owner_replies_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.owner_replies
+    ADD CONSTRAINT owner_replies_pkey PRIMARY KEY (id);
 
 
 --
@@ -2780,6 +3192,13 @@ CREATE INDEX notification_settings_next_weekly_idx ON public.notification_settin
 
 
 --
+-- Name: owner_replies_conversation_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX owner_replies_conversation_idx ON public.owner_replies USING btree (chatbot_id, conversation_id, created_at);
+
+
+--
 -- Name: chatbots chatbots_refuse_reserved_slug; Type: TRIGGER; Schema: public; Owner: postgres
 --
 
@@ -2890,6 +3309,22 @@ ALTER TABLE ONLY private.sessions
 
 ALTER TABLE ONLY public.api_keys
     ADD CONSTRAINT api_keys_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_daily_feedback chatbot_daily_feedback_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_feedback
+    ADD CONSTRAINT chatbot_daily_feedback_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_daily_feedback chatbot_daily_feedback_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_feedback
+    ADD CONSTRAINT chatbot_daily_feedback_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 
 --
@@ -3025,6 +3460,22 @@ ALTER TABLE ONLY public.notification_settings
 
 ALTER TABLE ONLY public.owner_monthly_usage
     ADD CONSTRAINT owner_monthly_usage_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: owner_replies owner_replies_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.owner_replies
+    ADD CONSTRAINT owner_replies_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: owner_replies owner_replies_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.owner_replies
+    ADD CONSTRAINT owner_replies_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 
 --
@@ -3225,6 +3676,13 @@ CREATE POLICY "Owners read their chatbots' daily stats" ON public.chatbot_daily_
 
 
 --
+-- Name: chatbot_daily_feedback Owners read their chatbots' feedback; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their chatbots' feedback" ON public.chatbot_daily_feedback FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: messages Owners read their chatbots' messages; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -3313,6 +3771,13 @@ CREATE POLICY "Owners read their own resolutions" ON public.question_resolutions
 
 
 --
+-- Name: owner_replies Owners read their replies; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their replies" ON public.owner_replies FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: question_resolutions Owners resolve their own questions; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -3362,6 +3827,12 @@ CREATE POLICY "Owners update their own profile" ON public.profiles FOR UPDATE TO
 --
 
 ALTER TABLE public.api_keys ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: chatbot_daily_feedback; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.chatbot_daily_feedback ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: chatbot_daily_questions; Type: ROW SECURITY; Schema: public; Owner: postgres
@@ -3424,6 +3895,12 @@ ALTER TABLE public.notification_settings ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.owner_monthly_usage ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: owner_replies; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.owner_replies ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: profiles; Type: ROW SECURITY; Schema: public; Owner: postgres
 --
 
@@ -3457,6 +3934,14 @@ GRANT USAGE ON SCHEMA private TO service_role;
 GRANT USAGE ON SCHEMA public TO anon;
 GRANT USAGE ON SCHEMA public TO authenticated;
 GRANT USAGE ON SCHEMA public TO service_role;
+
+
+--
+-- Name: FUNCTION add_owner_reply(p_conversation uuid, p_body text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.add_owner_reply(p_conversation uuid, p_body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.add_owner_reply(p_conversation uuid, p_body text) TO authenticated;
 
 
 --
@@ -3514,6 +3999,16 @@ GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_re
 
 REVOKE ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) TO service_role;
+
+
+--
+-- Name: FUNCTION forget_visitor(p_chatbot_id uuid, p_visitor_secret text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) TO anon;
+GRANT ALL ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) TO authenticated;
+GRANT ALL ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) TO service_role;
 
 
 --
@@ -3676,6 +4171,33 @@ GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_
 
 
 --
+-- Name: FUNCTION visitor_data(p_chatbot_id uuid, p_visitor_secret text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) TO anon;
+GRANT ALL ON FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) TO authenticated;
+GRANT ALL ON FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) TO service_role;
+
+
+--
+-- Name: FUNCTION visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) TO anon;
+GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) TO authenticated;
+GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) TO service_role;
+
+
+--
+-- Name: FUNCTION web_visitor_id(p_visitor_secret text, p_chatbot_id uuid); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.web_visitor_id(p_visitor_secret text, p_chatbot_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION generate_unique_slug(base_slug text); Type: ACL; Schema: public; Owner: postgres
 --
 
@@ -3788,6 +4310,14 @@ GRANT SELECT(created_at) ON TABLE public.api_keys TO authenticated;
 --
 
 GRANT SELECT(last_used_at) ON TABLE public.api_keys TO authenticated;
+
+
+--
+-- Name: TABLE chatbot_daily_feedback; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.chatbot_daily_feedback TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_feedback TO service_role;
 
 
 --
@@ -3938,6 +4468,14 @@ GRANT UPDATE(updated_at) ON TABLE public.notification_settings TO authenticated;
 
 GRANT SELECT ON TABLE public.owner_monthly_usage TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.owner_monthly_usage TO service_role;
+
+
+--
+-- Name: TABLE owner_replies; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.owner_replies TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.owner_replies TO service_role;
 
 
 --

@@ -50,6 +50,8 @@ interface Fixture {
   messageId: string;
   apiKeyId: string;
   knowledgeId: string;
+  /** The inbox's id of a conversation with the owner's bot (the actions' rows). */
+  conversationId?: string;
   /** The owner's password (the actions that check one). */
   ownerPassword?: string;
 }
@@ -116,6 +118,20 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
         body: { chatbot_slug: slug, visitor_id: `matrix-${randomUUID()}`, message: "Hello" },
       }),
       anyone: 200,
+    },
+    // The visitor's own endpoints: who they are is the visitor cookie, which no credential here
+    // carries, so every caller is a stranger to the answer (feedback and erasure by visitors: visitor-loop.test.ts).
+    "POST /api/chat/feedback": {
+      call: ({ messageId }) => ({ path: "/api/chat/feedback", body: { message_id: messageId, rating: "up" } }),
+      anyone: 404,
+    },
+    "GET /api/chat/data": {
+      call: ({ chatbotId }) => ({ path: `/api/chat/data?chatbot_id=${chatbotId}` }),
+      anyone: 404,
+    },
+    "DELETE /api/chat/data": {
+      call: ({ chatbotId }) => ({ path: `/api/chat/data?chatbot_id=${chatbotId}` }),
+      anyone: 204,
     },
     "GET /api/keys": { call: () => ({ path: "/api/keys" }), owner: 200, other: "not theirs" },
     // Minting a key needs a password given recently: an API key never qualifies (issue 12, fix 6).
@@ -456,6 +472,12 @@ const ACTION_ROWS: Record<string, ActionRow> = {
     other: "not_found",
   },
   "inbox.changes": { input: () => ({}), owner: "success", other: "success" },
+  // Replying checks the conversation's bot is the caller's: another owner never learns it exists.
+  "inbox.reply": {
+    input: ({ conversationId }) => ({ conversation: conversationId, body: "Matrix reply" }),
+    owner: "success",
+    other: "not_found",
+  },
   // The session cookie from sign-up has just given the password, so it may mint.
   "keys.create": { input: () => ({ name: "Matrix" }), owner: "success", other: "success" },
   "keys.revoke": { input: ({ apiKeyId }) => ({ id: apiKeyId }), owner: "success", other: "not_found" },
@@ -507,7 +529,7 @@ describe("the server actions' authorization matrix", () => {
   });
 });
 
-describeEachDatabase("every server action x every cookie", () => {
+describeEachDatabase("every server action x every cookie", (db) => {
   let owner: SignedUpOwner;
   let other: SignedUpOwner;
   let fixture: Fixture;
@@ -524,12 +546,21 @@ describeEachDatabase("every server action x every cookie", () => {
     const key = (await (
       await createKey(jsonRequest("/api/keys", { name: "Action target" }, { headers: owner.bearer }))
     ).json()) as { id: string };
+    const { POST: chat } = await import("@/app/api/chat/route");
+    const turn = (await (
+      await chat(jsonRequest("/api/chat", { chatbot_id: bot.id, visitor_id: `matrix-${randomUUID()}`, message: "Hi" }))
+    ).json()) as { conversation_id: string };
+    const [conversation] = await db().query<{ id: string }>(
+      "select id from public.conversations where chatbot_id = $1 and conversation_id = $2",
+      [bot.id, turn.conversation_id],
+    );
     fixture = {
       chatbotId: bot.id,
       slug: bot.public_url_slug,
       messageId: NIL_UUID,
       apiKeyId: key.id,
       knowledgeId: NIL_UUID,
+      conversationId: conversation.id,
       ownerPassword: owner.password,
     };
     const session = /chatfolio_session=([^;]+)/.exec(owner.cookie)?.[1] ?? "";
@@ -593,7 +624,13 @@ describeEachDatabase("every server action x every cookie", () => {
  * can call them directly (on Supabase, through its REST API). A new one fails the suite until it
  * is reviewed and listed here.
  */
-const ANON_FUNCTIONS = ["private.chatbot_page", "private.visitor_conversation"];
+const ANON_FUNCTIONS = [
+  "private.chatbot_page",
+  "private.forget_visitor",
+  "private.visitor_conversation",
+  "private.visitor_data",
+  "private.visitor_feedback",
+];
 
 /** Hostile values for an argument of this type: nonsense, extremes, injection, other owners' ids. */
 function hostileValues(type: string, ids: string[]): unknown[] {
