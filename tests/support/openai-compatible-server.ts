@@ -3,11 +3,13 @@ import type { AddressInfo, Socket } from "node:net";
 
 /**
  * A local stand-in for an OpenAI-compatible server (Chat Completions, streamed as server-sent
- * events), the one network the production server cannot reach in tests. What it does depends on
+ * events, or in one JSON body when the request says `"stream": false`, as the JSON chat asks), the
+ * one network the production server cannot reach in tests. What it does depends on
  * the last user message, so one server serves every case:
  * - contains "[fail]": answers 500 before any text;
  * - contains "[hang]": accepts the request and never answers;
- * - contains "[break]": streams two chunks of text, then drops the connection;
+ * - contains "[break]": streams two chunks of text, then drops the connection (unstreamed: drops it
+ *   at once);
  * - contains "[hostile]": answers with HOSTILE_ANSWER (markup and links that must render inert);
  * - otherwise: answers "Grounded: <first line of the system prompt>" in a few chunks.
  */
@@ -70,6 +72,25 @@ export async function startOpenAICompatibleServer(): Promise<OpenAICompatibleSer
           .end('{"error":{"message":"the stand-in failed on purpose","type":"server_error"}}');
         return;
       }
+      const system = textOf(body.messages.find((message) => message.role === "system")?.content ?? "");
+      const answer = last.includes("[hostile]") ? HOSTILE_ANSWER : `Grounded: ${system.split("\n")[0]}`;
+      if (!body.stream) {
+        if (last.includes("[break]")) {
+          request.socket.destroy();
+          return;
+        }
+        response.writeHead(200, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            id: "chatcmpl-standin",
+            object: "chat.completion",
+            created: Math.floor(Date.now() / 1000),
+            model: body.model,
+            choices: [{ index: 0, message: { role: "assistant", content: answer }, finish_reason: "stop" }],
+            usage: { prompt_tokens: 50, completion_tokens: answer.split(" ").length, total_tokens: 60 },
+          }),
+        );
+        return;
+      }
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
       response.write(chunk(body.model, { role: "assistant", content: "" }));
       if (last.includes("[break]")) {
@@ -79,8 +100,6 @@ export async function startOpenAICompatibleServer(): Promise<OpenAICompatibleSer
         setTimeout(() => request.socket.destroy(), 100);
         return;
       }
-      const system = textOf(body.messages.find((message) => message.role === "system")?.content ?? "");
-      const answer = last.includes("[hostile]") ? HOSTILE_ANSWER : `Grounded: ${system.split("\n")[0]}`;
       const words = answer.split(" ");
       for (const [index, word] of words.entries()) {
         response.write(chunk(body.model, { content: index === 0 ? word : ` ${word}` }));
