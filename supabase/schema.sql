@@ -155,18 +155,8 @@ CREATE FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO ''
     AS $$
-  update public.messages
-  set status = p_status,
-      response = p_response,
-      error = p_error,
-      model = p_model,
-      latency_ms = p_latency_ms,
-      input_tokens = p_input_tokens,
-      output_tokens = p_output_tokens,
-      outcome = case when p_status = 'answered' then p_outcome end,
-      completed_at = now()
-  where id = p_message_id and status = 'pending' and p_status in ('answered', 'failed', 'aborted')
-  returning true;
+  select private.finish_turn(p_message_id, p_status, p_response, p_error, p_model, p_latency_ms,
+    p_input_tokens, p_output_tokens, p_outcome, null::jsonb);
 $$;
 
 
@@ -177,6 +167,39 @@ ALTER FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response 
 --
 
 COMMENT ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) IS 'Records how a pending turn ended: the answer (or what was generated before an abort), the model, latency, token usage and, for an answer, its outcome.';
+
+
+--
+-- Name: finish_turn(uuid, text, text, text, text, integer, integer, integer, text, jsonb); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  update public.messages
+  set status = p_status,
+      response = p_response,
+      error = p_error,
+      model = p_model,
+      latency_ms = p_latency_ms,
+      input_tokens = p_input_tokens,
+      output_tokens = p_output_tokens,
+      outcome = case when p_status = 'answered' then p_outcome end,
+      sources = case when p_status = 'answered' and pg_catalog.jsonb_typeof(p_sources) = 'array' then p_sources end,
+      completed_at = now()
+  where id = p_message_id and status = 'pending' and p_status in ('answered', 'failed', 'aborted')
+  returning true;
+$$;
+
+
+ALTER FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb) OWNER TO postgres;
+
+--
+-- Name: FUNCTION finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb) IS 'Records how a pending turn ended: the answer (or what was generated before an abort), the model, latency, token usage and, for an answer, its outcome and sources.';
 
 
 --
@@ -407,19 +430,20 @@ begin
          extract(hour from m.created_at at time zone 'UTC')::integer + 1 as turn_hour,
          case when m.status = 'answered' and m.latency_ms is not null then private.latency_bucket(m.latency_ms) end
            as bucket,
-         m.status, m.is_read
+         m.status, m.is_read, m.outcome
   from public.messages m
   where not m.is_preview and m.status <> 'rate_limited';
 
-  insert into public.chatbot_daily_stats (chatbot_id, day, user_id, messages, visitors, answered, failed, unread,
-                                          latency_histogram, hours)
+  insert into public.chatbot_daily_stats (chatbot_id, day, user_id, messages, visitors, answered, failed, unanswered,
+                                          unread, latency_histogram, hours)
   select t.chatbot_id, t.day, c.user_id, t.messages,
          (select count(*) from private.chatbot_day_visitors v where v.chatbot_id = t.chatbot_id and v.day = t.day),
-         t.answered, t.failed, t.unread, lh.histogram, hh.hours
+         t.answered, t.failed, t.unanswered, t.unread, lh.histogram, hh.hours
   from (
     select r.chatbot_id, r.day, count(*)::integer as messages,
            count(*) filter (where r.status = 'answered')::integer as answered,
            count(*) filter (where r.status = 'failed')::integer as failed,
+           count(*) filter (where r.status = 'answered' and r.outcome = 'unanswered')::integer as unanswered,
            count(*) filter (where not r.is_read)::integer as unread
     from pg_temp.rollup_turns r group by 1, 2
   ) t
@@ -952,6 +976,7 @@ begin
           visitors = d.visitors + new_visitor,
           answered = d.answered + (new.status = 'answered')::integer,
           failed = d.failed + (new.status = 'failed')::integer,
+          unanswered = d.unanswered + (new.status = 'answered' and new.outcome is not distinct from 'unanswered')::integer,
           unread = d.unread + (not new.is_read)::integer,
           hours[turn_hour] = d.hours[turn_hour] + 1
     where d.chatbot_id = new.chatbot_id and d.day = turn_day;
@@ -979,6 +1004,9 @@ begin
   update public.chatbot_daily_stats d
     set answered = d.answered + (new.status = 'answered')::integer - (old.status = 'answered')::integer,
         failed = d.failed + (new.status = 'failed')::integer - (old.status = 'failed')::integer,
+        unanswered = d.unanswered
+          + (new.status = 'answered' and new.outcome is not distinct from 'unanswered')::integer
+          - (old.status = 'answered' and old.outcome is not distinct from 'unanswered')::integer,
         unread = d.unread + unread_delta
   where d.chatbot_id = new.chatbot_id and d.day = turn_day;
   if old_bucket is distinct from bucket then
@@ -1504,7 +1532,8 @@ CREATE TABLE public.chatbot_daily_stats (
     failed integer DEFAULT 0 NOT NULL,
     unread integer DEFAULT 0 NOT NULL,
     latency_histogram integer[] DEFAULT array_fill(0, ARRAY[17]) NOT NULL,
-    hours integer[] DEFAULT array_fill(0, ARRAY[24]) NOT NULL
+    hours integer[] DEFAULT array_fill(0, ARRAY[24]) NOT NULL,
+    unanswered integer DEFAULT 0 NOT NULL
 );
 
 
@@ -1571,6 +1600,13 @@ COMMENT ON COLUMN public.chatbot_daily_stats.latency_histogram IS 'Answered turn
 --
 
 COMMENT ON COLUMN public.chatbot_daily_stats.hours IS 'Turns started in each UTC hour of the day (element 1 is 00:00-00:59).';
+
+
+--
+-- Name: COLUMN chatbot_daily_stats.unanswered; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.unanswered IS 'Turns of that day answered with outcome unanswered: the bot had nothing relevant to say.';
 
 
 --
@@ -1876,10 +1912,12 @@ CREATE TABLE public.messages (
     is_preview boolean DEFAULT false NOT NULL,
     search tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, ((message || ' '::text) || COALESCE(response, ''::text)))) STORED,
     outcome text,
+    sources jsonb,
     CONSTRAINT messages_input_tokens_check CHECK ((input_tokens >= 0)),
     CONSTRAINT messages_latency_ms_check CHECK ((latency_ms >= 0)),
     CONSTRAINT messages_outcome_check CHECK ((outcome = ANY (ARRAY['from_content'::text, 'unanswered'::text, 'small_talk'::text, 'declined'::text]))),
     CONSTRAINT messages_output_tokens_check CHECK ((output_tokens >= 0)),
+    CONSTRAINT messages_sources_check CHECK (((sources IS NULL) OR (jsonb_typeof(sources) = 'array'::text))),
     CONSTRAINT messages_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'answered'::text, 'failed'::text, 'aborted'::text, 'rate_limited'::text])))
 );
 
@@ -1947,6 +1985,13 @@ COMMENT ON COLUMN public.messages.search IS 'What the inbox''s text search match
 --
 
 COMMENT ON COLUMN public.messages.outcome IS 'What the answer was: from_content (the profile or knowledge answered), unanswered (nothing relevant), small_talk (greeting, thanks), declined (manipulation or off-topic); null when the model did not say (a real model without classification) or the turn was not answered.';
+
+
+--
+-- Name: COLUMN messages.sources; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.messages.sources IS 'What an answer drew on, as a JSON array of {"kind":"profile","section":...} and {"kind":"knowledge","id":...,"title":...} (the title as it was then); null when the turn was not answered or the model said nothing about it.';
 
 
 --
@@ -2451,7 +2496,7 @@ CREATE TRIGGER knowledge_items_set_updated_at BEFORE UPDATE ON public.knowledge_
 -- Name: messages messages_track; Type: TRIGGER; Schema: public; Owner: postgres
 --
 
-CREATE TRIGGER messages_track AFTER INSERT OR UPDATE OF is_read, status, latency_ms ON public.messages FOR EACH ROW EXECUTE FUNCTION private.track_message();
+CREATE TRIGGER messages_track AFTER INSERT OR UPDATE OF is_read, status, latency_ms, outcome ON public.messages FOR EACH ROW EXECUTE FUNCTION private.track_message();
 
 
 --
@@ -3092,6 +3137,14 @@ GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_re
 
 REVOKE ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) TO service_role;
+
+
+--
+-- Name: FUNCTION finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb) TO service_role;
 
 
 --

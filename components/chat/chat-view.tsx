@@ -69,6 +69,7 @@ export function ChatView(props: ChatViewProps) {
             key={message.id}
             role={message.role}
             text={message.text}
+            sources={message.sources}
             streaming={status === "streaming" && index === messages.length - 1 && message.role === "assistant"}
           />
         ))}

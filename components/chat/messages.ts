@@ -41,5 +41,6 @@ export function toView(messages: ChatMessage[]): ViewMessage[] {
     id: message.id,
     role: message.role === "user" ? "user" : "assistant",
     text: messageText(message),
+    sources: message.metadata?.sources,
   }));
 }

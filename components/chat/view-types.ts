@@ -1,3 +1,4 @@
+import type { AnswerSource } from "@/lib/constants";
 import type { ChatProblem } from "./chat-error";
 
 /** A message as the view draws it, whether it came from the page's HTML or a live stream. */
@@ -5,6 +6,8 @@ export interface ViewMessage {
   id: string;
   role: "user" | "assistant";
   text: string;
+  /** What an answer drew on, when the bot shows its sources (sent with the answer's finish). */
+  sources?: AnswerSource[];
 }
 
 export type ViewStatus = "ready" | "submitted" | "streaming" | "error";

@@ -68,6 +68,11 @@ const CONFIGURATION = {
     null,
     "How many messages this bot answers per UTC day, all visitors together, so one bot can't spend the owner's whole monthly quota; null: no cap but the quota.",
   ),
+  show_sources: setting(
+    z.boolean(),
+    false,
+    "Show visitors which profile sections and knowledge items each answer drew on, as chips under it (and as sources in the chat API's answer).",
+  ),
   theme: setting(
     z.strictObject({ accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Must be a colour like #1a2b3c.") }),
     { accent_color: "#2563eb" },

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { MarkUnreadButton, RefreshCountsOnOpen } from "@/components/inbox/conversation-actions";
 import { ButtonLink } from "@/components/ui/button-link";
+import { sourceLabel } from "@/lib/answer-sources";
 import { requireUser } from "@/lib/auth/server";
 import { asOwner } from "@/lib/db";
 import { getConversation, listConversationTurns, setConversationsRead } from "@/lib/db/queries/inbox";
@@ -86,6 +87,11 @@ export default async function ConversationPage({
               {turn.response || <em>No answer</em>}
               {STATUS_NOTE[turn.status] ? (
                 <p className="mt-1 text-xs text-red-700 dark:text-red-300">{STATUS_NOTE[turn.status]}</p>
+              ) : null}
+              {turn.sources.length > 0 ? (
+                <p data-testid="answer-sources" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+                  from: {turn.sources.map(sourceLabel).join(", ")}
+                </p>
               ) : null}
             </div>
             <time dateTime={turn.created_at} className="justify-self-end text-xs text-zinc-600 dark:text-zinc-400">
