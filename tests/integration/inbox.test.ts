@@ -256,7 +256,7 @@ describeEachDatabase("the inbox", (db) => {
     expect(analytics.daily).toHaveLength(7);
     const today = analytics.daily.at(-1);
     expect(today).toMatchObject({ day: new Date().toISOString().slice(0, 10), messages: 4, visitors: 2, refused: 2 });
-    expect(analytics.totals).toEqual({ messages: 4, answered: 3, failed: 1, refused: 2 });
+    expect(analytics.totals).toEqual({ messages: 4, answered: 3, failed: 1, refused: 2, unanswered: 2 });
     expect(analytics.medianLatencyMs).not.toBeNull();
     expect(analytics.hours.reduce((sum, row) => sum + row.messages, 0)).toBe(4);
     expect(analytics.topQuestions).toContainEqual({ question: "where does ada live", asked: 1 });
