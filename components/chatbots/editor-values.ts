@@ -18,6 +18,7 @@ export interface EditorValues {
   maxMessages: number;
   windowSeconds: number;
   accentColor: string;
+  showSources: boolean;
 }
 
 export interface EditorChatbot {
@@ -45,6 +46,7 @@ export function valuesOf(chatbot: EditorChatbot): EditorValues {
     maxMessages: configuration.rate_limit.max_messages,
     windowSeconds: configuration.rate_limit.window_seconds,
     accentColor: configuration.theme.accent_color,
+    showSources: configuration.show_sources,
   };
 }
 
@@ -57,6 +59,7 @@ export function configurationOf(values: EditorValues, { realModel }: { realModel
     tone: values.tone,
     ...(realModel ? { model: values.model, temperature: values.temperature } : {}),
     rate_limit: { max_messages: values.maxMessages, window_seconds: values.windowSeconds },
+    show_sources: values.showSources,
     theme: { accent_color: values.accentColor },
   };
 }

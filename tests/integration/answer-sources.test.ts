@@ -80,7 +80,9 @@ describeEachDatabase("answer sources and outcomes", (db) => {
 
   async function ask(chatbotId: string, message: string, stream = false) {
     const { POST } = await import("@/app/api/chat/route");
-    return POST(jsonRequest("/api/chat", { chatbot_id: chatbotId, visitor_id: `src-${randomUUID()}`, message, stream }));
+    return POST(
+      jsonRequest("/api/chat", { chatbot_id: chatbotId, visitor_id: `src-${randomUUID()}`, message, stream }),
+    );
   }
 
   async function stored(messageId: string) {
@@ -124,7 +126,9 @@ describeEachDatabase("answer sources and outcomes", (db) => {
     const withSources = chunks.filter((chunk) => chunk.messageMetadata?.sources);
     expect(withSources).toHaveLength(1);
     expect(withSources[0].messageMetadata?.sources).toEqual([{ kind: "profile", section: "skills" }]);
-    expect(chunks.indexOf(withSources[0])).toBeGreaterThan(chunks.findLastIndex((chunk) => chunk.type === "text-delta"));
+    expect(chunks.indexOf(withSources[0])).toBeGreaterThan(
+      chunks.findLastIndex((chunk) => chunk.type === "text-delta"),
+    );
 
     const quiet = await readUiStream(await ask(quietBot, "What are Rosa's skills?", true));
     expect(quiet.some((chunk) => chunk.messageMetadata?.sources)).toBe(false);
