@@ -407,6 +407,7 @@ begin
   delete from public.chatbot_daily_stats;
   delete from public.chatbot_daily_questions;
   delete from private.chatbot_day_visitors;
+  delete from public.chatbot_unanswered_questions;
 
   insert into public.conversations (user_id, chatbot_id, conversation_id, visitor_id, started_at, last_message_at,
                                     last_message, message_count, unread_count, failed_count)
@@ -472,6 +473,14 @@ begin
   from public.messages m join public.chatbots c on c.id = m.chatbot_id
   where not m.is_preview and m.status <> 'rate_limited'
   group by 1, 2, 3, 4;
+
+  insert into public.chatbot_unanswered_questions (chatbot_id, question_hash, normalized_question, user_id, asked,
+                                                   last_asked_at)
+  select m.chatbot_id, pg_catalog.md5(private.normalized_question(m.message)), private.normalized_question(m.message),
+         c.user_id, count(*), max(m.created_at)
+  from public.messages m join public.chatbots c on c.id = m.chatbot_id
+  where not m.is_preview and m.status = 'answered' and m.outcome = 'unanswered'
+  group by 1, 2, 3, 4;
 end;
 $$;
 
@@ -482,7 +491,7 @@ ALTER FUNCTION private.rebuild_message_rollups() OWNER TO postgres;
 -- Name: FUNCTION rebuild_message_rollups(); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.rebuild_message_rollups() IS 'Recomputes conversations, chatbot_daily_stats and chatbot_daily_questions from the messages (after a bulk load with triggers off).';
+COMMENT ON FUNCTION private.rebuild_message_rollups() IS 'Recomputes conversations, chatbot_daily_stats, chatbot_daily_questions and chatbot_unanswered_questions from the messages (after a bulk load with triggers off).';
 
 
 --
@@ -1036,6 +1045,46 @@ ALTER FUNCTION private.track_message() OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION private.track_message() IS 'Keeps conversations, chatbot_daily_stats and chatbot_daily_questions up to date as messages are written (previews and refused turns excluded).';
+
+
+--
+-- Name: track_unanswered_question(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.track_unanswered_question() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  was boolean := tg_op = 'UPDATE' and old.status = 'answered' and old.outcome is not distinct from 'unanswered';
+  now_is boolean := new.status = 'answered' and new.outcome is not distinct from 'unanswered';
+  delta integer;
+begin
+  if new.is_preview or was = now_is then
+    return null;
+  end if;
+  delta := case when now_is then 1 else -1 end;
+  insert into public.chatbot_unanswered_questions as q (chatbot_id, question_hash, normalized_question, user_id,
+                                                        asked, last_asked_at)
+  select new.chatbot_id, pg_catalog.md5(private.normalized_question(new.message)),
+         private.normalized_question(new.message), c.user_id, greatest(delta, 0), new.created_at
+  from public.chatbots c where c.id = new.chatbot_id
+  on conflict (chatbot_id, question_hash) do update
+    set asked = greatest(q.asked + delta, 0),
+        last_asked_at = case when delta > 0 then greatest(q.last_asked_at, excluded.last_asked_at)
+                             else q.last_asked_at end;
+  return null;
+end;
+$$;
+
+
+ALTER FUNCTION private.track_unanswered_question() OWNER TO postgres;
+
+--
+-- Name: FUNCTION track_unanswered_question(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.track_unanswered_question() IS 'Keeps chatbot_unanswered_questions up to date as turns are answered (previews excluded).';
 
 
 --
@@ -1654,6 +1703,65 @@ COMMENT ON COLUMN public.chatbot_daily_usage.refused IS 'Turns refused that day 
 
 
 --
+-- Name: chatbot_unanswered_questions; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.chatbot_unanswered_questions (
+    chatbot_id uuid NOT NULL,
+    question_hash text NOT NULL,
+    normalized_question text NOT NULL,
+    user_id uuid NOT NULL,
+    asked integer DEFAULT 0 NOT NULL,
+    last_asked_at timestamp with time zone NOT NULL,
+    CONSTRAINT chatbot_unanswered_questions_asked_check CHECK ((asked >= 0))
+);
+
+
+ALTER TABLE public.chatbot_unanswered_questions OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_unanswered_questions; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.chatbot_unanswered_questions IS 'Per chatbot and question (private.normalized_question): how often visitors asked it and the bot could not answer, and when last. Kept by the trigger on messages (previews excluded); the overview counts the groups waiting from it.';
+
+
+--
+-- Name: COLUMN chatbot_unanswered_questions.question_hash; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_unanswered_questions.question_hash IS 'md5 of normalized_question: the key.';
+
+
+--
+-- Name: COLUMN chatbot_unanswered_questions.normalized_question; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_unanswered_questions.normalized_question IS 'The question as the queue groups it, matched against question_resolutions.normalized_question.';
+
+
+--
+-- Name: COLUMN chatbot_unanswered_questions.user_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_unanswered_questions.user_id IS 'The chatbot''s owner, copied for RLS.';
+
+
+--
+-- Name: COLUMN chatbot_unanswered_questions.asked; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_unanswered_questions.asked IS 'Answered turns with outcome unanswered.';
+
+
+--
+-- Name: COLUMN chatbot_unanswered_questions.last_asked_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_unanswered_questions.last_asked_at IS 'When the latest of them was asked (messages.created_at).';
+
+
+--
 -- Name: chatbots; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -2191,6 +2299,14 @@ ALTER TABLE ONLY public.chatbot_daily_usage
 
 
 --
+-- Name: chatbot_unanswered_questions chatbot_unanswered_questions_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_unanswered_questions
+    ADD CONSTRAINT chatbot_unanswered_questions_pkey PRIMARY KEY (chatbot_id, question_hash);
+
+
+--
 -- Name: chatbots chatbots_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -2374,6 +2490,13 @@ CREATE INDEX chatbot_daily_stats_user_idx ON public.chatbot_daily_stats USING bt
 
 
 --
+-- Name: chatbot_unanswered_questions_user_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX chatbot_unanswered_questions_user_idx ON public.chatbot_unanswered_questions USING btree (user_id, last_asked_at);
+
+
+--
 -- Name: chatbots_user_id_created_at_idx; Type: INDEX; Schema: public; Owner: postgres
 --
 
@@ -2500,6 +2623,13 @@ CREATE TRIGGER messages_track AFTER INSERT OR UPDATE OF is_read, status, latency
 
 
 --
+-- Name: messages messages_track_unanswered; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER messages_track_unanswered AFTER INSERT OR UPDATE OF status, outcome ON public.messages FOR EACH ROW EXECUTE FUNCTION private.track_unanswered_question();
+
+
+--
 -- Name: profiles profiles_set_updated_at; Type: TRIGGER; Schema: public; Owner: postgres
 --
 
@@ -2608,6 +2738,22 @@ ALTER TABLE ONLY public.chatbot_daily_stats
 
 ALTER TABLE ONLY public.chatbot_daily_usage
     ADD CONSTRAINT chatbot_daily_usage_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_unanswered_questions chatbot_unanswered_questions_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_unanswered_questions
+    ADD CONSTRAINT chatbot_unanswered_questions_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_unanswered_questions chatbot_unanswered_questions_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_unanswered_questions
+    ADD CONSTRAINT chatbot_unanswered_questions_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 
 --
@@ -2891,6 +3037,13 @@ CREATE POLICY "Owners read their chatbots' questions" ON public.chatbot_daily_qu
 
 
 --
+-- Name: chatbot_unanswered_questions Owners read their chatbots' unanswered questions; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their chatbots' unanswered questions" ON public.chatbot_unanswered_questions FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: visitors Owners read their chatbots' visitors; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -3023,6 +3176,12 @@ ALTER TABLE public.chatbot_daily_stats ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.chatbot_daily_usage ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: chatbot_unanswered_questions; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.chatbot_unanswered_questions ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: chatbots; Type: ROW SECURITY; Schema: public; Owner: postgres
@@ -3275,6 +3434,13 @@ REVOKE ALL ON FUNCTION private.track_message() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION track_unanswered_question(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.track_unanswered_question() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer); Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -3414,6 +3580,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_stats TO service
 
 GRANT SELECT ON TABLE public.chatbot_daily_usage TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_usage TO service_role;
+
+
+--
+-- Name: TABLE chatbot_unanswered_questions; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.chatbot_unanswered_questions TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_unanswered_questions TO service_role;
 
 
 --

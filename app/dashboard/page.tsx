@@ -17,8 +17,6 @@ import { countWaitingQuestions } from "@/lib/db/queries/questions";
 export const metadata: Metadata = { title: "Overview" };
 
 const NEW_CHATBOT_PATH = "/dashboard/chatbots/new";
-/** Past this many waiting questions the overview says "99+": the queue page has the rest. */
-const WAITING_SHOWN = 99;
 
 // The owner's overview: their chatbots with this week's activity, and, until a new owner has a
 // shared, working bot, the steps to one. Everything in one transaction under RLS.
@@ -28,7 +26,7 @@ export default async function DashboardPage() {
     chatbots: await listChatbots(tx),
     activity: await listChatbotActivity(tx),
     progress: await findOnboardingProgress(tx),
-    waiting: await countWaitingQuestions(tx, { cap: WAITING_SHOWN + 1 }),
+    waiting: await countWaitingQuestions(tx),
   }));
   const onboarding = !(progress.profile && progress.chatbot && progress.tried && progress.shared);
   const first = chatbots[0];
@@ -59,7 +57,7 @@ export default async function DashboardPage() {
               <p className="flex items-center gap-2 text-sm">
                 <MessageCircleQuestion aria-hidden className="size-5 shrink-0 text-amber-600" />
                 <span>
-                  <strong className="tabular-nums">{waiting > WAITING_SHOWN ? `${WAITING_SHOWN}+` : waiting}</strong>{" "}
+                  <strong className="tabular-nums">{waiting}</strong>{" "}
                   {waiting === 1
                     ? "question your bots couldn't answer waits"
                     : "questions your bots couldn't answer wait"}{" "}

@@ -9,7 +9,9 @@ import { asOwner } from "@/lib/db";
 import { getChatbotAnalytics } from "@/lib/db/queries/analytics";
 import { getConversation, listConversationTurns } from "@/lib/db/queries/inbox";
 import { countWaitingQuestions, listUnansweredQuestions } from "@/lib/db/queries/questions";
-import { jsonRequest, type SignedUpOwner, signUpOwner } from "../support/auth";
+import { idleFormState } from "@/lib/http/form-state";
+import { runWithRequestForTests } from "@/lib/http/request-facts";
+import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { readUiStream } from "../support/chat";
 import { describeEachDatabase } from "../support/databases";
 
@@ -250,11 +252,24 @@ describeEachDatabase("answer sources and outcomes", (db) => {
   it("counts the waiting questions and the daily couldn't-answer share from the rollups, for the owner only", async () => {
     await ask(showingBot, "Does Rosa play the cello?");
     await ask(showingBot, "does rosa play the cello");
-    const waiting = await asOwner(claimsOf(owner), (tx) => countWaitingQuestions(tx, { cap: 100 }));
-    // "Does Rosa keep bees?" (the mock model's) and the cello, asked twice: two groups.
-    expect(waiting).toBe(2);
-    expect(await asOwner(claimsOf(owner), (tx) => countWaitingQuestions(tx, { cap: 1 }))).toBe(1);
-    expect(await asOwner(claimsOf(other), (tx) => countWaitingQuestions(tx, { cap: 100 }))).toBe(0);
+    const waiting = () => asOwner(claimsOf(owner), (tx) => countWaitingQuestions(tx));
+    // "Does Rosa keep bees?" (the mock model's) and the cello, asked twice: two groups, as the queue lists.
+    expect(await waiting()).toBe(2);
+    expect(await asOwner(claimsOf(owner), (tx) => listUnansweredQuestions(tx, { limit: 50 }))).toHaveLength(2);
+    expect(await asOwner(claimsOf(other), (tx) => countWaitingQuestions(tx))).toBe(0);
+    // Dismissed, a group stops waiting; asked again, it waits again.
+    const { dismissQuestionAction } = await import("@/lib/questions/actions");
+    const dismissed = await runWithRequestForTests(
+      new Request(`${TEST_ORIGIN}/dashboard/questions`, {
+        method: "POST",
+        headers: { origin: TEST_ORIGIN, cookie: owner.cookie },
+      }),
+      () => dismissQuestionAction(idleFormState as never, { question: "Does Rosa play the cello?" }),
+    );
+    expect(dismissed.result).toMatchObject({ status: "success" });
+    expect(await waiting()).toBe(1);
+    await ask(quietBot, "Does Rosa play the cello?!");
+    expect(await waiting()).toBe(2);
 
     const [counted] = await db().query<{ answered: number; unanswered: number }>(
       `select count(*) filter (where status = 'answered')::int as answered,
@@ -276,7 +291,12 @@ describeEachDatabase("answer sources and outcomes", (db) => {
     ).toBeNull();
 
     // The trigger's counts are what a rebuild from the messages gives.
-    const snapshot = () => db().query("select * from public.chatbot_daily_stats order by chatbot_id, day");
+    const snapshot = async () => ({
+      daily: await db().query("select * from public.chatbot_daily_stats order by chatbot_id, day"),
+      questions: await db().query(
+        "select * from public.chatbot_unanswered_questions order by chatbot_id, question_hash",
+      ),
+    });
     const kept = await snapshot();
     await db().query("select private.rebuild_message_rollups()");
     expect(await snapshot()).toEqual(kept);

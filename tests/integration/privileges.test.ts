@@ -60,6 +60,7 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
     chatbot_daily_questions: ["SELECT"],
     chatbot_daily_stats: ["SELECT"],
     chatbot_daily_usage: ["SELECT"],
+    chatbot_unanswered_questions: ["SELECT"],
     chatbots: owner,
     conversations: ["SELECT"],
     // Items are updated through a column grant (kind, title, body, alternatives); chunks are rewritten.

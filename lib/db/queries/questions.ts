@@ -17,30 +17,22 @@ export interface QuestionGroup {
 /** How far back the queue looks: older questions have had their chance. */
 const QUEUE_DAYS = 90;
 
-/**
- * The queue's turns, grouped by question: unanswered, within QUEUE_DAYS ($1), not resolved since.
- * The partial index messages_unanswered_idx holds only such turns, so the work grows with the
- * unanswered questions of the last 90 days, not with the messages table.
- */
-const QUEUE_GROUPS = `
-     from public.messages m
-     where m.outcome = 'unanswered' and not m.is_preview
-       and m.created_at > now() - make_interval(days => $1)
-       and not exists (
-         select 1 from public.question_resolutions r
-         where r.normalized_question = private.normalized_question(m.message) and r.created_at >= m.created_at
-       )
-     group by private.normalized_question(m.message)`;
-
 /** Run as the owner: their bots' unanswered questions, grouped, most asked first. */
 export async function listUnansweredQuestions(tx: Queryable, { limit }: { limit: number }): Promise<QuestionGroup[]> {
   const rows = await tx.query<{ question: string; times: number; visitors: number; last_asked: Date }>(
     `select (array_agg(m.message order by m.created_at desc))[1] as question,
             count(*)::int as times, count(distinct m.visitor_id)::int as visitors, max(m.created_at) as last_asked
-     ${QUEUE_GROUPS}
+     from public.messages m
+     where m.outcome = 'unanswered' and not m.is_preview
+       and m.created_at > now() - make_interval(days => $2)
+       and not exists (
+         select 1 from public.question_resolutions r
+         where r.normalized_question = private.normalized_question(m.message) and r.created_at >= m.created_at
+       )
+     group by private.normalized_question(m.message)
      order by times desc, last_asked desc
-     limit $2`,
-    [QUEUE_DAYS, limit],
+     limit $1`,
+    [limit, QUEUE_DAYS],
   );
   return rows.map((row) => ({
     question: row.question,
@@ -51,13 +43,21 @@ export async function listUnansweredQuestions(tx: Queryable, { limit }: { limit:
 }
 
 /**
- * Run as the owner: how many question groups wait in the queue, counted up to `cap` (the overview
- * shows "cap+" past it rather than counting a long queue to the end).
+ * Run as the owner: how many groups listUnansweredQuestions would list, without its limit. Read
+ * from the rollup public.chatbot_unanswered_questions (one row per bot and question), not the
+ * messages: a group waits when it was last asked within the queue's days and after the owner last
+ * resolved it, which is when at least one of its turns would be listed.
  */
-export async function countWaitingQuestions(tx: Queryable, { cap }: { cap: number }): Promise<number> {
+export async function countWaitingQuestions(tx: Queryable): Promise<number> {
   const [{ count }] = await tx.query<{ count: number }>(
-    `select count(*)::int as count from (select 1 ${QUEUE_GROUPS} limit $2) waiting`,
-    [QUEUE_DAYS, cap],
+    `select count(distinct q.question_hash)::int as count
+     from public.chatbot_unanswered_questions q
+     where q.asked > 0 and q.last_asked_at > now() - make_interval(days => $1)
+       and not exists (
+         select 1 from public.question_resolutions r
+         where r.normalized_question = q.normalized_question and r.created_at >= q.last_asked_at
+       )`,
+    [QUEUE_DAYS],
   );
   return count;
 }
