@@ -136,10 +136,13 @@ describe.skipIf(!browserAvailable())("the knowledge page in Chromium", () => {
     await next.locator('[data-testid="chat"][data-ready="true"]').waitFor({ timeout: 15_000 });
     await next.getByTestId("composer-input").fill("Is chess one of her hobbies?");
     await next.getByTestId("composer-input").press("Enter");
+    const reply = next.locator('[data-testid="chat-message"][data-role="assistant"]').last();
+    // The bubble holds the owner's answer as written; the chips under it name the Q&A it became.
     await expect
-      .poll(() => next.locator('[data-testid="chat-message"][data-role="assistant"]').last().textContent(), {
-        timeout: 20_000,
-      })
+      .poll(() => reply.locator(":scope > div").textContent(), { timeout: 20_000 })
       .toBe("Yes, in the Lisbon chess club every Tuesday.");
+    await expect
+      .poll(() => reply.getByTestId("answer-sources").textContent(), { timeout: 20_000 })
+      .toBe("Q&A 'Does she play chess?'");
   }, 180_000);
 });
