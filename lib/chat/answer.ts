@@ -267,7 +267,8 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
   /** Notes what a part means for the turn's row; returns the ending it implies, if any. */
   const observe = (part: Part): { status: Ending; error?: string } | undefined => {
     if (part.type === "text-delta") state.text += part.text;
-    if (part.type === "tool-call") state.outcome = reportedOutcome(part.toolName, part.input) ?? state.outcome;
+    // The first valid report counts, as in answerInFull.
+    if (part.type === "tool-call") state.outcome ??= reportedOutcome(part.toolName, part.input);
     if (part.type === "finish-step") {
       const report = reportOf(part.providerMetadata);
       state.outcome = report.outcome ?? state.outcome;
