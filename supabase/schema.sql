@@ -1099,6 +1099,7 @@ declare
   visitor public.visitors%rowtype;
   latest uuid;
   turns jsonb;
+  show_sources boolean;
 begin
   if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
     return null;
@@ -1114,6 +1115,9 @@ begin
   if not found then
     return null;
   end if;
+  -- Sources go back to the visitor only when the bot's owner shows them (configuration show_sources).
+  select coalesce(c.configuration ->> 'show_sources' = 'true', false) into show_sources
+  from public.chatbots c where c.id = p_chatbot_id;
 
   select m.conversation_id into latest
   from public.messages m
@@ -1122,11 +1126,12 @@ begin
   limit 1;
 
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-           'id', t.id, 'message', t.message, 'response', t.response, 'status', t.status, 'created_at', t.created_at
+           'id', t.id, 'message', t.message, 'response', t.response, 'status', t.status, 'created_at', t.created_at,
+           'sources', case when show_sources then t.sources end
          ) order by t.created_at), '[]'::jsonb)
   into turns
   from (
-    select m.id, m.message, m.response, m.status, m.created_at
+    select m.id, m.message, m.response, m.status, m.created_at, m.sources
     from public.messages m
     where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id and m.conversation_id = latest
       and m.status <> 'rate_limited'

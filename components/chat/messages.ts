@@ -20,7 +20,7 @@ export function messagesFromTurns(turns: PastTurn[], conversationId: string | nu
       {
         id: turn.id,
         role: "assistant",
-        metadata: { ...metadata, message_id: turn.id },
+        metadata: { ...metadata, message_id: turn.id, ...(turn.sources && { sources: turn.sources }) },
         parts: [{ type: "text", text: turn.response }],
       },
     ];

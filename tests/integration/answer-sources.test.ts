@@ -5,10 +5,11 @@ import { afterEach, beforeAll, expect, it } from "vitest";
 import { setLanguageModelForTests } from "@/lib/ai/models";
 import { sourceLabel } from "@/lib/answer-sources";
 import type { AnswerSource } from "@/lib/constants";
-import { asOwner } from "@/lib/db";
+import { asOwner, asVisitor } from "@/lib/db";
 import { getChatbotAnalytics } from "@/lib/db/queries/analytics";
 import { getConversation, listConversationTurns } from "@/lib/db/queries/inbox";
 import { countWaitingQuestions, listUnansweredQuestions } from "@/lib/db/queries/questions";
+import { findVisitorConversation } from "@/lib/db/queries/visitors";
 import { idleFormState } from "@/lib/http/form-state";
 import { runWithRequestForTests } from "@/lib/http/request-facts";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
@@ -134,6 +135,30 @@ describeEachDatabase("answer sources and outcomes", (db) => {
 
     const quiet = await readUiStream(await ask(quietBot, "What are Rosa's skills?", true));
     expect(quiet.some((chunk) => chunk.messageMetadata?.sources)).toBe(false);
+  });
+
+  it("gives a returning visitor's past answers their sources back only where the bot shows them", async () => {
+    const { webVisitorId } = await import("@/lib/visitors/identity");
+    const { VISITOR_COOKIE, newVisitorCookieValue } = await import("@/lib/visitors/cookie");
+    const { POST } = await import("@/app/api/chat/route");
+    const value = newVisitorCookieValue();
+    const [secret] = value.split(".");
+    const past = async (chatbotId: string) => {
+      const response = await POST(
+        jsonRequest(
+          "/api/chat",
+          { chatbot_id: chatbotId, visitor_id: webVisitorId(secret, chatbotId), message: "Where is Rosa based?" },
+          { headers: { cookie: `${VISITOR_COOKIE}=${value}` } },
+        ),
+      );
+      expect(response.status).toBe(200);
+      // What the public page reads as an anonymous visitor when it renders the conversation.
+      return asVisitor((tx) => findVisitorConversation(tx, { chatbotId, visitorSecret: secret }));
+    };
+    expect((await past(showingBot))?.turns.map((turn) => turn.sources)).toEqual([
+      [{ kind: "profile", section: "location" }],
+    ]);
+    expect((await past(quietBot))?.turns.map((turn) => turn.sources)).toEqual([null]);
   });
 
   it("shows the sources under each answer in the owner's conversation view, and to nobody else", async () => {
