@@ -62,6 +62,14 @@ const envSchema = z.object({
     "must be an smtp:// or smtps:// URL",
   ),
   EMAIL_FROM: optionalString.transform((value) => value ?? "Chatfolio <no-reply@localhost>"),
+  /**
+   * What an external scheduler (Vercel Cron, a systemd timer) sends as `Authorization: Bearer` to
+   * /api/jobs/run; unset, that route is off and only the in-process worker runs jobs.
+   */
+  CRON_SECRET: optionalString.refine(
+    (value) => value === undefined || value.length >= 16,
+    "must be at least 16 characters",
+  ),
   PORT: positiveInteger(3000),
 });
 

@@ -70,3 +70,15 @@ export const EXTRACTIONS_AT_ONCE = 2;
 export const WEB_FETCH_TIMEOUT_MS = 10_000;
 export const WEB_PAGE_MAX_BYTES = 2 * 1024 * 1024;
 export const WEB_FETCH_MAX_REDIRECTS = 5;
+
+/**
+ * The job queue (lib/jobs): how often each server looks for due jobs, how many it takes at once,
+ * how long a claim lasts (a job whose worker died runs again after it), how long one attempt may
+ * take, and the backoff after a failure: 30 s doubling per attempt, at most 6 hours.
+ */
+export const JOB_POLL_SECONDS = 15;
+export const JOB_BATCH = 20;
+export const JOB_CLAIM_SECONDS = 120;
+export const JOB_ATTEMPT_TIMEOUT_MS = 60_000;
+export const JOB_RETRY_BASE_SECONDS = 30;
+export const JOB_RETRY_MAX_SECONDS = 6 * 60 * 60;

@@ -14,7 +14,7 @@ import {
 import { signInAction, signOutAction, signUpAction } from "@/lib/auth/actions";
 import { checkSlugAction, createChatbotAction, deleteChatbotAction, updateChatbotAction } from "@/lib/chatbots/actions";
 import type { RegisteredAction } from "@/lib/http/action";
-import { inboxChangesAction, markConversationsAction } from "@/lib/inbox/actions";
+import { inboxChangesAction, markConversationsAction, replyAction } from "@/lib/inbox/actions";
 import {
   addNoteAction,
   addQuestionAndAnswerAction,
@@ -22,6 +22,7 @@ import {
   importWebPageAction,
   uploadDocumentAction,
 } from "@/lib/knowledge/actions";
+import { saveNotificationSettingsAction } from "@/lib/notifications/actions";
 import { saveProfileAction } from "@/lib/profiles/actions";
 import { answerQuestionAction, dismissQuestionAction } from "@/lib/questions/actions";
 
@@ -36,6 +37,7 @@ export const serverActions: readonly RegisteredAction[] = [
   signUpAction,
   signOutAction,
   saveProfileAction,
+  saveNotificationSettingsAction,
   createChatbotAction,
   updateChatbotAction,
   deleteChatbotAction,
@@ -47,6 +49,7 @@ export const serverActions: readonly RegisteredAction[] = [
   deleteKnowledgeAction,
   markConversationsAction,
   inboxChangesAction,
+  replyAction,
   answerQuestionAction,
   dismissQuestionAction,
   createApiKeyAction,

@@ -5,7 +5,7 @@ import { openPglite } from "./pglite";
 import { openPostgres } from "./postgres";
 import type { Database, JwtClaims, Queryable } from "./types";
 
-export type { Database, JwtClaims, Queryable, TransactionIdentity } from "./types";
+export type { Database, JwtClaims, Queryable } from "./types";
 
 const holder = globalThis as typeof globalThis & { __chatfolioDb?: Promise<Database> };
 

@@ -16,7 +16,9 @@ const CONNECT_TIMEOUT_MS = 3_000;
 /**
  * A client whose own connection attempt gives up sooner than the pool's queue does, in pipeline
  * mode: a statement is written as soon as it is issued, not after the previous one's answer, so a
- * transaction's opening and its first statement cost one round trip between them.
+ * transaction's opening and its first statement cost one round trip between them. Only statements
+ * of one transaction are ever pipelined (outside one, each statement has a pooled client to
+ * itself), so a transaction pooler, which keeps a backend until the commit, sees nothing new.
  */
 class QuickConnectClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {

@@ -1,7 +1,7 @@
 // What private.visitor_conversation returns; shared by the server loader and the chat client,
 // so nothing server-only here.
 
-import type { AnswerSource, MessageStatus } from "@/lib/constants";
+import type { AnswerSource, FeedbackRating, MessageStatus } from "@/lib/constants";
 
 /** Refused turns never reached the model, so visitor_conversation leaves them out. */
 export type TurnStatus = Exclude<MessageStatus, "rate_limited">;
@@ -14,12 +14,22 @@ export interface PastTurn {
   created_at: string;
   /** What the answer drew on; null unless the bot shows sources to visitors. */
   sources: AnswerSource[] | null;
+  feedback: FeedbackRating | null;
+  feedback_comment: string | null;
+}
+
+/** What the owner wrote back, shown to the visitor marked as from the owner. */
+export interface PastReply {
+  id: string;
+  body: string;
+  created_at: string;
 }
 
 export interface PastConversation {
   visitor_name: string | null;
   conversation_id: string | null;
   turns: PastTurn[];
+  replies: PastReply[];
 }
 
 /** What the public page hands its chat: the bot, and this visitor's id and latest conversation. */

@@ -326,4 +326,49 @@ describeEachDatabase("answer sources and outcomes", (db) => {
     await db().query("select private.rebuild_message_rollups()");
     expect(await snapshot()).toEqual(kept);
   });
+
+  it("takes an erased visitor's unanswered question out of the counts, text and all", async () => {
+    const { webVisitorId } = await import("@/lib/visitors/identity");
+    const { VISITOR_COOKIE, newVisitorCookieValue } = await import("@/lib/visitors/cookie");
+    const { POST } = await import("@/app/api/chat/route");
+    const { DELETE: forget } = await import("@/app/api/chat/data/route");
+    const value = newVisitorCookieValue();
+    const [secret] = value.split(".");
+    const cookie = `${VISITOR_COOKIE}=${value}`;
+    const question = "Does Rosa collect vintage typewriters?";
+    const asked = await POST(
+      jsonRequest(
+        "/api/chat",
+        { chatbot_id: quietBot, visitor_id: webVisitorId(secret, quietBot), message: question },
+        { headers: { cookie } },
+      ),
+    );
+    expect(asked.status).toBe(200);
+    const rows = () =>
+      db().query<{ asked: number }>(
+        "select asked from public.chatbot_unanswered_questions where chatbot_id = $1 and normalized_question = $2",
+        [quietBot, "does rosa collect vintage typewriters"],
+      );
+    expect(await rows()).toEqual([{ asked: 1 }]);
+    const before = await asOwner(claimsOf(owner), (tx) => countWaitingQuestions(tx));
+
+    const erased = await forget(
+      new Request(`${TEST_ORIGIN}/api/chat/data?chatbot_id=${quietBot}`, {
+        method: "DELETE",
+        headers: { cookie, origin: TEST_ORIGIN },
+      }),
+    );
+    expect(erased.status).toBe(204);
+    expect(await rows()).toEqual([]);
+    expect(await asOwner(claimsOf(owner), (tx) => countWaitingQuestions(tx))).toBe(before - 1);
+    const snapshot = async () => ({
+      daily: await db().query("select * from public.chatbot_daily_stats order by chatbot_id, day"),
+      questions: await db().query(
+        "select * from public.chatbot_unanswered_questions order by chatbot_id, question_hash",
+      ),
+    });
+    const kept = await snapshot();
+    await db().query("select private.rebuild_message_rollups()");
+    expect(await snapshot()).toEqual(kept);
+  });
 });

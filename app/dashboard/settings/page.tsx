@@ -6,15 +6,19 @@ import {
   DeleteAccountForm,
   SignOutEverywhereForm,
 } from "@/components/settings/account-forms";
+import { NotificationForm } from "@/components/settings/notification-form";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/server";
+import { asOwner } from "@/lib/db";
+import { readNotificationSettings } from "@/lib/db/queries/notifications";
 
 export const metadata: Metadata = { title: "Account settings" };
 
 // The owner's account: email, password, sessions, their data, and deleting it all.
 export default async function AccountSettingsPage() {
   const user = await requireUser("/dashboard/settings");
+  const notifications = await asOwner(user.claims, (tx) => readNotificationSettings(tx, { userId: user.userId }));
   return (
     <>
       <Card>
@@ -32,6 +36,15 @@ export default async function AccountSettingsPage() {
         </CardHeader>
         <CardContent>
           <ChangePasswordForm />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Notifications</CardTitle>
+          <CardDescription>Emails to {user.email}, sent from a queue shortly after the event.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <NotificationForm settings={notifications} />
         </CardContent>
       </Card>
       <Card>

@@ -1,7 +1,7 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import { exportAccountEndpoint } from "./account";
 import { createTokenEndpoint, logoutEndpoint, signUpEndpoint } from "./auth";
-import { chatEndpoint } from "./chat";
+import { chatEndpoint, feedbackEndpoint, forgetVisitorEndpoint, visitorDataEndpoint } from "./chat";
 import {
   createChatbotEndpoint,
   deleteChatbotEndpoint,
@@ -9,6 +9,7 @@ import {
   listChatbotsEndpoint,
   updateChatbotEndpoint,
 } from "./chatbots";
+import { runJobsByGetEndpoint, runJobsEndpoint } from "./jobs";
 import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "./keys";
 import {
   createKnowledgeEndpoint,
@@ -51,10 +52,15 @@ export const endpoints: readonly Endpoint[] = [
   replaceKnowledgeEndpoint,
   deleteKnowledgeEndpoint,
   chatEndpoint,
+  feedbackEndpoint,
+  visitorDataEndpoint,
+  forgetVisitorEndpoint,
   listMessagesEndpoint,
   exportMessagesEndpoint,
   updateMessageEndpoint,
   listVisitorsEndpoint,
+  runJobsEndpoint,
+  runJobsByGetEndpoint,
   healthEndpoint,
   openapiEndpoint,
 ];
