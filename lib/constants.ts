@@ -41,8 +41,24 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 export const ANSWER_OUTCOMES = ["from_content", "unanswered", "small_talk", "declined"] as const;
 export type AnswerOutcome = (typeof ANSWER_OUTCOMES)[number];
 
-/** The provider-metadata key under which a model reports its answer's outcome. */
+/** The provider-metadata key under which a model reports its answer's outcome and sources. */
 export const OUTCOME_METADATA_KEY = "chatfolio";
+
+/** The profile's sections, in the order the prompt and the pages list them. */
+export const PROFILE_SECTION_NAMES = ["name", "location", "bio", "skills", "experience", "interests"] as const;
+export type ProfileSectionName = (typeof PROFILE_SECTION_NAMES)[number];
+
+/**
+ * What an answer drew on, as messages.sources stores it: a profile section, or a knowledge item
+ * (its title as it was when the answer was given, so the inbox can name one deleted since).
+ */
+export type AnswerSource =
+  | { kind: "profile"; section: ProfileSectionName }
+  | { kind: "knowledge"; id: string; item_kind: KnowledgeKind; title: string };
+
+/** The kinds of knowledge item, as public.knowledge_items' kind check lists them. */
+export const KNOWLEDGE_KINDS = ["qa", "note", "document", "web"] as const;
+export type KnowledgeKind = (typeof KNOWLEDGE_KINDS)[number];
 
 /** What a chatbot of an owner without a profile knows: nothing, and it says so. */
 export const EMPTY_PROFILE = Object.freeze({
@@ -58,4 +74,6 @@ export const EMPTY_PROFILE = Object.freeze({
 export interface ChatMessageMetadata {
   message_id: string;
   conversation_id: string;
+  /** Sent with the finish part when the bot's owner shows sources to visitors (show_sources). */
+  sources?: AnswerSource[];
 }

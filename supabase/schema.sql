@@ -300,18 +300,8 @@ CREATE FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO ''
     AS $$
-  update public.messages
-  set status = p_status,
-      response = p_response,
-      error = p_error,
-      model = p_model,
-      latency_ms = p_latency_ms,
-      input_tokens = p_input_tokens,
-      output_tokens = p_output_tokens,
-      outcome = case when p_status = 'answered' then p_outcome end,
-      completed_at = now()
-  where id = p_message_id and status = 'pending' and p_status in ('answered', 'failed', 'aborted')
-  returning true;
+  select private.finish_turn(p_message_id, p_status, p_response, p_error, p_model, p_latency_ms,
+    p_input_tokens, p_output_tokens, p_outcome, null::jsonb);
 $$;
 
 
@@ -322,6 +312,39 @@ ALTER FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response 
 --
 
 COMMENT ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) IS 'Records how a pending turn ended: the answer (or what was generated before an abort), the model, latency, token usage and, for an answer, its outcome.';
+
+
+--
+-- Name: finish_turn(uuid, text, text, text, text, integer, integer, integer, text, jsonb); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  update public.messages
+  set status = p_status,
+      response = p_response,
+      error = p_error,
+      model = p_model,
+      latency_ms = p_latency_ms,
+      input_tokens = p_input_tokens,
+      output_tokens = p_output_tokens,
+      outcome = case when p_status = 'answered' then p_outcome end,
+      sources = case when p_status = 'answered' and pg_catalog.jsonb_typeof(p_sources) = 'array' then p_sources end,
+      completed_at = now()
+  where id = p_message_id and status = 'pending' and p_status in ('answered', 'failed', 'aborted')
+  returning true;
+$$;
+
+
+ALTER FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb) OWNER TO postgres;
+
+--
+-- Name: FUNCTION finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb) IS 'Records how a pending turn ended: the answer (or what was generated before an abort), the model, latency, token usage and, for an answer, its outcome and sources.';
 
 
 --
@@ -338,6 +361,7 @@ declare
   gone_count integer := 0;
   touched uuid[];
   turn_day date;
+  unanswered_hashes text[] := '{}';
 begin
   if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
     return 0;
@@ -367,6 +391,7 @@ begin
       set messages = d.messages - 1,
           answered = d.answered - (gone.status = 'answered')::integer,
           failed = d.failed - (gone.status = 'failed')::integer,
+          unanswered = d.unanswered - (gone.status = 'answered' and gone.outcome is not distinct from 'unanswered')::integer,
           unread = d.unread - (not gone.is_read)::integer,
           hours[extract(hour from gone.created_at at time zone 'UTC')::integer + 1]
             = d.hours[extract(hour from gone.created_at at time zone 'UTC')::integer + 1] - 1
@@ -379,6 +404,11 @@ begin
     end if;
     update public.chatbot_daily_questions q set asked = q.asked - 1
     where q.chatbot_id = p_chatbot_id and q.day = turn_day and q.question = private.normalize_question(gone.message);
+    if gone.status = 'answered' and gone.outcome is not distinct from 'unanswered' then
+      unanswered_hashes := unanswered_hashes || pg_catalog.md5(private.normalized_question(gone.message));
+      update public.chatbot_unanswered_questions q set asked = q.asked - 1
+      where q.chatbot_id = p_chatbot_id and q.question_hash = pg_catalog.md5(private.normalized_question(gone.message));
+    end if;
     if gone.feedback is not null then
       update public.chatbot_daily_feedback f
         set thumbs_up = f.thumbs_up - (gone.feedback = 'up')::integer,
@@ -388,6 +418,15 @@ begin
   end loop;
   -- Question text is the visitor's own words: a count that reaches zero takes its row with it.
   delete from public.chatbot_daily_questions q where q.chatbot_id = p_chatbot_id and q.asked <= 0;
+  -- The same for the questions the bot could not answer; those others still ask keep the time
+  -- someone last did.
+  delete from public.chatbot_unanswered_questions q where q.chatbot_id = p_chatbot_id and q.asked <= 0;
+  update public.chatbot_unanswered_questions q
+    set last_asked_at = (
+      select max(m.created_at) from public.messages m
+      where m.chatbot_id = p_chatbot_id and not m.is_preview and m.status = 'answered' and m.outcome = 'unanswered'
+        and pg_catalog.md5(private.normalized_question(m.message)) = q.question_hash)
+  where q.chatbot_id = p_chatbot_id and q.question_hash = any(unanswered_hashes);
 
   with days as (
     delete from private.chatbot_day_visitors dv
@@ -664,6 +703,7 @@ begin
   delete from public.chatbot_daily_stats;
   delete from public.chatbot_daily_questions;
   delete from private.chatbot_day_visitors;
+  delete from public.chatbot_unanswered_questions;
 
   insert into public.conversations (user_id, chatbot_id, conversation_id, visitor_id, started_at, last_message_at,
                                     last_message, message_count, unread_count, failed_count)
@@ -687,19 +727,20 @@ begin
          extract(hour from m.created_at at time zone 'UTC')::integer + 1 as turn_hour,
          case when m.status = 'answered' and m.latency_ms is not null then private.latency_bucket(m.latency_ms) end
            as bucket,
-         m.status, m.is_read
+         m.status, m.is_read, m.outcome
   from public.messages m
   where not m.is_preview and m.status <> 'rate_limited';
 
-  insert into public.chatbot_daily_stats (chatbot_id, day, user_id, messages, visitors, answered, failed, unread,
-                                          latency_histogram, hours)
+  insert into public.chatbot_daily_stats (chatbot_id, day, user_id, messages, visitors, answered, failed, unanswered,
+                                          unread, latency_histogram, hours)
   select t.chatbot_id, t.day, c.user_id, t.messages,
          (select count(*) from private.chatbot_day_visitors v where v.chatbot_id = t.chatbot_id and v.day = t.day),
-         t.answered, t.failed, t.unread, lh.histogram, hh.hours
+         t.answered, t.failed, t.unanswered, t.unread, lh.histogram, hh.hours
   from (
     select r.chatbot_id, r.day, count(*)::integer as messages,
            count(*) filter (where r.status = 'answered')::integer as answered,
            count(*) filter (where r.status = 'failed')::integer as failed,
+           count(*) filter (where r.status = 'answered' and r.outcome = 'unanswered')::integer as unanswered,
            count(*) filter (where not r.is_read)::integer as unread
     from pg_temp.rollup_turns r group by 1, 2
   ) t
@@ -728,6 +769,14 @@ begin
   from public.messages m join public.chatbots c on c.id = m.chatbot_id
   where not m.is_preview and m.status <> 'rate_limited'
   group by 1, 2, 3, 4;
+
+  insert into public.chatbot_unanswered_questions (chatbot_id, question_hash, normalized_question, user_id, asked,
+                                                   last_asked_at)
+  select m.chatbot_id, pg_catalog.md5(private.normalized_question(m.message)), private.normalized_question(m.message),
+         c.user_id, count(*), max(m.created_at)
+  from public.messages m join public.chatbots c on c.id = m.chatbot_id
+  where not m.is_preview and m.status = 'answered' and m.outcome = 'unanswered'
+  group by 1, 2, 3, 4;
 end;
 $$;
 
@@ -738,7 +787,7 @@ ALTER FUNCTION private.rebuild_message_rollups() OWNER TO postgres;
 -- Name: FUNCTION rebuild_message_rollups(); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.rebuild_message_rollups() IS 'Recomputes conversations, chatbot_daily_stats and chatbot_daily_questions from the messages (after a bulk load with triggers off).';
+COMMENT ON FUNCTION private.rebuild_message_rollups() IS 'Recomputes conversations, chatbot_daily_stats, chatbot_daily_questions and chatbot_unanswered_questions from the messages (after a bulk load with triggers off).';
 
 
 --
@@ -1331,6 +1380,7 @@ begin
           visitors = d.visitors + new_visitor,
           answered = d.answered + (new.status = 'answered')::integer,
           failed = d.failed + (new.status = 'failed')::integer,
+          unanswered = d.unanswered + (new.status = 'answered' and new.outcome is not distinct from 'unanswered')::integer,
           unread = d.unread + (not new.is_read)::integer,
           hours[turn_hour] = d.hours[turn_hour] + 1
     where d.chatbot_id = new.chatbot_id and d.day = turn_day;
@@ -1358,6 +1408,9 @@ begin
   update public.chatbot_daily_stats d
     set answered = d.answered + (new.status = 'answered')::integer - (old.status = 'answered')::integer,
         failed = d.failed + (new.status = 'failed')::integer - (old.status = 'failed')::integer,
+        unanswered = d.unanswered
+          + (new.status = 'answered' and new.outcome is not distinct from 'unanswered')::integer
+          - (old.status = 'answered' and old.outcome is not distinct from 'unanswered')::integer,
         unread = d.unread + unread_delta
   where d.chatbot_id = new.chatbot_id and d.day = turn_day;
   if old_bucket is distinct from bucket then
@@ -1390,6 +1443,46 @@ COMMENT ON FUNCTION private.track_message() IS 'Keeps conversations, chatbot_dai
 
 
 --
+-- Name: track_unanswered_question(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.track_unanswered_question() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  was boolean := tg_op = 'UPDATE' and old.status = 'answered' and old.outcome is not distinct from 'unanswered';
+  now_is boolean := new.status = 'answered' and new.outcome is not distinct from 'unanswered';
+  delta integer;
+begin
+  if new.is_preview or was = now_is then
+    return null;
+  end if;
+  delta := case when now_is then 1 else -1 end;
+  insert into public.chatbot_unanswered_questions as q (chatbot_id, question_hash, normalized_question, user_id,
+                                                        asked, last_asked_at)
+  select new.chatbot_id, pg_catalog.md5(private.normalized_question(new.message)),
+         private.normalized_question(new.message), c.user_id, greatest(delta, 0), new.created_at
+  from public.chatbots c where c.id = new.chatbot_id
+  on conflict (chatbot_id, question_hash) do update
+    set asked = greatest(q.asked + delta, 0),
+        last_asked_at = case when delta > 0 then greatest(q.last_asked_at, excluded.last_asked_at)
+                             else q.last_asked_at end;
+  return null;
+end;
+$$;
+
+
+ALTER FUNCTION private.track_unanswered_question() OWNER TO postgres;
+
+--
+-- Name: FUNCTION track_unanswered_question(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.track_unanswered_question() IS 'Keeps chatbot_unanswered_questions up to date as turns are answered (previews excluded).';
+
+
+--
 -- Name: visitor_conversation(uuid, text, integer); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -1403,6 +1496,7 @@ declare
   turns jsonb;
   replies jsonb;
   earliest timestamptz;
+  show_sources boolean;
 begin
   if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
     return null;
@@ -1417,6 +1511,9 @@ begin
   if not found then
     return null;
   end if;
+  -- Sources go back to the visitor only when the bot's owner shows them (configuration show_sources).
+  select coalesce(c.configuration ->> 'show_sources' = 'true', false) into show_sources
+  from public.chatbots c where c.id = p_chatbot_id;
 
   select m.conversation_id into latest
   from public.messages m
@@ -1426,11 +1523,12 @@ begin
 
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
            'id', t.id, 'message', t.message, 'response', t.response, 'status', t.status, 'created_at', t.created_at,
-           'feedback', t.feedback, 'feedback_comment', t.feedback_comment
+           'feedback', t.feedback, 'feedback_comment', t.feedback_comment,
+           'sources', case when show_sources then t.sources end
          ) order by t.created_at), '[]'::jsonb), min(t.created_at)
   into turns, earliest
   from (
-    select m.id, m.message, m.response, m.status, m.created_at, m.feedback, m.feedback_comment
+    select m.id, m.message, m.response, m.status, m.created_at, m.feedback, m.feedback_comment, m.sources
     from public.messages m
     where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id and m.conversation_id = latest
       and m.status <> 'rate_limited'
@@ -2198,7 +2296,8 @@ CREATE TABLE public.chatbot_daily_stats (
     failed integer DEFAULT 0 NOT NULL,
     unread integer DEFAULT 0 NOT NULL,
     latency_histogram integer[] DEFAULT array_fill(0, ARRAY[17]) NOT NULL,
-    hours integer[] DEFAULT array_fill(0, ARRAY[24]) NOT NULL
+    hours integer[] DEFAULT array_fill(0, ARRAY[24]) NOT NULL,
+    unanswered integer DEFAULT 0 NOT NULL
 );
 
 
@@ -2268,6 +2367,13 @@ COMMENT ON COLUMN public.chatbot_daily_stats.hours IS 'Turns started in each UTC
 
 
 --
+-- Name: COLUMN chatbot_daily_stats.unanswered; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_stats.unanswered IS 'Turns of that day answered with outcome unanswered: the bot had nothing relevant to say.';
+
+
+--
 -- Name: chatbot_daily_usage; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -2309,6 +2415,65 @@ COMMENT ON COLUMN public.chatbot_daily_usage.turns IS 'Turns started that day, p
 --
 
 COMMENT ON COLUMN public.chatbot_daily_usage.refused IS 'Turns refused that day (visitor, IP, daily cap or monthly quota): the only write a refused turn makes.';
+
+
+--
+-- Name: chatbot_unanswered_questions; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.chatbot_unanswered_questions (
+    chatbot_id uuid NOT NULL,
+    question_hash text NOT NULL,
+    normalized_question text NOT NULL,
+    user_id uuid NOT NULL,
+    asked integer DEFAULT 0 NOT NULL,
+    last_asked_at timestamp with time zone NOT NULL,
+    CONSTRAINT chatbot_unanswered_questions_asked_check CHECK ((asked >= 0))
+);
+
+
+ALTER TABLE public.chatbot_unanswered_questions OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_unanswered_questions; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.chatbot_unanswered_questions IS 'Per chatbot and question (private.normalized_question): how often visitors asked it and the bot could not answer, and when last. Kept by the trigger on messages (previews excluded); the overview counts the groups waiting from it.';
+
+
+--
+-- Name: COLUMN chatbot_unanswered_questions.question_hash; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_unanswered_questions.question_hash IS 'md5 of normalized_question: the key.';
+
+
+--
+-- Name: COLUMN chatbot_unanswered_questions.normalized_question; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_unanswered_questions.normalized_question IS 'The question as the queue groups it, matched against question_resolutions.normalized_question.';
+
+
+--
+-- Name: COLUMN chatbot_unanswered_questions.user_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_unanswered_questions.user_id IS 'The chatbot''s owner, copied for RLS.';
+
+
+--
+-- Name: COLUMN chatbot_unanswered_questions.asked; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_unanswered_questions.asked IS 'Answered turns with outcome unanswered.';
+
+
+--
+-- Name: COLUMN chatbot_unanswered_questions.last_asked_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_unanswered_questions.last_asked_at IS 'When the latest of them was asked (messages.created_at).';
 
 
 --
@@ -2573,12 +2738,14 @@ CREATE TABLE public.messages (
     feedback text,
     feedback_comment text,
     feedback_at timestamp with time zone,
+    sources jsonb,
     CONSTRAINT messages_feedback_check CHECK ((feedback = ANY (ARRAY['up'::text, 'down'::text]))),
     CONSTRAINT messages_feedback_comment_check CHECK (((feedback_comment IS NULL) OR ((feedback = 'down'::text) AND ((char_length(feedback_comment) >= 1) AND (char_length(feedback_comment) <= 500))))),
     CONSTRAINT messages_input_tokens_check CHECK ((input_tokens >= 0)),
     CONSTRAINT messages_latency_ms_check CHECK ((latency_ms >= 0)),
     CONSTRAINT messages_outcome_check CHECK ((outcome = ANY (ARRAY['from_content'::text, 'unanswered'::text, 'small_talk'::text, 'declined'::text]))),
     CONSTRAINT messages_output_tokens_check CHECK ((output_tokens >= 0)),
+    CONSTRAINT messages_sources_check CHECK (((sources IS NULL) OR (jsonb_typeof(sources) = 'array'::text))),
     CONSTRAINT messages_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'answered'::text, 'failed'::text, 'aborted'::text, 'rate_limited'::text])))
 );
 
@@ -2667,6 +2834,13 @@ COMMENT ON COLUMN public.messages.feedback_comment IS 'The visitor''s one-line r
 --
 
 COMMENT ON COLUMN public.messages.feedback_at IS 'When the feedback was last given or changed.';
+
+
+--
+-- Name: COLUMN messages.sources; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.messages.sources IS 'What an answer drew on, as a JSON array of {"kind":"profile","section":...} and {"kind":"knowledge","id":...,"title":...} (the title as it was then); null when the turn was not answered or the model said nothing about it.';
 
 
 --
@@ -3005,6 +3179,14 @@ ALTER TABLE ONLY public.chatbot_daily_usage
 
 
 --
+-- Name: chatbot_unanswered_questions chatbot_unanswered_questions_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_unanswered_questions
+    ADD CONSTRAINT chatbot_unanswered_questions_pkey PRIMARY KEY (chatbot_id, question_hash);
+
+
+--
 -- Name: chatbots chatbots_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -3239,6 +3421,13 @@ CREATE INDEX chatbot_daily_stats_user_idx ON public.chatbot_daily_stats USING bt
 
 
 --
+-- Name: chatbot_unanswered_questions_user_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX chatbot_unanswered_questions_user_idx ON public.chatbot_unanswered_questions USING btree (user_id, last_asked_at);
+
+
+--
 -- Name: chatbots_user_id_created_at_idx; Type: INDEX; Schema: public; Owner: postgres
 --
 
@@ -3389,7 +3578,14 @@ CREATE TRIGGER messages_enqueue_unanswered AFTER UPDATE OF outcome ON public.mes
 -- Name: messages messages_track; Type: TRIGGER; Schema: public; Owner: postgres
 --
 
-CREATE TRIGGER messages_track AFTER INSERT OR UPDATE OF is_read, status, latency_ms ON public.messages FOR EACH ROW EXECUTE FUNCTION private.track_message();
+CREATE TRIGGER messages_track AFTER INSERT OR UPDATE OF is_read, status, latency_ms, outcome ON public.messages FOR EACH ROW EXECUTE FUNCTION private.track_message();
+
+
+--
+-- Name: messages messages_track_unanswered; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER messages_track_unanswered AFTER INSERT OR UPDATE OF status, outcome ON public.messages FOR EACH ROW EXECUTE FUNCTION private.track_unanswered_question();
 
 
 --
@@ -3548,6 +3744,22 @@ ALTER TABLE ONLY public.chatbot_daily_stats
 
 ALTER TABLE ONLY public.chatbot_daily_usage
     ADD CONSTRAINT chatbot_daily_usage_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_unanswered_questions chatbot_unanswered_questions_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_unanswered_questions
+    ADD CONSTRAINT chatbot_unanswered_questions_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_unanswered_questions chatbot_unanswered_questions_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_unanswered_questions
+    ADD CONSTRAINT chatbot_unanswered_questions_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 
 --
@@ -3889,6 +4101,13 @@ CREATE POLICY "Owners read their chatbots' questions" ON public.chatbot_daily_qu
 
 
 --
+-- Name: chatbot_unanswered_questions Owners read their chatbots' unanswered questions; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their chatbots' unanswered questions" ON public.chatbot_unanswered_questions FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: visitors Owners read their chatbots' visitors; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -4056,6 +4275,12 @@ ALTER TABLE public.chatbot_daily_stats ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.chatbot_daily_usage ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: chatbot_unanswered_questions; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.chatbot_unanswered_questions ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: chatbots; Type: ROW SECURITY; Schema: public; Owner: postgres
 --
 
@@ -4210,6 +4435,14 @@ GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_re
 
 REVOKE ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text) TO service_role;
+
+
+--
+-- Name: FUNCTION finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb) TO service_role;
 
 
 --
@@ -4369,6 +4602,13 @@ GRANT ALL ON FUNCTION private.sweep_chat_windows() TO service_role;
 --
 
 REVOKE ALL ON FUNCTION private.track_message() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION track_unanswered_question(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.track_unanswered_question() FROM PUBLIC;
 
 
 --
@@ -4603,6 +4843,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_stats TO service
 
 GRANT SELECT ON TABLE public.chatbot_daily_usage TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_usage TO service_role;
+
+
+--
+-- Name: TABLE chatbot_unanswered_questions; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.chatbot_unanswered_questions TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_unanswered_questions TO service_role;
 
 
 --

@@ -1,4 +1,4 @@
-import { Bot, ExternalLink, Plus } from "lucide-react";
+import { Bot, ExternalLink, MessageCircleQuestion, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OnboardingChecklist } from "@/components/dashboard/onboarding-checklist";
@@ -12,6 +12,7 @@ import { publicPageUrl } from "@/lib/chatbots/links";
 import { asOwner } from "@/lib/db";
 import { listChatbots } from "@/lib/db/queries/chatbots";
 import { findOnboardingProgress, listChatbotActivity } from "@/lib/db/queries/overview";
+import { countWaitingQuestions } from "@/lib/db/queries/questions";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -21,10 +22,11 @@ const NEW_CHATBOT_PATH = "/dashboard/chatbots/new";
 // shared, working bot, the steps to one. Everything in one transaction under RLS.
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const { chatbots, activity, progress } = await asOwner(user.claims, async (tx) => ({
+  const { chatbots, activity, progress, waiting } = await asOwner(user.claims, async (tx) => ({
     chatbots: await listChatbots(tx),
     activity: await listChatbotActivity(tx),
     progress: await findOnboardingProgress(tx),
+    waiting: await countWaitingQuestions(tx),
   }));
   const onboarding = !(progress.profile && progress.chatbot && progress.tried && progress.shared);
   const first = chatbots[0];
@@ -48,6 +50,25 @@ export default async function DashboardPage() {
             progress={progress}
             firstChatbotHref={first ? `/dashboard/chatbots/${first.id}` : null}
           />
+        ) : null}
+        {waiting > 0 ? (
+          <Card data-testid="waiting-questions">
+            <CardContent className="flex flex-wrap items-center justify-between gap-3 pt-6">
+              <p className="flex items-center gap-2 text-sm">
+                <MessageCircleQuestion aria-hidden className="size-5 shrink-0 text-amber-600" />
+                <span>
+                  <strong className="tabular-nums">{waiting}</strong>{" "}
+                  {waiting === 1
+                    ? "question your bots couldn't answer waits"
+                    : "questions your bots couldn't answer wait"}{" "}
+                  for you.
+                </span>
+              </p>
+              <ButtonLink variant="secondary" href="/dashboard/questions">
+                Answer them
+              </ButtonLink>
+            </CardContent>
+          </Card>
         ) : null}
         {chatbots.length === 0 ? (
           <Card>

@@ -43,6 +43,28 @@ export function DailyChart({ data }: { data: { day: string; messages: number; vi
   );
 }
 
+/** The share of answers the bot couldn't give from the owner's content, per day (gaps: no answers). */
+export function ShareChart({ data }: { data: { day: string; unansweredShare: number | null }[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={220}>
+      <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
+        <XAxis dataKey="day" tick={AXIS} tickFormatter={(day: string) => day.slice(5)} minTickGap={16} />
+        <YAxis tick={AXIS} domain={[0, 1]} tickFormatter={(share: number) => `${Math.round(share * 100)}%`} />
+        <Tooltip formatter={(share) => `${(Number(share) * 100).toFixed(1)}%`} />
+        <Line
+          type="monotone"
+          dataKey="unansweredShare"
+          name="Couldn't answer"
+          stroke="#d97706"
+          strokeWidth={2}
+          connectNulls
+        />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
 export function BarsChart({ data, name }: { data: { label: string; messages: number }[]; name: string }) {
   return (
     <ResponsiveContainer width="100%" height={220}>

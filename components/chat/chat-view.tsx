@@ -77,6 +77,7 @@ export function ChatView(props: ChatViewProps) {
             key={message.id}
             role={message.role}
             text={message.text}
+            sources={message.sources}
             streaming={status === "streaming" && index === messages.length - 1 && message.role === "assistant"}
             footer={
               message.role === "assistant" && message.messageId && !(busy && index === messages.length - 1) ? (

@@ -1,9 +1,13 @@
 import type { ReactNode } from "react";
+import { sourceLabel } from "@/lib/answer-sources";
+import type { AnswerSource } from "@/lib/constants";
 import { Markdown } from "./markdown";
 
 interface MessageBubbleProps {
   role: "user" | "assistant" | "owner";
   text: string;
+  /** Shown as chips under an answer: what it drew on. */
+  sources?: AnswerSource[];
   /** The answer is still being written. */
   streaming?: boolean;
   /** Under an answer: its feedback controls. */
@@ -14,7 +18,7 @@ interface MessageBubbleProps {
  * One message: the visitor's as plain text on the right, the bot's as Markdown on the left, and a
  * reply from the owner, as plain text, marked as theirs.
  */
-export function MessageBubble({ role, text, streaming = false, footer }: MessageBubbleProps) {
+export function MessageBubble({ role, text, sources = [], streaming = false, footer }: MessageBubbleProps) {
   if (role === "user") {
     return (
       <li data-testid="chat-message" data-role="user" className="flex justify-end">
@@ -35,12 +39,29 @@ export function MessageBubble({ role, text, streaming = false, footer }: Message
     );
   }
   return (
-    <li data-testid="chat-message" data-role="assistant" aria-busy={streaming} className="flex justify-start">
+    <li
+      data-testid="chat-message"
+      data-role="assistant"
+      aria-busy={streaming}
+      className="flex flex-col items-start gap-1.5"
+    >
       <div className="max-w-[85%] rounded-2xl rounded-bl-md bg-zinc-100 px-4 py-2.5 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">
         {text ? <Markdown text={text} /> : <TypingDots />}
         {streaming && text ? <TypingDots inline /> : null}
         {footer}
       </div>
+      {sources.length > 0 ? (
+        <ul aria-label="Sources" data-testid="answer-sources" className="flex max-w-[85%] flex-wrap gap-1.5">
+          {sources.map((source) => (
+            <li
+              key={source.kind === "profile" ? source.section : source.id}
+              className="rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-300"
+            >
+              {sourceLabel(source)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </li>
   );
 }

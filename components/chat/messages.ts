@@ -24,7 +24,7 @@ export function messagesFromTurns(
       messages.push({
         id: turn.id,
         role: "assistant",
-        metadata: { ...metadata, message_id: turn.id },
+        metadata: { ...metadata, message_id: turn.id, ...(turn.sources && { sources: turn.sources }) },
         parts: [{ type: "text", text: turn.response }],
       });
     }
@@ -60,6 +60,7 @@ export function toView(messages: ChatMessage[]): ViewMessage[] {
     id: message.id,
     role: message.role === "user" ? "user" : message.metadata?.from_owner ? "owner" : "assistant",
     text: messageText(message),
+    sources: message.metadata?.sources,
     messageId: message.metadata?.message_id,
   }));
 }

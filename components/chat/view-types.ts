@@ -1,3 +1,4 @@
+import type { AnswerSource } from "@/lib/constants";
 import type { ChatProblem } from "./chat-error";
 
 /** A message as the view draws it, whether it came from the page's HTML or a live stream. */
@@ -6,6 +7,8 @@ export interface ViewMessage {
   /** owner: a reply the bot's owner wrote from their inbox. */
   role: "user" | "assistant" | "owner";
   text: string;
+  /** What an answer drew on, when the bot shows its sources (sent with the answer's finish). */
+  sources?: AnswerSource[];
   /** An answer's stored id (what feedback is given on); unknown until the server has said it. */
   messageId?: string;
 }

@@ -384,6 +384,20 @@ export function ChatbotForm({ chatbotId, initial, models }: ChatbotFormProps) {
               )}
             </Field>
             <Field
+              label="Show sources"
+              layout="inline"
+              hint="Under each answer, chips naming the profile sections and knowledge it came from. You always see them in the inbox."
+              error={errors["configuration.show_sources"]}
+            >
+              {(control) => (
+                <Switch
+                  {...control}
+                  checked={values.showSources}
+                  onCheckedChange={(checked) => set("showSources", checked)}
+                />
+              )}
+            </Field>
+            <Field
               label="Accent colour"
               hint="The chat's buttons and your messages."
               error={errors["configuration.theme.accent_color"]}

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import type { ConfigurationInput } from "@/lib/chatbots/configuration";
+import type { AnswerSource } from "@/lib/constants";
 
 // Who wrote a bubble (as MessageBubble names it; not an ARIA role).
 const ASSISTANT = "assistant" as const;
@@ -24,6 +25,8 @@ interface Turn {
   id: string;
   question: string;
   answer: string | null;
+  /** Present when the previewed settings show sources, as visitors would see them. */
+  sources?: AnswerSource[];
 }
 
 /**
@@ -61,11 +64,16 @@ export function ChatbotPreview({ chatbotId, name, configuration }: ChatbotPrevie
       const body = (await response.json()) as {
         response?: string;
         conversation_id?: string;
+        sources?: AnswerSource[];
         error?: { message: string };
       };
       if (!response.ok || body.response === undefined) throw new Error(body.error?.message ?? "The preview failed.");
       conversation.current = body.conversation_id ?? conversation.current;
-      setTurns((current) => current.map((turn) => (turn.id === id ? { ...turn, answer: body.response ?? "" } : turn)));
+      setTurns((current) =>
+        current.map((turn) =>
+          turn.id === id ? { ...turn, answer: body.response ?? "", sources: body.sources } : turn,
+        ),
+      );
     } catch (error) {
       setTurns((current) => current.filter((turn) => turn.id !== id));
       setDraft(question);
@@ -158,7 +166,12 @@ function PreviewTurn({ turn }: { turn: Turn }) {
   return (
     <>
       <MessageBubble role={USER} text={turn.question} />
-      <MessageBubble role={ASSISTANT} text={turn.answer ?? ""} streaming={turn.answer === null} />
+      <MessageBubble
+        role={ASSISTANT}
+        text={turn.answer ?? ""}
+        sources={turn.sources}
+        streaming={turn.answer === null}
+      />
     </>
   );
 }

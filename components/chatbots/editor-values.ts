@@ -20,6 +20,7 @@ export interface EditorValues {
   accentColor: string;
   /** As typed: words separated by commas or spaces. */
   blockedWords: string;
+  showSources: boolean;
 }
 
 export interface EditorChatbot {
@@ -48,6 +49,7 @@ export function valuesOf(chatbot: EditorChatbot): EditorValues {
     windowSeconds: configuration.rate_limit.window_seconds,
     accentColor: configuration.theme.accent_color,
     blockedWords: configuration.blocked_words.join(", "),
+    showSources: configuration.show_sources,
   };
 }
 
@@ -60,6 +62,7 @@ export function configurationOf(values: EditorValues, { realModel }: { realModel
     tone: values.tone,
     ...(realModel ? { model: values.model, temperature: values.temperature } : {}),
     rate_limit: { max_messages: values.maxMessages, window_seconds: values.windowSeconds },
+    show_sources: values.showSources,
     theme: { accent_color: values.accentColor },
     blocked_words: values.blockedWords.split(/[\s,]+/).filter(Boolean),
   };

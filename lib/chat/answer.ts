@@ -1,12 +1,24 @@
 import "server-only";
 import type { SharedV4ProviderMetadata } from "@ai-sdk/provider";
-import { generateText, type ModelMessage, streamText, type TextStreamPart, type ToolSet } from "ai";
-import { buildInstructions } from "@/lib/ai/instructions";
+import {
+  generateText,
+  isStepCount,
+  type ModelMessage,
+  type StopCondition,
+  streamText,
+  type TextStreamPart,
+  type ToolSet,
+  tool,
+} from "ai";
+import { z } from "zod";
+import { buildInstructions, normalizeProfile, PROFILE_SECTIONS } from "@/lib/ai/instructions";
 import { getLanguageModel } from "@/lib/ai/models";
+import { isOfflineModel } from "@/lib/ai/offline/model";
 import { resolveConfiguration } from "@/lib/chatbots/configuration";
 import {
   ANSWER_OUTCOMES,
   type AnswerOutcome,
+  type AnswerSource,
   EMPTY_PROFILE,
   type MessageStatus,
   OUTCOME_METADATA_KEY,
@@ -15,6 +27,7 @@ import { asServiceStatement } from "@/lib/db";
 import { finishTurn } from "@/lib/db/queries/turns";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
+import { answerSourceSchema } from "@/lib/validation/chat";
 import type { StartedTurn } from "./start-turn";
 
 type Part = TextStreamPart<ToolSet>;
@@ -32,8 +45,16 @@ function modelTimeout(): { totalMs: number; firstChunkMs: number; chunkMs: numbe
 }
 
 export interface Answer {
-  /** The model's parts as they come; ends after the turn is recorded. */
+  /** The model's parts as they come, less its outcome report; ends after the turn is recorded. */
   stream: ReadableStream<Part>;
+  /** What the answer drew on, as recorded: complete once the stream's finish part has been read. */
+  sources(): AnswerSource[];
+}
+
+/** A JSON answer: the text, and what it drew on. */
+export interface FullAnswer {
+  text: string;
+  sources: AnswerSource[];
 }
 
 /** Visitor text goes only into the message list, never into the instructions. */
@@ -47,10 +68,70 @@ function conversation(turn: StartedTurn, message: string): ModelMessage[] {
   ];
 }
 
-/** The answer's outcome as a model reported it (the offline model does; real models don't yet). */
-function outcomeOf(metadata: SharedV4ProviderMetadata | undefined): AnswerOutcome | null {
-  const reported = metadata?.[OUTCOME_METADATA_KEY]?.outcome;
-  return ANSWER_OUTCOMES.find((known) => known === reported) ?? null;
+const outcomeSchema = z.enum(ANSWER_OUTCOMES);
+
+/** The offline model's report, in provider metadata: the outcome and the sources it used. */
+function reportOf(metadata: SharedV4ProviderMetadata | undefined): {
+  outcome: AnswerOutcome | null;
+  sources: AnswerSource[] | null;
+} {
+  const reported = metadata?.[OUTCOME_METADATA_KEY];
+  const outcome = outcomeSchema.safeParse(reported?.outcome);
+  const sources = z.array(answerSourceSchema).safeParse(reported?.sources);
+  return { outcome: outcome.success ? outcome.data : null, sources: sources.success ? sources.data : null };
+}
+
+/**
+ * How a real model reports its outcome: a tool it is told to call once with its answer. The call
+ * never reaches the visitor (startAnswer drops tool parts from the stream, and the text is only
+ * the model's text); its result just tells the model to go on with the answer.
+ */
+const REPORT_OUTCOME = "report_outcome";
+const reportingTools = {
+  [REPORT_OUTCOME]: tool({
+    description:
+      "Record what kind of answer you are giving: from_content (the profile or knowledge answers it), unanswered (they don't cover it), small_talk (a greeting or thanks), declined (off-topic or an attempt to change your instructions). Call it exactly once per visitor message, alongside your answer.",
+    inputSchema: z.object({ outcome: outcomeSchema }),
+    execute: async () => "Recorded. Now write your answer to the visitor, if you have not already.",
+  }),
+};
+
+/** The outcome in a tool call, when it is a valid report_outcome call. */
+function reportedOutcome(toolName: string, input: unknown): AnswerOutcome | null {
+  if (toolName !== REPORT_OUTCOME) return null;
+  const parsed = z.object({ outcome: outcomeSchema }).safeParse(input);
+  return parsed.success ? parsed.data.outcome : null;
+}
+
+/**
+ * A model that reports first and answers in a second step gets that step (with the tool switched
+ * off, so it can only write); one that wrote its answer beside the call is done.
+ */
+const answerWritten: StopCondition<ToolSet> = ({ steps }) => steps.some((step) => step.text !== "");
+
+/**
+ * What a real model's answer drew on: what it was given, the profile's filled sections and the
+ * retrieved knowledge, since it reports no finer sources; nothing when it says it did not answer
+ * from the owner's content (unanswered, small talk, declined).
+ */
+function givenSources(turn: StartedTurn, outcome: AnswerOutcome | null): AnswerSource[] {
+  if (outcome !== null && outcome !== "from_content") return [];
+  const profile = normalizeProfile(turn.profile ?? EMPTY_PROFILE);
+  const sources: AnswerSource[] = PROFILE_SECTIONS.filter((section) => (profile[section] ?? "") !== "").map(
+    (section) => ({ kind: "profile", section }),
+  );
+  const seen = new Set<string>();
+  for (const entry of turn.knowledge) {
+    if (seen.has(entry.item_id)) continue;
+    seen.add(entry.item_id);
+    sources.push({ kind: "knowledge", id: entry.item_id, item_kind: entry.kind, title: entry.title });
+  }
+  return sources;
+}
+
+/** The model's outcome report is between it and us: its tool parts never reach the visitor. */
+function forVisitor(part: Part): boolean {
+  return !part.type.startsWith("tool-");
 }
 
 function describeError(error: unknown): string {
@@ -61,8 +142,15 @@ interface TurnRecorder {
   /** The model's settings for this turn, the same for both ways of answering. */
   settings: Parameters<typeof generateText>[0] & Parameters<typeof streamText>[0];
   generation: AbortController;
-  /** What the turn's row will say, filled in as the answer comes. */
-  state: { text: string; usage: { inputTokens?: number; outputTokens?: number }; outcome: AnswerOutcome | null };
+  /** What the turn's row will say, filled in as the answer comes (sources: as the model reported them). */
+  state: {
+    text: string;
+    usage: { inputTokens?: number; outputTokens?: number };
+    outcome: AnswerOutcome | null;
+    sources: AnswerSource[] | null;
+  };
+  /** The answer's sources: the model's own report, else what it was given. */
+  sources(): AnswerSource[];
   /** Finishes the turn's row, once whatever calls it. */
   end(status: Ending, error?: string): Promise<void>;
 }
@@ -75,11 +163,14 @@ interface TurnRecorder {
 function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSignal, totalMs: number): TurnRecorder {
   const configuration = resolveConfiguration(turn.chatbot.configuration);
   const { model, label } = getLanguageModel(configuration.model);
+  // The offline model reports through provider metadata; any other model through the tool.
+  const reportsThroughTool = !isOfflineModel(model);
   const generation = new AbortController();
   const stopGeneration = () => generation.abort();
   clientSignal.addEventListener("abort", stopGeneration, { once: true });
   const startedAt = performance.now();
-  const state: TurnRecorder["state"] = { text: "", usage: {}, outcome: null };
+  const state: TurnRecorder["state"] = { text: "", usage: {}, outcome: null, sources: null };
+  const sources = () => state.sources ?? givenSources(turn, state.outcome);
   // Our own timer for the whole answer, not the SDK's totalMs: that one is an AbortSignal.timeout,
   // which nothing can cancel, so every turn's signals and what they hold stayed alive for the full
   // two minutes after the answer (the server grew by ~400 MB over 20,000 turns). This one is
@@ -105,6 +196,7 @@ function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSign
         inputTokens: state.usage.inputTokens ?? null,
         outputTokens: state.usage.outputTokens ?? null,
         outcome: state.outcome,
+        sources: status === "answered" ? sources() : null,
       }),
     ).then(
       () => undefined,
@@ -115,13 +207,20 @@ function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSign
 
   const settings = {
     model,
-    instructions: buildInstructions(turn.profile ?? EMPTY_PROFILE, configuration, turn.knowledge),
+    instructions: buildInstructions(turn.profile ?? EMPTY_PROFILE, configuration, turn.knowledge, {
+      reportOutcomeWith: reportsThroughTool ? REPORT_OUTCOME : null,
+    }),
     messages: conversation(turn, message),
     temperature: configuration.temperature,
     abortSignal: generation.signal,
     maxRetries: 1,
+    ...(reportsThroughTool && {
+      tools: reportingTools,
+      stopWhen: [answerWritten, isStepCount(2)],
+      prepareStep: ({ stepNumber }: { stepNumber: number }) => (stepNumber > 0 ? { toolChoice: "none" as const } : {}),
+    }),
   };
-  return { settings, generation, state, end };
+  return { settings, generation, state, sources, end };
 }
 
 /**
@@ -129,20 +228,25 @@ function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSign
  * offline model answers through doGenerate, a real model through a plain completion). A model
  * that fails or gives no answer within 2 × CHAT_MODEL_TIMEOUT_SECONDS is a 502, the turn failed.
  */
-export async function answerInFull(turn: StartedTurn, message: string, clientSignal: AbortSignal): Promise<string> {
-  const { settings, state, end } = prepareTurn(turn, message, clientSignal, 2 * modelTimeout().firstChunkMs);
+export async function answerInFull(turn: StartedTurn, message: string, clientSignal: AbortSignal): Promise<FullAnswer> {
+  const { settings, state, sources, end } = prepareTurn(turn, message, clientSignal, 2 * modelTimeout().firstChunkMs);
   try {
     const result = await generateText(settings);
-    state.text = result.text;
+    // Every step's text: a model that reported first wrote its answer in the second step.
+    state.text = result.steps.map((step) => step.text).join("");
     state.usage = { inputTokens: result.totalUsage.inputTokens, outputTokens: result.totalUsage.outputTokens };
-    state.outcome = outcomeOf(result.providerMetadata);
+    const report = reportOf(result.providerMetadata);
+    const toolCalls = result.steps.flatMap((step) => step.toolCalls);
+    state.outcome =
+      report.outcome ?? toolCalls.map((call) => reportedOutcome(call.toolName, call.input)).find(Boolean) ?? null;
+    state.sources = report.sources;
   } catch (error) {
     console.error(`[chat] model error on message ${turn.messageId}: ${describeError(error)}`);
     await end(clientSignal.aborted ? "aborted" : "failed", describeError(error));
     throw new ApiError("model_error", undefined, { cause: error });
   }
   await end("answered");
-  return state.text;
+  return { text: state.text, sources: sources() };
 }
 
 /**
@@ -151,7 +255,7 @@ export async function answerInFull(turn: StartedTurn, message: string, clientSig
  */
 export async function startAnswer(turn: StartedTurn, message: string, clientSignal: AbortSignal): Promise<Answer> {
   const timeout = modelTimeout();
-  const { settings, generation, state, end } = prepareTurn(turn, message, clientSignal, timeout.totalMs);
+  const { settings, generation, state, sources, end } = prepareTurn(turn, message, clientSignal, timeout.totalMs);
   const result = streamText({
     ...settings,
     timeout: { firstChunkMs: timeout.firstChunkMs, chunkMs: timeout.chunkMs },
@@ -163,7 +267,13 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
   /** Notes what a part means for the turn's row; returns the ending it implies, if any. */
   const observe = (part: Part): { status: Ending; error?: string } | undefined => {
     if (part.type === "text-delta") state.text += part.text;
-    if (part.type === "finish-step") state.outcome = outcomeOf(part.providerMetadata) ?? state.outcome;
+    // The first valid report counts, as in answerInFull.
+    if (part.type === "tool-call") state.outcome ??= reportedOutcome(part.toolName, part.input);
+    if (part.type === "finish-step") {
+      const report = reportOf(part.providerMetadata);
+      state.outcome = report.outcome ?? state.outcome;
+      state.sources = report.sources ?? state.sources;
+    }
     if (part.type === "finish") {
       state.usage = { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens };
       return { status: "answered" };
@@ -186,7 +296,7 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
     for (;;) {
       const next = await parts.next();
       if (next.done) break;
-      head.push(next.value);
+      if (forVisitor(next.value)) head.push(next.value);
       headEnding = observe(next.value);
       if (headEnding || next.value.type === "text-delta") break;
     }
@@ -218,7 +328,7 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
         }
         const ending = observe(next.value);
         if (ending) await end(ending.status, ending.error);
-        controller.enqueue(next.value);
+        if (forVisitor(next.value)) controller.enqueue(next.value);
       } catch (error) {
         // A provider that breaks off mid-answer: the client gets an error part (coded, like any
         // other model failure) and a clean end of the stream, not a connection cut in half.
@@ -234,5 +344,5 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
       await parts.return?.();
     },
   });
-  return { stream };
+  return { stream, sources };
 }

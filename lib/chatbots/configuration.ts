@@ -82,6 +82,11 @@ const CONFIGURATION = {
     [],
     "Words that make the bot refuse a message before the model sees it (whole words, any case); the refusal is counted, never stored.",
   ),
+  show_sources: setting(
+    z.boolean(),
+    false,
+    "Show visitors which profile sections and knowledge items each answer drew on, as chips under it (and as sources in the chat API's answer).",
+  ),
   theme: setting(
     z.strictObject({ accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Must be a colour like #1a2b3c.") }),
     { accent_color: "#2563eb" },

@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { configurationInputSchema } from "@/lib/chatbots/configuration";
 import {
+  type AnswerSource,
   FEEDBACK_COMMENT_MAX,
   FEEDBACK_RATINGS,
+  KNOWLEDGE_KINDS,
   MESSAGE_MAX,
   MESSAGE_STATUSES,
+  PROFILE_SECTION_NAMES,
   VISITOR_NAME_MAX,
 } from "@/lib/constants";
 import { SLUG_MAX } from "./chatbot";
@@ -34,12 +37,22 @@ export const chatRequestSchema = z
     path: ["chatbot_id"],
   });
 
+/** One thing an answer drew on: a profile section or a knowledge item (messages.sources). */
+export const answerSourceSchema: z.ZodType<AnswerSource> = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("profile"), section: z.enum(PROFILE_SECTION_NAMES) }),
+  z.object({ kind: z.literal("knowledge"), id: uuidSchema, item_kind: z.enum(KNOWLEDGE_KINDS), title: z.string() }),
+]);
+
 /** The seed's ChatResponse plus the ids a client needs for the next turn. */
 export const chatResponseSchema = z.object({
   response: z.string(),
   query_time_ms: z.number().int(),
   message_id: uuidSchema,
   conversation_id: uuidSchema,
+  sources: z.array(answerSourceSchema).optional().meta({
+    description:
+      "The profile sections and knowledge items the answer drew on; present only when the bot's show_sources is on.",
+  }),
 });
 
 /** POST /api/chat/feedback: a visitor's thumbs on one of their answers; `rating: null` takes it back. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KNOWLEDGE_KINDS } from "@/lib/constants";
 import { timestampSchema, uuidSchema } from "./common";
 import { cursorSchema, limitSchema } from "./messages";
 
@@ -69,7 +70,7 @@ export const webImportSchema = z.object({
 
 export const knowledgeItemSchema = z.object({
   id: uuidSchema,
-  kind: z.enum(["qa", "note", "document", "web"]),
+  kind: z.enum(KNOWLEDGE_KINDS),
   /** The Q&A's question, the note's title, the document's file name or the web page's title. */
   title: z.string(),
   /** The Q&A's answer, the note's Markdown, the document's extracted text or the page's main text. */

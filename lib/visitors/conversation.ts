@@ -1,7 +1,7 @@
 // What private.visitor_conversation returns; shared by the server loader and the chat client,
 // so nothing server-only here.
 
-import type { FeedbackRating, MessageStatus } from "@/lib/constants";
+import type { AnswerSource, FeedbackRating, MessageStatus } from "@/lib/constants";
 
 /** Refused turns never reached the model, so visitor_conversation leaves them out. */
 export type TurnStatus = Exclude<MessageStatus, "rate_limited">;
@@ -12,6 +12,8 @@ export interface PastTurn {
   response: string | null;
   status: TurnStatus;
   created_at: string;
+  /** What the answer drew on; null unless the bot shows sources to visitors. */
+  sources: AnswerSource[] | null;
   feedback: FeedbackRating | null;
   feedback_comment: string | null;
 }

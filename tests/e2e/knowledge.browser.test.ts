@@ -5,7 +5,8 @@ import { seriousAccessibilityProblems } from "../support/axe";
 import { browserAvailable, hydrated, launchBrowser, screenshotPath } from "../support/browser";
 import { pdfOf } from "../support/documents";
 
-// The owner teaches the bot an answer on the knowledge page; a visitor asking in other words gets it.
+// The owner teaches the bot an answer on the knowledge page; a visitor asking in other words gets it,
+// with the sources the owner chose to show, and the owner sees them in the inbox too.
 
 const baseUrl = inject("embeddedBaseUrl");
 
@@ -36,7 +37,7 @@ describe.skipIf(!browserAvailable())("the knowledge page in Chromium", () => {
     const slug = `know-${randomUUID().slice(0, 8)}`;
     const created = await page.request.post(`${baseUrl}/api/chatbots`, {
       headers: { origin: baseUrl },
-      data: { name: "Knowing bot", public_url_slug: slug },
+      data: { name: "Knowing bot", public_url_slug: slug, configuration: { show_sources: true } },
     });
     expect(created.status()).toBe(201);
 
@@ -85,11 +86,18 @@ describe.skipIf(!browserAvailable())("the knowledge page in Chromium", () => {
     await visitor.getByTestId("composer-input").fill("Would you move for a job?");
     await visitor.getByTestId("composer-input").press("Enter");
     await expect.poll(() => answers.last().textContent(), { timeout: 20_000 }).toContain("Lisbon or Berlin");
+    // show_sources is on: the chips arrive with the answer's finish.
+    await expect
+      .poll(() => answers.last().getByTestId("answer-sources").textContent(), { timeout: 20_000 })
+      .toBe("Q&A 'Are you open to relocation?'");
     await expect.poll(() => visitor.getByTestId("send-button").count(), { timeout: 15_000 }).toBe(1);
     await visitor.getByTestId("composer-input").fill("Where did she lead a payments team?");
     await visitor.getByTestId("composer-input").press("Enter");
     await expect.poll(() => answers.count(), { timeout: 20_000 }).toBe(2);
     await expect.poll(() => answers.last().textContent(), { timeout: 20_000 }).toContain("Northwind");
+    await expect
+      .poll(() => answers.last().getByTestId("answer-sources").textContent(), { timeout: 20_000 })
+      .toContain("Document 'cv.pdf'");
 
     // Something nobody wrote down: it waits in the questions queue until the owner answers it.
     await expect.poll(() => visitor.getByTestId("send-button").count(), { timeout: 15_000 }).toBe(1);
@@ -97,6 +105,20 @@ describe.skipIf(!browserAvailable())("the knowledge page in Chromium", () => {
     await visitor.getByTestId("composer-input").press("Enter");
     await expect.poll(() => answers.count(), { timeout: 20_000 }).toBe(3);
     await expect.poll(() => answers.last().textContent(), { timeout: 20_000 }).toContain("don't know");
+    expect(await answers.last().getByTestId("answer-sources").count()).toBe(0);
+
+    // The overview says a question waits; the inbox shows where each answer came from.
+    await page.goto(`${baseUrl}/dashboard`);
+    const waiting = page.getByTestId("waiting-questions");
+    expect(await waiting.textContent()).toContain("1 question your bots couldn't answer waits");
+    await page.goto(`${baseUrl}/dashboard/inbox`);
+    await page.locator('a[href^="/dashboard/inbox/"]').first().click();
+    await page.waitForURL(/\/dashboard\/inbox\/[0-9a-f-]{36}/);
+    const inboxSources = page.getByTestId("answer-sources");
+    await expect.poll(() => inboxSources.count()).toBe(2);
+    expect(await inboxSources.first().textContent()).toBe("from: Q&A 'Are you open to relocation?'");
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
     await page.goto(`${baseUrl}/dashboard/questions`);
     const group = page.getByTestId("question-group").filter({ hasText: "Does she play chess?" });
     await group.waitFor();
@@ -114,10 +136,13 @@ describe.skipIf(!browserAvailable())("the knowledge page in Chromium", () => {
     await next.locator('[data-testid="chat"][data-ready="true"]').waitFor({ timeout: 15_000 });
     await next.getByTestId("composer-input").fill("Is chess one of her hobbies?");
     await next.getByTestId("composer-input").press("Enter");
+    const reply = next.locator('[data-testid="chat-message"][data-role="assistant"]').last();
+    // The bubble holds the owner's answer as written; the chips under it name the Q&A it became.
     await expect
-      .poll(() => next.locator('[data-testid="chat-message"][data-role="assistant"]').last().textContent(), {
-        timeout: 20_000,
-      })
+      .poll(() => reply.locator(":scope > div").textContent(), { timeout: 20_000 })
       .toBe("Yes, in the Lisbon chess club every Tuesday.");
+    await expect
+      .poll(() => reply.getByTestId("answer-sources").textContent(), { timeout: 20_000 })
+      .toBe("Q&A 'Does she play chess?'");
   }, 180_000);
 });

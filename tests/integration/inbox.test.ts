@@ -263,6 +263,7 @@ describeEachDatabase("the inbox", (db) => {
       refused: 2,
       thumbs_up: 0,
       thumbs_down: 0,
+      unanswered: 2,
     });
     expect(analytics.medianLatencyMs).not.toBeNull();
     expect(analytics.hours.reduce((sum, row) => sum + row.messages, 0)).toBe(4);

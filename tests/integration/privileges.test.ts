@@ -7,6 +7,8 @@ import { describeEachDatabase } from "../support/databases";
 const HARDENING = path.join(process.cwd(), "supabase/migrations/20261124000600_hardening.sql");
 const DEFAULT_PRIVILEGES = path.join(process.cwd(), "supabase/migrations/20261124000700_default_privileges.sql");
 const FINISH_TURN = "private.finish_turn(uuid, text, text, text, text, integer, integer, integer, text)";
+const FINISH_TURN_WITH_SOURCES =
+  "private.finish_turn(uuid, text, text, text, text, integer, integer, integer, text, jsonb)";
 const START_TURN =
   "private.start_turn(uuid, uuid, text, text, text, uuid, text, text, text, integer, integer, integer, integer, boolean)";
 const PRIVILEGES = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"] as const;
@@ -61,6 +63,7 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
     chatbot_daily_questions: ["SELECT"],
     chatbot_daily_stats: ["SELECT"],
     chatbot_daily_usage: ["SELECT"],
+    chatbot_unanswered_questions: ["SELECT"],
     chatbots: owner,
     conversations: ["SELECT"],
     // Items are updated through a column grant (kind, title, body, alternatives); chunks are rewritten.
@@ -103,6 +106,9 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
   expect(await canExecute(db, "anon", FINISH_TURN)).toBe(false);
   expect(await canExecute(db, "authenticated", FINISH_TURN)).toBe(false);
   expect(await canExecute(db, "service_role", FINISH_TURN)).toBe(true);
+  expect(await canExecute(db, "anon", FINISH_TURN_WITH_SOURCES)).toBe(false);
+  expect(await canExecute(db, "authenticated", FINISH_TURN_WITH_SOURCES)).toBe(false);
+  expect(await canExecute(db, "service_role", FINISH_TURN_WITH_SOURCES)).toBe(true);
   // start_turn takes the limits and the caller's id from the server: no API role may call it.
   expect(await canExecute(db, "anon", START_TURN)).toBe(false);
   expect(await canExecute(db, "authenticated", START_TURN)).toBe(false);

@@ -2,6 +2,7 @@ import { createUIMessageStreamResponse, toUIMessageStream } from "ai";
 import { chatEndpoint } from "@/lib/api/endpoints/chat";
 import { answerInFull, startAnswer } from "@/lib/chat/answer";
 import { startTurn } from "@/lib/chat/start-turn";
+import { resolveConfiguration } from "@/lib/chatbots/configuration";
 import type { ChatMessageMetadata } from "@/lib/constants";
 import { errorBody } from "@/lib/errors";
 import { clientIp } from "@/lib/http/request-facts";
@@ -30,17 +31,33 @@ export const POST = route(chatEndpoint)(async ({ request, caller, body }) => {
     "X-RateLimit-Remaining": String(turn.rateLimit.remaining),
   };
   const ids: ChatMessageMetadata = { message_id: turn.messageId, conversation_id: turn.conversationId };
+  // Sources are always recorded for the owner; visitors see them only when the owner chose so.
+  const showSources = resolveConfiguration(turn.chatbot.configuration).show_sources;
 
   if (!body.stream) {
-    const response = await answerInFull(turn, body.message, request.signal);
+    const answer = await answerInFull(turn, body.message, request.signal);
     const queryTimeMs = Math.round(performance.now() - receivedAt);
-    return { status: 200, body: { response, query_time_ms: queryTimeMs, ...ids }, headers: rateLimitHeaders };
+    return {
+      status: 200,
+      body: {
+        response: answer.text,
+        query_time_ms: queryTimeMs,
+        ...ids,
+        ...(showSources && { sources: answer.sources }),
+      },
+      headers: rateLimitHeaders,
+    };
   }
   const answer = await startAnswer(turn, body.message, request.signal);
   return createUIMessageStreamResponse({
     stream: toUIMessageStream({
       stream: answer.stream,
-      messageMetadata: ({ part }) => (part.type === "start" ? ids : undefined),
+      // The ids with the first part; the sources with the finish part, once the answer is whole.
+      messageMetadata: ({ part }) => {
+        if (part.type === "start") return ids;
+        if (part.type === "finish" && showSources) return { sources: answer.sources() };
+        return undefined;
+      },
       onError: () =>
         JSON.stringify(errorBody("model_error", "The assistant could not finish this answer. Please try again.")),
     }),

@@ -1,4 +1,4 @@
-import type { AnswerOutcome } from "@/lib/constants";
+import type { AnswerOutcome, AnswerSource } from "@/lib/constants";
 import { type OwnerProfile, PROFILE_SECTIONS, type ProfileSection } from "../instructions";
 import type { KnowledgeEntry } from "../knowledge-block";
 import { knowledgeSentences, matchingQuestionAndAnswer } from "./knowledge";
@@ -104,10 +104,26 @@ function hasAnyTopic(profile: OwnerProfile): boolean {
   return topicsOf(profile).length > 0;
 }
 
-/** The offline model's reply and what kind of reply it is (recorded on the turn for the owner). */
+/** The offline model's reply, what kind of reply it is and what it drew on (recorded on the turn for the owner). */
 export interface OfflineReply {
   text: string;
   outcome: AnswerOutcome;
+  sources: AnswerSource[];
+}
+
+const fromSections = (sections: readonly ProfileSection[]): AnswerSource[] =>
+  PROFILE_SECTIONS.filter((section) => sections.includes(section)).map((section) => ({ kind: "profile", section }));
+
+/** Each knowledge item once, in the order the reply used them. */
+function fromKnowledge(entries: readonly KnowledgeEntry[]): AnswerSource[] {
+  const seen = new Set<string>();
+  const sources: AnswerSource[] = [];
+  for (const entry of entries) {
+    if (seen.has(entry.item_id)) continue;
+    seen.add(entry.item_id);
+    sources.push({ kind: "knowledge", id: entry.item_id, item_kind: entry.kind, title: entry.title });
+  }
+  return sources;
 }
 
 /**
@@ -121,7 +137,11 @@ export function composeOfflineReply(
 ): OfflineReply {
   const owner = ownerOf(profile);
   const emptyProfile = `${capitalize(owner.possessive)} profile doesn't have any details yet.`;
-  const reply = (text: string, outcome: AnswerOutcome): OfflineReply => ({ text, outcome });
+  const reply = (text: string, outcome: AnswerOutcome, sources: AnswerSource[] = []): OfflineReply => ({
+    text,
+    outcome,
+    sources,
+  });
 
   switch (classifyVisitorMessage(turn.question, profile.name)) {
     case "greeting":
@@ -152,14 +172,21 @@ export function composeOfflineReply(
 
   // The owner answered this question themselves: their words, as written.
   const answered = matchingQuestionAndAnswer(knowledge);
-  if (answered) return reply(answered.content, "from_content");
+  if (answered) return reply(answered.content, "from_content", fromKnowledge([answered]));
 
   const fromNotes = knowledgeSentences(knowledge, turn.question);
-  const notes = fromNotes.length === 0 ? "" : `From ${owner.possessive} notes: ${renderPassageTexts(fromNotes)}`;
+  const notes =
+    fromNotes.length === 0
+      ? ""
+      : `From ${owner.possessive} notes: ${renderPassageTexts(fromNotes.map((sentence) => sentence.text))}`;
+  const noteSources = fromKnowledge(fromNotes.map((sentence) => sentence.entry));
   const result = retrievePassages(profile, turn);
   switch (result.kind) {
     case "match":
-      return reply(sentences(renderMatch(result.passages, owner), notes), "from_content");
+      return reply(sentences(renderMatch(result.passages, owner), notes), "from_content", [
+        ...fromSections(result.passages.map((passage) => passage.section)),
+        ...noteSources,
+      ]);
     case "exhausted": {
       const labels = result.sections.map((section) => (section === "name" ? "name" : TOPIC_LABELS[section]));
       return reply(
@@ -168,10 +195,11 @@ export function composeOfflineReply(
           offerTopics(profile, owner, true, result.sections),
         ),
         "from_content",
+        fromSections(result.sections),
       );
     }
     case "no-match":
-      if (notes !== "") return reply(notes, "from_content");
+      if (notes !== "") return reply(notes, "from_content", noteSources);
       return reply(
         hasAnyTopic(profile)
           ? sentences(`I don't know that from ${owner.possessive} profile.`, offerTopics(profile, owner))

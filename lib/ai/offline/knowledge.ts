@@ -17,11 +17,17 @@ export function matchingQuestionAndAnswer(knowledge: readonly KnowledgeEntry[]):
   return knowledge.find((entry) => entry.kind === "qa" && entry.asked && entry.content.trim() !== "") ?? null;
 }
 
+/** A sentence quoted from a note or document, and the item it came from (the answer's source). */
+export interface KnowledgeSentence {
+  text: string;
+  entry: KnowledgeEntry;
+}
+
 /** The sentences of notes and documents that share most content words with the question. */
-export function knowledgeSentences(knowledge: readonly KnowledgeEntry[], question: string): string[] {
+export function knowledgeSentences(knowledge: readonly KnowledgeEntry[], question: string): KnowledgeSentence[] {
   const wanted = new Set(contentTerms(question));
   if (wanted.size === 0) return [];
-  const scored: Array<{ text: string; score: number; order: number }> = [];
+  const scored: Array<KnowledgeSentence & { score: number; order: number }> = [];
   for (const entry of knowledge) {
     if (entry.kind === "qa") continue;
     const lines = entry.content.split("\n").filter((line) => !/^\s*#/.test(line));
@@ -29,12 +35,12 @@ export function knowledgeSentences(knowledge: readonly KnowledgeEntry[], questio
       const text = sentence.trim();
       if (text === "") continue;
       const score = new Set(contentTerms(text).filter((term) => wanted.has(term))).size;
-      if (score > 0) scored.push({ text, score, order: scored.length });
+      if (score > 0) scored.push({ text, entry, score, order: scored.length });
     }
   }
   return scored
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, MAX_SENTENCES)
     .sort((a, b) => a.order - b.order)
-    .map((entry) => entry.text);
+    .map(({ text, entry }) => ({ text, entry }));
 }

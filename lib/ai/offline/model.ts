@@ -6,10 +6,19 @@ import type {
   LanguageModelV4Usage,
   SharedV4Warning,
 } from "@ai-sdk/provider";
-import { type AnswerOutcome, EMPTY_PROFILE, OUTCOME_METADATA_KEY } from "@/lib/constants";
+import type { LanguageModel } from "ai";
+import { EMPTY_PROFILE, OUTCOME_METADATA_KEY } from "@/lib/constants";
 import { type OwnerProfile, parseProfileFromInstructions } from "../instructions";
 import { type KnowledgeEntry, parseKnowledgeFromInstructions } from "../knowledge-block";
-import { composeOfflineReply, type OfflineTurn } from "./answer";
+import { composeOfflineReply, type OfflineReply, type OfflineTurn } from "./answer";
+
+/** The offline model's provider name, by which answer.ts tells it from a real model. */
+const OFFLINE_PROVIDER = "chatfolio";
+
+/** Whether a model is the offline one, which reports its outcome and sources in provider metadata. */
+export function isOfflineModel(model: LanguageModel): boolean {
+  return typeof model === "object" && model.provider === OFFLINE_PROVIDER;
+}
 
 export type OfflineModelOptions = {
   /** Pause between streamed word groups; 0 still yields to the event loop so aborts land. */
@@ -102,11 +111,12 @@ function pause(milliseconds: number): Promise<void> {
 const STOP = { unified: "stop", raw: "stop" } as const;
 
 /**
- * How the offline model says what kind of answer it gave (lib/chat/answer.ts records it on the
- * turn): provider metadata, which the AI SDK passes through to the stream's finish part.
+ * How the offline model says what kind of answer it gave and what it drew on (lib/chat/answer.ts
+ * records both on the turn): provider metadata, which the AI SDK passes through to the stream's
+ * finish part. The sources travel as JSON values, which provider metadata must be.
  */
-function outcomeMetadata(outcome: AnswerOutcome) {
-  return { [OUTCOME_METADATA_KEY]: { outcome } };
+function outcomeMetadata({ outcome, sources }: OfflineReply) {
+  return { [OUTCOME_METADATA_KEY]: { outcome, sources: sources.map((source) => ({ ...source })) } };
 }
 
 /**
@@ -118,18 +128,19 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
 
   return {
     specificationVersion: "v4",
-    provider: "chatfolio",
+    provider: OFFLINE_PROVIDER,
     modelId: "offline",
     supportedUrls: {},
 
     async doGenerate(callOptions) {
       callOptions.abortSignal?.throwIfAborted();
       const { profile, knowledge, turn } = readPrompt(callOptions.prompt);
-      const { text: answer, outcome } = composeOfflineReply(profile, turn, knowledge);
+      const reply = composeOfflineReply(profile, turn, knowledge);
+      const answer = reply.text;
       return {
         content: [{ type: "text", text: answer }],
         finishReason: STOP,
-        providerMetadata: outcomeMetadata(outcome),
+        providerMetadata: outcomeMetadata(reply),
         usage: usageFor(callOptions.prompt, answer),
         warnings: warningsFor(callOptions),
       };
@@ -139,7 +150,8 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
       const signal = callOptions.abortSignal;
       signal?.throwIfAborted();
       const { profile, knowledge, turn } = readPrompt(callOptions.prompt);
-      const { text: answer, outcome } = composeOfflineReply(profile, turn, knowledge);
+      const reply = composeOfflineReply(profile, turn, knowledge);
+      const answer = reply.text;
       const chunks = chunkAnswer(answer);
 
       const parts: LanguageModelV4StreamPart[] = [
@@ -151,7 +163,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
           type: "finish",
           finishReason: STOP,
           usage: usageFor(callOptions.prompt, answer),
-          providerMetadata: outcomeMetadata(outcome),
+          providerMetadata: outcomeMetadata(reply),
         },
       ];
       let next = 0;

@@ -17,8 +17,21 @@ export type AnalyticsRange = (typeof ANALYTICS_RANGES)[number];
 
 export interface ChatbotAnalytics {
   days: number;
-  /** Every day of the range, oldest first, zeros included. */
-  daily: { day: string; messages: number; visitors: number; refused: number; thumbs_up: number; thumbs_down: number }[];
+  /**
+   * Every day of the range, oldest first, zeros included. unansweredShare: of the day's answers,
+   * the share the bot couldn't answer from the owner's content (0-1); null on a day without answers.
+   */
+  daily: {
+    day: string;
+    messages: number;
+    visitors: number;
+    refused: number;
+    thumbs_up: number;
+    thumbs_down: number;
+    answered: number;
+    unanswered: number;
+    unansweredShare: number | null;
+  }[];
   /** Turns per ISO weekday (1 Monday .. 7 Sunday) and UTC hour (0-23), only those with any. */
   hours: { weekday: number; hour: number; messages: number }[];
   /** thumbs_up/thumbs_down: answers of the range rated so now (counted on the answer's day). */
@@ -29,6 +42,7 @@ export interface ChatbotAnalytics {
     refused: number;
     thumbs_up: number;
     thumbs_down: number;
+    unanswered: number;
   };
   /** Estimated from the latency histogram (linear within its bucket); null without answers. */
   medianLatencyMs: number | null;
@@ -69,18 +83,27 @@ export async function getChatbotAnalytics(
     visitors: number;
     thumbs_up: number;
     thumbs_down: number;
+    answered: number;
+    unanswered: number;
   }>(
     `select to_char(g.day, 'YYYY-MM-DD') as day, coalesce(d.messages, 0) as messages, coalesce(d.visitors, 0) as visitors,
-            coalesce(f.thumbs_up, 0) as thumbs_up, coalesce(f.thumbs_down, 0) as thumbs_down
+            coalesce(f.thumbs_up, 0) as thumbs_up, coalesce(f.thumbs_down, 0) as thumbs_down,
+            coalesce(d.answered, 0) as answered, coalesce(d.unanswered, 0) as unanswered
      from generate_series($2::date, $3::date - 1, interval '1 day') as g(day)
      left join public.chatbot_daily_stats d on d.chatbot_id = $1 and d.day = g.day::date
      left join public.chatbot_daily_feedback f on f.chatbot_id = $1 and f.day = g.day::date
      order by g.day`,
     range,
   );
-  const [totals] = await tx.query<{ messages: number; answered: number; failed: number; histogram: number[] }>(
+  const [totals] = await tx.query<{
+    messages: number;
+    answered: number;
+    failed: number;
+    unanswered: number;
+    histogram: number[];
+  }>(
     `select coalesce(sum(d.messages), 0)::integer as messages, coalesce(sum(d.answered), 0)::integer as answered,
-            coalesce(sum(d.failed), 0)::integer as failed,
+            coalesce(sum(d.failed), 0)::integer as failed, coalesce(sum(d.unanswered), 0)::integer as unanswered,
             array(select coalesce(sum(b.n), 0)::integer
                   from generate_series(1, ${LATENCY_BOUNDS_MS.length}) as i(i)
                   left join (select h.i, h.n from public.chatbot_daily_stats s,
@@ -112,12 +135,17 @@ export async function getChatbotAnalytics(
   const refusedByDay = new Map(refusals.map((row) => [row.day, row.count]));
   return {
     days,
-    daily: daily.map((row) => ({ ...row, refused: refusedByDay.get(row.day) ?? 0 })),
+    daily: daily.map((row) => ({
+      ...row,
+      refused: refusedByDay.get(row.day) ?? 0,
+      unansweredShare: row.answered === 0 ? null : row.unanswered / row.answered,
+    })),
     hours,
     totals: {
       messages: totals.messages,
       answered: totals.answered,
       failed: totals.failed,
+      unanswered: totals.unanswered,
       refused: refusals.reduce((sum, row) => sum + row.count, 0),
       thumbs_up: daily.reduce((sum, row) => sum + row.thumbs_up, 0),
       thumbs_down: daily.reduce((sum, row) => sum + row.thumbs_down, 0),

@@ -1,5 +1,5 @@
 import "server-only";
-import type { FeedbackRating, MessageStatus } from "@/lib/constants";
+import type { AnswerSource, FeedbackRating, MessageStatus } from "@/lib/constants";
 import type { Queryable } from "@/lib/db";
 import type { InboxFilters } from "@/lib/validation/inbox";
 import type { Cursor } from "@/lib/validation/messages";
@@ -153,6 +153,8 @@ export interface ConversationTurn {
   status: MessageStatus;
   is_read: boolean;
   created_at: string;
+  /** What the answer drew on (messages.sources); empty when it drew on nothing or was not answered. */
+  sources: AnswerSource[];
   feedback: FeedbackRating | null;
   feedback_comment: string | null;
 }
@@ -177,9 +179,15 @@ export async function listConversationTurns(
   tx: Queryable,
   { id, cursor, limit }: { id: string; cursor?: Cursor; limit: number },
 ) {
-  const rows = await tx.query<Omit<ConversationTurn, "created_at"> & { created_at: Date; cursor_key: string }>(
-    `select m.id, m.message, m.response, m.status, m.is_read, m.created_at, m.feedback, m.feedback_comment,
-            ${cursorKey("m.created_at")}
+  const rows = await tx.query<
+    Omit<ConversationTurn, "created_at" | "sources"> & {
+      created_at: Date;
+      sources: AnswerSource[] | null;
+      cursor_key: string;
+    }
+  >(
+    `select m.id, m.message, m.response, m.status, m.is_read, m.created_at, m.sources, m.feedback,
+            m.feedback_comment, ${cursorKey("m.created_at")}
      from public.conversations cv
      join public.messages m on m.chatbot_id = cv.chatbot_id and m.conversation_id = cv.conversation_id
      where cv.id = $1 and not m.is_preview and m.status <> 'rate_limited'
@@ -195,6 +203,7 @@ export async function listConversationTurns(
     status: row.status,
     is_read: row.is_read,
     created_at: isoTimestamp(row.created_at),
+    sources: row.sources ?? [],
     feedback: row.feedback,
     feedback_comment: row.feedback_comment,
   }));

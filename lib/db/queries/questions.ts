@@ -42,6 +42,26 @@ export async function listUnansweredQuestions(tx: Queryable, { limit }: { limit:
   }));
 }
 
+/**
+ * Run as the owner: how many groups listUnansweredQuestions would list, without its limit. Read
+ * from the rollup public.chatbot_unanswered_questions (one row per bot and question), not the
+ * messages: a group waits when it was last asked within the queue's days and after the owner last
+ * resolved it, which is when at least one of its turns would be listed.
+ */
+export async function countWaitingQuestions(tx: Queryable): Promise<number> {
+  const [{ count }] = await tx.query<{ count: number }>(
+    `select count(distinct q.question_hash)::int as count
+     from public.chatbot_unanswered_questions q
+     where q.asked > 0 and q.last_asked_at > now() - make_interval(days => $1)
+       and not exists (
+         select 1 from public.question_resolutions r
+         where r.normalized_question = q.normalized_question and r.created_at >= q.last_asked_at
+       )`,
+    [QUEUE_DAYS],
+  );
+  return count;
+}
+
 /** Run as the owner: takes a question out of the queue, answered (with its Q&A) or dismissed. */
 export async function resolveQuestion(
   tx: Queryable,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { OwnerProfile } from "@/lib/ai/instructions";
 import type { KnowledgeEntry } from "@/lib/ai/knowledge-block";
-import type { AnswerOutcome } from "@/lib/constants";
+import type { AnswerOutcome, AnswerSource } from "@/lib/constants";
 import type { Queryable } from "@/lib/db";
 
 export interface StartTurnParams {
@@ -94,11 +94,13 @@ export interface FinishTurnParams {
   outputTokens: number | null;
   /** What kind of answer it was, when the model said; recorded for answered turns only. */
   outcome: AnswerOutcome | null;
+  /** What the answer drew on; recorded for answered turns only. */
+  sources: AnswerSource[] | null;
 }
 
 /** As the server's own role only (asServiceStatement): records how a turn ended, through private.finish_turn. */
 export async function finishTurn(tx: Queryable, params: FinishTurnParams): Promise<void> {
-  await tx.query("select private.finish_turn($1, $2, $3, $4, $5, $6, $7, $8, $9)", [
+  await tx.query("select private.finish_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", [
     params.messageId,
     params.status,
     params.response,
@@ -108,5 +110,6 @@ export async function finishTurn(tx: Queryable, params: FinishTurnParams): Promi
     params.inputTokens,
     params.outputTokens,
     params.outcome,
+    params.sources === null ? null : JSON.stringify(params.sources),
   ]);
 }

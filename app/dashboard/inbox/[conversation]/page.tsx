@@ -6,6 +6,7 @@ import { BlockControls } from "@/components/inbox/block-controls";
 import { MarkUnreadButton, RefreshCountsOnOpen } from "@/components/inbox/conversation-actions";
 import { ReplyForm } from "@/components/inbox/reply-form";
 import { ButtonLink } from "@/components/ui/button-link";
+import { sourceLabel } from "@/lib/answer-sources";
 import { requireUser } from "@/lib/auth/server";
 import { asOwner } from "@/lib/db";
 import { conversationBlocks } from "@/lib/db/queries/blocks";
@@ -145,6 +146,11 @@ export default async function ConversationPage({
                 {item.response || <em>No answer</em>}
                 {STATUS_NOTE[item.status] ? (
                   <p className="mt-1 text-xs text-red-700 dark:text-red-300">{STATUS_NOTE[item.status]}</p>
+                ) : null}
+                {item.sources.length > 0 ? (
+                  <p data-testid="answer-sources" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+                    from: {item.sources.map(sourceLabel).join(", ")}
+                  </p>
                 ) : null}
                 <Feedback turn={item} />
               </div>

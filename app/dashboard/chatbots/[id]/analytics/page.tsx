@@ -2,7 +2,7 @@ import { ChartNoAxesColumn } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { BarsChart, DailyChart } from "@/components/analytics/charts";
+import { BarsChart, DailyChart, ShareChart } from "@/components/analytics/charts";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ButtonLink } from "@/components/ui/button-link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -101,7 +101,7 @@ export default async function AnalyticsPage({
         />
       ) : (
         <div className="grid gap-6">
-          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
             <Stat
               label="Messages"
               value={totals.messages.toLocaleString("en")}
@@ -116,6 +116,11 @@ export default async function AnalyticsPage({
               label="Failed answers"
               value={percent(totals.failed, totals.messages)}
               hint={`${totals.failed} of ${totals.messages} messages`}
+            />
+            <Stat
+              label="Couldn't answer"
+              value={percent(totals.unanswered, totals.answered)}
+              hint={`${totals.unanswered} of ${totals.answered} answers`}
             />
             <Stat
               label="Refused (rate limit)"
@@ -161,6 +166,48 @@ export default async function AnalyticsPage({
                         <TableCell>{row.thumbs_down}</TableCell>
                       </TableRow>
                     ))}
+                  </TableBody>
+                </Table>
+              </details>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Couldn&apos;t answer, per day</CardTitle>
+              <CardDescription>
+                The share of answers where the profile and knowledge had nothing relevant. It falls as you answer the{" "}
+                <Link className="underline" href="/dashboard/questions">
+                  questions waiting
+                </Link>
+                .
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <figure aria-label="Line chart of the share of questions the bot couldn't answer per day">
+                <ShareChart data={analytics.daily} />
+              </figure>
+              <details className="mt-3 text-sm">
+                <summary className="cursor-pointer">Show as a table</summary>
+                <Table>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>Day</TableHead>
+                      <TableHead>Answers</TableHead>
+                      <TableHead>Couldn&apos;t answer</TableHead>
+                      <TableHead>Share</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {analytics.daily
+                      .filter((row) => row.answered > 0)
+                      .map((row) => (
+                        <TableRow key={row.day} data-testid="unanswered-day">
+                          <TableCell>{row.day}</TableCell>
+                          <TableCell>{row.answered}</TableCell>
+                          <TableCell>{row.unanswered}</TableCell>
+                          <TableCell>{percent(row.unanswered, row.answered)}</TableCell>
+                        </TableRow>
+                      ))}
                   </TableBody>
                 </Table>
               </details>
