@@ -27,7 +27,7 @@ export const JOB_HANDLERS: Record<string, JobHandler<unknown>> = {
     async run({ message_id }) {
       const notice = await asServiceStatement((db) => unansweredQuestionNotice(db, { messageId: message_id }));
       // Gone (the visitor deleted their data, the bot was deleted), or wanted later or never.
-      if (!notice || notice.setting !== "immediately") return;
+      if (notice?.setting !== "immediately") return;
       await sendEmail({
         to: notice.owner_email,
         subject: `${notice.chatbot_name} couldn't answer a question`,
