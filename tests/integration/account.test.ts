@@ -310,10 +310,14 @@ describeEachDatabase("account: export and deletion", (db) => {
       "insert into public.question_resolutions (user_id, normalized_question, resolution) values ($1, 'a question', 'dismissed')",
       [who.userId],
     );
-    const answered = await chat(
-      jsonRequest("/api/chat", { chatbot_id: bot.id, visitor_id: `v-${randomUUID()}`, message: "Hi" }),
-    );
+    const visitor = `v-${randomUUID()}`;
+    const answered = await chat(jsonRequest("/api/chat", { chatbot_id: bot.id, visitor_id: visitor, message: "Hi" }));
     expect(answered.status).toBe(200);
+    // A question the bot can't answer, which the waiting-questions rollup keeps.
+    const unanswered = await chat(
+      jsonRequest("/api/chat", { chatbot_id: bot.id, visitor_id: visitor, message: "Does she keep bees?" }),
+    );
+    expect(unanswered.status).toBe(200);
     await db().query(
       `insert into public.messages (chatbot_id, visitor_id, conversation_id, message, response, status, created_at)
        select $1, v.id, gen_random_uuid(), 'bulk ' || n, 'ok', 'answered', now() - make_interval(secs => n)
@@ -328,6 +332,12 @@ describeEachDatabase("account: export and deletion", (db) => {
     );
     await db().query(
       `insert into public.chatbot_daily_feedback (chatbot_id, day, user_id, thumbs_up) values ($1, current_date, $2, 1)`,
+      [bot.id, who.userId],
+    );
+    // A block made from the inbox (its own path is tested in privacy.test.ts).
+    await db().query(
+      `insert into public.blocked_visitors (chatbot_id, user_id, visitor_id)
+       select $1, $2, v.visitor_id from public.visitors v where v.chatbot_id = $1 limit 1`,
       [bot.id, who.userId],
     );
     return bot.id;
@@ -358,8 +368,8 @@ describeEachDatabase("account: export and deletion", (db) => {
     expect(data.profile.user_id).toBe(owner.userId);
     expect(data.chatbots.map((bot) => bot.user_id)).toEqual([owner.userId]);
     expect(data.visitors).toHaveLength(1);
-    expect(data.messages).toHaveLength(ACCOUNT_BATCH_ROWS + 151);
-    expect(new Set(data.messages.map((message) => message.id)).size).toBe(ACCOUNT_BATCH_ROWS + 151);
+    expect(data.messages).toHaveLength(ACCOUNT_BATCH_ROWS + 152);
+    expect(new Set(data.messages.map((message) => message.id)).size).toBe(ACCOUNT_BATCH_ROWS + 152);
     expect(data.owner_replies).toEqual([expect.objectContaining({ user_id: owner.userId, body: "A reply" })]);
     expect(text).not.toContain(other.userId);
   });
