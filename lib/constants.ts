@@ -52,3 +52,16 @@ export interface ChatMessageMetadata {
   message_id: string;
   conversation_id: string;
 }
+
+/**
+ * The webhook events an owner can subscribe to (the same list as private.webhook_events() in the
+ * database). contact.created and feedback.created are queued by their features through
+ * private.enqueue_webhook_event.
+ */
+export const WEBHOOK_EVENTS = [
+  "message.created",
+  "question.unanswered",
+  "contact.created",
+  "feedback.created",
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

@@ -25,6 +25,7 @@ import {
 import { saveNotificationSettingsAction } from "@/lib/notifications/actions";
 import { saveProfileAction } from "@/lib/profiles/actions";
 import { answerQuestionAction, dismissQuestionAction } from "@/lib/questions/actions";
+import { createWebhookAction, deleteWebhookAction, testWebhookAction } from "@/lib/webhooks/actions";
 
 /**
  * Every server action of the app, each built with action(). A new action is added here, or
@@ -53,6 +54,9 @@ export const serverActions: readonly RegisteredAction[] = [
   dismissQuestionAction,
   createApiKeyAction,
   revokeApiKeyAction,
+  createWebhookAction,
+  deleteWebhookAction,
+  testWebhookAction,
   confirmPasswordAction,
   changePasswordAction,
   changeEmailAction,
