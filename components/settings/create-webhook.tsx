@@ -105,7 +105,7 @@ export function CreateWebhook() {
                 onChange={(change) => toggle(event, change.target.checked)}
                 className="size-4 accent-indigo-600"
               />
-              {EVENT_LABELS[event]} <code className="text-xs text-zinc-500">{event}</code>
+              {EVENT_LABELS[event]} <code className="text-xs text-zinc-600 dark:text-zinc-400">{event}</code>
             </label>
           ))}
           {errors.events ? (

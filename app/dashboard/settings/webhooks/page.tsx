@@ -18,12 +18,12 @@ const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "me
 /** How many attempts each endpoint's card shows; the API lists up to 100. */
 const SHOWN_DELIVERIES = 20;
 
-function DeliveryLog({ deliveries }: { deliveries: WebhookDelivery[] }) {
+function DeliveryLog({ url, deliveries }: { url: string; deliveries: WebhookDelivery[] }) {
   if (deliveries.length === 0) {
     return <p className="text-sm text-zinc-600 dark:text-zinc-400">No deliveries yet. Send a test event to try it.</p>;
   }
   return (
-    <Table>
+    <Table scrollLabel={`Recent deliveries to ${url}`}>
       <TableHeader>
         <TableRow>
           <TableHead>When</TableHead>
@@ -77,7 +77,7 @@ function EndpointCard({ endpoint, deliveries }: { endpoint: WebhookEndpoint; del
           <DeleteWebhook id={endpoint.id} url={endpoint.url} />
         </div>
         <h3 className="text-sm font-semibold">Recent deliveries</h3>
-        <DeliveryLog deliveries={deliveries} />
+        <DeliveryLog url={endpoint.url} deliveries={deliveries} />
       </CardContent>
     </Card>
   );
@@ -100,7 +100,7 @@ export default async function WebhooksPage() {
           <CardDescription>
             We POST each event as JSON, signed as the Standard Webhooks specification says (headers{" "}
             <code>webhook-id</code>, <code>webhook-timestamp</code>, <code>webhook-signature</code>), and retry failures
-            with growing delays for about a day. You see the signing secret once.
+            with growing delays for about an hour (8 attempts). You see the signing secret once.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -109,10 +109,13 @@ export default async function WebhooksPage() {
       </Card>
       {endpoints.length === 0 ? (
         <Card>
+          <CardHeader>
+            <CardTitle>Your endpoints</CardTitle>
+          </CardHeader>
           <CardContent>
             <EmptyState
               icon={Webhook}
-              headingLevel={2}
+              headingLevel={3}
               title="No webhook endpoints yet"
               description="Add one above to hear of new messages and unanswered questions in your own tools."
             />
