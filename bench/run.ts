@@ -15,6 +15,7 @@
 //   BENCH_SKIP_BUILD=1  reuse .next instead of running `next build`
 //   DATABASE_URL        also run on PostgreSQL (postgres://postgres@127.0.0.1:5432/postgres here)
 //   BENCH_ONLY          scenario names to run, comma-separated (e.g. dashboard); all when unset
+//   BENCH_TARGETS       embedded, postgres or both (comma-separated); both when unset
 //
 // Output: a table per database in the terminal and bench/results/<date>.md (git-ignored) in
 // Markdown for README's Performance section.
@@ -153,9 +154,11 @@ async function main(): Promise<boolean> {
     buildApp();
   }
 
-  const openers: Array<() => Promise<Target>> = [openEmbeddedTarget];
+  const targets = process.env.BENCH_TARGETS?.split(",").map((name) => name.trim()) ?? ["embedded", "postgres"];
+  const openers: Array<() => Promise<Target>> = [];
+  if (targets.includes("embedded")) openers.push(openEmbeddedTarget);
   const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) openers.push(() => openPostgresTarget(serverUrl));
+  if (serverUrl && targets.includes("postgres")) openers.push(() => openPostgresTarget(serverUrl));
   const reports: TargetReport[] = [];
   for (const open of openers) {
     const target = await open();

@@ -7,6 +7,13 @@
 export const MESSAGE_MAX = 4_000;
 /** Longest name a visitor may give. */
 export const VISITOR_NAME_MAX = 100;
+/** Longest comment a visitor may add to a thumbs down (one line). */
+export const FEEDBACK_COMMENT_MAX = 500;
+/** A visitor's rating of an answer. */
+export const FEEDBACK_RATINGS = ["up", "down"] as const;
+export type FeedbackRating = (typeof FEEDBACK_RATINGS)[number];
+/** Longest reply an owner may write in a conversation. */
+export const OWNER_REPLY_MAX = 4_000;
 
 export const CHATBOT_NAME_MAX = 100;
 export const CHATBOT_DESCRIPTION_MAX = 1_000;

@@ -14,7 +14,7 @@ import {
 import { signInAction, signOutAction, signUpAction } from "@/lib/auth/actions";
 import { checkSlugAction, createChatbotAction, deleteChatbotAction, updateChatbotAction } from "@/lib/chatbots/actions";
 import type { RegisteredAction } from "@/lib/http/action";
-import { inboxChangesAction, markConversationsAction } from "@/lib/inbox/actions";
+import { inboxChangesAction, markConversationsAction, replyAction } from "@/lib/inbox/actions";
 import {
   addNoteAction,
   addQuestionAndAnswerAction,
@@ -50,6 +50,7 @@ export const serverActions: readonly RegisteredAction[] = [
   deleteKnowledgeAction,
   markConversationsAction,
   inboxChangesAction,
+  replyAction,
   answerQuestionAction,
   dismissQuestionAction,
   createApiKeyAction,

@@ -39,6 +39,43 @@ COMMENT ON SCHEMA public IS 'standard public schema';
 
 
 --
+-- Name: add_owner_reply(uuid, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.add_owner_reply(p_conversation uuid, p_body text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  target public.conversations%rowtype;
+  reply public.owner_replies%rowtype;
+begin
+  -- The inbox row, and through it the bot, must be the caller's: auth.uid() decides, not an id passed in.
+  select cv.* into target
+  from public.conversations cv
+  join public.chatbots c on c.id = cv.chatbot_id
+  where cv.id = p_conversation and c.user_id = (select auth.uid());
+  if not found then
+    return null;
+  end if;
+  insert into public.owner_replies (chatbot_id, conversation_id, user_id, body)
+  values (target.chatbot_id, target.conversation_id, (select auth.uid()), p_body)
+  returning * into reply;
+  return pg_catalog.jsonb_build_object('id', reply.id, 'body', reply.body, 'created_at', reply.created_at);
+end;
+$$;
+
+
+ALTER FUNCTION private.add_owner_reply(p_conversation uuid, p_body text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION add_owner_reply(p_conversation uuid, p_body text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.add_owner_reply(p_conversation uuid, p_body text) IS 'The calling owner''s reply in one of their conversations (p_conversation: conversations.id); null when the conversation is not theirs.';
+
+
+--
 -- Name: chatbot_page(text); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -123,6 +160,30 @@ ALTER FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id
 --
 
 COMMENT ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery) IS 'Whether one of the calling owner''s conversations has a turn matching the query (false for anyone else''s), read through messages_conversation_idx.';
+
+
+--
+-- Name: create_notification_settings(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.create_notification_settings() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  insert into public.notification_settings (user_id) values (new.id) on conflict (user_id) do nothing;
+  return null;
+end;
+$$;
+
+
+ALTER FUNCTION private.create_notification_settings() OWNER TO postgres;
+
+--
+-- Name: FUNCTION create_notification_settings(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.create_notification_settings() IS 'Trigger: gives a new user their default notification settings.';
 
 
 --
@@ -374,6 +435,111 @@ COMMENT ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_resp
 
 
 --
+-- Name: forget_visitor(uuid, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  visitor public.visitors%rowtype;
+  gone record;
+  gone_count integer := 0;
+  touched uuid[];
+  turn_day date;
+begin
+  if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
+    return 0;
+  end if;
+  select v.* into visitor
+  from public.visitors v
+  where v.chatbot_id = p_chatbot_id and v.visitor_id = private.web_visitor_id(p_visitor_secret, p_chatbot_id)
+  for update;
+  if not found then
+    return 0;
+  end if;
+
+  select coalesce(pg_catalog.array_agg(distinct m.conversation_id), '{}') into touched
+  from public.messages m where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id;
+
+  -- Each counted turn's share of the rollups is taken back as it goes (the messages trigger only
+  -- counts inserts and updates), so analytics and unread counts stay equal to a rebuild.
+  for gone in
+    delete from public.messages m where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id returning m.*
+  loop
+    gone_count := gone_count + 1;
+    if gone.is_preview or gone.status = 'rate_limited' then
+      continue;
+    end if;
+    turn_day := (gone.created_at at time zone 'UTC')::date;
+    update public.chatbot_daily_stats d
+      set messages = d.messages - 1,
+          answered = d.answered - (gone.status = 'answered')::integer,
+          failed = d.failed - (gone.status = 'failed')::integer,
+          unread = d.unread - (not gone.is_read)::integer,
+          hours[extract(hour from gone.created_at at time zone 'UTC')::integer + 1]
+            = d.hours[extract(hour from gone.created_at at time zone 'UTC')::integer + 1] - 1
+    where d.chatbot_id = p_chatbot_id and d.day = turn_day;
+    if gone.status = 'answered' and gone.latency_ms is not null then
+      update public.chatbot_daily_stats d
+        set latency_histogram[private.latency_bucket(gone.latency_ms)]
+              = d.latency_histogram[private.latency_bucket(gone.latency_ms)] - 1
+      where d.chatbot_id = p_chatbot_id and d.day = turn_day;
+    end if;
+    update public.chatbot_daily_questions q set asked = q.asked - 1
+    where q.chatbot_id = p_chatbot_id and q.day = turn_day and q.question = private.normalize_question(gone.message);
+    if gone.feedback is not null then
+      update public.chatbot_daily_feedback f
+        set thumbs_up = f.thumbs_up - (gone.feedback = 'up')::integer,
+            thumbs_down = f.thumbs_down - (gone.feedback = 'down')::integer
+      where f.chatbot_id = p_chatbot_id and f.day = turn_day;
+    end if;
+  end loop;
+  -- Question text is the visitor's own words: a count that reaches zero takes its row with it.
+  delete from public.chatbot_daily_questions q where q.chatbot_id = p_chatbot_id and q.asked <= 0;
+
+  with days as (
+    delete from private.chatbot_day_visitors dv
+    where dv.chatbot_id = p_chatbot_id and dv.visitor_id = visitor.id
+    returning dv.day
+  )
+  update public.chatbot_daily_stats d set visitors = d.visitors - 1
+  from days where d.chatbot_id = p_chatbot_id and d.day = days.day;
+
+  delete from public.owner_replies r where r.chatbot_id = p_chatbot_id and r.conversation_id = any(touched);
+
+  -- The inbox rows hold the visitor's last message: rebuilt from what remains of each conversation
+  -- (another client may have written into it), or gone when nothing does.
+  delete from public.conversations cv where cv.chatbot_id = p_chatbot_id and cv.conversation_id = any(touched);
+  insert into public.conversations (user_id, chatbot_id, conversation_id, visitor_id, started_at, last_message_at,
+                                    last_message, message_count, unread_count, failed_count)
+  select c.user_id, m.chatbot_id, m.conversation_id,
+         (pg_catalog.array_agg(m.visitor_id order by m.created_at))[1],
+         min(m.created_at), max(m.created_at),
+         pg_catalog.left((pg_catalog.array_agg(m.message order by m.created_at desc))[1], 200),
+         count(*), count(*) filter (where not m.is_read), count(*) filter (where m.status = 'failed')
+  from public.messages m join public.chatbots c on c.id = m.chatbot_id
+  where m.chatbot_id = p_chatbot_id and m.conversation_id = any(touched)
+    and not m.is_preview and m.status <> 'rate_limited'
+  group by c.user_id, m.chatbot_id, m.conversation_id;
+
+  delete from public.visitors v where v.id = visitor.id;
+  return gone_count;
+end;
+$$;
+
+
+ALTER FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION forget_visitor(p_chatbot_id uuid, p_visitor_secret text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) IS 'Hard-deletes everything a chatbot stored about the holder of this visitor cookie''s secret: their messages and answers (with feedback), the owner''s replies in their conversations, their visitor row, and their share of the inbox and analytics rollups. Answers how many messages went. Rate-limit windows stay until they expire, so erasing is no way around a limit.';
+
+
+--
 -- Name: latency_bounds(); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -409,6 +575,36 @@ ALTER FUNCTION private.latency_bucket(p_ms integer) OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION private.latency_bucket(p_ms integer) IS 'The histogram element (1-based) a latency in ms falls in.';
+
+
+--
+-- Name: next_local_morning(text, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.next_local_morning(p_timezone text, p_period text) RETURNS timestamp with time zone
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  zone text := coalesce(p_timezone, 'UTC');
+  local_now timestamp := now() at time zone zone;
+  due timestamp := pg_catalog.date_trunc(p_period, local_now) + interval '8 hours';
+begin
+  if due <= local_now then
+    due := due + case p_period when 'week' then interval '7 days' else interval '1 day' end;
+  end if;
+  return due at time zone zone;
+end;
+$$;
+
+
+ALTER FUNCTION private.next_local_morning(p_timezone text, p_period text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION next_local_morning(p_timezone text, p_period text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.next_local_morning(p_timezone text, p_period text) IS 'The next 08:00 after now in a time zone: the next day''s (p_period day) or the next Monday''s (week).';
 
 
 --
@@ -734,6 +930,85 @@ ALTER FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text
 --
 
 COMMENT ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) IS 'A chatbot''s owner''s knowledge chunks that best match a question (at most 10), best first, each Q&A saying whether its own question matched (asked); the server''s own, called with start_turn.';
+
+
+--
+-- Name: schedule_digests(integer); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.schedule_digests(p_limit integer) RETURNS integer
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with due_daily as (
+    select s.user_id, coalesce(s.last_daily_at, now() - interval '1 day') as since
+      from public.notification_settings s
+     where s.next_daily_at <= now()
+     order by s.next_daily_at
+     limit p_limit
+       for update skip locked
+  ), due_weekly as (
+    select s.user_id, coalesce(s.last_weekly_at, now() - interval '7 days') as since
+      from public.notification_settings s
+     where s.next_weekly_at <= now()
+     order by s.next_weekly_at
+     limit p_limit
+       for update skip locked
+  ), queued as (
+    insert into private.jobs (kind, payload)
+    select 'notify.daily_digest', pg_catalog.jsonb_build_object('user_id', user_id, 'since', since) from due_daily
+    union all
+    select 'notify.weekly_summary', pg_catalog.jsonb_build_object('user_id', user_id, 'since', since) from due_weekly
+    returning 1
+  ), noted as (
+    update public.notification_settings s
+       set last_daily_at = case when s.user_id in (select user_id from due_daily) then now() else s.last_daily_at end,
+           last_weekly_at = case when s.user_id in (select user_id from due_weekly) then now() else s.last_weekly_at end
+     where s.user_id in (select user_id from due_daily union select user_id from due_weekly)
+  )
+  select count(*)::integer from queued;
+$$;
+
+
+ALTER FUNCTION private.schedule_digests(p_limit integer) OWNER TO postgres;
+
+--
+-- Name: FUNCTION schedule_digests(p_limit integer); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.schedule_digests(p_limit integer) IS 'The server''s own: queues the daily digests and weekly summaries that are due and notes them on the owners'' rows.';
+
+
+--
+-- Name: schedule_notification_times(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.schedule_notification_times() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_op = 'INSERT' or new.unanswered_questions is distinct from old.unanswered_questions
+     or new.timezone is distinct from old.timezone or new.last_daily_at is distinct from old.last_daily_at then
+    new.next_daily_at := case when new.unanswered_questions = 'daily'
+                              then private.next_local_morning(new.timezone, 'day') end;
+  end if;
+  if tg_op = 'INSERT' or new.weekly_summary is distinct from old.weekly_summary
+     or new.timezone is distinct from old.timezone or new.last_weekly_at is distinct from old.last_weekly_at then
+    new.next_weekly_at := case when new.weekly_summary then private.next_local_morning(new.timezone, 'week') end;
+  end if;
+  return new;
+end;
+$$;
+
+
+ALTER FUNCTION private.schedule_notification_times() OWNER TO postgres;
+
+--
+-- Name: FUNCTION schedule_notification_times(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.schedule_notification_times() IS 'Trigger: keeps next_daily_at and next_weekly_at in step with the owner''s choices and the digests queued.';
 
 
 --
@@ -1216,6 +1491,8 @@ declare
   visitor public.visitors%rowtype;
   latest uuid;
   turns jsonb;
+  replies jsonb;
+  earliest timestamptz;
 begin
   if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
     return null;
@@ -1224,8 +1501,7 @@ begin
   from public.visitors v
   join public.chatbots c on c.id = v.chatbot_id
   where v.chatbot_id = p_chatbot_id
-    and v.visitor_id = 'web-' || pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(
-          pg_catalog.convert_to(p_visitor_secret || ':' || p_chatbot_id::text, 'UTF8')), 'hex'), 32)
+    and v.visitor_id = private.web_visitor_id(p_visitor_secret, p_chatbot_id)
     -- The same visibility as chatbot_page: a private bot's history only for its owner's preview.
     and (c.is_public or c.user_id = (select auth.uid()));
   if not found then
@@ -1239,11 +1515,12 @@ begin
   limit 1;
 
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-           'id', t.id, 'message', t.message, 'response', t.response, 'status', t.status, 'created_at', t.created_at
-         ) order by t.created_at), '[]'::jsonb)
-  into turns
+           'id', t.id, 'message', t.message, 'response', t.response, 'status', t.status, 'created_at', t.created_at,
+           'feedback', t.feedback, 'feedback_comment', t.feedback_comment
+         ) order by t.created_at), '[]'::jsonb), min(t.created_at)
+  into turns, earliest
   from (
-    select m.id, m.message, m.response, m.status, m.created_at
+    select m.id, m.message, m.response, m.status, m.created_at, m.feedback, m.feedback_comment
     from public.messages m
     where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id and m.conversation_id = latest
       and m.status <> 'rate_limited'
@@ -1251,7 +1528,15 @@ begin
     limit greatest(1, least(coalesce(p_max_turns, 50), 200))
   ) t;
 
-  return pg_catalog.jsonb_build_object('visitor_name', visitor.name, 'conversation_id', latest, 'turns', turns);
+  -- The owner's replies from the first turn shown on: older ones belong with turns cut off above.
+  select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+           'id', r.id, 'body', r.body, 'created_at', r.created_at) order by r.created_at), '[]'::jsonb)
+  into replies
+  from public.owner_replies r
+  where r.chatbot_id = p_chatbot_id and r.conversation_id = latest and r.created_at >= earliest;
+
+  return pg_catalog.jsonb_build_object('visitor_name', visitor.name, 'conversation_id', latest, 'turns', turns,
+                                       'replies', replies);
 end;
 $$;
 
@@ -1262,7 +1547,142 @@ ALTER FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret 
 -- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) IS 'The name a visitor gave a chatbot and their latest conversation with it (at most p_max_turns turns, oldest first), for the holder of the visitor cookie''s secret; null for an unknown visitor or a bot the caller may not see.';
+COMMENT ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) IS 'The name a visitor gave a chatbot and their latest conversation with it (at most p_max_turns turns, oldest first, with their feedback, and the owner''s replies since the first of them), for the holder of the visitor cookie''s secret; null for an unknown visitor or a bot the caller may not see.';
+
+
+--
+-- Name: visitor_data(uuid, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  visitor public.visitors%rowtype;
+begin
+  if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
+    return null;
+  end if;
+  select v.* into visitor
+  from public.visitors v
+  where v.chatbot_id = p_chatbot_id and v.visitor_id = private.web_visitor_id(p_visitor_secret, p_chatbot_id);
+  if not found then
+    return null;
+  end if;
+  return pg_catalog.jsonb_build_object(
+    'visitor', pg_catalog.jsonb_build_object('name', visitor.name, 'first_seen', visitor.first_seen,
+                                             'last_seen', visitor.last_seen),
+    'messages', (
+      select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+               'id', m.id, 'conversation_id', m.conversation_id, 'created_at', m.created_at, 'message', m.message,
+               'response', m.response, 'status', m.status, 'feedback', m.feedback,
+               'feedback_comment', m.feedback_comment) order by m.created_at), '[]'::jsonb)
+      from public.messages m
+      where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id and not m.is_preview),
+    'owner_replies', (
+      select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+               'id', r.id, 'conversation_id', r.conversation_id, 'created_at', r.created_at, 'body', r.body)
+               order by r.created_at), '[]'::jsonb)
+      from public.owner_replies r
+      where r.chatbot_id = p_chatbot_id
+        and r.conversation_id in (select m.conversation_id from public.messages m
+                                  where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id))
+  );
+end;
+$$;
+
+
+ALTER FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION visitor_data(p_chatbot_id uuid, p_visitor_secret text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) IS 'What a chatbot holds about the holder of this visitor cookie''s secret: their visitor row, every message (with answers and feedback) and the owner''s replies in their conversations; null when it holds nothing.';
+
+
+--
+-- Name: visitor_feedback(uuid, text, text, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  turn public.messages%rowtype;
+  owner_id uuid;
+  turn_day date;
+  comment_text text := case when p_rating = 'down' then nullif(pg_catalog.btrim(p_comment), '') end;
+begin
+  if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32
+     or (p_rating is not null and p_rating not in ('up', 'down')) then
+    return false;
+  end if;
+  -- The message must be an answer to this browser at the message's own bot: the bot is read from
+  -- the message, the visitor derived from the secret, so no id the caller names is trusted.
+  select m.* into turn
+  from public.messages m
+  join public.visitors v on v.id = m.visitor_id and v.chatbot_id = m.chatbot_id
+  where m.id = p_message_id and m.status = 'answered' and not m.is_preview
+    and v.visitor_id = private.web_visitor_id(p_visitor_secret, m.chatbot_id)
+  for update of m;
+  if not found then
+    return false;
+  end if;
+
+  update public.messages
+    set feedback = p_rating, feedback_comment = comment_text,
+        feedback_at = case when p_rating is null then null else now() end
+  where id = turn.id;
+
+  if turn.feedback is distinct from p_rating then
+    select c.user_id into owner_id from public.chatbots c where c.id = turn.chatbot_id;
+    turn_day := (turn.created_at at time zone 'UTC')::date;
+    insert into public.chatbot_daily_feedback as f (chatbot_id, day, user_id, thumbs_up, thumbs_down)
+    values (turn.chatbot_id, turn_day, owner_id, (p_rating is not distinct from 'up')::integer,
+            (p_rating is not distinct from 'down')::integer)
+    on conflict (chatbot_id, day) do update
+      set thumbs_up = f.thumbs_up + (p_rating is not distinct from 'up')::integer
+                      - (turn.feedback is not distinct from 'up')::integer,
+          thumbs_down = f.thumbs_down + (p_rating is not distinct from 'down')::integer
+                        - (turn.feedback is not distinct from 'down')::integer;
+  end if;
+  return true;
+end;
+$$;
+
+
+ALTER FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) IS 'A visitor''s thumbs up or down (null takes it back) on one of their answered turns, with a comment on a thumbs down; false when the message is not an answer to the holder of this visitor cookie''s secret. Keeps chatbot_daily_feedback.';
+
+
+--
+-- Name: web_visitor_id(text, uuid); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.web_visitor_id(p_visitor_secret text, p_chatbot_id uuid) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select 'web-' || pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(
+    pg_catalog.convert_to(p_visitor_secret || ':' || p_chatbot_id::text, 'UTF8')), 'hex'), 32);
+$$;
+
+
+ALTER FUNCTION private.web_visitor_id(p_visitor_secret text, p_chatbot_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION web_visitor_id(p_visitor_secret text, p_chatbot_id uuid); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.web_visitor_id(p_visitor_secret text, p_chatbot_id uuid) IS 'web- and 32 hex of SHA-256(secret:bot id): the visitor id the public page derives from its cookie (lib/visitors/identity.ts).';
 
 
 --
@@ -1748,6 +2168,51 @@ COMMENT ON COLUMN public.api_keys.last_used_at IS 'When the key last authenticat
 
 
 --
+-- Name: chatbot_daily_feedback; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.chatbot_daily_feedback (
+    chatbot_id uuid NOT NULL,
+    day date NOT NULL,
+    user_id uuid NOT NULL,
+    thumbs_up integer DEFAULT 0 NOT NULL,
+    thumbs_down integer DEFAULT 0 NOT NULL,
+    CONSTRAINT chatbot_daily_feedback_thumbs_down_check CHECK ((thumbs_down >= 0)),
+    CONSTRAINT chatbot_daily_feedback_thumbs_up_check CHECK ((thumbs_up >= 0))
+);
+
+
+ALTER TABLE public.chatbot_daily_feedback OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_daily_feedback; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.chatbot_daily_feedback IS 'Thumbs up and down per chatbot, counted on the UTC day of the answer they rate; kept by private.visitor_feedback and private.forget_visitor.';
+
+
+--
+-- Name: COLUMN chatbot_daily_feedback.user_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_feedback.user_id IS 'The chatbot''s owner, copied for RLS.';
+
+
+--
+-- Name: COLUMN chatbot_daily_feedback.thumbs_up; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_feedback.thumbs_up IS 'Answers of that day currently rated up.';
+
+
+--
+-- Name: COLUMN chatbot_daily_feedback.thumbs_down; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_daily_feedback.thumbs_down IS 'Answers of that day currently rated down.';
+
+
+--
 -- Name: chatbot_daily_questions; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -2169,6 +2634,11 @@ CREATE TABLE public.messages (
     is_preview boolean DEFAULT false NOT NULL,
     search tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, ((message || ' '::text) || COALESCE(response, ''::text)))) STORED,
     outcome text,
+    feedback text,
+    feedback_comment text,
+    feedback_at timestamp with time zone,
+    CONSTRAINT messages_feedback_check CHECK ((feedback = ANY (ARRAY['up'::text, 'down'::text]))),
+    CONSTRAINT messages_feedback_comment_check CHECK (((feedback_comment IS NULL) OR ((feedback = 'down'::text) AND ((char_length(feedback_comment) >= 1) AND (char_length(feedback_comment) <= 500))))),
     CONSTRAINT messages_input_tokens_check CHECK ((input_tokens >= 0)),
     CONSTRAINT messages_latency_ms_check CHECK ((latency_ms >= 0)),
     CONSTRAINT messages_outcome_check CHECK ((outcome = ANY (ARRAY['from_content'::text, 'unanswered'::text, 'small_talk'::text, 'declined'::text]))),
@@ -2243,14 +2713,42 @@ COMMENT ON COLUMN public.messages.outcome IS 'What the answer was: from_content 
 
 
 --
+-- Name: COLUMN messages.feedback; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.messages.feedback IS 'The visitor''s rating of the answer: up, down, or null (none given, or taken back).';
+
+
+--
+-- Name: COLUMN messages.feedback_comment; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.messages.feedback_comment IS 'The visitor''s one-line reason for a thumbs down (at most 500 characters).';
+
+
+--
+-- Name: COLUMN messages.feedback_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.messages.feedback_at IS 'When the feedback was last given or changed.';
+
+
+--
 -- Name: notification_settings; Type: TABLE; Schema: public; Owner: postgres
 --
 
 CREATE TABLE public.notification_settings (
     user_id uuid NOT NULL,
     unanswered_questions text DEFAULT 'immediately'::text NOT NULL,
+    weekly_summary boolean DEFAULT true NOT NULL,
+    timezone text,
+    last_daily_at timestamp with time zone,
+    next_daily_at timestamp with time zone,
+    last_weekly_at timestamp with time zone,
+    next_weekly_at timestamp with time zone,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT notification_settings_unanswered_questions_check CHECK ((unanswered_questions = ANY (ARRAY['off'::text, 'immediately'::text])))
+    CONSTRAINT notification_settings_timezone_check CHECK (((timezone IS NULL) OR ((length(timezone) >= 1) AND (length(timezone) <= 64)))),
+    CONSTRAINT notification_settings_unanswered_questions_check CHECK ((unanswered_questions = ANY (ARRAY['off'::text, 'immediately'::text, 'daily'::text])))
 );
 
 
@@ -2260,14 +2758,56 @@ ALTER TABLE public.notification_settings OWNER TO postgres;
 -- Name: TABLE notification_settings; Type: COMMENT; Schema: public; Owner: postgres
 --
 
-COMMENT ON TABLE public.notification_settings IS 'How an owner wants to hear of events in their bots; an owner without a row gets the defaults.';
+COMMENT ON TABLE public.notification_settings IS 'How an owner wants to hear of events in their bots: one row per owner, made at sign-up. Owners change the first three columns; the schedule columns are the server''s.';
 
 
 --
 -- Name: COLUMN notification_settings.unanswered_questions; Type: COMMENT; Schema: public; Owner: postgres
 --
 
-COMMENT ON COLUMN public.notification_settings.unanswered_questions IS 'An email when a bot could not answer a visitor''s question: off or immediately.';
+COMMENT ON COLUMN public.notification_settings.unanswered_questions IS 'An email when a bot could not answer a visitor''s question: off, immediately, or daily (one digest at 08:00 in the owner''s time zone).';
+
+
+--
+-- Name: COLUMN notification_settings.weekly_summary; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.weekly_summary IS 'A summary of the week''s conversations every Monday at 08:00 in the owner''s time zone.';
+
+
+--
+-- Name: COLUMN notification_settings.timezone; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.timezone IS 'The owner''s IANA time zone for digests; null until they choose (the form offers the browser''s), read as UTC.';
+
+
+--
+-- Name: COLUMN notification_settings.last_daily_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.last_daily_at IS 'When the latest daily digest was queued: the next one covers what came after.';
+
+
+--
+-- Name: COLUMN notification_settings.next_daily_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.next_daily_at IS 'When the next daily digest is due; set by private.schedule_notification_times.';
+
+
+--
+-- Name: COLUMN notification_settings.last_weekly_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.last_weekly_at IS 'When the latest weekly summary was queued.';
+
+
+--
+-- Name: COLUMN notification_settings.next_weekly_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.next_weekly_at IS 'When the next weekly summary is due; set by private.schedule_notification_times.';
 
 
 --
@@ -2304,6 +2844,44 @@ COMMENT ON COLUMN public.owner_monthly_usage.month IS 'First day of the month (U
 --
 
 COMMENT ON COLUMN public.owner_monthly_usage.turns IS 'Turns started this month across all the owner''s bots, previews included; refused turns are not counted.';
+
+
+--
+-- Name: owner_replies; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.owner_replies (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    chatbot_id uuid NOT NULL,
+    conversation_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    body text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT owner_replies_body_check CHECK (((char_length(body) >= 1) AND (char_length(body) <= 4000)))
+);
+
+
+ALTER TABLE public.owner_replies OWNER TO postgres;
+
+--
+-- Name: TABLE owner_replies; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.owner_replies IS 'What an owner wrote back in a conversation of their bot; the visitor sees it, marked as from the owner, when they next open the chat. Written only through private.add_owner_reply; never counted toward limits or the quota.';
+
+
+--
+-- Name: COLUMN owner_replies.conversation_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.owner_replies.conversation_id IS 'messages.conversation_id of the conversation replied to.';
+
+
+--
+-- Name: COLUMN owner_replies.user_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.owner_replies.user_id IS 'The chatbot''s owner who wrote it, copied for RLS.';
 
 
 --
@@ -2527,6 +3105,14 @@ ALTER TABLE ONLY public.api_keys
 
 
 --
+-- Name: chatbot_daily_feedback chatbot_daily_feedback_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_feedback
+    ADD CONSTRAINT chatbot_daily_feedback_pkey PRIMARY KEY (chatbot_id, day);
+
+
+--
 -- Name: chatbot_daily_questions chatbot_daily_questions_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -2628,6 +3214,14 @@ ALTER TABLE ONLY public.notification_settings
 
 ALTER TABLE ONLY public.owner_monthly_usage
     ADD CONSTRAINT owner_monthly_usage_pkey PRIMARY KEY (user_id, month);
+
+
+--
+-- Name: owner_replies owner_replies_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.owner_replies
+    ADD CONSTRAINT owner_replies_pkey PRIMARY KEY (id);
 
 
 --
@@ -2871,6 +3465,27 @@ CREATE INDEX messages_visitor_idx ON public.messages USING btree (visitor_id, cr
 
 
 --
+-- Name: notification_settings_next_daily_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX notification_settings_next_daily_idx ON public.notification_settings USING btree (next_daily_at) WHERE (next_daily_at IS NOT NULL);
+
+
+--
+-- Name: notification_settings_next_weekly_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX notification_settings_next_weekly_idx ON public.notification_settings USING btree (next_weekly_at) WHERE (next_weekly_at IS NOT NULL);
+
+
+--
+-- Name: owner_replies_conversation_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX owner_replies_conversation_idx ON public.owner_replies USING btree (chatbot_id, conversation_id, created_at);
+
+
+--
 -- Name: webhook_deliveries_endpoint_idx; Type: INDEX; Schema: public; Owner: postgres
 --
 
@@ -2924,6 +3539,13 @@ CREATE TRIGGER messages_enqueue_webhooks AFTER UPDATE OF status ON public.messag
 --
 
 CREATE TRIGGER messages_track AFTER INSERT OR UPDATE OF is_read, status, latency_ms ON public.messages FOR EACH ROW EXECUTE FUNCTION private.track_message();
+
+
+--
+-- Name: notification_settings notification_settings_schedule; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER notification_settings_schedule BEFORE INSERT OR UPDATE ON public.notification_settings FOR EACH ROW EXECUTE FUNCTION private.schedule_notification_times();
 
 
 --
@@ -3003,6 +3625,22 @@ ALTER TABLE ONLY private.webhook_secrets
 
 ALTER TABLE ONLY public.api_keys
     ADD CONSTRAINT api_keys_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_daily_feedback chatbot_daily_feedback_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_feedback
+    ADD CONSTRAINT chatbot_daily_feedback_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_daily_feedback chatbot_daily_feedback_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_daily_feedback
+    ADD CONSTRAINT chatbot_daily_feedback_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 
 --
@@ -3138,6 +3776,22 @@ ALTER TABLE ONLY public.notification_settings
 
 ALTER TABLE ONLY public.owner_monthly_usage
     ADD CONSTRAINT owner_monthly_usage_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: owner_replies owner_replies_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.owner_replies
+    ADD CONSTRAINT owner_replies_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: owner_replies owner_replies_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.owner_replies
+    ADD CONSTRAINT owner_replies_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 
 --
@@ -3302,13 +3956,6 @@ CREATE POLICY "Owners delete their chatbots' visitors" ON public.visitors FOR DE
 
 
 --
--- Name: notification_settings Owners delete their notification settings; Type: POLICY; Schema: public; Owner: postgres
---
-
-CREATE POLICY "Owners delete their notification settings" ON public.notification_settings FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
-
-
---
 -- Name: api_keys Owners delete their own API keys; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -3371,6 +4018,13 @@ CREATE POLICY "Owners read their bots' daily usage" ON public.chatbot_daily_usag
 --
 
 CREATE POLICY "Owners read their chatbots' daily stats" ON public.chatbot_daily_stats FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: chatbot_daily_feedback Owners read their chatbots' feedback; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their chatbots' feedback" ON public.chatbot_daily_feedback FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -3462,6 +4116,13 @@ CREATE POLICY "Owners read their own resolutions" ON public.question_resolutions
 
 
 --
+-- Name: owner_replies Owners read their replies; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their replies" ON public.owner_replies FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: webhook_deliveries Owners read their webhook deliveries; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -3527,6 +4188,12 @@ CREATE POLICY "Owners update their own profile" ON public.profiles FOR UPDATE TO
 ALTER TABLE public.api_keys ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: chatbot_daily_feedback; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.chatbot_daily_feedback ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: chatbot_daily_questions; Type: ROW SECURITY; Schema: public; Owner: postgres
 --
 
@@ -3587,6 +4254,12 @@ ALTER TABLE public.notification_settings ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.owner_monthly_usage ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: owner_replies; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.owner_replies ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: profiles; Type: ROW SECURITY; Schema: public; Owner: postgres
 --
 
@@ -3635,6 +4308,14 @@ GRANT USAGE ON SCHEMA public TO service_role;
 
 
 --
+-- Name: FUNCTION add_owner_reply(p_conversation uuid, p_body text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.add_owner_reply(p_conversation uuid, p_body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.add_owner_reply(p_conversation uuid, p_body text) TO authenticated;
+
+
+--
 -- Name: FUNCTION chatbot_page(slug text); Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -3659,6 +4340,13 @@ GRANT ALL ON FUNCTION private.config_integer(value jsonb, low integer, high inte
 REVOKE ALL ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery) TO authenticated;
 GRANT ALL ON FUNCTION private.conversation_matches(p_chatbot_id uuid, p_conversation_id uuid, p_query tsquery) TO service_role;
+
+
+--
+-- Name: FUNCTION create_notification_settings(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.create_notification_settings() FROM PUBLIC;
 
 
 --
@@ -3726,6 +4414,16 @@ GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_re
 
 
 --
+-- Name: FUNCTION forget_visitor(p_chatbot_id uuid, p_visitor_secret text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) TO anon;
+GRANT ALL ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) TO authenticated;
+GRANT ALL ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) TO service_role;
+
+
+--
 -- Name: FUNCTION latency_bounds(); Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -3737,6 +4435,13 @@ REVOKE ALL ON FUNCTION private.latency_bounds() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.latency_bucket(p_ms integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION next_local_morning(p_timezone text, p_period text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.next_local_morning(p_timezone text, p_period text) FROM PUBLIC;
 
 
 --
@@ -3804,6 +4509,21 @@ GRANT ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_sl
 
 
 --
+-- Name: FUNCTION schedule_digests(p_limit integer); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.schedule_digests(p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.schedule_digests(p_limit integer) TO service_role;
+
+
+--
+-- Name: FUNCTION schedule_notification_times(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.schedule_notification_times() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION search_conversations(p_query tsquery, p_chatbot_id uuid); Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -3860,6 +4580,33 @@ REVOKE ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor
 GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) TO anon;
 GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) TO authenticated;
 GRANT ALL ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) TO service_role;
+
+
+--
+-- Name: FUNCTION visitor_data(p_chatbot_id uuid, p_visitor_secret text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) TO anon;
+GRANT ALL ON FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) TO authenticated;
+GRANT ALL ON FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret text) TO service_role;
+
+
+--
+-- Name: FUNCTION visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) TO anon;
+GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) TO authenticated;
+GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) TO service_role;
+
+
+--
+-- Name: FUNCTION web_visitor_id(p_visitor_secret text, p_chatbot_id uuid); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.web_visitor_id(p_visitor_secret text, p_chatbot_id uuid) FROM PUBLIC;
 
 
 --
@@ -3985,6 +4732,14 @@ GRANT SELECT(last_used_at) ON TABLE public.api_keys TO authenticated;
 
 
 --
+-- Name: TABLE chatbot_daily_feedback; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.chatbot_daily_feedback TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_feedback TO service_role;
+
+
+--
 -- Name: TABLE chatbot_daily_questions; Type: ACL; Schema: public; Owner: postgres
 --
 
@@ -4087,8 +4842,43 @@ GRANT UPDATE(is_read) ON TABLE public.messages TO authenticated;
 -- Name: TABLE notification_settings; Type: ACL; Schema: public; Owner: postgres
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_settings TO authenticated;
+GRANT SELECT ON TABLE public.notification_settings TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_settings TO service_role;
+
+
+--
+-- Name: COLUMN notification_settings.user_id; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT INSERT(user_id) ON TABLE public.notification_settings TO authenticated;
+
+
+--
+-- Name: COLUMN notification_settings.unanswered_questions; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT INSERT(unanswered_questions),UPDATE(unanswered_questions) ON TABLE public.notification_settings TO authenticated;
+
+
+--
+-- Name: COLUMN notification_settings.weekly_summary; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT INSERT(weekly_summary),UPDATE(weekly_summary) ON TABLE public.notification_settings TO authenticated;
+
+
+--
+-- Name: COLUMN notification_settings.timezone; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT INSERT(timezone),UPDATE(timezone) ON TABLE public.notification_settings TO authenticated;
+
+
+--
+-- Name: COLUMN notification_settings.updated_at; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.notification_settings TO authenticated;
 
 
 --
@@ -4097,6 +4887,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_settings TO servi
 
 GRANT SELECT ON TABLE public.owner_monthly_usage TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.owner_monthly_usage TO service_role;
+
+
+--
+-- Name: TABLE owner_replies; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.owner_replies TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.owner_replies TO service_role;
 
 
 --

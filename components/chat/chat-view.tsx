@@ -1,13 +1,17 @@
 "use client";
 
 import { type MouseEvent, type ReactNode, useEffect, useRef } from "react";
+import { AnswerFeedbackControls } from "./answer-feedback";
 import { type ChatProblem, retryable } from "./chat-error";
+import { ChatMenu } from "./chat-menu";
 import { Composer, focusComposer } from "./composer";
 import { MessageBubble, TypingDots } from "./message-bubble";
 import { NamePrompt } from "./name-prompt";
 import type { ViewMessage, ViewStatus } from "./view-types";
+import type { AnswerFeedback } from "./visitor-api";
 
 interface ChatViewProps {
+  chatbotId: string;
   botName: string;
   welcomeMessage: string;
   starterQuestions: string[];
@@ -23,6 +27,10 @@ interface ChatViewProps {
   onStop: () => void;
   onRetry: () => void;
   onNewConversation: () => void;
+  /** Each rated answer's feedback, by its stored id. */
+  feedback: Record<string, AnswerFeedback>;
+  onFeedback: (messageId: string, feedback: AnswerFeedback) => Promise<boolean>;
+  onDeleteData: () => Promise<boolean>;
   /** The visitor is about to chat: a good moment to load the chat engine. */
   onWarmUp: () => void;
   /** Hydrated: the controls answer clicks (tests wait for this rather than guessing). */
@@ -70,6 +78,14 @@ export function ChatView(props: ChatViewProps) {
             role={message.role}
             text={message.text}
             streaming={status === "streaming" && index === messages.length - 1 && message.role === "assistant"}
+            footer={
+              message.role === "assistant" && message.messageId && !(busy && index === messages.length - 1) ? (
+                <AnswerFeedbackControls
+                  feedback={props.feedback[message.messageId]}
+                  onChange={(next) => props.onFeedback(message.messageId ?? "", next)}
+                />
+              ) : null
+            }
           />
         ))}
         {status === "submitted" && (
@@ -129,11 +145,14 @@ export function ChatView(props: ChatViewProps) {
           <span>
             {props.visitorName ? `Chatting as ${props.visitorName}` : "Answers come from the owner's profile."}
           </span>
-          {messages.length > 0 && (
-            <ChatButton testId="new-conversation" onClick={thenFocusComposer(props.onNewConversation)} look="quiet">
-              New conversation
-            </ChatButton>
-          )}
+          <span className="flex items-center gap-2">
+            {messages.length > 0 && (
+              <ChatButton testId="new-conversation" onClick={thenFocusComposer(props.onNewConversation)} look="quiet">
+                New conversation
+              </ChatButton>
+            )}
+            <ChatMenu chatbotId={props.chatbotId} onDelete={props.onDeleteData} />
+          </span>
         </div>
       </div>
       <div ref={end} aria-hidden="true" />

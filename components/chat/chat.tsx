@@ -6,6 +6,7 @@ import { ENGINE_UNAVAILABLE } from "./chat-error";
 import { ChatView } from "./chat-view";
 import { messagesFromTurns, toView } from "./messages";
 import type { EngineControls, LiveState } from "./view-types";
+import { type AnswerFeedback, deleteVisitorData, sendFeedback } from "./visitor-api";
 import { readChoices, rememberCleared, rememberName, rememberNameSkipped } from "./visitor-storage";
 
 // The AI SDK is most of the chat's JavaScript: it loads when the visitor shows intent (pointer
@@ -46,6 +47,11 @@ export function Chat({ chatbotId, botName, welcomeMessage, starterQuestions, vis
   const [ChatEngine, setChatEngine] = useState(() => lazy(loadEngine));
   const [engineFailed, setEngineFailed] = useState(false);
   const controls = useRef<EngineControls | null>(null);
+  const [feedback, setFeedback] = useState<Record<string, AnswerFeedback>>(() =>
+    Object.fromEntries(
+      (past?.turns ?? []).map((turn) => [turn.id, { rating: turn.feedback, comment: turn.feedback_comment }]),
+    ),
+  );
 
   useEffect(() => {
     const stored = readChoices(chatbotId);
@@ -58,7 +64,7 @@ export function Chat({ chatbotId, botName, welcomeMessage, starterQuestions, vis
   }, [chatbotId, past]);
 
   const fromPage = useMemo(
-    () => toView(messagesFromTurns(history?.turns ?? [], history?.conversation_id ?? null)),
+    () => toView(messagesFromTurns(history?.turns ?? [], history?.conversation_id ?? null, history?.replies ?? [])),
     [history],
   );
   const waiting = firstMessage === null ? [] : [{ id: "first", role: "user" as const, text: firstMessage }];
@@ -89,6 +95,21 @@ export function Chat({ chatbotId, botName, welcomeMessage, starterQuestions, vis
     rememberNameSkipped();
     setNameSkipped(true);
   };
+  const giveFeedback = async (messageId: string, next: AnswerFeedback) => {
+    const before = feedback[messageId];
+    setFeedback((all) => ({ ...all, [messageId]: next }));
+    const saved = await sendFeedback(messageId, next);
+    if (!saved) setFeedback((all) => ({ ...all, [messageId]: before }));
+    return saved;
+  };
+  const deleteData = async () => {
+    if (!(await deleteVisitorData(chatbotId))) return false;
+    // Nothing of the conversation is left on the server: the chat starts empty, as for a new visitor.
+    if (controls.current) controls.current.startOver();
+    setHistory(null);
+    setFeedback({});
+    return true;
+  };
   const warmUp = () => {
     // Only a head start: a failure here surfaces, with its retry, when the engine is needed.
     loadEngine().catch(() => undefined);
@@ -98,6 +119,7 @@ export function Chat({ chatbotId, botName, welcomeMessage, starterQuestions, vis
   return (
     <>
       <ChatView
+        chatbotId={chatbotId}
         botName={botName}
         welcomeMessage={welcomeMessage}
         starterQuestions={starterQuestions}
@@ -113,6 +135,9 @@ export function Chat({ chatbotId, botName, welcomeMessage, starterQuestions, vis
         onStop={() => controls.current?.stop()}
         onRetry={retry}
         onNewConversation={startOver}
+        feedback={feedback}
+        onFeedback={giveFeedback}
+        onDeleteData={deleteData}
         onWarmUp={warmUp}
         ready={choicesRead}
       />

@@ -1,30 +1,49 @@
 import type { UIMessage } from "ai";
 import type { ChatMessageMetadata } from "@/lib/constants";
-import type { PastTurn } from "@/lib/visitors/conversation";
+import type { PastReply, PastTurn } from "@/lib/visitors/conversation";
 import type { ViewMessage } from "./view-types";
 
-export type ChatMessage = UIMessage<Partial<ChatMessageMetadata>>;
+/** from_owner: the owner's reply, shown among the answers; the server never hears of it again. */
+export type ChatMessage = UIMessage<Partial<ChatMessageMetadata> & { from_owner?: true }>;
 
 export function messageText(message: ChatMessage): string {
   return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
 }
 
-/** The stored turns as useChat messages, so a reload shows the conversation as it was. */
-export function messagesFromTurns(turns: PastTurn[], conversationId: string | null): ChatMessage[] {
+/** The stored turns, and the owner's replies among them, as useChat messages: a reload shows the conversation as it was. */
+export function messagesFromTurns(
+  turns: PastTurn[],
+  conversationId: string | null,
+  replies: PastReply[],
+): ChatMessage[] {
   const metadata = conversationId ? { conversation_id: conversationId } : {};
-  return turns.flatMap((turn): ChatMessage[] => {
+  const fromTurns = turns.map((turn) => {
     const asked: ChatMessage = { id: `${turn.id}-q`, role: "user", parts: [{ type: "text", text: turn.message }] };
-    if (!turn.response) return [asked];
-    return [
-      asked,
-      {
+    const messages: ChatMessage[] = [asked];
+    if (turn.response) {
+      messages.push({
         id: turn.id,
         role: "assistant",
         metadata: { ...metadata, message_id: turn.id },
         parts: [{ type: "text", text: turn.response }],
-      },
-    ];
+      });
+    }
+    return { at: turn.created_at, messages };
   });
+  const fromReplies = replies.map((reply) => ({
+    at: reply.created_at,
+    messages: [
+      {
+        id: `reply-${reply.id}`,
+        role: "assistant",
+        metadata: { from_owner: true },
+        parts: [{ type: "text", text: reply.body }],
+      } satisfies ChatMessage,
+    ],
+  }));
+  return [...fromTurns, ...fromReplies]
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .flatMap((entry) => entry.messages);
 }
 
 /** The conversation the next message belongs to: the latest answer's, else the one we started with. */
@@ -39,7 +58,8 @@ export function currentConversation(messages: ChatMessage[], fallback: string | 
 export function toView(messages: ChatMessage[]): ViewMessage[] {
   return messages.map((message) => ({
     id: message.id,
-    role: message.role === "user" ? "user" : "assistant",
+    role: message.role === "user" ? "user" : message.metadata?.from_owner ? "owner" : "assistant",
     text: messageText(message),
+    messageId: message.metadata?.message_id,
   }));
 }

@@ -40,7 +40,9 @@ export function useVisitorChat({ chatbotId, visitorId, past, visitorName }: Visi
         },
       }),
   );
-  const [initialMessages] = useState(() => messagesFromTurns(past?.turns ?? [], past?.conversation_id ?? null));
+  const [initialMessages] = useState(() =>
+    messagesFromTurns(past?.turns ?? [], past?.conversation_id ?? null, past?.replies ?? []),
+  );
 
   const chat = useChat<ChatMessage>({
     transport,

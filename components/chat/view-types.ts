@@ -3,8 +3,11 @@ import type { ChatProblem } from "./chat-error";
 /** A message as the view draws it, whether it came from the page's HTML or a live stream. */
 export interface ViewMessage {
   id: string;
-  role: "user" | "assistant";
+  /** owner: a reply the bot's owner wrote from their inbox. */
+  role: "user" | "assistant" | "owner";
   text: string;
+  /** An answer's stored id (what feedback is given on); unknown until the server has said it. */
+  messageId?: string;
 }
 
 export type ViewStatus = "ready" | "submitted" | "streaming" | "error";

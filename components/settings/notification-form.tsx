@@ -1,40 +1,83 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import type { NotificationSettings } from "@/lib/db/queries/notifications";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { saveNotificationSettingsAction } from "@/lib/notifications/actions";
-import type { UnansweredQuestionsSetting } from "@/lib/validation/notifications";
-import { FormMessage } from "./form-message";
+import { FormMessage, fieldErrorsOf } from "./form-message";
 
-/** Whether the owner is emailed when a bot can't answer a visitor's question. */
-export function NotificationForm({ unansweredQuestions }: { unansweredQuestions: UnansweredQuestionsSetting }) {
+const UNANSWERED_CHOICES = [
+  ["immediately", "Email me right away"],
+  ["daily", "One email a day, at 8:00, with all of them"],
+  ["off", "Don’t email me (the Questions page still lists them)"],
+] as const;
+
+/** How the owner hears of their bots: unanswered questions, the weekly summary, and their time zone. */
+export function NotificationForm({ settings }: { settings: NotificationSettings }) {
   const [state, action, pending] = useActionState<FormState<null>, FormData>(
     saveNotificationSettingsAction,
     idleFormState,
   );
+  const errors = fieldErrorsOf(state);
+  // Until the owner chooses, the browser's own time zone is offered (known only once hydrated).
+  const [timezone, setTimezone] = useState(settings.timezone ?? "UTC");
+  const [zones, setZones] = useState<string[]>([]);
+  useEffect(() => {
+    if (!settings.timezone) setTimezone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    setZones(Intl.supportedValuesOf("timeZone"));
+  }, [settings.timezone]);
+
   return (
-    <form action={action} noValidate className="grid gap-4" aria-describedby="notifications-status">
+    <form action={action} noValidate className="grid gap-5" aria-describedby="notifications-status">
       <fieldset className="grid gap-2">
         <legend className="mb-1 text-sm font-medium">When a bot can’t answer a question</legend>
-        {(
-          [
-            ["immediately", "Email me right away"],
-            ["off", "Don’t email me (the Questions page still lists them)"],
-          ] as const
-        ).map(([value, label]) => (
+        {UNANSWERED_CHOICES.map(([value, label]) => (
           <label key={value} className="flex items-center gap-2 text-sm">
             <input
               type="radio"
               name="unanswered_questions"
               value={value}
-              defaultChecked={unansweredQuestions === value}
+              defaultChecked={settings.unanswered_questions === value}
               className="size-4 accent-indigo-600"
             />
             {label}
           </label>
         ))}
       </fieldset>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="weekly_summary"
+          defaultChecked={settings.weekly_summary}
+          className="mt-0.5 size-4 accent-indigo-600"
+        />
+        <span>
+          A weekly summary on Mondays at 8:00
+          <span className="block text-zinc-600 dark:text-zinc-400">
+            Conversations, the most asked questions and what your bots couldn’t answer; nothing in a quiet week.
+          </span>
+        </span>
+      </label>
+      <Field label="Time zone" error={errors.timezone} hint="Digests and summaries arrive at 8:00 here.">
+        {(control) => (
+          <Input
+            {...control}
+            name="timezone"
+            list="notification-time-zones"
+            autoComplete="off"
+            value={timezone}
+            onChange={(event) => setTimezone(event.target.value)}
+          />
+        )}
+      </Field>
+      <datalist id="notification-time-zones">
+        {zones.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
       <FormMessage
         id="notifications-status"
         state={state}

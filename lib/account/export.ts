@@ -4,6 +4,7 @@ import { asOwner } from "@/lib/db";
 import {
   messagesPage,
   ownChatbotIds,
+  ownerRepliesPage,
   ownProfileAndChatbots,
   type PageCursor,
   visitorsPage,
@@ -11,7 +12,8 @@ import {
 import { ACCOUNT_BATCH_ROWS } from "@/lib/limits";
 
 /**
- * "Download all my data": one JSON document (user, profile, chatbots, visitors, messages), written
+ * "Download all my data": one JSON document (user, profile, chatbots, visitors, messages, owner
+ * replies), written
  * as it is read. Every page is its own short owner transaction (keyset-paged), never a cursor held
  * open while a slow client downloads: on the embedded database that would block every other
  * request. Rows are the database's own (to_jsonb), so a column added later is exported too.
@@ -42,6 +44,10 @@ async function* exportChunks(caller: Caller): AsyncGenerator<string, void> {
   yield `],"messages":[`;
   yield* jsonList(chatbotIds, (chatbotId, after: PageCursor | null) =>
     asOwner(caller.claims, (tx) => messagesPage(tx, { chatbotId, after, limit: ACCOUNT_BATCH_ROWS })),
+  );
+  yield `],"owner_replies":[`;
+  yield* jsonList(chatbotIds, (chatbotId, after: string | null) =>
+    asOwner(caller.claims, (tx) => ownerRepliesPage(tx, { chatbotId, after, limit: ACCOUNT_BATCH_ROWS })),
   );
   yield "]}\n";
 }

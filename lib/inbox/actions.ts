@@ -1,13 +1,13 @@
 "use server";
 
 import { asOwner } from "@/lib/db";
-import { countUnread, latestInboxChange, setConversationsRead } from "@/lib/db/queries/inbox";
+import { addOwnerReply, countUnread, latestInboxChange, setConversationsRead } from "@/lib/db/queries/inbox";
 import { ApiError } from "@/lib/errors";
 import { action } from "@/lib/http/action";
-import { inboxChangesSchema, markConversationsSchema } from "@/lib/validation/inbox";
+import { inboxChangesSchema, markConversationsSchema, ownerReplySchema } from "@/lib/validation/inbox";
 
-// The inbox's server actions: marking conversations read or unread, and the poll that tells an
-// open inbox something changed.
+// The inbox's server actions: marking conversations read or unread, replying in one, and the
+// poll that tells an open inbox something changed.
 
 /**
  * Marks one or several of the owner's conversations read or unread; any id not theirs refuses the
@@ -38,5 +38,18 @@ export const inboxChangesAction = action(
       unread: await countUnread(tx),
     }));
     return { latest, unread, changed: latest !== null && latest !== (input.since ?? null) };
+  },
+);
+
+/**
+ * The owner's reply in one of their conversations: stored beside the turns (never as a message, so
+ * it counts toward no limit or quota) and shown to the visitor the next time they open the chat.
+ */
+export const replyAction = action(
+  { name: "inbox.reply", auth: "required", schema: ownerReplySchema },
+  async ({ input, caller }) => {
+    const reply = await asOwner(caller.claims, (tx) => addOwnerReply(tx, input));
+    if (!reply) throw new ApiError("not_found", "Conversation not found.");
+    return reply;
   },
 );

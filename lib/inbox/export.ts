@@ -19,6 +19,9 @@ const COLUMNS = [
   "status",
   "is_read",
   "latency_ms",
+  "feedback",
+  "feedback_comment",
+  "owner_replies",
 ] as const satisfies readonly (keyof ExportedMessage)[];
 
 /**

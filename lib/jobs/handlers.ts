@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { asServiceStatement } from "@/lib/db";
-import { unansweredQuestionNotice } from "@/lib/db/queries/notifications";
+import { unansweredQuestionNotice, unansweredSince, weeklySummary } from "@/lib/db/queries/notifications";
 import { sendEmail, siteLink } from "@/lib/email";
 import { webhookEventSchema } from "@/lib/validation/webhooks";
 import { deliverWebhook, webhookEventData } from "@/lib/webhooks/deliver";
@@ -18,7 +18,14 @@ interface JobHandler<P> {
   run(payload: P, job: JobContext): Promise<void>;
 }
 
-const define = <P>(handler: JobHandler<P>): JobHandler<P> => handler;
+const define = <P>(handler: JobHandler<P>): JobHandler<unknown> => handler as JobHandler<unknown>;
+
+/** One line of a visitor's question in an email: whitespace folded, long ones cut. */
+const quoted = (question: string) => `  - ${question.replace(/\s+/g, " ").slice(0, 300)}`;
+
+const SETTINGS_FOOTER = ["", "Change which emails you get in your settings:", siteLink("/dashboard/settings")];
+
+const digestPayload = z.object({ user_id: z.uuid(), since: z.iso.datetime({ offset: true }) });
 
 /** Every kind of job the queue knows; a kind not listed here fails (and is kept for operators). */
 export const JOB_HANDLERS: Record<string, JobHandler<unknown>> = {
@@ -27,25 +34,79 @@ export const JOB_HANDLERS: Record<string, JobHandler<unknown>> = {
     payload: z.object({ message_id: z.uuid() }),
     async run({ message_id }) {
       const notice = await asServiceStatement((db) => unansweredQuestionNotice(db, { messageId: message_id }));
-      // Gone (the visitor deleted their data, the bot was deleted) or unwanted: nothing to send.
-      if (!notice || notice.setting === "off") return;
+      // Gone (the visitor deleted their data, the bot was deleted), or wanted later or never.
+      if (!notice || notice.setting !== "immediately") return;
       await sendEmail({
         to: notice.owner_email,
         subject: `${notice.chatbot_name} couldn't answer a question`,
         text: [
           `A visitor asked ${notice.chatbot_name} something it couldn't answer from your profile and knowledge:`,
           "",
-          `  ${notice.question.replace(/\s+/g, " ").slice(0, 500)}`,
+          quoted(notice.question),
           "",
           "Answer it once and your bot gives that answer from now on:",
           siteLink("/dashboard/questions"),
-          "",
-          "You can turn these emails off in your settings:",
-          siteLink("/dashboard/settings"),
+          ...SETTINGS_FOOTER,
         ].join("\n"),
       });
     },
-  }) as JobHandler<unknown>,
+  }),
+
+  // Queued at 08:00 in the owner's time zone by private.schedule_digests.
+  "notify.daily_digest": define({
+    payload: digestPayload,
+    async run({ user_id, since }) {
+      const digest = await asServiceStatement((db) => unansweredSince(db, { userId: user_id, since }));
+      if (!digest || digest.unanswered === 0) return;
+      await sendEmail({
+        to: digest.owner_email,
+        subject: `${digest.unanswered} question${digest.unanswered === 1 ? "" : "s"} your bots couldn't answer`,
+        text: [
+          `Since your last digest, visitors asked your bots ${digest.unanswered} time${digest.unanswered === 1 ? "" : "s"} about things your profile and knowledge don't cover. The latest:`,
+          "",
+          ...digest.questions.map(quoted),
+          "",
+          "Answer them once and your bots give those answers from now on:",
+          siteLink("/dashboard/questions"),
+          ...SETTINGS_FOOTER,
+        ].join("\n"),
+      });
+    },
+  }),
+
+  // Queued on Mondays at 08:00 in the owner's time zone by private.schedule_digests.
+  "notify.weekly_summary": define({
+    payload: digestPayload,
+    async run({ user_id, since }) {
+      const week = await asServiceStatement((db) => weeklySummary(db, { userId: user_id, since }));
+      // A quiet week isn't worth an email.
+      if (!week || week.messages === 0) return;
+      await sendEmail({
+        to: week.owner_email,
+        subject: `Your bots' week: ${week.messages} message${week.messages === 1 ? "" : "s"}`,
+        text: [
+          `This week your bots answered ${week.messages} message${week.messages === 1 ? "" : "s"} from ${week.visitors} visitor${week.visitors === 1 ? "" : "s"}.`,
+          ...(week.top_questions.length > 0
+            ? [
+                "",
+                "Most asked:",
+                ...week.top_questions.map(
+                  ({ question, asked }) => `${quoted(question)} (asked ${asked} time${asked === 1 ? "" : "s"})`,
+                ),
+              ]
+            : []),
+          ...(week.unanswered > 0
+            ? ["", `${week.unanswered} couldn't be answered. The latest:`, ...week.questions.slice(0, 5).map(quoted)]
+            : []),
+          "",
+          "Your inbox and analytics:",
+          siteLink("/dashboard"),
+          ...SETTINGS_FOOTER,
+        ].join("\n"),
+      });
+    },
+  }),
+
   // Queued by the database, one per subscribed endpoint (private.enqueue_webhook_event). The job's
   // id is the webhook-id, so every attempt of one event carries the same one.
   "webhook.deliver": define({
@@ -69,5 +130,5 @@ export const JOB_HANDLERS: Record<string, JobHandler<unknown>> = {
       });
       if (result && !result.ok) throw new Error(`delivery to webhook endpoint ${endpoint_id} failed: ${result.error}`);
     },
-  }) as JobHandler<unknown>,
+  }),
 };

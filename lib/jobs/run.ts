@@ -1,6 +1,6 @@
 import "server-only";
 import { asServiceStatement } from "@/lib/db";
-import { claimDueJobs, completeJob, failJob, type JobRow } from "@/lib/db/queries/jobs";
+import { claimDueJobs, completeJob, failJob, type JobRow, scheduleDigests } from "@/lib/db/queries/jobs";
 import {
   JOB_ATTEMPT_TIMEOUT_MS,
   JOB_BATCH,
@@ -53,11 +53,13 @@ async function runOne(job: JobRow): Promise<boolean> {
 }
 
 /**
- * Claims the due jobs (up to one batch) and runs them one after another. Any number of servers
+ * Queues the digests that are due, then claims the due jobs (up to one batch) and runs them one
+ * after another. Any number of servers
  * may call this at once: each job goes to one of them. A job that throws is retried later with
  * backoff; nothing it does can fail the request or turn that queued it.
  */
 export async function runDueJobs(): Promise<JobRunSummary> {
+  await asServiceStatement((db) => scheduleDigests(db, { limit: JOB_BATCH }));
   const jobs = await asServiceStatement((db) => claimDueJobs(db, { limit: JOB_BATCH, lockSeconds: JOB_CLAIM_SECONDS }));
   let done = 0;
   for (const job of jobs) if (await runOne(job)) done += 1;

@@ -1,8 +1,14 @@
 import { z } from "zod";
 import { configurationInputSchema } from "@/lib/chatbots/configuration";
-import { MESSAGE_MAX, VISITOR_NAME_MAX } from "@/lib/constants";
+import {
+  FEEDBACK_COMMENT_MAX,
+  FEEDBACK_RATINGS,
+  MESSAGE_MAX,
+  MESSAGE_STATUSES,
+  VISITOR_NAME_MAX,
+} from "@/lib/constants";
 import { SLUG_MAX } from "./chatbot";
-import { uuidSchema } from "./common";
+import { timestampSchema, uuidSchema } from "./common";
 
 /** The seed's ChatRequest, extended: which bot (by id or slug), which conversation, streamed or not. */
 export const chatRequestSchema = z
@@ -35,3 +41,46 @@ export const chatResponseSchema = z.object({
   message_id: uuidSchema,
   conversation_id: uuidSchema,
 });
+
+/** POST /api/chat/feedback: a visitor's thumbs on one of their answers; `rating: null` takes it back. */
+export const feedbackRequestSchema = z.object({
+  message_id: uuidSchema,
+  rating: z.enum(FEEDBACK_RATINGS, { error: "Must be up, down or null." }).nullable(),
+  comment: z
+    .string()
+    .trim()
+    .max(FEEDBACK_COMMENT_MAX, `Must be at most ${FEEDBACK_COMMENT_MAX} characters.`)
+    .regex(/^[^\r\n]*$/, "Must be one line.")
+    .nullish()
+    .meta({ description: "A one-line reason, kept with a thumbs down only." }),
+});
+
+export const feedbackResponseSchema = z.object({
+  message_id: uuidSchema,
+  rating: z.enum(FEEDBACK_RATINGS).nullable(),
+  comment: z.string().nullable(),
+});
+
+/** GET and DELETE /api/chat/data: which bot's record of the calling visitor. */
+export const visitorDataQuerySchema = z.object({ chatbot_id: uuidSchema });
+
+/** Everything a bot holds about one visitor (their download). */
+export const visitorDataSchema = z.object({
+  visitor: z.object({ name: z.string().nullable(), first_seen: timestampSchema, last_seen: timestampSchema }),
+  messages: z.array(
+    z.object({
+      id: uuidSchema,
+      conversation_id: uuidSchema,
+      created_at: timestampSchema,
+      message: z.string(),
+      response: z.string().nullable(),
+      status: z.enum(MESSAGE_STATUSES),
+      feedback: z.enum(FEEDBACK_RATINGS).nullable(),
+      feedback_comment: z.string().nullable(),
+    }),
+  ),
+  owner_replies: z.array(
+    z.object({ id: uuidSchema, conversation_id: uuidSchema, created_at: timestampSchema, body: z.string() }),
+  ),
+});
+export type VisitorData = z.output<typeof visitorDataSchema>;

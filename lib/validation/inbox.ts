@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MESSAGE_STATUSES } from "@/lib/constants";
+import { FEEDBACK_RATINGS, MESSAGE_STATUSES, OWNER_REPLY_MAX } from "@/lib/constants";
 import { timestampSchema, uuidSchema } from "./common";
 import { cursorSchema } from "./messages";
 
@@ -45,6 +45,16 @@ export const markConversationsSchema = z.object({
   ),
 });
 
+/** The owner's reply in one of their conversations (the inbox's id). */
+export const ownerReplySchema = z.object({
+  conversation: uuidSchema,
+  body: z
+    .string()
+    .trim()
+    .min(1, "Write a reply first.")
+    .max(OWNER_REPLY_MAX, `Must be at most ${OWNER_REPLY_MAX} characters.`),
+});
+
 /** The inbox's poll: the newest change it has shown (ISO instant), or none yet. */
 export const inboxChangesSchema = z.object({ since: optional(z.iso.datetime({ offset: true })) });
 
@@ -81,4 +91,10 @@ export const exportedMessageSchema = z.object({
   status: z.enum(MESSAGE_STATUSES),
   is_read: z.boolean(),
   latency_ms: z.number().int().nullable(),
+  feedback: z.enum(FEEDBACK_RATINGS).nullable(),
+  feedback_comment: z.string().nullable(),
+  owner_replies: z.string().nullable().meta({
+    description:
+      "What the owner replied after this turn and before the conversation's next one, oldest first, separated by blank lines.",
+  }),
 });

@@ -1,7 +1,7 @@
 // What private.visitor_conversation returns; shared by the server loader and the chat client,
 // so nothing server-only here.
 
-import type { MessageStatus } from "@/lib/constants";
+import type { FeedbackRating, MessageStatus } from "@/lib/constants";
 
 /** Refused turns never reached the model, so visitor_conversation leaves them out. */
 export type TurnStatus = Exclude<MessageStatus, "rate_limited">;
@@ -12,12 +12,22 @@ export interface PastTurn {
   response: string | null;
   status: TurnStatus;
   created_at: string;
+  feedback: FeedbackRating | null;
+  feedback_comment: string | null;
+}
+
+/** What the owner wrote back, shown to the visitor marked as from the owner. */
+export interface PastReply {
+  id: string;
+  body: string;
+  created_at: string;
 }
 
 export interface PastConversation {
   visitor_name: string | null;
   conversation_id: string | null;
   turns: PastTurn[];
+  replies: PastReply[];
 }
 
 /** What the public page hands its chat: the bot, and this visitor's id and latest conversation. */

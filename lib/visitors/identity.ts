@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { ApiError } from "@/lib/errors";
+import { assertSameOrigin } from "@/lib/http/csrf";
 import { currentHeaders } from "@/lib/http/request-facts";
 import { visitorSecretFrom } from "./cookie";
 
@@ -40,4 +41,15 @@ export function assertWebVisitor(request: Request, visitorId: string, chatbotId:
       `Visitor ids starting with "${WEB_VISITOR_PREFIX}" belong to the public chat page.`,
     );
   }
+}
+
+/**
+ * The secret of the visitor calling one of their own endpoints (feedback, their data), from the
+ * cookie only; null without one. The embed's cookie rides along on cross-site requests
+ * (SameSite=None), so a change it authorizes must come from our own pages, as with sessions.
+ */
+export function visitorFromCookie(request: Request, { mutation }: { mutation: boolean }): string | null {
+  const secret = visitorSecretFrom(request.headers.get("cookie"));
+  if (secret && mutation) assertSameOrigin(request.headers, request.url, { required: true });
+  return secret;
 }

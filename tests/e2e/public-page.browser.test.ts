@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { browserAvailable, firstLoadScripts, launchBrowser, screenshotPath, serveHtml } from "../support/browser";
+import {
+  browserAvailable,
+  firstLoadScripts,
+  hydrated,
+  launchBrowser,
+  screenshotPath,
+  serveHtml,
+} from "../support/browser";
 
 const FIRST_LOAD_BUDGET_BYTES = 150 * 1024;
 const baseUrl = inject("embeddedBaseUrl");
@@ -35,6 +42,12 @@ async function createBot(bearer: string, body: Record<string, unknown>): Promise
   });
   expect(response.status).toBe(201);
   return ((await response.json()) as { public_url_slug: string }).public_url_slug;
+}
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 const assistantMessages = (page: Page) => page.locator('[data-testid="chat-message"][data-role="assistant"]');
@@ -298,6 +311,61 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     await answered(page, 1);
     await page.reload();
     await expect.poll(() => userMessages(page).allTextContents()).toEqual(["New question"]);
+  });
+
+  it("takes a thumbs down with a comment, shows the owner's reply when the visitor returns, and erases them on request", async () => {
+    const owner = await signUpOwner();
+    const slug = await createBot(owner.bearer, { name: `Loop ${randomUUID().slice(0, 6)}` });
+    const visitor = await (await newContext({ viewport: { width: 360, height: 760 } })).newPage();
+    await visitor.goto(`${baseUrl}/c/${slug}`);
+    await send(visitor, "Where is she based?");
+    await answered(visitor, 1);
+    const answer = assistantMessages(visitor).first();
+    await answer.getByTestId("thumbs-down").click();
+    await answer.getByTestId("feedback-comment").fill("It never said the city");
+    await answer.getByTestId("feedback-comment-send").click();
+    await answer.getByText("Thanks for telling us.").waitFor();
+
+    // The owner sees the feedback beside the answer and replies from the inbox.
+    const ownerContext = await newContext({ viewport: { width: 1280, height: 800 } });
+    await ownerContext.addCookies([{ name: "chatfolio_session", value: owner.session, url: baseUrl }]);
+    const dashboard = await ownerContext.newPage();
+    await dashboard.goto(`${baseUrl}/dashboard/inbox`);
+    await dashboard.locator('a[href^="/dashboard/inbox/"]').first().click();
+    await dashboard.getByTestId("turn-feedback").getByText("It never said the city").waitFor();
+    await hydrated(dashboard.getByTestId("reply-form"));
+    await dashboard.getByRole("textbox", { name: "Reply" }).fill("I'm in Lisbon. Write to me any time!");
+    await dashboard.getByRole("button", { name: "Send reply" }).click();
+    await dashboard.getByTestId("owner-reply").getByText("I'm in Lisbon").waitFor();
+
+    // The visitor comes back: the reply is there, marked as the owner's, and their thumb is remembered.
+    await visitor.reload();
+    const reply = visitor.locator('[data-testid="chat-message"][data-role="owner"]');
+    await reply.getByText("I'm in Lisbon. Write to me any time!").waitFor();
+    await expect.poll(() => reply.textContent()).toContain("Reply from the owner");
+    await expect
+      .poll(() => assistantMessages(visitor).first().getByTestId("thumbs-down").getAttribute("aria-pressed"))
+      .toBe("true");
+    await visitor.screenshot({ path: await screenshotPath("public-page-owner-reply-360.png") });
+
+    // "Your data": a download, then everything erased; a reload shows nothing of it.
+    await chatReady(visitor);
+    await visitor.getByText("Your data").click();
+    const [download] = await Promise.all([
+      visitor.waitForEvent("download"),
+      visitor.getByTestId("download-data").click(),
+    ]);
+    const saved = JSON.parse(await streamText(await download.createReadStream())) as { owner_replies: unknown[] };
+    expect(saved.owner_replies).toHaveLength(1);
+    await visitor.getByTestId("delete-data").click();
+    await visitor.getByTestId("confirm-delete-data").click();
+    await expect.poll(() => userMessages(visitor).count()).toBe(0);
+    await visitor.reload();
+    await chatReady(visitor);
+    await expect.poll(() => userMessages(visitor).count()).toBe(0);
+    await expect.poll(() => visitor.locator('[data-role="owner"]').count()).toBe(0);
+    await dashboard.goto(`${baseUrl}/dashboard/inbox`);
+    await expect.poll(() => dashboard.locator('a[href^="/dashboard/inbox/"]').count()).toBe(0);
   });
 
   it("asks for the name only once, whether the visitor skips it or answers without chatting", async () => {

@@ -320,6 +320,16 @@ describeEachDatabase("account: export and deletion", (db) => {
          from generate_series(1, $2) n, (select id from public.visitors where chatbot_id = $1 limit 1) v`,
       [bot.id, messages],
     );
+    // An owner's reply and a day's thumbs (their own paths are tested in visitor-loop.test.ts).
+    await db().query(
+      `insert into public.owner_replies (chatbot_id, conversation_id, user_id, body)
+       select $1, m.conversation_id, $2, 'A reply' from public.messages m where m.chatbot_id = $1 limit 1`,
+      [bot.id, who.userId],
+    );
+    await db().query(
+      `insert into public.chatbot_daily_feedback (chatbot_id, day, user_id, thumbs_up) values ($1, current_date, $2, 1)`,
+      [bot.id, who.userId],
+    );
     return bot.id;
   }
 
@@ -342,6 +352,7 @@ describeEachDatabase("account: export and deletion", (db) => {
       chatbots: { user_id: string }[];
       visitors: unknown[];
       messages: { id: string; message: string }[];
+      owner_replies: { user_id: string; body: string }[];
     };
     expect(data.user.id).toBe(owner.userId);
     expect(data.profile.user_id).toBe(owner.userId);
@@ -349,6 +360,7 @@ describeEachDatabase("account: export and deletion", (db) => {
     expect(data.visitors).toHaveLength(1);
     expect(data.messages).toHaveLength(ACCOUNT_BATCH_ROWS + 151);
     expect(new Set(data.messages.map((message) => message.id)).size).toBe(ACCOUNT_BATCH_ROWS + 151);
+    expect(data.owner_replies).toEqual([expect.objectContaining({ user_id: owner.userId, body: "A reply" })]);
     expect(text).not.toContain(other.userId);
   });
 

@@ -52,6 +52,8 @@ interface Fixture {
   knowledgeId: string;
   /** One of the owner's webhook endpoints, at an address the server refuses to reach (no traffic leaves). */
   webhookId: string;
+  /** The inbox's id of a conversation with the owner's bot (the actions' rows). */
+  conversationId?: string;
   /** The owner's password (the actions that check one). */
   ownerPassword?: string;
 }
@@ -132,6 +134,20 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
         body: { chatbot_slug: slug, visitor_id: `matrix-${randomUUID()}`, message: "Hello" },
       }),
       anyone: 200,
+    },
+    // The visitor's own endpoints: who they are is the visitor cookie, which no credential here
+    // carries, so every caller is a stranger to the answer (feedback and erasure by visitors: visitor-loop.test.ts).
+    "POST /api/chat/feedback": {
+      call: ({ messageId }) => ({ path: "/api/chat/feedback", body: { message_id: messageId, rating: "up" } }),
+      anyone: 404,
+    },
+    "GET /api/chat/data": {
+      call: ({ chatbotId }) => ({ path: `/api/chat/data?chatbot_id=${chatbotId}` }),
+      anyone: 404,
+    },
+    "DELETE /api/chat/data": {
+      call: ({ chatbotId }) => ({ path: `/api/chat/data?chatbot_id=${chatbotId}` }),
+      anyone: 204,
     },
     "GET /api/keys": { call: () => ({ path: "/api/keys" }), owner: 200, other: "not theirs" },
     // Minting a key needs a password given recently: an API key never qualifies (issue 12, fix 6).
@@ -461,7 +477,11 @@ const ACTION_ROWS: Record<string, ActionRow> = {
   "knowledge.importWebPage": { input: () => ({}), owner: "validation_failed", other: "validation_failed" },
   "knowledge.delete": { input: () => ({ id: NIL_UUID }), owner: "not_found", other: "not_found" },
   // The caller's own settings: another owner only ever changes theirs.
-  "notifications.save": { input: () => ({ unanswered_questions: "off" }), owner: "success", other: "success" },
+  "notifications.save": {
+    input: () => ({ unanswered_questions: "off", weekly_summary: "on", timezone: "UTC" }),
+    owner: "success",
+    other: "success",
+  },
   "auth.signIn": { input: () => ({}), anyone: "validation_failed" },
   "auth.signUp": { input: () => ({}), anyone: "validation_failed" },
   // Signing out ends whatever session the cookie names (none for a bad one) and goes to /login.
@@ -497,6 +517,12 @@ const ACTION_ROWS: Record<string, ActionRow> = {
     other: "not_found",
   },
   "inbox.changes": { input: () => ({}), owner: "success", other: "success" },
+  // Replying checks the conversation's bot is the caller's: another owner never learns it exists.
+  "inbox.reply": {
+    input: ({ conversationId }) => ({ conversation: conversationId, body: "Matrix reply" }),
+    owner: "success",
+    other: "not_found",
+  },
   // The session cookie from sign-up has just given the password, so it may mint.
   "keys.create": { input: () => ({ name: "Matrix" }), owner: "success", other: "success" },
   "keys.revoke": { input: ({ apiKeyId }) => ({ id: apiKeyId }), owner: "success", other: "not_found" },
@@ -556,7 +582,7 @@ describe("the server actions' authorization matrix", () => {
   });
 });
 
-describeEachDatabase("every server action x every cookie", () => {
+describeEachDatabase("every server action x every cookie", (db) => {
   let owner: SignedUpOwner;
   let other: SignedUpOwner;
   let fixture: Fixture;
@@ -579,6 +605,14 @@ describeEachDatabase("every server action x every cookie", () => {
         jsonRequest("/api/webhooks", { url: UNREACHABLE_HOOK, events: ["message.created"] }, { headers: owner.bearer }),
       )
     ).json()) as { id: string };
+    const { POST: chat } = await import("@/app/api/chat/route");
+    const turn = (await (
+      await chat(jsonRequest("/api/chat", { chatbot_id: bot.id, visitor_id: `matrix-${randomUUID()}`, message: "Hi" }))
+    ).json()) as { conversation_id: string };
+    const [conversation] = await db().query<{ id: string }>(
+      "select id from public.conversations where chatbot_id = $1 and conversation_id = $2",
+      [bot.id, turn.conversation_id],
+    );
     fixture = {
       chatbotId: bot.id,
       slug: bot.public_url_slug,
@@ -586,6 +620,7 @@ describeEachDatabase("every server action x every cookie", () => {
       apiKeyId: key.id,
       knowledgeId: NIL_UUID,
       webhookId: webhook.id,
+      conversationId: conversation.id,
       ownerPassword: owner.password,
     };
     const session = /chatfolio_session=([^;]+)/.exec(owner.cookie)?.[1] ?? "";
@@ -649,7 +684,13 @@ describeEachDatabase("every server action x every cookie", () => {
  * can call them directly (on Supabase, through its REST API). A new one fails the suite until it
  * is reviewed and listed here.
  */
-const ANON_FUNCTIONS = ["private.chatbot_page", "private.visitor_conversation"];
+const ANON_FUNCTIONS = [
+  "private.chatbot_page",
+  "private.forget_visitor",
+  "private.visitor_conversation",
+  "private.visitor_data",
+  "private.visitor_feedback",
+];
 
 /** Hostile values for an argument of this type: nonsense, extremes, injection, other owners' ids. */
 function hostileValues(type: string, ids: string[]): unknown[] {
@@ -689,14 +730,17 @@ describeEachDatabase("the database alone", (db) => {
     ).map((row) => row.name);
   });
 
-  it("shows another owner every table empty, and lets no update or delete touch a row", async () => {
+  it("shows another owner none of the owner's rows, and lets no update or delete touch one", async () => {
     const before = await rowCounts();
+    // Every owner has rows of their own from sign-up (notification settings): those are theirs to see.
+    const strangersOwn = (rows: unknown) =>
+      Array.isArray(rows) && rows.every((row) => (row as { user_id?: unknown }).user_id === stranger.id);
     for (const table of tables) {
       const seen = await asOwner(stranger.claims, (tx) =>
         tx.query(`select * from public.${table}`).catch((error: unknown) => sqlState(error)),
       );
       // Either no privilege at all (42501) or rows hidden by RLS: never a row of the owner's.
-      expect(seen === "42501" || (Array.isArray(seen) && seen.length === 0), table).toBe(true);
+      expect(seen === "42501" || strangersOwn(seen), table).toBe(true);
       const [column] = await db().query<{ name: string }>(
         `select a.attname as name from pg_attribute a
          where a.attrelid = $1::regclass and a.attnum > 0 and not a.attisdropped
@@ -705,9 +749,9 @@ describeEachDatabase("the database alone", (db) => {
       );
       if (column) {
         const updated = await asOwner(stranger.claims, (tx) =>
-          tx.query(`update public.${table} set ${column.name} = ${column.name} returning 1`),
+          tx.query(`update public.${table} set ${column.name} = ${column.name} returning *`),
         );
-        expect(updated, `update ${table}`).toEqual([]);
+        expect(strangersOwn(updated), `update ${table}`).toBe(true);
       }
       const deleted = await asOwner(stranger.claims, (tx) =>
         tx.query(`delete from public.${table} returning 1`).catch((error: unknown) => sqlState(error)),

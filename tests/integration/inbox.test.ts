@@ -256,7 +256,14 @@ describeEachDatabase("the inbox", (db) => {
     expect(analytics.daily).toHaveLength(7);
     const today = analytics.daily.at(-1);
     expect(today).toMatchObject({ day: new Date().toISOString().slice(0, 10), messages: 4, visitors: 2, refused: 2 });
-    expect(analytics.totals).toEqual({ messages: 4, answered: 3, failed: 1, refused: 2 });
+    expect(analytics.totals).toEqual({
+      messages: 4,
+      answered: 3,
+      failed: 1,
+      refused: 2,
+      thumbs_up: 0,
+      thumbs_down: 0,
+    });
     expect(analytics.medianLatencyMs).not.toBeNull();
     expect(analytics.hours.reduce((sum, row) => sum + row.messages, 0)).toBe(4);
     expect(analytics.topQuestions).toContainEqual({ question: "where does ada live", asked: 1 });
@@ -288,7 +295,7 @@ describeEachDatabase("the inbox", (db) => {
       expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="messages.*\.csv"$/);
       const lines = (await response.text()).trimEnd().split("\r\n");
       expect(lines[0]).toBe(
-        "id,created_at,conversation_id,visitor_id,visitor_name,message,response,status,is_read,latency_ms",
+        "id,created_at,conversation_id,visitor_id,visitor_name,message,response,status,is_read,latency_ms,feedback,feedback_comment,owner_replies",
       );
       expect(lines).toHaveLength(5);
       expect(lines[1]).toContain(",Where does Ada live?,");

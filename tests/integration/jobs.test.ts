@@ -49,6 +49,21 @@ describeEachDatabase("the job queue and the unanswered-question email", (db) => 
     setEnv({ SMTP_URL: undefined, CRON_SECRET: undefined });
     await smtp?.close();
   });
+  /** The one message to `to` received after the first `before`, quoted-printable soft breaks undone. */
+  const mailSince = (before: number, to: string) => {
+    const mails = smtp.received.slice(before).filter((mail) => mail.to.includes(to.toLowerCase()));
+    expect(mails).toHaveLength(1);
+    return mails[0].raw.replace(/=\r?\n/g, "");
+  };
+
+  /** The settings form as the browser posts it (the weekly summary's checkbox ticked). */
+  const settings = (overrides: Record<string, string> = {}) => ({
+    unanswered_questions: "immediately",
+    weekly_summary: "on",
+    timezone: "UTC",
+    ...overrides,
+  });
+
   beforeEach(async () => {
     setEnv({ SMTP_URL: smtp.url, CRON_SECRET: undefined });
     await db().query("delete from private.jobs");
@@ -72,14 +87,30 @@ describeEachDatabase("the job queue and the unanswered-question email", (db) => 
   });
 
   it("sends nothing to an owner who turned these emails off, and that choice is theirs alone", async () => {
-    const saved = await callAction(saveNotificationSettingsAction, { unanswered_questions: "off" }, owner.cookie);
+    const saved = await callAction(
+      saveNotificationSettingsAction,
+      settings({ unanswered_questions: "off" }),
+      owner.cookie,
+    );
     expect(saved.state?.status).toBe("success");
-    const refused = await callAction(saveNotificationSettingsAction, { unanswered_questions: "weekly" }, owner.cookie);
-    expect(refused.state?.status).toBe("error");
+    const refused = await callAction(
+      saveNotificationSettingsAction,
+      settings({ unanswered_questions: "weekly", timezone: "Mars/Olympus_Mons" }),
+      owner.cookie,
+    );
+    expect(refused.state).toMatchObject({
+      status: "error",
+      fieldErrors: { unanswered_questions: expect.any(String), timezone: expect.any(String) },
+    });
     const settingsOf = (who: SignedUpOwner) =>
       asOwner({ sub: who.userId, role: "authenticated" }, (tx) => readNotificationSettings(tx, { userId: who.userId }));
-    expect(await settingsOf(owner)).toEqual({ unanswered_questions: "off" });
-    expect(await settingsOf(other)).toEqual({ unanswered_questions: "immediately" });
+    expect(await settingsOf(owner)).toEqual({ unanswered_questions: "off", weekly_summary: true, timezone: "UTC" });
+    // Made at sign-up, with the defaults.
+    expect(await settingsOf(other)).toEqual({
+      unanswered_questions: "immediately",
+      weekly_summary: true,
+      timezone: null,
+    });
     // Another owner's claims see no row of this owner's settings, even asking by id.
     const seen = await asOwner({ sub: other.userId, role: "authenticated" }, (tx) =>
       tx.query("select 1 from public.notification_settings where user_id = $1", [owner.userId]),
@@ -90,7 +121,73 @@ describeEachDatabase("the job queue and the unanswered-question email", (db) => 
     await askUnanswerable();
     expect(await runDueJobs()).toEqual({ claimed: 1, done: 1, failed: 0 });
     expect(smtp.received.length).toBe(before);
-    await callAction(saveNotificationSettingsAction, { unanswered_questions: "immediately" }, owner.cookie);
+    await callAction(saveNotificationSettingsAction, settings(), owner.cookie);
+  });
+
+  it("gathers the day's unanswered questions into one email at 8:00 in the owner's time zone", async () => {
+    const saved = await callAction(
+      saveNotificationSettingsAction,
+      settings({ unanswered_questions: "daily", timezone: "Asia/Kolkata" }),
+      owner.cookie,
+    );
+    expect(saved.state?.status).toBe("success");
+    const [scheduled] = await db().query<{ local: string; hours_away: number }>(
+      `select to_char(next_daily_at at time zone 'Asia/Kolkata', 'HH24:MI') as local,
+              extract(epoch from next_daily_at - now())::float8 / 3600 as hours_away
+         from public.notification_settings where user_id = $1`,
+      [owner.userId],
+    );
+    expect(scheduled.local).toBe("08:00");
+    expect(scheduled.hours_away).toBeGreaterThan(0);
+    expect(scheduled.hours_away).toBeLessThanOrEqual(24);
+
+    const before = smtp.received.length;
+    const first = await askUnanswerable();
+    const second = await askUnanswerable();
+    // The immediate email is not wanted: its job ends without sending.
+    expect(await runDueJobs()).toEqual({ claimed: 2, done: 2, failed: 0 });
+    expect(smtp.received.length).toBe(before);
+
+    // 8:00 comes: the next run queues the digest and sends it, once.
+    await db().query(
+      "update public.notification_settings set next_daily_at = now() - interval '1 second' where user_id = $1",
+      [owner.userId],
+    );
+    expect(await runDueJobs()).toMatchObject({ claimed: 1, done: 1 });
+    const body = mailSince(before, owner.email);
+    // Since the last digest, or the past day for the first: earlier tests' questions count too.
+    expect(body).toMatch(/\d+ questions your bots couldn't answer/);
+    expect(body).toContain(first);
+    expect(body).toContain(second);
+    expect(await runDueJobs()).toEqual({ claimed: 0, done: 0, failed: 0 });
+    const [next] = await db().query<{ hours_away: number }>(
+      "select extract(epoch from next_daily_at - now())::float8 / 3600 as hours_away from public.notification_settings where user_id = $1",
+      [owner.userId],
+    );
+    expect(next.hours_away).toBeGreaterThan(0);
+    await callAction(saveNotificationSettingsAction, settings(), owner.cookie);
+  });
+
+  it("sends the weekly summary on Monday at 8:00, from the rollups", async () => {
+    await callAction(saveNotificationSettingsAction, settings({ timezone: "America/Los_Angeles" }), owner.cookie);
+    const [scheduled] = await db().query<{ day: number; local: string }>(
+      `select extract(isodow from next_weekly_at at time zone 'America/Los_Angeles')::integer as day,
+              to_char(next_weekly_at at time zone 'America/Los_Angeles', 'HH24:MI') as local
+         from public.notification_settings where user_id = $1`,
+      [owner.userId],
+    );
+    expect(scheduled).toEqual({ day: 1, local: "08:00" });
+    await postChat({ chatbot_id: bot.id, visitor_id: `jobs-${randomUUID()}`, message: "Where is she based?" });
+    await db().query(
+      "update public.notification_settings set next_weekly_at = now() - interval '1 second' where user_id = $1",
+      [owner.userId],
+    );
+    const before = smtp.received.length;
+    await runDueJobs();
+    const body = mailSince(before, owner.email);
+    expect(body).toMatch(/Your bots' week: \d+ messages?/);
+    // The rollup's normalised form of the question, with how often it was asked.
+    expect(body).toMatch(/where is she based \(asked \d+ times?\)/);
   });
 
   it("keeps a job whose send fails, retries it with a growing delay, and gives up after its last attempt", async () => {

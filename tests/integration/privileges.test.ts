@@ -55,6 +55,7 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
   expect(await tablePrivileges(db, "authenticated")).toEqual({
     api_keys: ["DELETE"],
     // Rollups and counters the server keeps: owners read them, only the server writes.
+    chatbot_daily_feedback: ["SELECT"],
     chatbot_daily_questions: ["SELECT"],
     chatbot_daily_stats: ["SELECT"],
     chatbot_daily_usage: ["SELECT"],
@@ -65,8 +66,11 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
     knowledge_items: ["SELECT", "INSERT", "DELETE"],
     // Owners never write messages or visitors: start_turn does, as the server.
     messages: ["SELECT", "DELETE"],
-    notification_settings: owner,
+    // Inserted and updated through column grants: the owner's choices, never the schedule.
+    notification_settings: ["SELECT"],
     owner_monthly_usage: ["SELECT"],
+    // Replies are written through private.add_owner_reply, which checks the conversation is theirs.
+    owner_replies: ["SELECT"],
     profiles: owner,
     question_resolutions: owner,
     visitors: ["SELECT", "UPDATE", "DELETE"],
@@ -77,7 +81,16 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
   expect(Object.values(await tablePrivileges(db, "anon")).flat()).toEqual([]);
   // Owners flip is_read and nothing else of a message; keys are never rewritten.
   expect(await columnUpdatable(db, "messages", "is_read")).toBe(true);
-  for (const column of ["message", "response", "status", "chatbot_id", "visitor_id", "created_at"]) {
+  for (const column of [
+    "message",
+    "response",
+    "status",
+    "chatbot_id",
+    "visitor_id",
+    "created_at",
+    "feedback",
+    "feedback_comment",
+  ]) {
     expect(await columnUpdatable(db, "messages", column), column).toBe(false);
   }
   for (const column of ["name", "key_hash", "user_id"]) {

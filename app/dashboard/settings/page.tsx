@@ -44,7 +44,7 @@ export default async function AccountSettingsPage() {
           <CardDescription>Emails to {user.email}, sent from a queue shortly after the event.</CardDescription>
         </CardHeader>
         <CardContent>
-          <NotificationForm unansweredQuestions={notifications.unanswered_questions} />
+          <NotificationForm settings={notifications} />
         </CardContent>
       </Card>
       <Card>

@@ -12,12 +12,13 @@ const accountExportSchema = z.object({
   chatbots: z.array(z.record(z.string(), z.unknown())),
   visitors: z.array(z.record(z.string(), z.unknown())),
   messages: z.array(z.record(z.string(), z.unknown())),
+  owner_replies: z.array(z.record(z.string(), z.unknown())),
 });
 
 export const exportAccountEndpoint = account("GET /api/account/export", "exportAccount", {
   summary: "Download all of the caller's data as one JSON file",
   description:
-    "Profile, chatbots, visitors and messages, as stored. Streamed as it is read, in keyset-paged batches, so a large account never sits in memory.",
+    "Profile, chatbots, visitors, messages and the owner's replies, as stored. Streamed as it is read, in keyset-paged batches, so a large account never sits in memory.",
   responses: {
     200: {
       description: "The export, as an attachment.",

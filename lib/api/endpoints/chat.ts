@@ -1,5 +1,12 @@
 import { endpoints } from "@/lib/api/endpoint";
-import { chatRequestSchema, chatResponseSchema } from "@/lib/validation/chat";
+import {
+  chatRequestSchema,
+  chatResponseSchema,
+  feedbackRequestSchema,
+  feedbackResponseSchema,
+  visitorDataQuerySchema,
+  visitorDataSchema,
+} from "@/lib/validation/chat";
 
 const chat = endpoints({ tag: "Chat", auth: "optional" });
 
@@ -25,4 +32,43 @@ export const chatEndpoint = chat("POST /api/chat", "chat", {
     },
   },
   errors: ["forbidden", "not_found", "rate_limited", "model_error"],
+});
+
+// The visitor's own endpoints: who they are is the public page's visitor cookie (the embed's
+// too), never an id in the request, so integrations' visitors have none of these.
+const visitor = endpoints({ tag: "Chat", auth: "none" });
+
+export const feedbackEndpoint = visitor("POST /api/chat/feedback", "giveFeedback", {
+  summary: "Rate an answer thumbs up or down",
+  description:
+    "The visitor who got the answer (their cookie says who) rates it; `rating: null` takes the rating back, and rating again replaces it. `comment` is kept with a thumbs down only. 404 when the message is not an answer to this visitor. Called from the chat page and its embed (same origin only).",
+  body: { name: "FeedbackRequest", schema: feedbackRequestSchema },
+  responses: {
+    200: { description: "The feedback as stored.", body: { name: "Feedback", schema: feedbackResponseSchema } },
+  },
+  errors: ["forbidden", "not_found"],
+});
+
+export const visitorDataEndpoint = visitor("GET /api/chat/data", "downloadVisitorData", {
+  summary: "Download everything a chatbot stored about the calling visitor",
+  description:
+    "As a JSON attachment: the visitor's name and visits, every message with its answer and feedback, and the owner's replies in their conversations. 404 when the bot holds nothing about this visitor.",
+  query: visitorDataQuerySchema,
+  responses: {
+    200: {
+      description: "The visitor's data.",
+      body: { name: "VisitorData", schema: visitorDataSchema },
+      headers: { "Content-Disposition": { description: "attachment; filename=…", schema: { type: "string" } } },
+    },
+  },
+  errors: ["not_found"],
+});
+
+export const forgetVisitorEndpoint = visitor("DELETE /api/chat/data", "deleteVisitorData", {
+  summary: "Delete everything a chatbot stored about the calling visitor",
+  description:
+    "At once and for good: their messages and the answers, feedback, the owner's replies in their conversations and their visitor record, and their share of the owner's inbox and analytics. 204 also when there was nothing to delete. Same origin only.",
+  query: visitorDataQuerySchema,
+  responses: { 204: { description: "Deleted (or nothing was stored)." } },
+  errors: ["forbidden"],
 });

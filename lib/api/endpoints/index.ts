@@ -1,7 +1,7 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import { exportAccountEndpoint } from "./account";
 import { createTokenEndpoint, logoutEndpoint, signUpEndpoint } from "./auth";
-import { chatEndpoint } from "./chat";
+import { chatEndpoint, feedbackEndpoint, forgetVisitorEndpoint, visitorDataEndpoint } from "./chat";
 import {
   createChatbotEndpoint,
   deleteChatbotEndpoint,
@@ -59,6 +59,9 @@ export const endpoints: readonly Endpoint[] = [
   replaceKnowledgeEndpoint,
   deleteKnowledgeEndpoint,
   chatEndpoint,
+  feedbackEndpoint,
+  visitorDataEndpoint,
+  forgetVisitorEndpoint,
   listMessagesEndpoint,
   exportMessagesEndpoint,
   updateMessageEndpoint,

@@ -50,7 +50,7 @@ export const exportMessagesEndpoint = messages("GET /api/chatbots/{id}/messages/
   responses: {
     200: {
       description:
-        "The messages: CSV with a header row (id, created_at, conversation_id, visitor_id, visitor_name, message, response, status, is_read, latency_ms), or a JSON array of objects with those fields.",
+        "The messages: CSV with a header row (id, created_at, conversation_id, visitor_id, visitor_name, message, response, status, is_read, latency_ms, feedback, feedback_comment, owner_replies), or a JSON array of objects with those fields.",
       body: { arrayOf: { name: "ExportedMessage", schema: exportedMessageSchema } },
       contentType: "text/csv",
       headers: {

@@ -61,6 +61,21 @@ export async function visitorsPage(
   return { rows: rows.map((row) => row.row), next: rows.length === limit && last ? last.id : null };
 }
 
+/** Run as the owner: one page of their replies in a bot's conversations, by id after the cursor. */
+export async function ownerRepliesPage(
+  tx: Queryable,
+  { chatbotId, after, limit }: { chatbotId: string; after: string | null; limit: number },
+): Promise<{ rows: string[]; next: string | null }> {
+  const rows = await tx.query<{ row: string; id: string }>(
+    `select to_jsonb(r)::text as row, r.id::text as id from public.owner_replies r
+      where r.chatbot_id = $1 and ($2::uuid is null or r.id > $2::uuid)
+      order by r.id limit $3`,
+    [chatbotId, after, limit],
+  );
+  const last = rows.at(-1);
+  return { rows: rows.map((row) => row.row), next: rows.length === limit && last ? last.id : null };
+}
+
 /**
  * Run as the service: every table in public whose chatbot_id refers to public.chatbots, read from
  * the catalogue (so a table added later is covered), each after the tables that refer to it

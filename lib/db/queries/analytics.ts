@@ -4,7 +4,7 @@ import { ownsChatbot } from "./chatbots";
 import { listRefusalsPerDay } from "./refusals";
 
 // A chatbot's analytics, aggregated in SQL over the per-day rollups (public.chatbot_daily_stats,
-// public.chatbot_daily_questions), never over the messages themselves: a count(distinct) of a
+// public.chatbot_daily_questions, public.chatbot_daily_feedback), never over the messages themselves: a count(distinct) of a
 // million messages' visitors per day is far too slow for a page.
 
 /** Lower bounds (ms) of the latency histogram's buckets: private.latency_bounds() (a test keeps them equal). */
@@ -18,10 +18,18 @@ export type AnalyticsRange = (typeof ANALYTICS_RANGES)[number];
 export interface ChatbotAnalytics {
   days: number;
   /** Every day of the range, oldest first, zeros included. */
-  daily: { day: string; messages: number; visitors: number; refused: number }[];
+  daily: { day: string; messages: number; visitors: number; refused: number; thumbs_up: number; thumbs_down: number }[];
   /** Turns per ISO weekday (1 Monday .. 7 Sunday) and UTC hour (0-23), only those with any. */
   hours: { weekday: number; hour: number; messages: number }[];
-  totals: { messages: number; answered: number; failed: number; refused: number };
+  /** thumbs_up/thumbs_down: answers of the range rated so now (counted on the answer's day). */
+  totals: {
+    messages: number;
+    answered: number;
+    failed: number;
+    refused: number;
+    thumbs_up: number;
+    thumbs_down: number;
+  };
   /** Estimated from the latency histogram (linear within its bucket); null without answers. */
   medianLatencyMs: number | null;
   topQuestions: { question: string; asked: number }[];
@@ -55,10 +63,18 @@ export async function getChatbotAnalytics(
   const start = new Date(end.getTime() - days * 86_400_000);
   const range = [chatbotId, start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)];
 
-  const daily = await tx.query<{ day: string; messages: number; visitors: number }>(
-    `select to_char(g.day, 'YYYY-MM-DD') as day, coalesce(d.messages, 0) as messages, coalesce(d.visitors, 0) as visitors
+  const daily = await tx.query<{
+    day: string;
+    messages: number;
+    visitors: number;
+    thumbs_up: number;
+    thumbs_down: number;
+  }>(
+    `select to_char(g.day, 'YYYY-MM-DD') as day, coalesce(d.messages, 0) as messages, coalesce(d.visitors, 0) as visitors,
+            coalesce(f.thumbs_up, 0) as thumbs_up, coalesce(f.thumbs_down, 0) as thumbs_down
      from generate_series($2::date, $3::date - 1, interval '1 day') as g(day)
      left join public.chatbot_daily_stats d on d.chatbot_id = $1 and d.day = g.day::date
+     left join public.chatbot_daily_feedback f on f.chatbot_id = $1 and f.day = g.day::date
      order by g.day`,
     range,
   );
@@ -103,6 +119,8 @@ export async function getChatbotAnalytics(
       answered: totals.answered,
       failed: totals.failed,
       refused: refusals.reduce((sum, row) => sum + row.count, 0),
+      thumbs_up: daily.reduce((sum, row) => sum + row.thumbs_up, 0),
+      thumbs_down: daily.reduce((sum, row) => sum + row.thumbs_down, 0),
     },
     medianLatencyMs: histogramMedian(totals.histogram),
     topQuestions,

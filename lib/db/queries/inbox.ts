@@ -1,5 +1,5 @@
 import "server-only";
-import type { MessageStatus } from "@/lib/constants";
+import type { FeedbackRating, MessageStatus } from "@/lib/constants";
 import type { Queryable } from "@/lib/db";
 import type { InboxFilters } from "@/lib/validation/inbox";
 import type { Cursor } from "@/lib/validation/messages";
@@ -153,6 +153,14 @@ export interface ConversationTurn {
   status: MessageStatus;
   is_read: boolean;
   created_at: string;
+  feedback: FeedbackRating | null;
+  feedback_comment: string | null;
+}
+
+export interface OwnerReply {
+  id: string;
+  body: string;
+  created_at: string;
 }
 
 /** Run as the owner: one of their conversations, or null when it isn't theirs. */
@@ -170,7 +178,8 @@ export async function listConversationTurns(
   { id, cursor, limit }: { id: string; cursor?: Cursor; limit: number },
 ) {
   const rows = await tx.query<Omit<ConversationTurn, "created_at"> & { created_at: Date; cursor_key: string }>(
-    `select m.id, m.message, m.response, m.status, m.is_read, m.created_at, ${cursorKey("m.created_at")}
+    `select m.id, m.message, m.response, m.status, m.is_read, m.created_at, m.feedback, m.feedback_comment,
+            ${cursorKey("m.created_at")}
      from public.conversations cv
      join public.messages m on m.chatbot_id = cv.chatbot_id and m.conversation_id = cv.conversation_id
      where cv.id = $1 and not m.is_preview and m.status <> 'rate_limited'
@@ -186,7 +195,43 @@ export async function listConversationTurns(
     status: row.status,
     is_read: row.is_read,
     created_at: isoTimestamp(row.created_at),
+    feedback: row.feedback,
+    feedback_comment: row.feedback_comment,
   }));
+}
+
+/**
+ * Run as the owner: their replies in one of their conversations written after `after` (exclusive)
+ * up to `until` (inclusive), oldest first; a page of turns shows the replies of its own stretch.
+ */
+export async function listConversationReplies(
+  tx: Queryable,
+  { id, after, until }: { id: string; after?: string; until?: string },
+): Promise<OwnerReply[]> {
+  const rows = await tx.query<{ id: string; body: string; created_at: Date }>(
+    `select r.id, r.body, r.created_at
+     from public.conversations cv
+     join public.owner_replies r on r.chatbot_id = cv.chatbot_id and r.conversation_id = cv.conversation_id
+     where cv.id = $1 and ($2::timestamptz is null or r.created_at > $2) and ($3::timestamptz is null or r.created_at <= $3)
+     order by r.created_at, r.id`,
+    [id, after ?? null, until ?? null],
+  );
+  return rows.map((row) => ({ ...row, created_at: isoTimestamp(row.created_at) }));
+}
+
+/**
+ * Run as the owner: their reply in one of their conversations (the inbox's id), through
+ * private.add_owner_reply, which checks the conversation's bot is theirs; null when it isn't.
+ */
+export async function addOwnerReply(
+  tx: Queryable,
+  { conversation, body }: { conversation: string; body: string },
+): Promise<OwnerReply | null> {
+  const [{ reply }] = await tx.query<{ reply: OwnerReply | null }>("select private.add_owner_reply($1, $2) as reply", [
+    conversation,
+    body,
+  ]);
+  return reply ? { ...reply, created_at: isoTimestamp(reply.created_at) } : null;
 }
 
 /**

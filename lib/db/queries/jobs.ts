@@ -51,3 +51,12 @@ export async function failJob(
     [id, error, retryInSeconds],
   );
 }
+
+/**
+ * As the server's own role, in one statement: queues the daily digests and weekly summaries whose
+ * time has come (up to `limit` of each) through private.schedule_digests; answers how many.
+ */
+export async function scheduleDigests(tx: Queryable, { limit }: { limit: number }): Promise<number> {
+  const [{ queued }] = await tx.query<{ queued: number }>("select private.schedule_digests($1) as queued", [limit]);
+  return queued;
+}

@@ -98,6 +98,10 @@ export interface ExportedMessage {
   status: Message["status"];
   is_read: boolean;
   latency_ms: number | null;
+  feedback: "up" | "down" | null;
+  feedback_comment: string | null;
+  /** The owner's replies between this turn and the conversation's next one, blank-line separated. */
+  owner_replies: string | null;
 }
 
 /**
@@ -119,8 +123,20 @@ export async function exportMessagesBatch(
 ): Promise<{ items: ExportedMessage[]; last: { at: string; id: string } | null }> {
   const rows = await tx.query<Omit<ExportedMessage, "created_at"> & { created_at: Date; cursor_at: string }>(
     `select m.id, m.created_at, m.conversation_id, v.visitor_id, v.name as visitor_name, m.message, m.response,
-            m.status, m.is_read, m.latency_ms, m.created_at::text as cursor_at
+            m.status, m.is_read, m.latency_ms, m.feedback, m.feedback_comment, replies.owner_replies,
+            m.created_at::text as cursor_at
      ${MESSAGE_FROM}
+     -- Each reply goes with the turn it followed; the next turn is looked up only where replies exist.
+     left join lateral (
+       select string_agg(r.body, E'\n\n' order by r.created_at) as owner_replies
+       from public.owner_replies r
+       where r.chatbot_id = m.chatbot_id and r.conversation_id = m.conversation_id and r.created_at >= m.created_at
+         and r.created_at < coalesce((
+           select n.created_at from public.messages n
+           where n.conversation_id = m.conversation_id and n.chatbot_id = m.chatbot_id and n.created_at > m.created_at
+             and not n.is_preview and n.status <> 'rate_limited'
+           order by n.created_at limit 1), 'infinity')
+     ) replies on true
      where m.chatbot_id = $1 and not m.is_preview and m.status <> 'rate_limited'
        and ($2::timestamptz is null or m.created_at >= $2)
        and ($3::timestamptz is null or m.created_at < $3)

@@ -1,5 +1,7 @@
 import "server-only";
+import type { FeedbackRating } from "@/lib/constants";
 import type { Queryable } from "@/lib/db";
+import type { VisitorData } from "@/lib/validation/chat";
 import type { Cursor, Visitor } from "@/lib/validation/messages";
 import type { PastConversation } from "@/lib/visitors/conversation";
 import { ownsChatbot } from "./chatbots";
@@ -70,4 +72,54 @@ export async function findVisitorConversation(
     [chatbotId, visitorSecret],
   );
   return past;
+}
+
+/**
+ * Any role: the visitor's thumbs (null takes it back) on one of their answers, through
+ * private.visitor_feedback, which finds the visitor from the cookie's secret and the bot from the
+ * message. False when the message is not an answer to this visitor.
+ */
+export async function giveFeedback(
+  tx: Queryable,
+  params: { messageId: string; visitorSecret: string; rating: FeedbackRating | null; comment: string | null },
+): Promise<boolean> {
+  const [{ stored }] = await tx.query<{ stored: boolean }>(
+    "select private.visitor_feedback($1, $2, $3, $4) as stored",
+    [params.messageId, params.visitorSecret, params.rating, params.comment],
+  );
+  return stored;
+}
+
+/** Any role: everything one bot holds about the holder of this secret; null when nothing. */
+export async function findVisitorData(
+  tx: Queryable,
+  { chatbotId, visitorSecret }: { chatbotId: string; visitorSecret: string },
+): Promise<VisitorData | null> {
+  const [{ data }] = await tx.query<{ data: VisitorData | null }>("select private.visitor_data($1, $2) as data", [
+    chatbotId,
+    visitorSecret,
+  ]);
+  if (!data) return null;
+  // jsonb spells instants its own way (+00:00, microseconds): the API's are ISO 8601 in UTC.
+  return {
+    visitor: {
+      ...data.visitor,
+      first_seen: isoTimestamp(data.visitor.first_seen),
+      last_seen: isoTimestamp(data.visitor.last_seen),
+    },
+    messages: data.messages.map((message) => ({ ...message, created_at: isoTimestamp(message.created_at) })),
+    owner_replies: data.owner_replies.map((reply) => ({ ...reply, created_at: isoTimestamp(reply.created_at) })),
+  };
+}
+
+/** Any role: hard-deletes everything one bot holds about the holder of this secret; how many messages went. */
+export async function forgetVisitor(
+  tx: Queryable,
+  { chatbotId, visitorSecret }: { chatbotId: string; visitorSecret: string },
+): Promise<number> {
+  const [{ deleted }] = await tx.query<{ deleted: number }>("select private.forget_visitor($1, $2) as deleted", [
+    chatbotId,
+    visitorSecret,
+  ]);
+  return deleted;
 }

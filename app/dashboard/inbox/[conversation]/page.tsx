@@ -1,12 +1,20 @@
-import { ArrowLeft, Download } from "lucide-react";
+import { ArrowLeft, Download, ThumbsDown, ThumbsUp } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { MarkUnreadButton, RefreshCountsOnOpen } from "@/components/inbox/conversation-actions";
+import { ReplyForm } from "@/components/inbox/reply-form";
 import { ButtonLink } from "@/components/ui/button-link";
 import { requireUser } from "@/lib/auth/server";
 import { asOwner } from "@/lib/db";
-import { getConversation, listConversationTurns, setConversationsRead } from "@/lib/db/queries/inbox";
+import {
+  type ConversationTurn,
+  getConversation,
+  listConversationReplies,
+  listConversationTurns,
+  type OwnerReply,
+  setConversationsRead,
+} from "@/lib/db/queries/inbox";
 import { uuidSchema } from "@/lib/validation/common";
 import { cursorSchema } from "@/lib/validation/messages";
 
@@ -21,7 +29,40 @@ const STATUS_NOTE: Record<string, string> = {
   aborted: "The visitor left before the answer was complete.",
 };
 
-// One conversation, its turns in the order they happened (keyset pages of 50); opening it marks it read.
+type ThreadItem = ({ kind: "turn" } & ConversationTurn) | ({ kind: "reply" } & OwnerReply);
+
+/** A page's turns and the owner's replies of the same stretch, in the order they happened. */
+function thread(turns: ConversationTurn[], replies: OwnerReply[]): ThreadItem[] {
+  const items: ThreadItem[] = [
+    ...turns.map((turn) => ({ kind: "turn" as const, ...turn })),
+    ...replies.map((reply) => ({ kind: "reply" as const, ...reply })),
+  ];
+  return items.sort((a, b) => a.created_at.localeCompare(b.created_at));
+}
+
+function Feedback({ turn }: { turn: ConversationTurn }) {
+  if (!turn.feedback) return null;
+  return (
+    <p
+      data-testid="turn-feedback"
+      data-rating={turn.feedback}
+      className="mt-1 flex items-start gap-1 text-xs text-zinc-600 dark:text-zinc-400"
+    >
+      {turn.feedback === "up" ? (
+        <ThumbsUp aria-hidden className="size-3.5 shrink-0" />
+      ) : (
+        <ThumbsDown aria-hidden className="size-3.5 shrink-0" />
+      )}
+      <span>
+        {turn.feedback === "up" ? "The visitor found this helpful" : "The visitor found this unhelpful"}
+        {turn.feedback_comment ? `: “${turn.feedback_comment}”` : ""}
+      </span>
+    </p>
+  );
+}
+
+// One conversation, its turns in the order they happened (keyset pages of 50) with the owner's
+// replies among them; opening it marks it read.
 export default async function ConversationPage({
   params,
   searchParams,
@@ -40,10 +81,14 @@ export default async function ConversationPage({
     if (!conversation) return null;
     // Reading it is opening it: mark its turns read in the same transaction.
     if (conversation.unread_count > 0) await setConversationsRead(tx, { ids: [id], isRead: true });
-    return { conversation, turns: await listConversationTurns(tx, { id, cursor, limit: PAGE_SIZE }) };
+    const turns = await listConversationTurns(tx, { id, cursor, limit: PAGE_SIZE });
+    // This page's stretch: after the previous page's last turn, up to this page's last one when more follow.
+    const until = turns.next_cursor ? cursorSchema.parse(turns.next_cursor).at : undefined;
+    const replies = await listConversationReplies(tx, { id, after: cursor?.at, until });
+    return { conversation, turns, replies };
   });
   if (!loaded) notFound();
-  const { conversation, turns } = loaded;
+  const { conversation, turns, replies } = loaded;
   const visitor =
     conversation.visitor?.name ??
     (conversation.visitor ? `Visitor ${conversation.visitor.visitor_id.slice(0, 8)}` : "Owner (API)");
@@ -75,25 +120,39 @@ export default async function ConversationPage({
         }
       />
       <ol className="grid gap-4">
-        {turns.items.map((turn) => (
-          <li key={turn.id} className="grid gap-2">
-            <div className="max-w-[85%] justify-self-end rounded-lg bg-indigo-600 px-3 py-2 text-sm text-white wrap-anywhere whitespace-pre-wrap">
-              <span className="sr-only">{visitor}: </span>
-              {turn.message}
-            </div>
-            <div className="max-w-[85%] justify-self-start rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-900 wrap-anywhere whitespace-pre-wrap dark:bg-zinc-800 dark:text-zinc-100">
-              <span className="sr-only">{conversation.chatbot_name}: </span>
-              {turn.response || <em>No answer</em>}
-              {STATUS_NOTE[turn.status] ? (
-                <p className="mt-1 text-xs text-red-700 dark:text-red-300">{STATUS_NOTE[turn.status]}</p>
-              ) : null}
-            </div>
-            <time dateTime={turn.created_at} className="justify-self-end text-xs text-zinc-600 dark:text-zinc-400">
-              {timeFormat.format(new Date(turn.created_at))} UTC
-            </time>
-          </li>
-        ))}
+        {thread(turns.items, replies).map((item) =>
+          item.kind === "reply" ? (
+            <li key={item.id} data-testid="owner-reply" className="grid gap-2">
+              <div className="max-w-[85%] justify-self-start rounded-lg border border-indigo-300 bg-indigo-50 px-3 py-2 text-sm text-zinc-900 wrap-anywhere whitespace-pre-wrap dark:border-indigo-800 dark:bg-indigo-950 dark:text-zinc-100">
+                <p className="mb-1 text-xs font-medium text-indigo-700 dark:text-indigo-300">Your reply</p>
+                {item.body}
+              </div>
+              <time dateTime={item.created_at} className="justify-self-start text-xs text-zinc-600 dark:text-zinc-400">
+                {timeFormat.format(new Date(item.created_at))} UTC
+              </time>
+            </li>
+          ) : (
+            <li key={item.id} className="grid gap-2">
+              <div className="max-w-[85%] justify-self-end rounded-lg bg-indigo-600 px-3 py-2 text-sm text-white wrap-anywhere whitespace-pre-wrap">
+                <span className="sr-only">{visitor}: </span>
+                {item.message}
+              </div>
+              <div className="max-w-[85%] justify-self-start rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-900 wrap-anywhere whitespace-pre-wrap dark:bg-zinc-800 dark:text-zinc-100">
+                <span className="sr-only">{conversation.chatbot_name}: </span>
+                {item.response || <em>No answer</em>}
+                {STATUS_NOTE[item.status] ? (
+                  <p className="mt-1 text-xs text-red-700 dark:text-red-300">{STATUS_NOTE[item.status]}</p>
+                ) : null}
+                <Feedback turn={item} />
+              </div>
+              <time dateTime={item.created_at} className="justify-self-end text-xs text-zinc-600 dark:text-zinc-400">
+                {timeFormat.format(new Date(item.created_at))} UTC
+              </time>
+            </li>
+          ),
+        )}
       </ol>
+      {turns.next_cursor ? null : <ReplyForm conversation={conversation.id} visitor={visitor} />}
       <nav aria-label="Pages" className="mt-6 flex justify-between">
         {cursor ? (
           <ButtonLink variant="ghost" href={`/dashboard/inbox/${id}`} prefetch={false}>

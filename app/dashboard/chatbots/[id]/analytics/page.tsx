@@ -101,7 +101,7 @@ export default async function AnalyticsPage({
         />
       ) : (
         <div className="grid gap-6">
-          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
             <Stat
               label="Messages"
               value={totals.messages.toLocaleString("en")}
@@ -122,6 +122,11 @@ export default async function AnalyticsPage({
               value={percent(totals.refused, turns)}
               hint={`${totals.refused} of ${turns} turns`}
             />
+            <Stat
+              label="Visitor feedback"
+              value={`${totals.thumbs_up} up · ${totals.thumbs_down} down`}
+              hint={`${percent(totals.thumbs_up, totals.thumbs_up + totals.thumbs_down)} of rated answers helpful`}
+            />
           </div>
           <Card>
             <CardHeader>
@@ -141,6 +146,8 @@ export default async function AnalyticsPage({
                       <TableHead>Messages</TableHead>
                       <TableHead>Visitors</TableHead>
                       <TableHead>Refused</TableHead>
+                      <TableHead>Thumbs up</TableHead>
+                      <TableHead>Thumbs down</TableHead>
                     </TableRow>
                   </TableHeader>
                   <TableBody>
@@ -150,6 +157,8 @@ export default async function AnalyticsPage({
                         <TableCell>{row.messages}</TableCell>
                         <TableCell>{row.visitors}</TableCell>
                         <TableCell>{row.refused}</TableCell>
+                        <TableCell>{row.thumbs_up}</TableCell>
+                        <TableCell>{row.thumbs_down}</TableCell>
                       </TableRow>
                     ))}
                   </TableBody>
