@@ -62,8 +62,8 @@ export interface ChatMessageMetadata {
 
 /**
  * The webhook events an owner can subscribe to (the same list as private.webhook_events() in the
- * database). contact.created and feedback.created are queued by their features through
- * private.enqueue_webhook_event.
+ * database). Each is queued through private.enqueue_webhook_event; contact.created is for the
+ * contacts feature to queue.
  */
 export const WEBHOOK_EVENTS = [
   "message.created",

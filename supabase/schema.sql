@@ -286,6 +286,31 @@ COMMENT ON FUNCTION private.create_webhook_endpoint(p_url text, p_events text[],
 
 
 --
+-- Name: enqueue_feedback_webhooks(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.enqueue_feedback_webhooks() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform private.enqueue_webhook_event('feedback.created', new.chatbot_id,
+    pg_catalog.jsonb_build_object('message_id', new.id, 'conversation_id', new.conversation_id));
+  return null;
+end;
+$$;
+
+
+ALTER FUNCTION private.enqueue_feedback_webhooks() OWNER TO postgres;
+
+--
+-- Name: FUNCTION enqueue_feedback_webhooks(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.enqueue_feedback_webhooks() IS 'Trigger: queues feedback.created when a visitor gives or changes their thumbs up or down on an answer.';
+
+
+--
 -- Name: enqueue_message_webhooks(); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -3521,6 +3546,13 @@ CREATE TRIGGER knowledge_items_set_updated_at BEFORE UPDATE ON public.knowledge_
 
 
 --
+-- Name: messages messages_enqueue_feedback_webhooks; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER messages_enqueue_feedback_webhooks AFTER UPDATE OF feedback ON public.messages FOR EACH ROW WHEN (((new.feedback IS NOT NULL) AND (new.feedback IS DISTINCT FROM old.feedback) AND (NOT new.is_preview))) EXECUTE FUNCTION private.enqueue_feedback_webhooks();
+
+
+--
 -- Name: messages messages_enqueue_unanswered; Type: TRIGGER; Schema: public; Owner: postgres
 --
 
@@ -4373,6 +4405,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.webhook_endpoints TO service_r
 REVOKE ALL ON FUNCTION private.create_webhook_endpoint(p_url text, p_events text[], p_description text, p_secret text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.create_webhook_endpoint(p_url text, p_events text[], p_description text, p_secret text) TO authenticated;
 GRANT ALL ON FUNCTION private.create_webhook_endpoint(p_url text, p_events text[], p_description text, p_secret text) TO service_role;
+
+
+--
+-- Name: FUNCTION enqueue_feedback_webhooks(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.enqueue_feedback_webhooks() FROM PUBLIC;
 
 
 --

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import type { WebhookEvent } from "@/lib/constants";
 import { asServiceStatement } from "@/lib/db";
-import { recordWebhookDelivery, webhookTarget, webhookTurn } from "@/lib/db/queries/webhooks";
+import { recordWebhookDelivery, webhookFeedback, webhookTarget, webhookTurn } from "@/lib/db/queries/webhooks";
 import { getEnv } from "@/lib/env";
 import { OutboundFetchError, postOutbound } from "@/lib/http/outbound-fetch";
 import { WEBHOOK_RESPONSE_EXCERPT_CHARS, WEBHOOK_TIMEOUT_MS } from "@/lib/limits";
@@ -14,11 +14,17 @@ type EventData = Record<string, unknown>;
 /**
  * What each event sends, read when it is sent from the ids it was queued with (so a job holds no
  * copy of a visitor's words, and what was deleted meanwhile is not sent: null). An event without
- * an entry sends its ids as queued; contact.created and feedback.created add theirs here.
+ * an entry sends its ids as queued (contact.created, until contacts add theirs here).
  */
 const EVENT_DATA: Partial<Record<WebhookEvent, (ids: EventData) => Promise<EventData | null>>> = {
   "message.created": turnData,
   "question.unanswered": turnData,
+  "feedback.created": async (ids) => {
+    if (typeof ids.message_id !== "string") return null;
+    const messageId = ids.message_id;
+    const feedback = await asServiceStatement((db) => webhookFeedback(db, { messageId }));
+    return feedback ? { ...ids, ...feedback } : null;
+  },
 };
 
 async function turnData(ids: EventData): Promise<EventData | null> {

@@ -193,3 +193,27 @@ create trigger messages_enqueue_webhooks
   for each row
   when (new.status = 'answered' and old.status is distinct from 'answered' and not new.is_preview)
   execute function private.enqueue_message_webhooks();
+
+-- A visitor rated an answer (feedback.created): queued in the statement that records the rating
+-- (private.visitor_feedback). Taking a rating back announces nothing; changing it is a new rating.
+create function private.enqueue_feedback_webhooks()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.enqueue_webhook_event('feedback.created', new.chatbot_id,
+    pg_catalog.jsonb_build_object('message_id', new.id, 'conversation_id', new.conversation_id));
+  return null;
+end;
+$$;
+comment on function private.enqueue_feedback_webhooks() is
+  'Trigger: queues feedback.created when a visitor gives or changes their thumbs up or down on an answer.';
+revoke execute on function private.enqueue_feedback_webhooks() from public, anon, authenticated;
+
+create trigger messages_enqueue_feedback_webhooks
+  after update of feedback on public.messages
+  for each row
+  when (new.feedback is not null and new.feedback is distinct from old.feedback and not new.is_preview)
+  execute function private.enqueue_feedback_webhooks();

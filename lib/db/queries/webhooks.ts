@@ -173,3 +173,25 @@ export async function webhookTurn(tx: Queryable, { messageId }: { messageId: str
   );
   return rows[0] ? withIsoTimestamps(rows[0], "created_at") : null;
 }
+
+/** What feedback.created tells: the rating, the visitor's comment on a thumbs down, and the turn it rates. */
+export interface WebhookFeedback extends WebhookTurn {
+  rating: "up" | "down";
+  comment: string | null;
+}
+
+/** As the server's own role: a turn's current rating, as its webhook tells it; null once deleted or taken back. */
+export async function webhookFeedback(
+  tx: Queryable,
+  { messageId }: { messageId: string },
+): Promise<WebhookFeedback | null> {
+  const rows = await tx.query<Omit<WebhookFeedback, "created_at"> & { created_at: Date }>(
+    `select m.id as message_id, m.chatbot_id, c.name as chatbot_name, m.conversation_id,
+            m.message as question, m.response as answer, m.outcome, m.created_at,
+            m.feedback as rating, m.feedback_comment as comment
+       from public.messages m join public.chatbots c on c.id = m.chatbot_id
+      where m.id = $1 and m.feedback is not null`,
+    [messageId],
+  );
+  return rows[0] ? withIsoTimestamps(rows[0], "created_at") : null;
+}
