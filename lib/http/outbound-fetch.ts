@@ -15,8 +15,8 @@ import { getEnv } from "@/lib/env";
 // address a name resolves to is checked, IPv4 and IPv6 (::ffff:127.0.0.1 is 127.0.0.1), and the
 // connection goes to the address that was checked (the check runs inside the socket's own DNS
 // lookup), so a name that resolves differently a moment later (DNS rebinding) gains nothing.
-// Redirects are followed by hand, each hop checked the same way, within one deadline and one size
-// cap.
+// fetchOutbound follows redirects by hand, each hop checked the same way, within one deadline and
+// one size cap; postOutbound (webhooks) follows none.
 
 export type OutboundFailure =
   | "bad_url"
