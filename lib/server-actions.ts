@@ -14,7 +14,13 @@ import {
 import { signInAction, signOutAction, signUpAction } from "@/lib/auth/actions";
 import { checkSlugAction, createChatbotAction, deleteChatbotAction, updateChatbotAction } from "@/lib/chatbots/actions";
 import type { RegisteredAction } from "@/lib/http/action";
-import { inboxChangesAction, markConversationsAction, replyAction } from "@/lib/inbox/actions";
+import {
+  blockVisitorAction,
+  inboxChangesAction,
+  markConversationsAction,
+  replyAction,
+  unblockVisitorAction,
+} from "@/lib/inbox/actions";
 import {
   addNoteAction,
   addQuestionAndAnswerAction,
@@ -51,6 +57,8 @@ export const serverActions: readonly RegisteredAction[] = [
   markConversationsAction,
   inboxChangesAction,
   replyAction,
+  blockVisitorAction,
+  unblockVisitorAction,
   answerQuestionAction,
   dismissQuestionAction,
   createApiKeyAction,

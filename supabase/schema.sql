@@ -76,6 +76,63 @@ COMMENT ON FUNCTION private.add_owner_reply(p_conversation uuid, p_body text) IS
 
 
 --
+-- Name: block_conversation_visitor(uuid, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.block_conversation_visitor(p_id uuid, p_scope text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  turn record;
+begin
+  if p_scope not in ('visitor', 'network') then
+    return false;
+  end if;
+  select m.chatbot_id, c.user_id, v.visitor_id, m.client_ip into turn
+    from public.conversations cv
+    join public.chatbots c on c.id = cv.chatbot_id
+    join public.messages m on m.chatbot_id = cv.chatbot_id and m.conversation_id = cv.conversation_id
+    left join public.visitors v on v.id = m.visitor_id
+   where cv.id = p_id and c.user_id = (select auth.uid()) and not m.is_preview
+   order by m.created_at desc
+   limit 1;
+  if not found then
+    return false;
+  end if;
+  if p_scope = 'visitor' then
+    if turn.visitor_id is null then
+      return false;
+    end if;
+    insert into public.blocked_visitors (chatbot_id, user_id, visitor_id, blocked_from)
+    values (turn.chatbot_id, turn.user_id, turn.visitor_id, p_id)
+    on conflict (chatbot_id, visitor_id) where visitor_id is not null do nothing;
+  else
+    if turn.client_ip is null then
+      return false;
+    end if;
+    insert into public.blocked_visitors (chatbot_id, user_id, network, blocked_from)
+    values (turn.chatbot_id, turn.user_id,
+            case when pg_catalog.family(turn.client_ip::inet) = 6
+                 then pg_catalog.network(pg_catalog.set_masklen(turn.client_ip::inet, 64))
+                 else pg_catalog.network(pg_catalog.set_masklen(turn.client_ip::inet, 32)) end, p_id)
+    on conflict (chatbot_id, network) where network is not null do nothing;
+  end if;
+  return true;
+end;
+$$;
+
+
+ALTER FUNCTION private.block_conversation_visitor(p_id uuid, p_scope text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION block_conversation_visitor(p_id uuid, p_scope text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.block_conversation_visitor(p_id uuid, p_scope text) IS 'Blocks the visitor (p_scope visitor) or the network (network) behind one of the calling owner''s conversations at its bot; false when the conversation isn''t theirs or has no such visitor or address.';
+
+
+--
 -- Name: chatbot_page(text); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -1193,10 +1250,27 @@ begin
     where v.chatbot_id = bot.id and v.visitor_id = p_visitor_id;
   end if;
 
+  -- The owner's blocks come first: a blocked visitor or network, or a message with a blocked word,
+  -- is refused before anything else is read or written, and only counted (issue 14).
+  if not p_preview and exists (
+    select 1 from public.blocked_visitors b
+     where b.chatbot_id = bot.id
+       and (b.visitor_id = p_visitor_id
+            or (b.network is not null and p_client_ip is not null and p_client_ip::inet <<= b.network))
+  ) then
+    limited := 'blocked';
+  elsif not p_preview and pg_catalog.jsonb_typeof(bot.configuration -> 'blocked_words') = 'array'
+    and pg_catalog.regexp_split_to_array(pg_catalog.lower(p_message), '[^[:alnum:]]+')
+        && array(select pg_catalog.lower(w) from pg_catalog.jsonb_array_elements_text(bot.configuration -> 'blocked_words') w) then
+    limited := 'blocked_word';
+  end if;
+
   -- Spent budgets refuse at once, writing nothing but the refusal, from reads that take no lock:
   -- a flood from one visitor, one network or to a spent bot costs a few index reads and one
   -- counter increment per turn. A budget another turn spends meanwhile is caught below.
-  if coalesce((select u.turns from public.owner_monthly_usage u
+  if limited is not null then
+    null;
+  elsif coalesce((select u.turns from public.owner_monthly_usage u
                where u.user_id = bot.user_id and u.month = this_month), 0) >= quota then
     limited := 'owner_quota';
   elsif daily_cap is not null and coalesce((select d.turns from public.chatbot_daily_usage d
@@ -1331,6 +1405,9 @@ begin
   values (bot.id, today, 1)
   on conflict (chatbot_id, day) do update set refused = d.refused + 1;
 
+  if limited in ('blocked', 'blocked_word') then
+    return pg_catalog.jsonb_build_object('outcome', 'refused', 'reason', limited);
+  end if;
   if limited = 'ip' then
     limit_value := max_messages * 5;
   end if;
@@ -2190,6 +2267,52 @@ COMMENT ON COLUMN public.api_keys.key_hash IS 'Hex SHA-256 of the full key; the 
 --
 
 COMMENT ON COLUMN public.api_keys.last_used_at IS 'When the key last authenticated a request (updated at most once a minute).';
+
+
+--
+-- Name: blocked_visitors; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.blocked_visitors (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    chatbot_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    visitor_id text,
+    network cidr,
+    blocked_from uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT blocked_visitors_check CHECK (((visitor_id IS NULL) <> (network IS NULL)))
+);
+
+
+ALTER TABLE public.blocked_visitors OWNER TO postgres;
+
+--
+-- Name: TABLE blocked_visitors; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.blocked_visitors IS 'Visitors and networks an owner blocked at one bot: their chats get a polite refusal. Made by private.block_conversation_visitor only.';
+
+
+--
+-- Name: COLUMN blocked_visitors.visitor_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.blocked_visitors.visitor_id IS 'The blocked visitor''s id (as the inbox shows it), for a visitor block.';
+
+
+--
+-- Name: COLUMN blocked_visitors.network; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.blocked_visitors.network IS 'For a network block: the IPv4 address or IPv6 /64 the visitor wrote from. Never readable by owners (no column grant).';
+
+
+--
+-- Name: COLUMN blocked_visitors.blocked_from; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.blocked_visitors.blocked_from IS 'The inbox conversation the owner blocked from, to show and lift the block there.';
 
 
 --
@@ -3130,6 +3253,14 @@ ALTER TABLE ONLY public.api_keys
 
 
 --
+-- Name: blocked_visitors blocked_visitors_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.blocked_visitors
+    ADD CONSTRAINT blocked_visitors_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: chatbot_daily_feedback chatbot_daily_feedback_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -3382,6 +3513,34 @@ CREATE INDEX sessions_user_id_idx ON private.sessions USING btree (user_id);
 --
 
 CREATE INDEX api_keys_user_id_created_at_idx ON public.api_keys USING btree (user_id, created_at);
+
+
+--
+-- Name: blocked_visitors_blocked_from_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX blocked_visitors_blocked_from_idx ON public.blocked_visitors USING btree (blocked_from);
+
+
+--
+-- Name: blocked_visitors_network_key; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE UNIQUE INDEX blocked_visitors_network_key ON public.blocked_visitors USING btree (chatbot_id, network) WHERE (network IS NOT NULL);
+
+
+--
+-- Name: blocked_visitors_user_id_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX blocked_visitors_user_id_idx ON public.blocked_visitors USING btree (user_id);
+
+
+--
+-- Name: blocked_visitors_visitor_key; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE UNIQUE INDEX blocked_visitors_visitor_key ON public.blocked_visitors USING btree (chatbot_id, visitor_id) WHERE (visitor_id IS NOT NULL);
 
 
 --
@@ -3657,6 +3816,30 @@ ALTER TABLE ONLY private.webhook_secrets
 
 ALTER TABLE ONLY public.api_keys
     ADD CONSTRAINT api_keys_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: blocked_visitors blocked_visitors_blocked_from_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.blocked_visitors
+    ADD CONSTRAINT blocked_visitors_blocked_from_fkey FOREIGN KEY (blocked_from) REFERENCES public.conversations(id) ON DELETE SET NULL;
+
+
+--
+-- Name: blocked_visitors blocked_visitors_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.blocked_visitors
+    ADD CONSTRAINT blocked_visitors_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: blocked_visitors blocked_visitors_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.blocked_visitors
+    ADD CONSTRAINT blocked_visitors_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 
 --
@@ -4037,6 +4220,13 @@ CREATE POLICY "Owners delete their webhook endpoints" ON public.webhook_endpoint
 
 
 --
+-- Name: blocked_visitors Owners lift their blocks; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners lift their blocks" ON public.blocked_visitors FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: chatbot_daily_usage Owners read their bots' daily usage; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -4178,6 +4368,13 @@ CREATE POLICY "Owners resolve their own questions" ON public.question_resolution
 
 
 --
+-- Name: blocked_visitors Owners see their blocks; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners see their blocks" ON public.blocked_visitors FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: messages Owners update their chatbots' messages; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -4218,6 +4415,12 @@ CREATE POLICY "Owners update their own profile" ON public.profiles FOR UPDATE TO
 --
 
 ALTER TABLE public.api_keys ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: blocked_visitors; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.blocked_visitors ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: chatbot_daily_feedback; Type: ROW SECURITY; Schema: public; Owner: postgres
@@ -4345,6 +4548,14 @@ GRANT USAGE ON SCHEMA public TO service_role;
 
 REVOKE ALL ON FUNCTION private.add_owner_reply(p_conversation uuid, p_body text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.add_owner_reply(p_conversation uuid, p_body text) TO authenticated;
+
+
+--
+-- Name: FUNCTION block_conversation_visitor(p_id uuid, p_scope text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.block_conversation_visitor(p_id uuid, p_scope text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.block_conversation_visitor(p_id uuid, p_scope text) TO authenticated;
 
 
 --
@@ -4768,6 +4979,56 @@ GRANT SELECT(created_at) ON TABLE public.api_keys TO authenticated;
 --
 
 GRANT SELECT(last_used_at) ON TABLE public.api_keys TO authenticated;
+
+
+--
+-- Name: TABLE blocked_visitors; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT DELETE ON TABLE public.blocked_visitors TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.blocked_visitors TO service_role;
+
+
+--
+-- Name: COLUMN blocked_visitors.id; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT(id) ON TABLE public.blocked_visitors TO authenticated;
+
+
+--
+-- Name: COLUMN blocked_visitors.chatbot_id; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT(chatbot_id) ON TABLE public.blocked_visitors TO authenticated;
+
+
+--
+-- Name: COLUMN blocked_visitors.user_id; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT(user_id) ON TABLE public.blocked_visitors TO authenticated;
+
+
+--
+-- Name: COLUMN blocked_visitors.visitor_id; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT(visitor_id) ON TABLE public.blocked_visitors TO authenticated;
+
+
+--
+-- Name: COLUMN blocked_visitors.blocked_from; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT(blocked_from) ON TABLE public.blocked_visitors TO authenticated;
+
+
+--
+-- Name: COLUMN blocked_visitors.created_at; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT(created_at) ON TABLE public.blocked_visitors TO authenticated;
 
 
 --

@@ -375,6 +375,15 @@ export function ChatbotForm({ chatbotId, initial, models }: ChatbotFormProps) {
               )}
             </Field>
             <Field
+              label="Blocked words"
+              hint="Separated by commas or spaces. A message with any of them, as a whole word in any case, is refused before the bot sees it; refusals are counted, never stored."
+              error={errors["configuration.blocked_words"] ?? errors["configuration.blocked_words.0"]}
+            >
+              {(control) => (
+                <Input {...control} value={values.blockedWords} onChange={(e) => set("blockedWords", e.target.value)} />
+              )}
+            </Field>
+            <Field
               label="Accent colour"
               hint="The chat's buttons and your messages."
               error={errors["configuration.theme.accent_color"]}

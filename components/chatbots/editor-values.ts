@@ -18,6 +18,8 @@ export interface EditorValues {
   maxMessages: number;
   windowSeconds: number;
   accentColor: string;
+  /** As typed: words separated by commas or spaces. */
+  blockedWords: string;
 }
 
 export interface EditorChatbot {
@@ -45,6 +47,7 @@ export function valuesOf(chatbot: EditorChatbot): EditorValues {
     maxMessages: configuration.rate_limit.max_messages,
     windowSeconds: configuration.rate_limit.window_seconds,
     accentColor: configuration.theme.accent_color,
+    blockedWords: configuration.blocked_words.join(", "),
   };
 }
 
@@ -58,5 +61,6 @@ export function configurationOf(values: EditorValues, { realModel }: { realModel
     ...(realModel ? { model: values.model, temperature: values.temperature } : {}),
     rate_limit: { max_messages: values.maxMessages, window_seconds: values.windowSeconds },
     theme: { accent_color: values.accentColor },
+    blocked_words: values.blockedWords.split(/[\s,]+/).filter(Boolean),
   };
 }

@@ -41,6 +41,12 @@ const RATE_LIMIT_MESSAGES = {
   owner_quota: "This chatbot is not available right now. Please try again later.",
 } as const;
 
+// Polite, and the same whoever asks: a blocked visitor isn't told what the owner decided.
+const REFUSAL_MESSAGES = {
+  blocked: "This chatbot isn't taking messages from you right now.",
+  blocked_word: "This chatbot can't respond to that message. Please rephrase it.",
+} as const;
+
 /**
  * The one database round trip before the model runs: limits, visitor, the visitor's message
  * stored as pending, and the context the model needs. private.start_turn is the server's own: it
@@ -68,6 +74,7 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
   const result = await asServiceStatement((db) => startTurnQuery(db, params));
 
   if (result.outcome === "not_found") throw new ApiError("not_found", "Chatbot not found.");
+  if (result.outcome === "refused") throw new ApiError("forbidden", REFUSAL_MESSAGES[result.reason]);
   if (result.outcome === "rate_limited") {
     throw new ApiError("rate_limited", RATE_LIMIT_MESSAGES[result.limit], {
       headers: {

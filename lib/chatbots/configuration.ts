@@ -68,6 +68,20 @@ const CONFIGURATION = {
     null,
     "How many messages this bot answers per UTC day, all visitors together, so one bot can't spend the owner's whole monthly quota; null: no cap but the quota.",
   ),
+  blocked_words: setting(
+    z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, "A blocked word can't be empty.")
+          .max(40, "A blocked word has at most 40 characters.")
+          .regex(/^[\p{L}\p{N}]+$/u, "One word each: letters and digits only."),
+      )
+      .max(100, "At most 100 blocked words."),
+    [],
+    "Words that make the bot refuse a message before the model sees it (whole words, any case); the refusal is counted, never stored.",
+  ),
   theme: setting(
     z.strictObject({ accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Must be a colour like #1a2b3c.") }),
     { accent_color: "#2563eb" },

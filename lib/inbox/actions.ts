@@ -1,10 +1,17 @@
 "use server";
 
 import { asOwner } from "@/lib/db";
+import { blockConversationVisitor, liftBlock } from "@/lib/db/queries/blocks";
 import { addOwnerReply, countUnread, latestInboxChange, setConversationsRead } from "@/lib/db/queries/inbox";
 import { ApiError } from "@/lib/errors";
 import { action } from "@/lib/http/action";
-import { inboxChangesSchema, markConversationsSchema, ownerReplySchema } from "@/lib/validation/inbox";
+import { idParamsSchema } from "@/lib/validation/common";
+import {
+  blockVisitorSchema,
+  inboxChangesSchema,
+  markConversationsSchema,
+  ownerReplySchema,
+} from "@/lib/validation/inbox";
 
 // The inbox's server actions: marking conversations read or unread, replying in one, and the
 // poll that tells an open inbox something changed.
@@ -51,5 +58,31 @@ export const replyAction = action(
     const reply = await asOwner(caller.claims, (tx) => addOwnerReply(tx, input));
     if (!reply) throw new ApiError("not_found", "Conversation not found.");
     return reply;
+  },
+);
+
+/**
+ * Blocks the visitor behind one of the owner's conversations, or their network (an IPv4 address,
+ * an IPv6 /64), at that bot: their chats get a polite refusal, counted but never stored. The
+ * address stays in the database; the owner never sees it.
+ */
+export const blockVisitorAction = action(
+  { name: "inbox.block", auth: "required", schema: blockVisitorSchema },
+  async ({ input, caller }) => {
+    const blocked = await asOwner(caller.claims, (tx) =>
+      blockConversationVisitor(tx, { id: input.conversation, scope: input.scope }),
+    );
+    if (!blocked) throw new ApiError("not_found", "Conversation not found, or nothing in it to block.");
+    return null;
+  },
+);
+
+/** Lifts one of the owner's blocks. */
+export const unblockVisitorAction = action(
+  { name: "inbox.unblock", auth: "required", schema: idParamsSchema },
+  async ({ input, caller }) => {
+    if (!(await asOwner(caller.claims, (tx) => liftBlock(tx, input))))
+      throw new ApiError("not_found", "No such block.");
+    return null;
   },
 );

@@ -98,3 +98,9 @@ export const exportedMessageSchema = z.object({
       "What the owner replied after this turn and before the conversation's next one, oldest first, separated by blank lines.",
   }),
 });
+
+/** Block the visitor behind a conversation, or the network they write from. */
+export const blockVisitorSchema = z.object({
+  conversation: uuidSchema,
+  scope: z.enum(["visitor", "network"], { error: "Block the visitor or their network." }),
+});

@@ -523,6 +523,12 @@ const ACTION_ROWS: Record<string, ActionRow> = {
     owner: "success",
     other: "not_found",
   },
+  "inbox.block": {
+    input: ({ conversationId }) => ({ conversation: conversationId, scope: "visitor" }),
+    owner: "success",
+    other: "not_found",
+  },
+  "inbox.unblock": { input: () => ({ id: NIL_UUID }), owner: "not_found", other: "not_found" },
   // The session cookie from sign-up has just given the password, so it may mint.
   "keys.create": { input: () => ({ name: "Matrix" }), owner: "success", other: "success" },
   "keys.revoke": { input: ({ apiKeyId }) => ({ id: apiKeyId }), owner: "success", other: "not_found" },

@@ -42,6 +42,8 @@ export type StartTurnResult =
       knowledge: KnowledgeEntry[];
     }
   | { outcome: "not_found" }
+  /** The owner blocked this visitor or network, or the message holds one of the bot's blocked words. */
+  | { outcome: "refused"; reason: "blocked" | "blocked_word" }
   | {
       outcome: "rate_limited";
       limit: "visitor" | "ip" | "bot_daily" | "owner_quota";

@@ -2,11 +2,13 @@ import { ArrowLeft, Download, ThumbsDown, ThumbsUp } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { BlockControls } from "@/components/inbox/block-controls";
 import { MarkUnreadButton, RefreshCountsOnOpen } from "@/components/inbox/conversation-actions";
 import { ReplyForm } from "@/components/inbox/reply-form";
 import { ButtonLink } from "@/components/ui/button-link";
 import { requireUser } from "@/lib/auth/server";
 import { asOwner } from "@/lib/db";
+import { conversationBlocks } from "@/lib/db/queries/blocks";
 import {
   type ConversationTurn,
   getConversation,
@@ -85,10 +87,11 @@ export default async function ConversationPage({
     // This page's stretch: after the previous page's last turn, up to this page's last one when more follow.
     const until = turns.next_cursor ? cursorSchema.parse(turns.next_cursor).at : undefined;
     const replies = await listConversationReplies(tx, { id, after: cursor?.at, until });
-    return { conversation, turns, replies };
+    const blocks = await conversationBlocks(tx, { id });
+    return { conversation, turns, replies, blocks };
   });
   if (!loaded) notFound();
-  const { conversation, turns, replies } = loaded;
+  const { conversation, turns, replies, blocks } = loaded;
   const visitor =
     conversation.visitor?.name ??
     (conversation.visitor ? `Visitor ${conversation.visitor.visitor_id.slice(0, 8)}` : "Owner (API)");
@@ -153,6 +156,7 @@ export default async function ConversationPage({
         )}
       </ol>
       {turns.next_cursor ? null : <ReplyForm conversation={conversation.id} visitor={visitor} />}
+      {conversation.visitor ? <BlockControls conversation={conversation.id} blocks={blocks} /> : null}
       <nav aria-label="Pages" className="mt-6 flex justify-between">
         {cursor ? (
           <ButtonLink variant="ghost" href={`/dashboard/inbox/${id}`} prefetch={false}>
