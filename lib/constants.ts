@@ -77,3 +77,16 @@ export interface ChatMessageMetadata {
   /** Sent with the finish part when the bot's owner shows sources to visitors (show_sources). */
   sources?: AnswerSource[];
 }
+
+/**
+ * The webhook events an owner can subscribe to (the same list as private.webhook_events() in the
+ * database). Each is queued through private.enqueue_webhook_event; contact.created is for the
+ * contacts feature to queue.
+ */
+export const WEBHOOK_EVENTS = [
+  "message.created",
+  "question.unanswered",
+  "contact.created",
+  "feedback.created",
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

@@ -31,6 +31,7 @@ import {
 import { saveNotificationSettingsAction } from "@/lib/notifications/actions";
 import { saveProfileAction } from "@/lib/profiles/actions";
 import { answerQuestionAction, dismissQuestionAction } from "@/lib/questions/actions";
+import { createWebhookAction, deleteWebhookAction, testWebhookAction } from "@/lib/webhooks/actions";
 
 /**
  * Every server action of the app, each built with action(). A new action is added here, or
@@ -62,6 +63,9 @@ export const serverActions: readonly RegisteredAction[] = [
   dismissQuestionAction,
   createApiKeyAction,
   revokeApiKeyAction,
+  createWebhookAction,
+  testWebhookAction,
+  deleteWebhookAction,
   confirmPasswordAction,
   changePasswordAction,
   changeEmailAction,

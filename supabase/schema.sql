@@ -244,6 +244,159 @@ COMMENT ON FUNCTION private.create_notification_settings() IS 'Trigger: gives a 
 
 
 --
+-- Name: webhook_events(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.webhook_events() RETURNS text[]
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$ select array['message.created', 'question.unanswered', 'contact.created', 'feedback.created'] $$;
+
+
+ALTER FUNCTION private.webhook_events() OWNER TO postgres;
+
+--
+-- Name: FUNCTION webhook_events(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.webhook_events() IS 'The webhook events an owner can subscribe to (lib/constants.ts WEBHOOK_EVENTS is the same list).';
+
+
+--
+-- Name: webhook_endpoints; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.webhook_endpoints (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    url text NOT NULL,
+    events text[] NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT webhook_endpoints_description_check CHECK ((char_length(description) <= 200)),
+    CONSTRAINT webhook_endpoints_events_check CHECK (((cardinality(events) >= 1) AND (events <@ private.webhook_events()))),
+    CONSTRAINT webhook_endpoints_url_check CHECK (((char_length(url) <= 2000) AND (url ~ '^https?://'::text)))
+);
+
+
+ALTER TABLE public.webhook_endpoints OWNER TO postgres;
+
+--
+-- Name: TABLE webhook_endpoints; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.webhook_endpoints IS 'Where an owner wants their bots'' events POSTed. Created through private.create_webhook_endpoint, which stores the signing secret beside it where only the server reads it.';
+
+
+--
+-- Name: COLUMN webhook_endpoints.url; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.webhook_endpoints.url IS 'The receiver: https, or http only where the operator allows private networks (local tests). Checked again by the outbound guard at every delivery.';
+
+
+--
+-- Name: COLUMN webhook_endpoints.events; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.webhook_endpoints.events IS 'The events it hears of: a subset of private.webhook_events().';
+
+
+--
+-- Name: COLUMN webhook_endpoints.description; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.webhook_endpoints.description IS 'The owner''s note on what it is for.';
+
+
+--
+-- Name: create_webhook_endpoint(text, text[], text, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.create_webhook_endpoint(p_url text, p_events text[], p_description text, p_secret text) RETURNS public.webhook_endpoints
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  owner_id uuid := auth.uid();
+  created public.webhook_endpoints;
+begin
+  if owner_id is null then
+    raise exception 'only a signed-in owner creates webhook endpoints' using errcode = '42501';
+  end if;
+  insert into public.webhook_endpoints (user_id, url, events, description)
+  values (owner_id, p_url, p_events, coalesce(p_description, ''))
+  returning * into created;
+  insert into private.webhook_secrets (endpoint_id, secret) values (created.id, p_secret);
+  return created;
+end;
+$$;
+
+
+ALTER FUNCTION private.create_webhook_endpoint(p_url text, p_events text[], p_description text, p_secret text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION create_webhook_endpoint(p_url text, p_events text[], p_description text, p_secret text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.create_webhook_endpoint(p_url text, p_events text[], p_description text, p_secret text) IS 'Creates an endpoint for the calling owner (auth.uid()) with the signing secret the server generated, and returns it.';
+
+
+--
+-- Name: enqueue_feedback_webhooks(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.enqueue_feedback_webhooks() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform private.enqueue_webhook_event('feedback.created', new.chatbot_id,
+    pg_catalog.jsonb_build_object('message_id', new.id, 'conversation_id', new.conversation_id));
+  return null;
+end;
+$$;
+
+
+ALTER FUNCTION private.enqueue_feedback_webhooks() OWNER TO postgres;
+
+--
+-- Name: FUNCTION enqueue_feedback_webhooks(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.enqueue_feedback_webhooks() IS 'Trigger: queues feedback.created when a visitor gives or changes their thumbs up or down on an answer.';
+
+
+--
+-- Name: enqueue_message_webhooks(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.enqueue_message_webhooks() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  ids jsonb := pg_catalog.jsonb_build_object('message_id', new.id, 'conversation_id', new.conversation_id);
+begin
+  perform private.enqueue_webhook_event('message.created', new.chatbot_id, ids);
+  if new.outcome = 'unanswered' then
+    perform private.enqueue_webhook_event('question.unanswered', new.chatbot_id, ids);
+  end if;
+  return null;
+end;
+$$;
+
+
+ALTER FUNCTION private.enqueue_message_webhooks() OWNER TO postgres;
+
+--
+-- Name: FUNCTION enqueue_message_webhooks(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.enqueue_message_webhooks() IS 'Trigger: queues message.created (and question.unanswered when the bot had no answer) when a visitor''s turn is answered.';
+
+
+--
 -- Name: enqueue_unanswered_notification(); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -268,6 +421,45 @@ ALTER FUNCTION private.enqueue_unanswered_notification() OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION private.enqueue_unanswered_notification() IS 'Trigger: queues the owner''s notification when a visitor''s turn is recorded as unanswered.';
+
+
+--
+-- Name: enqueue_webhook_event(text, uuid, jsonb); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.enqueue_webhook_event(p_event text, p_chatbot_id uuid, p_data jsonb) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  queued integer;
+begin
+  if not (p_event = any (private.webhook_events())) then
+    raise exception 'unknown webhook event %', p_event using errcode = '22023';
+  end if;
+  insert into private.jobs (kind, payload)
+  select 'webhook.deliver',
+         pg_catalog.jsonb_build_object(
+           'endpoint_id', e.id,
+           'event', p_event,
+           'occurred_at', pg_catalog.now(),
+           'data', pg_catalog.jsonb_build_object('chatbot_id', p_chatbot_id) || coalesce(p_data, '{}'::jsonb))
+    from public.chatbots c
+    join public.webhook_endpoints e on e.user_id = c.user_id
+   where c.id = p_chatbot_id and p_event = any (e.events);
+  get diagnostics queued = row_count;
+  return queued;
+end;
+$$;
+
+
+ALTER FUNCTION private.enqueue_webhook_event(p_event text, p_chatbot_id uuid, p_data jsonb) OWNER TO postgres;
+
+--
+-- Name: FUNCTION enqueue_webhook_event(p_event text, p_chatbot_id uuid, p_data jsonb); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.enqueue_webhook_event(p_event text, p_chatbot_id uuid, p_data jsonb) IS 'Queues one webhook.deliver job per endpoint of the chatbot''s owner subscribed to the event; p_data holds ids only. Returns how many were queued.';
 
 
 --
@@ -2108,6 +2300,26 @@ COMMENT ON COLUMN private.sessions.authenticated_at IS 'When the password was la
 
 
 --
+-- Name: webhook_secrets; Type: TABLE; Schema: private; Owner: postgres
+--
+
+CREATE TABLE private.webhook_secrets (
+    endpoint_id uuid NOT NULL,
+    secret text NOT NULL,
+    CONSTRAINT webhook_secrets_secret_check CHECK ((secret ~ '^whsec_[A-Za-z0-9+/]{32,88}={0,2}$'::text))
+);
+
+
+ALTER TABLE private.webhook_secrets OWNER TO postgres;
+
+--
+-- Name: TABLE webhook_secrets; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON TABLE private.webhook_secrets IS 'Each endpoint''s signing secret (Standard Webhooks: whsec_ and base64 of 32 random bytes). Shown to the owner once, at creation; read afterwards by the server''s own role only, to sign deliveries.';
+
+
+--
 -- Name: api_keys; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -3051,6 +3263,74 @@ COMMENT ON COLUMN public.visitors.visitor_id IS 'The id the client chose (the pu
 
 
 --
+-- Name: webhook_deliveries; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.webhook_deliveries (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    endpoint_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    event text NOT NULL,
+    webhook_id text NOT NULL,
+    status text NOT NULL,
+    response_code integer,
+    attempt integer NOT NULL,
+    error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT webhook_deliveries_attempt_check CHECK ((attempt >= 1)),
+    CONSTRAINT webhook_deliveries_error_check CHECK ((char_length(error) <= 500)),
+    CONSTRAINT webhook_deliveries_event_check CHECK ((event ~ '^[a-z][a-z_.]{0,62}$'::text)),
+    CONSTRAINT webhook_deliveries_response_code_check CHECK (((response_code >= 100) AND (response_code <= 599))),
+    CONSTRAINT webhook_deliveries_status_check CHECK ((status = ANY (ARRAY['ok'::text, 'failed'::text]))),
+    CONSTRAINT webhook_deliveries_webhook_id_check CHECK ((char_length(webhook_id) <= 100))
+);
+
+
+ALTER TABLE public.webhook_deliveries OWNER TO postgres;
+
+--
+-- Name: TABLE webhook_deliveries; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.webhook_deliveries IS 'One row per delivery attempt, for the owner''s dashboard. The server writes it and keeps, per endpoint, the last 100 attempts of the last 30 days (pruned a few rows at a time as it writes).';
+
+
+--
+-- Name: COLUMN webhook_deliveries.webhook_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.webhook_deliveries.webhook_id IS 'The webhook-id header: the same on every attempt of one event, so receivers can drop repeats.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.status; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.webhook_deliveries.status IS 'ok: the receiver answered 2xx; failed: any other answer, a timeout, a refused or blocked address.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.response_code; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.webhook_deliveries.response_code IS 'The receiver''s HTTP status; null when no answer came.';
+
+
+--
+-- Name: COLUMN webhook_deliveries.attempt; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.webhook_deliveries.attempt IS 'Which attempt of this event this was (1 for the first; a test event is always 1).';
+
+
+--
+-- Name: COLUMN webhook_deliveries.error; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.webhook_deliveries.error IS 'Why it failed: our reason, or the start of the receiver''s answer (never more than 500 characters).';
+
+
+--
 -- Name: account_tokens account_tokens_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
 --
 
@@ -3120,6 +3400,14 @@ ALTER TABLE ONLY private.reserved_slugs
 
 ALTER TABLE ONLY private.sessions
     ADD CONSTRAINT sessions_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: webhook_secrets webhook_secrets_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.webhook_secrets
+    ADD CONSTRAINT webhook_secrets_pkey PRIMARY KEY (endpoint_id);
 
 
 --
@@ -3327,6 +3615,30 @@ ALTER TABLE ONLY public.visitors
 
 ALTER TABLE ONLY public.visitors
     ADD CONSTRAINT visitors_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: webhook_deliveries webhook_deliveries_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: webhook_endpoints webhook_endpoints_id_user_id_key; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_id_user_id_key UNIQUE (id, user_id);
+
+
+--
+-- Name: webhook_endpoints webhook_endpoints_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_pkey PRIMARY KEY (id);
 
 
 --
@@ -3547,6 +3859,20 @@ CREATE INDEX owner_replies_conversation_idx ON public.owner_replies USING btree 
 
 
 --
+-- Name: webhook_deliveries_endpoint_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX webhook_deliveries_endpoint_idx ON public.webhook_deliveries USING btree (endpoint_id, created_at DESC);
+
+
+--
+-- Name: webhook_endpoints_user_id_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX webhook_endpoints_user_id_idx ON public.webhook_endpoints USING btree (user_id, created_at);
+
+
+--
 -- Name: chatbots chatbots_refuse_reserved_slug; Type: TRIGGER; Schema: public; Owner: postgres
 --
 
@@ -3568,10 +3894,24 @@ CREATE TRIGGER knowledge_items_set_updated_at BEFORE UPDATE ON public.knowledge_
 
 
 --
+-- Name: messages messages_enqueue_feedback_webhooks; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER messages_enqueue_feedback_webhooks AFTER UPDATE OF feedback ON public.messages FOR EACH ROW WHEN (((new.feedback IS NOT NULL) AND (new.feedback IS DISTINCT FROM old.feedback) AND (NOT new.is_preview))) EXECUTE FUNCTION private.enqueue_feedback_webhooks();
+
+
+--
 -- Name: messages messages_enqueue_unanswered; Type: TRIGGER; Schema: public; Owner: postgres
 --
 
 CREATE TRIGGER messages_enqueue_unanswered AFTER UPDATE OF outcome ON public.messages FOR EACH ROW EXECUTE FUNCTION private.enqueue_unanswered_notification();
+
+
+--
+-- Name: messages messages_enqueue_webhooks; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER messages_enqueue_webhooks AFTER UPDATE OF status ON public.messages FOR EACH ROW WHEN (((new.status = 'answered'::text) AND (old.status IS DISTINCT FROM 'answered'::text) AND (NOT new.is_preview))) EXECUTE FUNCTION private.enqueue_message_webhooks();
 
 
 --
@@ -3656,6 +3996,14 @@ ALTER TABLE ONLY private.legacy_imports
 
 ALTER TABLE ONLY private.sessions
     ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: webhook_secrets webhook_secrets_endpoint_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.webhook_secrets
+    ADD CONSTRAINT webhook_secrets_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES public.webhook_endpoints(id) ON DELETE CASCADE;
 
 
 --
@@ -3906,6 +4254,22 @@ ALTER TABLE ONLY public.visitors
 
 
 --
+-- Name: webhook_deliveries webhook_deliveries_endpoint_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_endpoint_id_user_id_fkey FOREIGN KEY (endpoint_id, user_id) REFERENCES public.webhook_endpoints(id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: webhook_endpoints webhook_endpoints_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: account_tokens; Type: ROW SECURITY; Schema: private; Owner: postgres
 --
 
@@ -3928,6 +4292,12 @@ ALTER TABLE private.jobs ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE private.legacy_imports ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_secrets; Type: ROW SECURITY; Schema: private; Owner: postgres
+--
+
+ALTER TABLE private.webhook_secrets ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: knowledge_chunks Owners add chunks to their own items; Type: POLICY; Schema: public; Owner: postgres
@@ -4052,6 +4422,13 @@ CREATE POLICY "Owners delete their own profile" ON public.profiles FOR DELETE TO
 --
 
 CREATE POLICY "Owners delete their own resolutions" ON public.question_resolutions FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: webhook_endpoints Owners delete their webhook endpoints; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners delete their webhook endpoints" ON public.webhook_endpoints FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -4184,6 +4561,20 @@ CREATE POLICY "Owners read their own resolutions" ON public.question_resolutions
 --
 
 CREATE POLICY "Owners read their replies" ON public.owner_replies FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: webhook_deliveries Owners read their webhook deliveries; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their webhook deliveries" ON public.webhook_deliveries FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: webhook_endpoints Owners read their webhook endpoints; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their webhook endpoints" ON public.webhook_endpoints FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -4347,6 +4738,18 @@ ALTER TABLE public.question_resolutions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.visitors ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: webhook_deliveries; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.webhook_deliveries ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_endpoints; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.webhook_endpoints ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: SCHEMA private; Type: ACL; Schema: -; Owner: postgres
 --
 
@@ -4415,10 +4818,58 @@ REVOKE ALL ON FUNCTION private.create_notification_settings() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION webhook_events(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.webhook_events() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.webhook_events() TO authenticated;
+GRANT ALL ON FUNCTION private.webhook_events() TO service_role;
+
+
+--
+-- Name: TABLE webhook_endpoints; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT,DELETE ON TABLE public.webhook_endpoints TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.webhook_endpoints TO service_role;
+
+
+--
+-- Name: FUNCTION create_webhook_endpoint(p_url text, p_events text[], p_description text, p_secret text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.create_webhook_endpoint(p_url text, p_events text[], p_description text, p_secret text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.create_webhook_endpoint(p_url text, p_events text[], p_description text, p_secret text) TO authenticated;
+GRANT ALL ON FUNCTION private.create_webhook_endpoint(p_url text, p_events text[], p_description text, p_secret text) TO service_role;
+
+
+--
+-- Name: FUNCTION enqueue_feedback_webhooks(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.enqueue_feedback_webhooks() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enqueue_message_webhooks(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.enqueue_message_webhooks() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION enqueue_unanswered_notification(); Type: ACL; Schema: private; Owner: postgres
 --
 
 REVOKE ALL ON FUNCTION private.enqueue_unanswered_notification() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enqueue_webhook_event(p_event text, p_chatbot_id uuid, p_data jsonb); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.enqueue_webhook_event(p_event text, p_chatbot_id uuid, p_data jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.enqueue_webhook_event(p_event text, p_chatbot_id uuid, p_data jsonb) TO service_role;
 
 
 --
@@ -4704,6 +5155,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.legacy_imports TO service_rol
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.sessions TO service_role;
+
+
+--
+-- Name: TABLE webhook_secrets; Type: ACL; Schema: private; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE private.webhook_secrets TO service_role;
 
 
 --
@@ -5001,3 +5459,11 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.question_resolutions TO servic
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.visitors TO service_role;
 GRANT SELECT,DELETE,UPDATE ON TABLE public.visitors TO authenticated;
+
+
+--
+-- Name: TABLE webhook_deliveries; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT ON TABLE public.webhook_deliveries TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.webhook_deliveries TO service_role;

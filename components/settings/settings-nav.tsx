@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 const ITEMS = [
   { href: "/dashboard/settings", label: "Account" },
   { href: "/dashboard/settings/keys", label: "API keys" },
+  { href: "/dashboard/settings/webhooks", label: "Webhooks" },
 ] as const;
 
 /** Settings' own pages, as a row of links; the current one is marked for screen readers too. */

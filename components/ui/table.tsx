@@ -4,11 +4,16 @@ import { styled } from "./styled";
 
 // A data table of plain HTML elements, so screen readers announce rows, columns and headers.
 // On narrow screens the table scrolls sideways inside its own box, never the page; a table that
-// can overflow should hold something focusable (a link per row) so keyboards can scroll it too.
+// can overflow should hold something focusable (a link per row) so keyboards can scroll it too,
+// or, when its rows have nothing to focus, a `scrollLabel`: the box itself is then focusable and
+// named.
 
-export function Table({ className, ...props }: ComponentProps<"table">) {
+export function Table({ className, scrollLabel, ...props }: ComponentProps<"table"> & { scrollLabel?: string }) {
   return (
-    <div className="w-full overflow-x-auto">
+    <div
+      className="w-full overflow-x-auto"
+      {...(scrollLabel ? { role: "region", "aria-label": scrollLabel, tabIndex: 0 } : {})}
+    >
       <table {...props} className={cn("w-full caption-bottom border-collapse text-left text-sm", className)} />
     </div>
   );

@@ -15,8 +15,8 @@ import { getEnv } from "@/lib/env";
 // address a name resolves to is checked, IPv4 and IPv6 (::ffff:127.0.0.1 is 127.0.0.1), and the
 // connection goes to the address that was checked (the check runs inside the socket's own DNS
 // lookup), so a name that resolves differently a moment later (DNS rebinding) gains nothing.
-// Redirects are followed by hand, each hop checked the same way, within one deadline and one size
-// cap.
+// fetchOutbound follows redirects by hand, each hop checked the same way, within one deadline and
+// one size cap; postOutbound (webhooks) follows none.
 
 export type OutboundFailure =
   | "bad_url"
@@ -87,7 +87,8 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
   });
 };
 
-function checkUrl(raw: string | URL): URL {
+/** A URL the rules let the server reach (scheme, no credentials, a literal address that is public); names are checked when they resolve. */
+export function checkOutboundUrl(raw: string | URL): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -113,22 +114,24 @@ interface Hop {
   stream: http.IncomingMessage;
 }
 
-function request(url: URL, options: OutboundOptions, signal: AbortSignal): Promise<Hop> {
+interface HopRequest {
+  method: "GET" | "POST";
+  headers: Record<string, string>;
+  body?: string;
+}
+
+function request(url: URL, { method, headers, body }: HopRequest, signal: AbortSignal): Promise<Hop> {
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const outgoing = client.request(
       url,
       {
-        method: "GET",
+        method,
         // No pooled socket: each connection is made (and its address checked) for this request.
         agent: false,
         lookup: guardedLookup,
         signal,
-        headers: {
-          accept: options.accept ?? "*/*",
-          "accept-encoding": "gzip, deflate, br",
-          "user-agent": "Chatfolio (knowledge import)",
-        },
+        headers,
       },
       (response) =>
         resolve({
@@ -139,7 +142,7 @@ function request(url: URL, options: OutboundOptions, signal: AbortSignal): Promi
         }),
     );
     outgoing.once("error", reject);
-    outgoing.end();
+    outgoing.end(body);
   });
 }
 
@@ -180,10 +183,21 @@ const tooLarge = (maxBytes: number) =>
 /** GET a URL an owner chose, under the rules above; a non-2xx answer is an error. */
 export async function fetchOutbound(raw: string | URL, options: OutboundOptions): Promise<OutboundResponse> {
   const signal = AbortSignal.timeout(options.timeoutMs);
-  let url = checkUrl(raw);
+  let url = checkOutboundUrl(raw);
   try {
     for (let redirects = 0; ; redirects++) {
-      const hop = await request(url, options, signal);
+      const hop = await request(
+        url,
+        {
+          method: "GET",
+          headers: {
+            accept: options.accept ?? "*/*",
+            "accept-encoding": "gzip, deflate, br",
+            "user-agent": "Chatfolio (knowledge import)",
+          },
+        },
+        signal,
+      );
       if (hop.status >= 300 && hop.status < 400 && hop.location) {
         hop.stream.destroy();
         if (redirects >= options.maxRedirects) {
@@ -192,7 +206,7 @@ export async function fetchOutbound(raw: string | URL, options: OutboundOptions)
             `The address redirects more than ${options.maxRedirects} times.`,
           );
         }
-        url = checkUrl(new URL(hop.location, url));
+        url = checkOutboundUrl(new URL(hop.location, url));
         continue;
       }
       if (hop.status < 200 || hop.status >= 300) {
@@ -209,17 +223,58 @@ export async function fetchOutbound(raw: string | URL, options: OutboundOptions)
       return { url, status: hop.status, mediaType: mediaType.trim().toLowerCase(), charset, body };
     }
   } catch (error) {
-    // The guard's refusal in the socket's lookup arrives here as the request's own error.
-    if (error instanceof OutboundFetchError) throw error;
-    if (signal.aborted) {
-      throw new OutboundFetchError("timeout", `The server did not answer within ${options.timeoutMs / 1000} seconds.`);
+    throw failure(error, url, signal, options.timeoutMs);
+  }
+}
+
+/** A request's error in words an owner can act on. */
+function failure(error: unknown, url: URL, signal: AbortSignal, timeoutMs: number): OutboundFetchError {
+  // The guard's refusal in the socket's lookup arrives here as the request's own error.
+  if (error instanceof OutboundFetchError) return error;
+  if (signal.aborted) {
+    return new OutboundFetchError("timeout", `The server did not answer within ${timeoutMs / 1000} seconds.`);
+  }
+  const code = (error as { code?: string }).code;
+  return new OutboundFetchError(
+    "unreachable",
+    code === "ENOTFOUND"
+      ? `No server is known by the name ${url.hostname}.`
+      : `The server at ${url.host} could not be reached${code ? ` (${code})` : ""}.`,
+  );
+}
+
+export interface OutboundPost {
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+  /** How much of the answer's body to keep, in bytes; the rest is not read. */
+  excerptBytes: number;
+}
+
+/**
+ * POST to a URL an owner chose (a webhook), under the same address rules. A redirect is not
+ * followed (a receiver that moved answers 3xx, which the caller treats as a failure), and any
+ * status comes back rather than throwing: only a refused address, a connection that fails or the
+ * deadline throws. Of the answer only the first `excerptBytes` are read.
+ */
+export async function postOutbound(
+  raw: string | URL,
+  { headers, body, timeoutMs, excerptBytes }: OutboundPost,
+): Promise<{ status: number; excerpt: string }> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const url = checkOutboundUrl(raw);
+  try {
+    const hop = await request(url, { method: "POST", headers, body }, signal);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of hop.stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= excerptBytes) break;
     }
-    const code = (error as { code?: string }).code;
-    throw new OutboundFetchError(
-      "unreachable",
-      code === "ENOTFOUND"
-        ? `No server is known by the name ${url.hostname}.`
-        : `The server at ${url.host} could not be reached${code ? ` (${code})` : ""}.`,
-    );
+    hop.stream.destroy();
+    return { status: hop.status, excerpt: Buffer.concat(chunks).subarray(0, excerptBytes).toString("utf8") };
+  } catch (error) {
+    throw failure(error, url, signal, timeoutMs);
   }
 }

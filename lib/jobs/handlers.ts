@@ -3,11 +3,19 @@ import { z } from "zod";
 import { asServiceStatement } from "@/lib/db";
 import { unansweredQuestionNotice, unansweredSince, weeklySummary } from "@/lib/db/queries/notifications";
 import { sendEmail, siteLink } from "@/lib/email";
+import { webhookEventSchema } from "@/lib/validation/webhooks";
+import { deliverWebhook, webhookEventData } from "@/lib/webhooks/deliver";
 
-/** What a job of one kind does with its payload (parsed with the schema first). */
+/** The job being run: its id (the same on every attempt) and which attempt this is (1 for the first). */
+export interface JobContext {
+  id: string;
+  attempt: number;
+}
+
+/** What a job of one kind does with its payload (parsed with the schema first); throwing retries it later. */
 interface JobHandler<P> {
   payload: z.ZodType<P>;
-  run(payload: P): Promise<void>;
+  run(payload: P, job: JobContext): Promise<void>;
 }
 
 const define = <P>(handler: JobHandler<P>): JobHandler<unknown> => handler as JobHandler<unknown>;
@@ -96,6 +104,31 @@ export const JOB_HANDLERS: Record<string, JobHandler<unknown>> = {
           ...SETTINGS_FOOTER,
         ].join("\n"),
       });
+    },
+  }),
+
+  // Queued by the database, one per subscribed endpoint (private.enqueue_webhook_event). The job's
+  // id is the webhook-id, so every attempt of one event carries the same one.
+  "webhook.deliver": define({
+    payload: z.object({
+      endpoint_id: z.uuid(),
+      event: webhookEventSchema,
+      occurred_at: z.string(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+    async run({ endpoint_id, event, occurred_at, data: ids }, job) {
+      const data = await webhookEventData(event, ids);
+      // What it was about is gone (deleted by the visitor or the owner): nothing to tell.
+      if (!data) return;
+      const result = await deliverWebhook({
+        endpointId: endpoint_id,
+        webhookId: `msg_${job.id}`,
+        attempt: job.attempt,
+        event,
+        occurredAt: occurred_at,
+        data,
+      });
+      if (result && !result.ok) throw new Error(`delivery to webhook endpoint ${endpoint_id} failed: ${result.error}`);
     },
   }),
 };

@@ -35,7 +35,7 @@ async function runOne(job: JobRow): Promise<boolean> {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`gave up after ${JOB_ATTEMPT_TIMEOUT_MS} ms`)), JOB_ATTEMPT_TIMEOUT_MS);
     });
-    await Promise.race([handler.run(payload), timeout]);
+    await Promise.race([handler.run(payload, { id: job.id, attempt: job.attempts }), timeout]);
     await asServiceStatement((db) => completeJob(db, { id: job.id }));
     return true;
   } catch (error) {

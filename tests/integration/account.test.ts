@@ -287,7 +287,7 @@ describeEachDatabase("account: export and deletion", (db) => {
   let owner: SignedUpOwner;
   let other: SignedUpOwner;
 
-  /** A profile, a bot with more messages than one batch, a visitor, a key and two sessions. */
+  /** A profile, a bot with more messages than one batch, a visitor, a key, a webhook and two sessions. */
   async function seed(who: SignedUpOwner, messages: number): Promise<string> {
     const { PUT: putProfile } = await import("@/app/api/profile/route");
     const { POST: createChatbot } = await import("@/app/api/chatbots/route");
@@ -339,6 +339,22 @@ describeEachDatabase("account: export and deletion", (db) => {
       `insert into public.blocked_visitors (chatbot_id, user_id, visitor_id)
        select $1, $2, v.visitor_id from public.visitors v where v.chatbot_id = $1 limit 1`,
       [bot.id, who.userId],
+    );
+    // A webhook endpoint (at an address never reached here) and one logged delivery.
+    const { POST: createWebhook } = await import("@/app/api/webhooks/route");
+    const webhook = await createWebhook(
+      jsonRequest(
+        "/api/webhooks",
+        { url: "https://localhost:9/hook", events: ["message.created"] },
+        { headers: who.bearer },
+      ),
+    );
+    expect(webhook.status).toBe(201);
+    const { id: endpointId } = (await webhook.json()) as { id: string };
+    await db().query(
+      `insert into public.webhook_deliveries (endpoint_id, user_id, event, webhook_id, status, attempt)
+       values ($1, $2, 'message.created', 'msg_seed', 'ok', 1)`,
+      [endpointId, who.userId],
     );
     return bot.id;
   }

@@ -50,6 +50,8 @@ interface Fixture {
   messageId: string;
   apiKeyId: string;
   knowledgeId: string;
+  /** One of the owner's webhook endpoints, at an address the server refuses to reach (no traffic leaves). */
+  webhookId: string;
   /** The inbox's id of a conversation with the owner's bot (the actions' rows). */
   conversationId?: string;
   /** The owner's password (the actions that check one). */
@@ -73,6 +75,9 @@ type Row = {
 } & ({ anyone: number } | { owner: number; other: number | "not theirs" });
 
 const NIL_UUID = "00000000-0000-4000-8000-000000000000";
+
+/** https, so creating it passes; localhost, so ALLOW_PRIVATE_NETWORK_FETCH being off refuses every delivery. */
+const UNREACHABLE_HOOK = "https://localhost:9/matrix";
 
 function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
   const createOwnChatbot = async () => {
@@ -98,6 +103,17 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
   const createOwnKey = async () => {
     const { POST } = await import("@/app/api/keys/route");
     const response = await POST(jsonRequest("/api/keys", { name: "Doomed key" }, { headers: owner().bearer }));
+    return ((await response.json()) as { id: string }).id;
+  };
+  // The one spare endpoint the DELETE row aims at, made again once deleted (an owner has at most 10).
+  const spareOwnWebhook = async () => {
+    const { GET, POST } = await import("@/app/api/webhooks/route");
+    const listed = await GET(new Request(`${TEST_ORIGIN}/api/webhooks`, { headers: owner().bearer }));
+    const { webhooks } = (await listed.json()) as { webhooks: { id: string; description: string }[] };
+    const spare = webhooks.find((webhook) => webhook.description === "Doomed");
+    if (spare) return spare.id;
+    const body = { url: UNREACHABLE_HOOK, events: ["message.created"], description: "Doomed" };
+    const response = await POST(jsonRequest("/api/webhooks", body, { headers: owner().bearer }));
     return ((await response.json()) as { id: string }).id;
   };
   return {
@@ -145,6 +161,28 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
     "DELETE /api/keys/{id}": {
       call: async () => ({ path: `/api/keys/${await createOwnKey()}` }),
       owner: 204,
+      other: 404,
+    },
+    "GET /api/webhooks": { call: () => ({ path: "/api/webhooks" }), owner: 200, other: "not theirs" },
+    "POST /api/webhooks": {
+      call: () => ({ path: "/api/webhooks", body: { url: UNREACHABLE_HOOK, events: ["message.created"] } }),
+      owner: 201,
+      other: 201,
+    },
+    "DELETE /api/webhooks/{id}": {
+      call: async () => ({ path: `/api/webhooks/${await spareOwnWebhook()}` }),
+      owner: 204,
+      other: 404,
+    },
+    // The owner's test is sent and refused at the address check (200, ok: false): nothing leaves.
+    "POST /api/webhooks/{id}/test": {
+      call: ({ webhookId }) => ({ path: `/api/webhooks/${webhookId}/test` }),
+      owner: 200,
+      other: 404,
+    },
+    "GET /api/webhooks/{id}/deliveries": {
+      call: ({ webhookId }) => ({ path: `/api/webhooks/${webhookId}/deliveries` }),
+      owner: 200,
       other: 404,
     },
     "GET /api/profile": { call: () => ({ path: "/api/profile" }), owner: 200, other: "not theirs" },
@@ -273,7 +311,7 @@ describeEachDatabase("every API route x every credential", () => {
       },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
     });
-    const params = /\/api\/(?:chatbots|keys|messages|knowledge)\/([^/?]+)/.exec(call.path)?.[1];
+    const params = /\/api\/(?:chatbots|keys|messages|knowledge|webhooks)\/([^/?]+)/.exec(call.path)?.[1];
     const serve = handler.handler as (request: Request, segment: { params: Promise<object> }) => Promise<Response>;
     return serve(request, { params: Promise.resolve(params ? { id: params } : {}) });
   }
@@ -320,12 +358,19 @@ describeEachDatabase("every API route x every credential", () => {
         ),
       )
     ).json()) as { id: string };
+    const { POST: createWebhook } = await import("@/app/api/webhooks/route");
+    const webhook = (await (
+      await createWebhook(
+        jsonRequest("/api/webhooks", { url: UNREACHABLE_HOOK, events: ["message.created"] }, { headers: owner.bearer }),
+      )
+    ).json()) as { id: string };
     fixture = {
       chatbotId: bot.id,
       slug: bot.public_url_slug,
       messageId: turn.message_id,
       apiKeyId: ownerKey.id,
       knowledgeId: note.id,
+      webhookId: webhook.id,
     };
 
     const claims = { email: owner.email, role: "authenticated", sid: sidOf(owner.accessToken), typ: "access" };
@@ -487,6 +532,14 @@ const ACTION_ROWS: Record<string, ActionRow> = {
   // The session cookie from sign-up has just given the password, so it may mint.
   "keys.create": { input: () => ({ name: "Matrix" }), owner: "success", other: "success" },
   "keys.revoke": { input: ({ apiKeyId }) => ({ id: apiKeyId }), owner: "success", other: "not_found" },
+  "webhooks.create": {
+    input: () => ({ url: UNREACHABLE_HOOK, events: ["message.created"] }),
+    owner: "success",
+    other: "success",
+  },
+  // Sent and refused at the address check (success, ok: false): nothing leaves. Before the delete below.
+  "webhooks.test": { input: ({ webhookId }) => ({ id: webhookId }), owner: "success", other: "not_found" },
+  "webhooks.delete": { input: ({ webhookId }) => ({ id: webhookId }), owner: "success", other: "not_found" },
   // The owner's password: right for the owner, wrong for anyone else.
   "account.confirmPassword": {
     input: ({ ownerPassword }) => ({ password: ownerPassword }),
@@ -552,6 +605,12 @@ describeEachDatabase("every server action x every cookie", (db) => {
     const key = (await (
       await createKey(jsonRequest("/api/keys", { name: "Action target" }, { headers: owner.bearer }))
     ).json()) as { id: string };
+    const { POST: createWebhook } = await import("@/app/api/webhooks/route");
+    const webhook = (await (
+      await createWebhook(
+        jsonRequest("/api/webhooks", { url: UNREACHABLE_HOOK, events: ["message.created"] }, { headers: owner.bearer }),
+      )
+    ).json()) as { id: string };
     const { POST: chat } = await import("@/app/api/chat/route");
     const turn = (await (
       await chat(jsonRequest("/api/chat", { chatbot_id: bot.id, visitor_id: `matrix-${randomUUID()}`, message: "Hi" }))
@@ -566,6 +625,7 @@ describeEachDatabase("every server action x every cookie", (db) => {
       messageId: NIL_UUID,
       apiKeyId: key.id,
       knowledgeId: NIL_UUID,
+      webhookId: webhook.id,
       conversationId: conversation.id,
       ownerPassword: owner.password,
     };

@@ -79,6 +79,9 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
     profiles: owner,
     question_resolutions: owner,
     visitors: ["SELECT", "UPDATE", "DELETE"],
+    // Deliveries are the server's log; endpoints are created through a function (the secret is the server's).
+    webhook_deliveries: ["SELECT"],
+    webhook_endpoints: ["SELECT", "DELETE"],
   });
   expect(Object.values(await tablePrivileges(db, "anon")).flat()).toEqual([]);
   // Owners flip is_read and nothing else of a message; keys are never rewritten.
@@ -102,6 +105,14 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
     "select has_column_privilege('authenticated', 'public.api_keys', 'key_hash', 'SELECT') as held",
   );
   expect(keyHash.held).toBe(false);
+  // Webhook signing secrets: the server's own role alone reads them.
+  for (const role of ["anon", "authenticated"]) {
+    const [secrets] = await db.query<{ held: boolean }>(
+      "select has_table_privilege($1, 'private.webhook_secrets', 'SELECT') as held",
+      [role],
+    );
+    expect(secrets.held, role).toBe(false);
+  }
 
   expect(await canExecute(db, "anon", FINISH_TURN)).toBe(false);
   expect(await canExecute(db, "authenticated", FINISH_TURN)).toBe(false);

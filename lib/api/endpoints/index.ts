@@ -23,6 +23,13 @@ import {
 import { exportMessagesEndpoint, listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
 import { healthEndpoint, openapiEndpoint } from "./meta";
 import { getProfileEndpoint, putProfileEndpoint } from "./profile";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookDeliveriesEndpoint,
+  listWebhooksEndpoint,
+  testWebhookEndpoint,
+} from "./webhooks";
 
 /**
  * Every endpoint of the API, in the order the OpenAPI document lists them. A route file serves
@@ -59,6 +66,11 @@ export const endpoints: readonly Endpoint[] = [
   exportMessagesEndpoint,
   updateMessageEndpoint,
   listVisitorsEndpoint,
+  listWebhooksEndpoint,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  testWebhookEndpoint,
+  listWebhookDeliveriesEndpoint,
   runJobsEndpoint,
   runJobsByGetEndpoint,
   healthEndpoint,

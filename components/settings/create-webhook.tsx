@@ -1,0 +1,153 @@
+"use client";
+
+import { Check, Copy, Webhook } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast";
+import { WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/constants";
+import { type FormState, idleFormState } from "@/lib/http/form-state";
+import type { CreatedWebhook } from "@/lib/validation/webhooks";
+import { createWebhookAction } from "@/lib/webhooks/actions";
+import { FormMessage, fieldErrorsOf } from "./form-message";
+
+const EVENT_LABELS: Record<WebhookEvent, string> = {
+  "message.created": "A visitor’s message was answered",
+  "question.unanswered": "A bot couldn’t answer a question",
+  "contact.created": "A visitor left their contact details",
+  "feedback.created": "A visitor rated an answer",
+};
+
+/** Registers an endpoint, then shows its signing secret once with a copy button. */
+export function CreateWebhook() {
+  const router = useRouter();
+  const [url, setUrl] = useState("");
+  const [description, setDescription] = useState("");
+  const [events, setEvents] = useState<WebhookEvent[]>(["message.created"]);
+  const [state, setState] = useState<FormState<CreatedWebhook>>(idleFormState);
+  const [created, setCreated] = useState<CreatedWebhook | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const errors = fieldErrorsOf(state);
+
+  const create = () =>
+    startTransition(async () => {
+      const result = await createWebhookAction(idleFormState, { url, description, events });
+      setState(result);
+      if (result.status === "success") {
+        setCreated(result.data);
+        setCopied(false);
+        setUrl("");
+        setDescription("");
+        toast.success("Webhook endpoint added");
+        router.refresh();
+      } else if (result.status === "error" && Object.keys(result.fieldErrors).length === 0) {
+        toast.error("The endpoint was not added", { description: result.message });
+      }
+    });
+
+  const toggle = (event: WebhookEvent, on: boolean) =>
+    setEvents((current) => (on ? [...current, event] : current.filter((item) => item !== event)));
+
+  const copy = async () => {
+    if (!created) return;
+    try {
+      await navigator.clipboard.writeText(created.secret);
+      setCopied(true);
+      toast.success("Secret copied");
+    } catch {
+      toast.error("Copying failed", { description: "Select the secret and copy it yourself." });
+    }
+  };
+
+  return (
+    <div className="grid gap-4">
+      <form action={create} noValidate className="grid gap-4" aria-describedby="create-webhook-status">
+        <Field
+          label="Endpoint URL"
+          hint="Where we POST the events, e.g. https://example.com/hooks/chatfolio."
+          error={errors.url}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              name="url"
+              type="url"
+              inputMode="url"
+              value={url}
+              onChange={(event) => setUrl(event.target.value)}
+              maxLength={2000}
+            />
+          )}
+        </Field>
+        <Field label="Description" hint="Optional: what it feeds, e.g. “CRM”." error={errors.description}>
+          {(control) => (
+            <Input
+              {...control}
+              name="description"
+              value={description}
+              onChange={(event) => setDescription(event.target.value)}
+              maxLength={200}
+            />
+          )}
+        </Field>
+        <fieldset className="grid gap-2" aria-describedby={errors.events ? "webhook-events-error" : undefined}>
+          <legend className="mb-1 text-sm font-medium">Events</legend>
+          {WEBHOOK_EVENTS.map((event) => (
+            <label key={event} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="events"
+                value={event}
+                checked={events.includes(event)}
+                onChange={(change) => toggle(event, change.target.checked)}
+                className="size-4 accent-indigo-600"
+              />
+              {EVENT_LABELS[event]} <code className="text-xs text-zinc-600 dark:text-zinc-400">{event}</code>
+            </label>
+          ))}
+          {errors.events ? (
+            <p id="webhook-events-error" className="text-sm text-red-700 dark:text-red-400">
+              {errors.events}
+            </p>
+          ) : null}
+        </fieldset>
+        <div>
+          <Button type="submit" loading={pending}>
+            <Webhook aria-hidden />
+            Add endpoint
+          </Button>
+        </div>
+      </form>
+      <FormMessage id="create-webhook-status" state={state} />
+      {created ? (
+        <section
+          aria-labelledby="new-webhook-title"
+          className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950"
+        >
+          <h3 id="new-webhook-title" className="text-sm font-semibold">
+            Copy the signing secret for {created.url} now: it won’t be shown again.
+          </h3>
+          <div className="flex flex-col gap-2 sm:flex-row">
+            <Input
+              readOnly
+              value={created.secret}
+              aria-label="Signing secret"
+              className="font-mono text-xs"
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <Button variant="secondary" onClick={copy}>
+              {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
+              {copied ? "Copied" : "Copy"}
+            </Button>
+            <Button variant="ghost" onClick={() => setCreated(null)}>
+              Done
+            </Button>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}
