@@ -144,7 +144,8 @@ describe.skipIf(!browserAvailable())("the inbox, a conversation, export and anal
     // Analytics counts it.
     await owner.goto(`${baseUrl}/dashboard/chatbots/${bot.id}/analytics?days=7`);
     await owner.getByRole("heading", { name: "Analytics: Inbox bot" }).waitFor();
-    await owner.getByText("Show as a table").click();
+    // The per-day table comes first; the unanswered share has one of its own.
+    await owner.getByText("Show as a table").first().click();
     const today = new Date().toISOString().slice(0, 10);
     // The per-day table: day, messages 1, visitors 1, refused 0, thumbs up 0, thumbs down 0.
     const perDay = owner
