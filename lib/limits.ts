@@ -90,3 +90,5 @@ export const JOB_RETRY_MAX_SECONDS = 6 * 60 * 60;
 export const MAX_WEBHOOK_ENDPOINTS_PER_OWNER = 10;
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 export const WEBHOOK_RESPONSE_EXCERPT_CHARS = 500;
+/** Conversations past their bot's retention deleted per run of the queue (a run every 15 s per server). */
+export const RETENTION_BATCH = 200;

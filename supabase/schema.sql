@@ -463,6 +463,75 @@ COMMENT ON FUNCTION private.enqueue_webhook_event(p_event text, p_chatbot_id uui
 
 
 --
+-- Name: expire_conversations(integer); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.expire_conversations(p_limit integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  bot record;
+  expired integer := 0;
+  gone uuid[];
+  visitors_seen uuid[];
+  left_over integer := greatest(0, least(coalesce(p_limit, 0), 10000));
+begin
+  for bot in
+    select c.id, (c.configuration ->> 'retention_days')::integer as days
+      from public.chatbots c
+     where c.configuration ->> 'retention_days' is not null
+       and (c.configuration ->> 'retention_days')::integer in (30, 90, 365)
+  loop
+    exit when left_over = 0;
+    -- Oldest first through the inbox's index, at most what is left of this run's budget.
+    select pg_catalog.array_agg(cv.id) into gone
+      from (select cv.id from public.conversations cv
+             where cv.chatbot_id = bot.id
+               and cv.last_message_at < now() - pg_catalog.make_interval(days => bot.days)
+             order by cv.last_message_at
+             limit left_over
+               for update skip locked) cv;
+    if gone is not null then
+      delete from public.owner_replies r
+       using public.conversations cv
+       where cv.id = any (gone) and r.chatbot_id = cv.chatbot_id and r.conversation_id = cv.conversation_id;
+      with removed as (
+        delete from public.messages m
+         using public.conversations cv
+         where cv.id = any (gone) and m.chatbot_id = cv.chatbot_id and m.conversation_id = cv.conversation_id
+        returning m.visitor_id
+      )
+      select pg_catalog.array_agg(distinct visitor_id) into visitors_seen from removed where visitor_id is not null;
+      -- A statement of its own: it must see the turns above gone.
+      delete from public.visitors v
+       where v.id = any (visitors_seen)
+         and not exists (select 1 from public.messages m where m.visitor_id = v.id);
+      delete from public.conversations cv where cv.id = any (gone);
+      expired := expired + pg_catalog.cardinality(gone);
+      left_over := left_over - pg_catalog.cardinality(gone);
+    end if;
+    -- The visitors' words kept in the per-day and per-question rollups age out with them.
+    delete from public.chatbot_daily_questions q
+     where q.chatbot_id = bot.id and q.day < (now() - pg_catalog.make_interval(days => bot.days))::date;
+    delete from public.chatbot_unanswered_questions u
+     where u.chatbot_id = bot.id and u.last_asked_at < now() - pg_catalog.make_interval(days => bot.days);
+  end loop;
+  return expired;
+end;
+$$;
+
+
+ALTER FUNCTION private.expire_conversations(p_limit integer) OWNER TO postgres;
+
+--
+-- Name: FUNCTION expire_conversations(p_limit integer); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.expire_conversations(p_limit integer) IS 'The server''s own: deletes up to p_limit conversations that aged out of their bot''s retention_days, with their turns, replies and visitors left with nothing, and the per-day question texts of those days; answers how many conversations went.';
+
+
+--
 -- Name: finish_turn(uuid, text, text, text, text, integer, integer, integer); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -3740,6 +3809,13 @@ CREATE INDEX chatbot_unanswered_questions_user_idx ON public.chatbot_unanswered_
 
 
 --
+-- Name: chatbots_retention_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX chatbots_retention_idx ON public.chatbots USING btree ((((configuration ->> 'retention_days'::text))::integer)) WHERE ((configuration ->> 'retention_days'::text) IS NOT NULL);
+
+
+--
 -- Name: chatbots_user_id_created_at_idx; Type: INDEX; Schema: public; Owner: postgres
 --
 
@@ -4870,6 +4946,14 @@ REVOKE ALL ON FUNCTION private.enqueue_unanswered_notification() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION private.enqueue_webhook_event(p_event text, p_chatbot_id uuid, p_data jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.enqueue_webhook_event(p_event text, p_chatbot_id uuid, p_data jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION expire_conversations(p_limit integer); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.expire_conversations(p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.expire_conversations(p_limit integer) TO service_role;
 
 
 --

@@ -21,7 +21,14 @@ import {
 import { TONES } from "@/lib/constants";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { ChatbotPreview } from "./chatbot-preview";
-import { configurationOf, type EditorValues } from "./editor-values";
+import { configurationOf, type EditorValues, type RetentionChoice } from "./editor-values";
+
+const RETENTION_OPTIONS: { value: RetentionChoice; label: string }[] = [
+  { value: "forever", label: "Until I delete them" },
+  { value: "30", label: "30 days" },
+  { value: "90", label: "90 days" },
+  { value: "365", label: "365 days" },
+];
 
 const MAX_STARTER_QUESTIONS = 6;
 const TONE_OPTIONS = TONES.map((tone) => ({ value: tone, label: tone[0].toUpperCase() + tone.slice(1) }));
@@ -381,6 +388,20 @@ export function ChatbotForm({ chatbotId, initial, models }: ChatbotFormProps) {
             >
               {(control) => (
                 <Input {...control} value={values.blockedWords} onChange={(e) => set("blockedWords", e.target.value)} />
+              )}
+            </Field>
+            <Field
+              label="Keep conversations"
+              hint="After a conversation's last message; then its messages and the visitor's details are deleted. Counts in analytics stay."
+              error={errors["configuration.retention_days"]}
+            >
+              {(control) => (
+                <Select
+                  {...control}
+                  options={RETENTION_OPTIONS}
+                  value={values.retention}
+                  onValueChange={(retention) => retention && set("retention", retention)}
+                />
               )}
             </Field>
             <Field

@@ -21,7 +21,12 @@ export interface EditorValues {
   /** As typed: words separated by commas or spaces. */
   blockedWords: string;
   showSources: boolean;
+  /** "forever", or the days conversations are kept. */
+  retention: RetentionChoice;
 }
+
+export const RETENTION_CHOICES = ["forever", "30", "90", "365"] as const;
+export type RetentionChoice = (typeof RETENTION_CHOICES)[number];
 
 export interface EditorChatbot {
   id: string;
@@ -50,6 +55,8 @@ export function valuesOf(chatbot: EditorChatbot): EditorValues {
     accentColor: configuration.theme.accent_color,
     blockedWords: configuration.blocked_words.join(", "),
     showSources: configuration.show_sources,
+    retention:
+      configuration.retention_days === null ? "forever" : (String(configuration.retention_days) as RetentionChoice),
   };
 }
 
@@ -63,6 +70,7 @@ export function configurationOf(values: EditorValues, { realModel }: { realModel
     ...(realModel ? { model: values.model, temperature: values.temperature } : {}),
     rate_limit: { max_messages: values.maxMessages, window_seconds: values.windowSeconds },
     show_sources: values.showSources,
+    retention_days: values.retention === "forever" ? null : (Number(values.retention) as 30 | 90 | 365),
     theme: { accent_color: values.accentColor },
     blocked_words: values.blockedWords.split(/[\s,]+/).filter(Boolean),
   };

@@ -82,6 +82,11 @@ const CONFIGURATION = {
     [],
     "Words that make the bot refuse a message before the model sees it (whole words, any case); the refusal is counted, never stored.",
   ),
+  retention_days: setting(
+    z.union([z.literal(30), z.literal(90), z.literal(365)], { error: "Keep conversations 30, 90 or 365 days." }),
+    null,
+    "How many days conversations are kept after their last message (30, 90 or 365), then deleted with their visitors' words by a background sweep; null: kept until deleted.",
+  ),
   show_sources: setting(
     z.boolean(),
     false,

@@ -1,12 +1,20 @@
 import "server-only";
 import { asServiceStatement } from "@/lib/db";
-import { claimDueJobs, completeJob, failJob, type JobRow, scheduleDigests } from "@/lib/db/queries/jobs";
+import {
+  claimDueJobs,
+  completeJob,
+  expireConversations,
+  failJob,
+  type JobRow,
+  scheduleDigests,
+} from "@/lib/db/queries/jobs";
 import {
   JOB_ATTEMPT_TIMEOUT_MS,
   JOB_BATCH,
   JOB_CLAIM_SECONDS,
   JOB_RETRY_BASE_SECONDS,
   JOB_RETRY_MAX_SECONDS,
+  RETENTION_BATCH,
 } from "@/lib/limits";
 import { JOB_HANDLERS } from "./handlers";
 
@@ -53,12 +61,14 @@ async function runOne(job: JobRow): Promise<boolean> {
 }
 
 /**
- * Queues the digests that are due, then claims the due jobs (up to one batch) and runs them one
+ * Deletes conversations past their bot's retention (a batch), queues the digests that are due,
+ * then claims the due jobs (up to one batch) and runs them one
  * after another. Any number of servers
  * may call this at once: each job goes to one of them. A job that throws is retried later with
  * backoff; nothing it does can fail the request or turn that queued it.
  */
 export async function runDueJobs(): Promise<JobRunSummary> {
+  await asServiceStatement((db) => expireConversations(db, { limit: RETENTION_BATCH }));
   await asServiceStatement((db) => scheduleDigests(db, { limit: JOB_BATCH }));
   const jobs = await asServiceStatement((db) => claimDueJobs(db, { limit: JOB_BATCH, lockSeconds: JOB_CLAIM_SECONDS }));
   let done = 0;

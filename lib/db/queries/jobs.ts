@@ -60,3 +60,14 @@ export async function scheduleDigests(tx: Queryable, { limit }: { limit: number 
   const [{ queued }] = await tx.query<{ queued: number }>("select private.schedule_digests($1) as queued", [limit]);
   return queued;
 }
+
+/**
+ * As the server's own role, in one statement: deletes up to `limit` conversations that aged out of
+ * their bot's retention (private.expire_conversations); answers how many went.
+ */
+export async function expireConversations(tx: Queryable, { limit }: { limit: number }): Promise<number> {
+  const [{ expired }] = await tx.query<{ expired: number }>("select private.expire_conversations($1) as expired", [
+    limit,
+  ]);
+  return expired;
+}
