@@ -1744,6 +1744,79 @@ COMMENT ON FUNCTION private.track_unanswered_question() IS 'Keeps chatbot_unansw
 
 
 --
+-- Name: visitor_contact(uuid, text, uuid, text, text, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.visitor_contact(p_chatbot_id uuid, p_visitor_secret text, p_conversation_id uuid, p_name text, p_email text, p_message text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  bot public.chatbots%rowtype;
+  visitor_row uuid;
+  form text;
+  contact_id uuid;
+  clean_name text := pg_catalog.btrim(p_name);
+  clean_email text := nullif(pg_catalog.btrim(p_email), '');
+  clean_message text := nullif(pg_catalog.btrim(p_message), '');
+begin
+  if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32
+     or clean_name is null or pg_catalog.length(clean_name) not between 1 and 200
+     or (clean_email is not null and pg_catalog.length(clean_email) not between 3 and 320)
+     or (clean_message is not null and pg_catalog.length(clean_message) > 2000) then
+    return pg_catalog.jsonb_build_object('outcome', 'not_found');
+  end if;
+  select * into bot from public.chatbots c where c.id = p_chatbot_id and c.is_public;
+  if not found then
+    return pg_catalog.jsonb_build_object('outcome', 'not_found');
+  end if;
+  form := coalesce(bot.configuration ->> 'contact_form', 'email_required');
+  if form = 'off' then
+    return pg_catalog.jsonb_build_object('outcome', 'not_found');
+  end if;
+  if form = 'email_required' and clean_email is null then
+    return pg_catalog.jsonb_build_object('outcome', 'email_required');
+  end if;
+  select v.id into visitor_row from public.visitors v
+   where v.chatbot_id = bot.id and v.visitor_id = private.web_visitor_id(p_visitor_secret, bot.id);
+  if not found then
+    return pg_catalog.jsonb_build_object('outcome', 'not_found');
+  end if;
+  if (select count(*) from (select 1 from public.contacts k
+        where k.chatbot_id = bot.id and k.visitor_id = visitor_row and k.created_at > now() - interval '1 day'
+        limit 5) recent) >= 5 then
+    return pg_catalog.jsonb_build_object('outcome', 'too_many');
+  end if;
+
+  -- The conversation named, if it is this visitor's; else their latest one.
+  insert into public.contacts (chatbot_id, user_id, visitor_id, conversation_id, name, email, message)
+  values (bot.id, bot.user_id, visitor_row,
+          coalesce(
+            (select m.conversation_id from public.messages m
+              where m.visitor_id = visitor_row and m.conversation_id = p_conversation_id limit 1),
+            (select m.conversation_id from public.messages m
+              where m.visitor_id = visitor_row order by m.created_at desc limit 1)),
+          clean_name, clean_email, clean_message)
+  returning id into contact_id;
+  -- The owner hears of it from the queue: an email (their choice) and the contact.created webhook.
+  insert into private.jobs (kind, payload)
+  values ('notify.contact', pg_catalog.jsonb_build_object('contact_id', contact_id));
+  perform private.enqueue_webhook_event('contact.created', bot.id, pg_catalog.jsonb_build_object('contact_id', contact_id));
+  return pg_catalog.jsonb_build_object('outcome', 'created', 'id', contact_id);
+end;
+$$;
+
+
+ALTER FUNCTION private.visitor_contact(p_chatbot_id uuid, p_visitor_secret text, p_conversation_id uuid, p_name text, p_email text, p_message text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION visitor_contact(p_chatbot_id uuid, p_visitor_secret text, p_conversation_id uuid, p_name text, p_email text, p_message text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.visitor_contact(p_chatbot_id uuid, p_visitor_secret text, p_conversation_id uuid, p_name text, p_email text, p_message text) IS 'A visitor leaves their name, email and a message for the owner at a public bot they chatted with, identified by their cookie''s secret; queues the owner''s email and the contact.created webhook.';
+
+
+--
 -- Name: visitor_conversation(uuid, text, integer); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -2802,6 +2875,56 @@ COMMENT ON COLUMN public.chatbots.public_url_slug IS 'Lowercase letters, digits 
 
 
 --
+-- Name: contacts; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.contacts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    chatbot_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    visitor_id uuid NOT NULL,
+    conversation_id uuid,
+    name text NOT NULL,
+    email text,
+    message text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT contacts_email_check CHECK (((email IS NULL) OR ((length(email) >= 3) AND (length(email) <= 320)))),
+    CONSTRAINT contacts_message_check CHECK (((message IS NULL) OR (length(message) <= 2000))),
+    CONSTRAINT contacts_name_check CHECK (((length(name) >= 1) AND (length(name) <= 200)))
+);
+
+
+ALTER TABLE public.contacts OWNER TO postgres;
+
+--
+-- Name: TABLE contacts; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.contacts IS 'Details visitors left for the owner in a bot''s chat; written by private.visitor_contact only, deleted with their visitor.';
+
+
+--
+-- Name: COLUMN contacts.visitor_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.contacts.visitor_id IS 'The visitor row (public.visitors.id) who left them; erasing the visitor erases this.';
+
+
+--
+-- Name: COLUMN contacts.conversation_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.contacts.conversation_id IS 'The conversation they were in, to open it from the contact.';
+
+
+--
+-- Name: COLUMN contacts.email; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.contacts.email IS 'Where the owner can answer; null when the bot lets visitors leave none.';
+
+
+--
 -- Name: conversations; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -3138,6 +3261,8 @@ CREATE TABLE public.notification_settings (
     last_weekly_at timestamp with time zone,
     next_weekly_at timestamp with time zone,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    contacts text DEFAULT 'immediately'::text NOT NULL,
+    CONSTRAINT notification_settings_contacts_check CHECK ((contacts = ANY (ARRAY['off'::text, 'immediately'::text]))),
     CONSTRAINT notification_settings_timezone_check CHECK (((timezone IS NULL) OR ((length(timezone) >= 1) AND (length(timezone) <= 64)))),
     CONSTRAINT notification_settings_unanswered_questions_check CHECK ((unanswered_questions = ANY (ARRAY['off'::text, 'immediately'::text, 'daily'::text])))
 );
@@ -3199,6 +3324,13 @@ COMMENT ON COLUMN public.notification_settings.last_weekly_at IS 'When the lates
 --
 
 COMMENT ON COLUMN public.notification_settings.next_weekly_at IS 'When the next weekly summary is due; set by private.schedule_notification_times.';
+
+
+--
+-- Name: COLUMN notification_settings.contacts; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.notification_settings.contacts IS 'An email when a visitor leaves their details: off or immediately.';
 
 
 --
@@ -3560,6 +3692,14 @@ ALTER TABLE ONLY public.chatbots
 
 
 --
+-- Name: contacts contacts_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.contacts
+    ADD CONSTRAINT contacts_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: conversations conversations_chatbot_id_conversation_id_key; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -3820,6 +3960,20 @@ CREATE INDEX chatbots_retention_idx ON public.chatbots USING btree ((((configura
 --
 
 CREATE INDEX chatbots_user_id_created_at_idx ON public.chatbots USING btree (user_id, created_at);
+
+
+--
+-- Name: contacts_user_created_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX contacts_user_created_idx ON public.contacts USING btree (user_id, created_at DESC, id DESC);
+
+
+--
+-- Name: contacts_visitor_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX contacts_visitor_idx ON public.contacts USING btree (chatbot_id, visitor_id, created_at DESC);
 
 
 --
@@ -4195,6 +4349,30 @@ ALTER TABLE ONLY public.chatbots
 
 
 --
+-- Name: contacts contacts_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.contacts
+    ADD CONSTRAINT contacts_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: contacts contacts_chatbot_id_visitor_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.contacts
+    ADD CONSTRAINT contacts_chatbot_id_visitor_id_fkey FOREIGN KEY (chatbot_id, visitor_id) REFERENCES public.visitors(chatbot_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: contacts contacts_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.contacts
+    ADD CONSTRAINT contacts_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: conversations conversations_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -4459,6 +4637,13 @@ CREATE POLICY "Owners delete their chatbots' visitors" ON public.visitors FOR DE
 
 
 --
+-- Name: contacts Owners delete their contacts; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners delete their contacts" ON public.contacts FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: api_keys Owners delete their own API keys; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -4670,6 +4855,13 @@ CREATE POLICY "Owners see their blocks" ON public.blocked_visitors FOR SELECT TO
 
 
 --
+-- Name: contacts Owners see their contacts; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners see their contacts" ON public.contacts FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: messages Owners update their chatbots' messages; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -4752,6 +4944,12 @@ ALTER TABLE public.chatbot_unanswered_questions ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.chatbots ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: contacts; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.contacts ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: conversations; Type: ROW SECURITY; Schema: public; Owner: postgres
@@ -5147,6 +5345,16 @@ REVOKE ALL ON FUNCTION private.track_unanswered_question() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION visitor_contact(p_chatbot_id uuid, p_visitor_secret text, p_conversation_id uuid, p_name text, p_email text, p_message text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.visitor_contact(p_chatbot_id uuid, p_visitor_secret text, p_conversation_id uuid, p_name text, p_email text, p_message text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.visitor_contact(p_chatbot_id uuid, p_visitor_secret text, p_conversation_id uuid, p_name text, p_email text, p_message text) TO anon;
+GRANT ALL ON FUNCTION private.visitor_contact(p_chatbot_id uuid, p_visitor_secret text, p_conversation_id uuid, p_name text, p_email text, p_message text) TO authenticated;
+GRANT ALL ON FUNCTION private.visitor_contact(p_chatbot_id uuid, p_visitor_secret text, p_conversation_id uuid, p_name text, p_email text, p_message text) TO service_role;
+
+
+--
 -- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer); Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -5404,6 +5612,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbots TO authenticated;
 
 
 --
+-- Name: TABLE contacts; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT,DELETE ON TABLE public.contacts TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.contacts TO service_role;
+
+
+--
 -- Name: TABLE conversations; Type: ACL; Schema: public; Owner: postgres
 --
 
@@ -5511,6 +5727,13 @@ GRANT INSERT(timezone),UPDATE(timezone) ON TABLE public.notification_settings TO
 --
 
 GRANT UPDATE(updated_at) ON TABLE public.notification_settings TO authenticated;
+
+
+--
+-- Name: COLUMN notification_settings.contacts; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT INSERT(contacts),UPDATE(contacts) ON TABLE public.notification_settings TO authenticated;
 
 
 --

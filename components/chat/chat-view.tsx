@@ -5,6 +5,7 @@ import { AnswerFeedbackControls } from "./answer-feedback";
 import { type ChatProblem, retryable } from "./chat-error";
 import { ChatMenu } from "./chat-menu";
 import { Composer, focusComposer } from "./composer";
+import { ContactForm } from "./contact-form";
 import { MessageBubble, TypingDots } from "./message-bubble";
 import { NamePrompt } from "./name-prompt";
 import type { ViewMessage, ViewStatus } from "./view-types";
@@ -152,6 +153,7 @@ export function ChatView(props: ChatViewProps) {
                 New conversation
               </ChatButton>
             )}
+            {messages.length > 0 && <ContactForm chatbotId={props.chatbotId} botName={props.botName} />}
             <ChatMenu chatbotId={props.chatbotId} onDelete={props.onDeleteData} />
           </span>
         </div>

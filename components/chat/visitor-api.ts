@@ -33,3 +33,26 @@ export async function deleteVisitorData(chatbotId: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Leaves the visitor's details for the owner: true, or what went wrong, in words for the visitor. */
+export async function sendContact(details: {
+  chatbot_id: string;
+  name: string;
+  email: string;
+  message: string;
+}): Promise<true | string> {
+  try {
+    const response = await fetch("/api/chat/contact", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(details),
+    });
+    if (response.ok) return true;
+    const body = (await response.json().catch(() => null)) as {
+      error?: { message?: string; details?: Array<{ message: string }> };
+    } | null;
+    return body?.error?.details?.[0]?.message ?? body?.error?.message ?? "Couldn't send your details. Try again.";
+  } catch {
+    return "Couldn't send your details. Try again.";
+  }
+}

@@ -47,6 +47,26 @@ export function NotificationForm({ settings }: { settings: NotificationSettings 
           </label>
         ))}
       </fieldset>
+      <fieldset className="grid gap-2">
+        <legend className="mb-1 text-sm font-medium">When a visitor leaves their details</legend>
+        {(
+          [
+            ["immediately", "Email me right away"],
+            ["off", "Don’t email me (the Contacts page still lists them)"],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="flex items-center gap-2 text-sm">
+            <input
+              type="radio"
+              name="contacts"
+              value={value}
+              defaultChecked={settings.contacts === value}
+              className="size-4 accent-indigo-600"
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
       <label className="flex items-start gap-2 text-sm">
         <input
           type="checkbox"

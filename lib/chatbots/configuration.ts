@@ -82,6 +82,13 @@ const CONFIGURATION = {
     [],
     "Words that make the bot refuse a message before the model sees it (whole words, any case); the refusal is counted, never stored.",
   ),
+  contact_form: setting(
+    z.enum(["off", "email_optional", "email_required"], {
+      error: "Must be off, email_optional or email_required.",
+    }),
+    "email_required",
+    "Whether visitors may leave their details for you in the chat (POST /api/chat/contact), and whether an email is required.",
+  ),
   retention_days: setting(
     z.union([z.literal(30), z.literal(90), z.literal(365)], { error: "Keep conversations 30, 90 or 365 days." }),
     null,

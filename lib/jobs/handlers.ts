@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { asServiceStatement } from "@/lib/db";
+import { contactNotice } from "@/lib/db/queries/contacts";
 import { unansweredQuestionNotice, unansweredSince, weeklySummary } from "@/lib/db/queries/notifications";
 import { sendEmail, siteLink } from "@/lib/email";
 import { webhookEventSchema } from "@/lib/validation/webhooks";
@@ -46,6 +47,30 @@ export const JOB_HANDLERS: Record<string, JobHandler<unknown>> = {
           "",
           "Answer it once and your bot gives that answer from now on:",
           siteLink("/dashboard/questions"),
+          ...SETTINGS_FOOTER,
+        ].join("\n"),
+      });
+    },
+  }),
+
+  // Queued by private.visitor_contact when a visitor leaves their details.
+  "notify.contact": define({
+    payload: z.object({ contact_id: z.uuid() }),
+    async run({ contact_id }) {
+      const contact = await asServiceStatement((db) => contactNotice(db, { contactId: contact_id }));
+      // Gone (the visitor erased their data) or unwanted.
+      if (contact?.setting !== "immediately") return;
+      await sendEmail({
+        to: contact.owner_email,
+        subject: `${contact.name} left their details with ${contact.chatbot_name}`,
+        text: [
+          `${contact.name} left their details with ${contact.chatbot_name}:`,
+          "",
+          `  Email: ${contact.email ?? "(none given)"}`,
+          ...(contact.message ? ["", quoted(contact.message)] : []),
+          "",
+          "All your contacts, and their conversations:",
+          siteLink("/dashboard/contacts"),
           ...SETTINGS_FOOTER,
         ].join("\n"),
       });

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import type { WebhookEvent } from "@/lib/constants";
 import { asServiceStatement } from "@/lib/db";
+import { contactNotice } from "@/lib/db/queries/contacts";
 import { recordWebhookDelivery, webhookFeedback, webhookTarget, webhookTurn } from "@/lib/db/queries/webhooks";
 import { getEnv } from "@/lib/env";
 import { OutboundFetchError, postOutbound } from "@/lib/http/outbound-fetch";
@@ -13,12 +14,27 @@ type EventData = Record<string, unknown>;
 
 /**
  * What each event sends, read when it is sent from the ids it was queued with (so a job holds no
- * copy of a visitor's words, and what was deleted meanwhile is not sent: null). An event without
- * an entry sends its ids as queued (contact.created, until contacts add theirs here).
+ * copy of a visitor's words, and what was deleted meanwhile is not sent: null).
  */
 const EVENT_DATA: Partial<Record<WebhookEvent, (ids: EventData) => Promise<EventData | null>>> = {
   "message.created": turnData,
   "question.unanswered": turnData,
+  "contact.created": async (ids) => {
+    if (typeof ids.contact_id !== "string") return null;
+    const contactId = ids.contact_id;
+    const contact = await asServiceStatement((db) => contactNotice(db, { contactId }));
+    if (!contact) return null;
+    const { name, email, message, chatbot_name, conversation_id } = contact;
+    return {
+      ...ids,
+      name,
+      email,
+      message,
+      chatbot_name,
+      conversation_id,
+      created_at: contact.created_at.toISOString(),
+    };
+  },
   "feedback.created": async (ids) => {
     if (typeof ids.message_id !== "string") return null;
     const messageId = ids.message_id;

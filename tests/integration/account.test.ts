@@ -334,6 +334,12 @@ describeEachDatabase("account: export and deletion", (db) => {
       `insert into public.chatbot_daily_feedback (chatbot_id, day, user_id, thumbs_up) values ($1, current_date, $2, 1)`,
       [bot.id, who.userId],
     );
+    // Details a visitor left (their own path is tested in contacts.test.ts).
+    await db().query(
+      `insert into public.contacts (chatbot_id, user_id, visitor_id, name, email)
+       select $1, $2, v.id, 'A contact', 'contact@example.test' from public.visitors v where v.chatbot_id = $1 limit 1`,
+      [bot.id, who.userId],
+    );
     // A block made from the inbox (its own path is tested in privacy.test.ts).
     await db().query(
       `insert into public.blocked_visitors (chatbot_id, user_id, visitor_id)

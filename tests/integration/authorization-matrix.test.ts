@@ -141,6 +141,16 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
       call: ({ messageId }) => ({ path: "/api/chat/feedback", body: { message_id: messageId, rating: "up" } }),
       anyone: 404,
     },
+    // Details need the visitor cookie of someone who chatted with the bot: no credential here is one.
+    "POST /api/chat/contact": {
+      call: ({ chatbotId }) => ({
+        path: "/api/chat/contact",
+        body: { chatbot_id: chatbotId, name: "Matrix", email: "matrix@example.test" },
+      }),
+      anyone: 404,
+    },
+    // The caller's own contacts: another owner's list holds none of the owner's.
+    "GET /api/contacts": { call: () => ({ path: "/api/contacts" }), owner: 200, other: "not theirs" },
     "GET /api/chat/data": {
       call: ({ chatbotId }) => ({ path: `/api/chat/data?chatbot_id=${chatbotId}` }),
       anyone: 404,
@@ -478,7 +488,7 @@ const ACTION_ROWS: Record<string, ActionRow> = {
   "knowledge.delete": { input: () => ({ id: NIL_UUID }), owner: "not_found", other: "not_found" },
   // The caller's own settings: another owner only ever changes theirs.
   "notifications.save": {
-    input: () => ({ unanswered_questions: "off", weekly_summary: "on", timezone: "UTC" }),
+    input: () => ({ unanswered_questions: "off", contacts: "off", weekly_summary: "on", timezone: "UTC" }),
     owner: "success",
     other: "success",
   },
@@ -693,6 +703,7 @@ describeEachDatabase("every server action x every cookie", (db) => {
 const ANON_FUNCTIONS = [
   "private.chatbot_page",
   "private.forget_visitor",
+  "private.visitor_contact",
   "private.visitor_conversation",
   "private.visitor_data",
   "private.visitor_feedback",

@@ -59,6 +59,7 @@ describeEachDatabase("the job queue and the unanswered-question email", (db) => 
   /** The settings form as the browser posts it (the weekly summary's checkbox ticked). */
   const settings = (overrides: Record<string, string> = {}) => ({
     unanswered_questions: "immediately",
+    contacts: "immediately",
     weekly_summary: "on",
     timezone: "UTC",
     ...overrides,
@@ -104,10 +105,16 @@ describeEachDatabase("the job queue and the unanswered-question email", (db) => 
     });
     const settingsOf = (who: SignedUpOwner) =>
       asOwner({ sub: who.userId, role: "authenticated" }, (tx) => readNotificationSettings(tx, { userId: who.userId }));
-    expect(await settingsOf(owner)).toEqual({ unanswered_questions: "off", weekly_summary: true, timezone: "UTC" });
+    expect(await settingsOf(owner)).toEqual({
+      unanswered_questions: "off",
+      contacts: "immediately",
+      weekly_summary: true,
+      timezone: "UTC",
+    });
     // Made at sign-up, with the defaults.
     expect(await settingsOf(other)).toEqual({
       unanswered_questions: "immediately",
+      contacts: "immediately",
       weekly_summary: true,
       timezone: null,
     });

@@ -65,6 +65,8 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
     chatbot_daily_usage: ["SELECT"],
     chatbot_unanswered_questions: ["SELECT"],
     chatbots: owner,
+    // Written by private.visitor_contact only.
+    contacts: ["SELECT", "DELETE"],
     conversations: ["SELECT"],
     // Items are updated through a column grant (kind, title, body, alternatives); chunks are rewritten.
     knowledge_chunks: ["SELECT", "INSERT", "DELETE"],

@@ -1,7 +1,13 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import { exportAccountEndpoint } from "./account";
 import { createTokenEndpoint, logoutEndpoint, signUpEndpoint } from "./auth";
-import { chatEndpoint, feedbackEndpoint, forgetVisitorEndpoint, visitorDataEndpoint } from "./chat";
+import {
+  chatEndpoint,
+  feedbackEndpoint,
+  forgetVisitorEndpoint,
+  leaveContactEndpoint,
+  visitorDataEndpoint,
+} from "./chat";
 import {
   createChatbotEndpoint,
   deleteChatbotEndpoint,
@@ -9,6 +15,7 @@ import {
   listChatbotsEndpoint,
   updateChatbotEndpoint,
 } from "./chatbots";
+import { listContactsEndpoint } from "./contacts";
 import { runJobsByGetEndpoint, runJobsEndpoint } from "./jobs";
 import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "./keys";
 import {
@@ -62,6 +69,7 @@ export const endpoints: readonly Endpoint[] = [
   feedbackEndpoint,
   visitorDataEndpoint,
   forgetVisitorEndpoint,
+  leaveContactEndpoint,
   listMessagesEndpoint,
   exportMessagesEndpoint,
   updateMessageEndpoint,
@@ -71,6 +79,7 @@ export const endpoints: readonly Endpoint[] = [
   deleteWebhookEndpoint,
   testWebhookEndpoint,
   listWebhookDeliveriesEndpoint,
+  listContactsEndpoint,
   runJobsEndpoint,
   runJobsByGetEndpoint,
   healthEndpoint,

@@ -29,6 +29,7 @@ export async function unansweredQuestionNotice(
 
 export interface NotificationSettings {
   unanswered_questions: UnansweredQuestionsSetting;
+  contacts: "off" | "immediately";
   weekly_summary: boolean;
   /** Null until the owner chooses one (digests go out in UTC meanwhile). */
   timezone: string | null;
@@ -36,6 +37,7 @@ export interface NotificationSettings {
 
 const DEFAULT_SETTINGS: NotificationSettings = {
   unanswered_questions: "immediately",
+  contacts: "immediately",
   weekly_summary: true,
   timezone: null,
 };
@@ -46,7 +48,7 @@ export async function readNotificationSettings(
   { userId }: { userId: string },
 ): Promise<NotificationSettings> {
   const rows = await tx.query<NotificationSettings>(
-    "select unanswered_questions, weekly_summary, timezone from public.notification_settings where user_id = $1",
+    "select unanswered_questions, contacts, weekly_summary, timezone from public.notification_settings where user_id = $1",
     [userId],
   );
   return rows[0] ?? DEFAULT_SETTINGS;
@@ -65,12 +67,12 @@ export async function saveNotificationSettings(
   ]);
   if (known.length === 0) return false;
   await tx.query(
-    `insert into public.notification_settings (user_id, unanswered_questions, weekly_summary, timezone)
-     values ($1, $2, $3, $4)
+    `insert into public.notification_settings (user_id, unanswered_questions, contacts, weekly_summary, timezone)
+     values ($1, $2, $3, $4, $5)
      on conflict (user_id) do update
-       set unanswered_questions = excluded.unanswered_questions, weekly_summary = excluded.weekly_summary,
-           timezone = excluded.timezone, updated_at = now()`,
-    [userId, settings.unanswered_questions, settings.weekly_summary, settings.timezone],
+       set unanswered_questions = excluded.unanswered_questions, contacts = excluded.contacts,
+           weekly_summary = excluded.weekly_summary, timezone = excluded.timezone, updated_at = now()`,
+    [userId, settings.unanswered_questions, settings.contacts, settings.weekly_summary, settings.timezone],
   );
   return true;
 }

@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { POST as leaveContact } from "@/app/api/chat/contact/route";
+import { DELETE as deleteData } from "@/app/api/chat/data/route";
+import { GET as listContacts } from "@/app/api/contacts/route";
+import { runDueJobs } from "@/lib/jobs/run";
+import { newVisitorCookieValue, VISITOR_COOKIE } from "@/lib/visitors/cookie";
+import { webVisitorId } from "@/lib/visitors/identity";
+import { jsonRequest, type SignedUpOwner, setEnv, signUpOwner, TEST_ORIGIN } from "../support/auth";
+import { insertBotWithProfile, postChat } from "../support/chat";
+import { describeEachDatabase } from "../support/databases";
+import { type SmtpStub, startSmtpStub } from "../support/smtp-server";
+
+function newBrowser() {
+  const value = newVisitorCookieValue();
+  return { secret: value.split(".")[0], cookie: `${VISITOR_COOKIE}=${value}` };
+}
+type Browser = ReturnType<typeof newBrowser>;
+
+describeEachDatabase("contact details visitors leave for the owner", (db) => {
+  let smtp: SmtpStub;
+  let owner: SignedUpOwner;
+  let other: SignedUpOwner;
+  let bot: { id: string; slug: string };
+  let optionalBot: { id: string; slug: string };
+
+  const chat = (browser: Browser, chatbotId: string) =>
+    postChat(
+      { chatbot_id: chatbotId, visitor_id: webVisitorId(browser.secret, chatbotId), message: "Where is she based?" },
+      { cookie: browser.cookie, origin: TEST_ORIGIN },
+    );
+  const leave = (browser: Browser | null, body: Record<string, unknown>, origin = TEST_ORIGIN) =>
+    leaveContact(
+      jsonRequest("/api/chat/contact", body, { headers: browser ? { cookie: browser.cookie, origin } : { origin } }),
+    );
+  const contactsOf = async (who: SignedUpOwner, query = "") => {
+    const response = await listContacts(new Request(`${TEST_ORIGIN}/api/contacts${query}`, { headers: who.bearer }));
+    return response;
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtpStub();
+    owner = await signUpOwner();
+    other = await signUpOwner();
+    bot = await insertBotWithProfile(db(), { id: owner.userId });
+    optionalBot = await insertBotWithProfile(
+      db(),
+      { id: owner.userId },
+      { configuration: { contact_form: "email_optional" }, profile: null },
+    );
+  });
+  afterAll(async () => {
+    setEnv({ SMTP_URL: undefined });
+    await smtp?.close();
+  });
+  beforeEach(() => setEnv({ SMTP_URL: smtp.url }));
+
+  it("takes a visitor's details, lists them for the owner only, emails the owner, and exports them", async () => {
+    const ada = newBrowser();
+    expect((await chat(ada, bot.id)).status).toBe(200);
+    const created = await leave(ada, {
+      chatbot_id: bot.id,
+      name: "Ada Visitor",
+      email: "ada.visitor@example.test",
+      message: "=Let's talk about a role",
+    });
+    expect(created.status).toBe(201);
+
+    const listed = await contactsOf(owner);
+    expect(listed.status).toBe(200);
+    const { items } = (await listed.json()) as { items: Array<Record<string, unknown>> };
+    expect(items).toEqual([
+      expect.objectContaining({
+        name: "Ada Visitor",
+        email: "ada.visitor@example.test",
+        message: "=Let's talk about a role",
+        chatbot_id: bot.id,
+        inbox_id: expect.any(String),
+        conversation_id: expect.any(String),
+      }),
+    ]);
+    expect(((await (await contactsOf(other)).json()) as { items: unknown[] }).items).toEqual([]);
+    expect((await listContacts(new Request(`${TEST_ORIGIN}/api/contacts`))).status).toBe(401);
+
+    const csv = await (await contactsOf(owner, "?format=csv")).text();
+    expect(csv.split("\r\n")[0]).toBe("created_at,name,email,message,chatbot_name,conversation_id");
+    // A formula-looking cell is defused for spreadsheets.
+    expect(csv).toContain("'=Let's talk about a role");
+
+    const before = smtp.received.length;
+    await runDueJobs();
+    const mails = smtp.received.slice(before).filter((mail) => mail.to.includes(owner.email.toLowerCase()));
+    expect(mails).toHaveLength(1);
+    const body = mails[0].raw.replace(/=\r?\n/g, "");
+    expect(body).toContain("Ada Visitor left their details");
+    expect(body).toContain("ada.visitor@example.test");
+    expect(body).toContain("/dashboard/contacts");
+  });
+
+  it("refuses what it must: no chat yet, no cookie, another site, a missing or bad email, too many", async () => {
+    const bea = newBrowser();
+    const details = { chatbot_id: bot.id, name: "Bea", email: "bea@example.test" };
+    // Never chatted with this bot: nothing to attach the details to.
+    expect((await leave(bea, details)).status).toBe(404);
+    expect((await leave(null, details)).status).toBe(404);
+    expect((await chat(bea, bot.id)).status).toBe(200);
+    expect((await leave(bea, details, "https://evil.example")).status).toBe(403);
+    const noEmail = await leave(bea, { chatbot_id: bot.id, name: "Bea" });
+    expect(noEmail.status).toBe(400);
+    expect(await noEmail.json()).toMatchObject({ error: { details: [{ path: "email" }] } });
+    expect((await leave(bea, { ...details, email: "not-an-email" })).status).toBe(400);
+    for (let time = 0; time < 5; time++) expect((await leave(bea, details)).status).toBe(201);
+    expect((await leave(bea, details)).status).toBe(429);
+
+    // A bot that makes the email optional takes details without one.
+    expect((await chat(bea, optionalBot.id)).status).toBe(200);
+    expect((await leave(bea, { chatbot_id: optionalBot.id, name: "Bea" })).status).toBe(201);
+  });
+
+  it("is erased with the visitor's data", async () => {
+    const cleo = newBrowser();
+    expect((await chat(cleo, bot.id)).status).toBe(200);
+    expect((await leave(cleo, { chatbot_id: bot.id, name: "Cleo", email: "cleo@example.test" })).status).toBe(201);
+    const erased = await deleteData(
+      new Request(`${TEST_ORIGIN}/api/chat/data?chatbot_id=${bot.id}`, {
+        method: "DELETE",
+        headers: { cookie: cleo.cookie, origin: TEST_ORIGIN },
+      }),
+    );
+    expect(erased.status).toBe(204);
+    const left = await db().query("select 1 from public.contacts where name = 'Cleo'");
+    expect(left).toEqual([]);
+    // A job queued for it finds nothing and sends nothing.
+    const before = smtp.received.length;
+    await runDueJobs();
+    expect(smtp.received.slice(before).some((mail) => mail.raw.includes("Cleo left"))).toBe(false);
+  });
+
+  it("stores nothing a visitor sends when the owner turned the form off", async () => {
+    const off = await insertBotWithProfile(db(), { id: owner.userId }, { configuration: { contact_form: "off" } });
+    const dan = newBrowser();
+    expect((await chat(dan, off.id)).status).toBe(200);
+    expect(
+      (await leave(dan, { chatbot_id: off.id, name: `Dan ${randomUUID()}`, email: "dan@example.test" })).status,
+    ).toBe(404);
+  });
+});
