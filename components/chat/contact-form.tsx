@@ -42,7 +42,8 @@ export function ContactForm({ chatbotId, botName }: { chatbotId: string; botName
         }}
       >
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
-          Only the owner of {botName} sees these, to get back to you. Deleting what this chat holds about you deletes them too.
+          Only the owner of {botName} sees these, to get back to you. Deleting what this chat holds about you deletes
+          them too.
         </p>
         <label className="grid gap-1">
           Name
