@@ -1,5 +1,6 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
+import { uuidSchema } from "@/lib/validation/common";
 import type { ListMessagesQuery, Message } from "@/lib/validation/messages";
 import { ownsChatbot } from "./chatbots";
 import { cursorKey, page } from "./keyset";
@@ -39,8 +40,6 @@ function toMessage(row: MessageRow): Message {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Run as the owner: a chatbot's messages, newest first; null when the bot isn't theirs. */
 export async function listMessages(
   tx: Queryable,
@@ -67,7 +66,7 @@ export async function listMessages(
         cursor?.id ?? null,
         limit + 1,
         // The filter names a visitor by the client's id or by the row's: both walk an index.
-        visitor_id && UUID.test(visitor_id) ? visitor_id : null,
+        visitor_id && uuidSchema.safeParse(visitor_id).success ? visitor_id : null,
       ],
     ),
   ]);
