@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AUTH_ATTEMPT_LIMIT, AUTH_WINDOW_SECONDS } from "@/lib/limits";
+import { AUTH_ATTEMPT_LIMIT } from "@/lib/limits";
 import { type RunningServer, startServer } from "@/scripts/next-server";
+import { awayFromAuthWindowBoundary } from "../support/auth";
 import { openTestDatabase, type TestDatabase } from "../support/databases";
 
 // Horizontal scale, shown: two production servers on one PostgreSQL database, requests sent to
@@ -147,17 +148,6 @@ function tally(statuses: number[]): Record<number, number> {
   const counts: Record<number, number> = {};
   for (const status of statuses) counts[status] = (counts[status] ?? 0) + 1;
   return counts;
-}
-
-/**
- * Sign-in attempts count in fixed windows of AUTH_WINDOW_SECONDS aligned to the epoch: a sequence
- * that straddled a boundary would start counting again halfway. Waits for the next window when
- * the current one has less than half a minute left (the clock is the database server's, on this
- * same machine).
- */
-async function awayFromAuthWindowBoundary(): Promise<void> {
-  const left = AUTH_WINDOW_SECONDS * 1000 - (Date.now() % (AUTH_WINDOW_SECONDS * 1000));
-  if (left < 30_000) await new Promise((resolve) => setTimeout(resolve, left + 1_000));
 }
 
 const template = inject("postgresTemplate");

@@ -8,7 +8,14 @@ import { POST as createKey, GET as listKeys } from "@/app/api/keys/route";
 import { signBuiltinToken } from "@/lib/auth/builtin/tokens";
 import { refreshSession } from "@/lib/auth/proxy-session";
 import { AUTH_ATTEMPT_LIMIT, AUTH_EMAIL_ATTEMPT_CEILING } from "@/lib/limits";
-import { jsonRequest, type SignedUpOwner, setEnv, signUpOwner, TEST_ORIGIN } from "../support/auth";
+import {
+  awayFromAuthWindowBoundary,
+  jsonRequest,
+  type SignedUpOwner,
+  setEnv,
+  signUpOwner,
+  TEST_ORIGIN,
+} from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 
 function list(headers: Record<string, string>): Promise<Response> {
@@ -173,6 +180,7 @@ describeEachDatabase("built-in auth: expiry, CSRF, rate limits, sliding sessions
   });
 
   it("limits attempts at an email per address, so failures elsewhere never lock the owner out, with a growing Retry-After", async () => {
+    await awayFromAuthWindowBoundary();
     const target = await signUpOwner();
     const attempt = (ip: string, password = "wrong password") =>
       token(jsonRequest("/api/auth/token", { email: target.email, password }, { headers: { "x-forwarded-for": ip } }));
@@ -193,9 +201,11 @@ describeEachDatabase("built-in auth: expiry, CSRF, rate limits, sliding sessions
     expect((await attempt("192.0.2.77", target.password)).status).toBe(200);
     const other = await token(jsonRequest("/api/auth/token", { email: owner.email, password: owner.password }));
     expect(other.status).toBe(200);
-  });
+    // Up to half a minute waiting for a fresh window, then the attempts themselves.
+  }, 60_000);
 
   it("holds a distributed guess at one email to a higher ceiling across all addresses", async () => {
+    await awayFromAuthWindowBoundary();
     const target = await signUpOwner();
     const attempt = (ip: string, password = "wrong password") =>
       token(jsonRequest("/api/auth/token", { email: target.email, password }, { headers: { "x-forwarded-for": ip } }));
@@ -204,7 +214,8 @@ describeEachDatabase("built-in auth: expiry, CSRF, rate limits, sliding sessions
       expect((await attempt(`198.18.${i >> 8}.${i & 255}`)).status).toBe(401);
     }
     expect((await attempt("198.19.0.1", target.password)).status).toBe(429);
-  });
+    // Up to half a minute waiting for a fresh window, then the attempts themselves.
+  }, 60_000);
 
   it("limits attempts per IP across emails, using the address the nearest proxy added", async () => {
     const ip = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;

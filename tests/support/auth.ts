@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setPasswordCostForTests } from "@/lib/auth/builtin/password";
 import { resetEnvForTests } from "@/lib/env";
+import { AUTH_WINDOW_SECONDS } from "@/lib/limits";
 
 /**
  * Sign-up and sign-in through the real route handlers, for suites that need an authenticated owner.
@@ -86,4 +87,15 @@ export async function signUpOwners(count: number): Promise<SignedUpOwner[]> {
   const owners: SignedUpOwner[] = [];
   for (let index = 0; index < count; index++) owners.push(await signUpOwner());
   return owners;
+}
+
+/**
+ * Sign-in attempts count in fixed windows of AUTH_WINDOW_SECONDS aligned to the epoch: a sequence
+ * that straddled a boundary would start counting again halfway. Waits for the next window when
+ * the current one has less than half a minute left (the clock is the database server's, on this
+ * same machine).
+ */
+export async function awayFromAuthWindowBoundary(): Promise<void> {
+  const left = AUTH_WINDOW_SECONDS * 1000 - (Date.now() % (AUTH_WINDOW_SECONDS * 1000));
+  if (left < 30_000) await new Promise((resolve) => setTimeout(resolve, left + 1_000));
 }
