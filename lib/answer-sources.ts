@@ -12,7 +12,8 @@ const SECTION_LABELS: Record<ProfileSectionName, string> = {
   interests: "Interests",
 };
 
-const KIND_LABELS: Record<KnowledgeKind, string> = {
+/** A knowledge item's kind as the dashboard and the chips name it. */
+export const KNOWLEDGE_KIND_LABELS: Record<KnowledgeKind, string> = {
   qa: "Q&A",
   note: "Note",
   document: "Document",
@@ -25,5 +26,5 @@ const TITLE_SHOWN = 80;
 export function sourceLabel(source: AnswerSource): string {
   if (source.kind === "profile") return SECTION_LABELS[source.section];
   const title = source.title.length > TITLE_SHOWN ? `${source.title.slice(0, TITLE_SHOWN - 1)}…` : source.title;
-  return `${KIND_LABELS[source.item_kind]} '${title}'`;
+  return `${KNOWLEDGE_KIND_LABELS[source.item_kind]} '${title}'`;
 }

@@ -12,7 +12,13 @@ import {
   signOutEverywhereAction,
 } from "@/lib/account/actions";
 import { signInAction, signOutAction, signUpAction } from "@/lib/auth/actions";
-import { checkSlugAction, createChatbotAction, deleteChatbotAction, updateChatbotAction } from "@/lib/chatbots/actions";
+import {
+  checkSlugAction,
+  createChatbotAction,
+  deleteChatbotAction,
+  setChatbotKnowledgeAction,
+  updateChatbotAction,
+} from "@/lib/chatbots/actions";
 import type { RegisteredAction } from "@/lib/http/action";
 import {
   blockVisitorAction,
@@ -30,7 +36,7 @@ import {
 } from "@/lib/knowledge/actions";
 import { saveNotificationSettingsAction } from "@/lib/notifications/actions";
 import { saveProfileAction } from "@/lib/profiles/actions";
-import { answerQuestionAction, dismissQuestionAction } from "@/lib/questions/actions";
+import { answerQuestionAction, dismissQuestionAction, improveAnswerAction } from "@/lib/questions/actions";
 import { createWebhookAction, deleteWebhookAction, testWebhookAction } from "@/lib/webhooks/actions";
 
 /**
@@ -49,6 +55,7 @@ export const serverActions: readonly RegisteredAction[] = [
   updateChatbotAction,
   deleteChatbotAction,
   checkSlugAction,
+  setChatbotKnowledgeAction,
   addQuestionAndAnswerAction,
   addNoteAction,
   uploadDocumentAction,
@@ -61,6 +68,7 @@ export const serverActions: readonly RegisteredAction[] = [
   unblockVisitorAction,
   answerQuestionAction,
   dismissQuestionAction,
+  improveAnswerAction,
   createApiKeyAction,
   revokeApiKeyAction,
   createWebhookAction,

@@ -914,6 +914,45 @@ COMMENT ON FUNCTION private.public_profile(target_user_id uuid) IS 'An owner''s 
 
 
 --
+-- Name: question_terms(text, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.question_terms(p_question text, p_ignore text) RETURNS text[]
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with words as (
+    select t.lexeme
+    from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, pg_catalog.left(coalesce(p_question, ''), 4000))) as t
+    where t.lexeme not in (
+      -- PostgreSQL's English stop words keep the modal verbs and the asking verbs, which say
+      -- nothing about what a question asks.
+      select i.lexeme from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig,
+        coalesce(p_ignore, '') || ' would could should might may must shall tell know please')) as i
+    )
+  )
+  -- A word stands for itself or its alphabetically first synonym, whichever comes first, so both
+  -- words of a pair fold onto the same term (least() passes over the null of a word without synonyms).
+  select coalesce(pg_catalog.array_agg(distinct least(w.lexeme, (
+    select pg_catalog.min(s.lexeme)
+    from private.knowledge_synonyms k
+    cross join lateral pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, k.synonym)) as s
+    where pg_catalog.to_tsvector('english'::regconfig, k.word) @@ pg_catalog.to_tsquery('simple'::regconfig, pg_catalog.quote_literal(w.lexeme))
+  ))), '{}')
+  from words w;
+$$;
+
+
+ALTER FUNCTION private.question_terms(p_question text, p_ignore text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION question_terms(p_question text, p_ignore text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.question_terms(p_question text, p_ignore text) IS 'A question''s content words as English stems, synonyms folded onto one term, less the words of p_ignore: what the questions queue compares to group questions asked in other words.';
+
+
+--
 -- Name: question_tsquery(text, text); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -1086,10 +1125,12 @@ CREATE FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug tex
     SET search_path TO ''
     AS $$
 declare
+  bot_id uuid;
   owner_id uuid;
+  scope text;
   query tsquery;
 begin
-  select c.user_id into owner_id from public.chatbots c
+  select c.id, c.user_id, c.knowledge_scope into bot_id, owner_id, scope from public.chatbots c
   where (p_chatbot_id is not null and c.id = p_chatbot_id)
      or (p_chatbot_id is null and c.public_url_slug = pg_catalog.lower(p_chatbot_slug));
   if owner_id is null then
@@ -1115,6 +1156,9 @@ begin
       from public.knowledge_chunks k
       join public.knowledge_items i on i.id = k.item_id
       where k.user_id = owner_id and k.search @@ query
+        and (scope = 'all' or exists (
+          select 1 from public.chatbot_knowledge_items s where s.chatbot_id = bot_id and s.item_id = k.item_id
+        ))
       order by rank desc, k.item_id
       limit least(greatest(coalesce(p_limit, 5), 1), 10)
     ) as ranked
@@ -1129,7 +1173,7 @@ ALTER FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text
 -- Name: FUNCTION retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) IS 'A chatbot''s owner''s knowledge chunks that best match a question (at most 10), best first, each Q&A saying whether its own question matched (asked); the server''s own, called with start_turn.';
+COMMENT ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) IS 'A chatbot''s knowledge chunks that best match a question (at most 10), best first, from all of its owner''s items or the bot''s chosen subset, each Q&A saying whether its own question matched (asked); the server''s own, called with start_turn.';
 
 
 --
@@ -2772,6 +2816,34 @@ COMMENT ON COLUMN public.chatbot_daily_usage.refused IS 'Turns refused that day 
 
 
 --
+-- Name: chatbot_knowledge_items; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.chatbot_knowledge_items (
+    chatbot_id uuid NOT NULL,
+    item_id uuid NOT NULL,
+    user_id uuid DEFAULT auth.uid() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE public.chatbot_knowledge_items OWNER TO postgres;
+
+--
+-- Name: TABLE chatbot_knowledge_items; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.chatbot_knowledge_items IS 'The knowledge items a chatbot whose knowledge_scope is selected answers from; ignored while it is all.';
+
+
+--
+-- Name: COLUMN chatbot_knowledge_items.user_id; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbot_knowledge_items.user_id IS 'The owner of both the chatbot and the item, for RLS.';
+
+
+--
 -- Name: chatbot_unanswered_questions; Type: TABLE; Schema: public; Owner: postgres
 --
 
@@ -2844,8 +2916,10 @@ CREATE TABLE public.chatbots (
     public_url_slug text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    knowledge_scope text DEFAULT 'all'::text NOT NULL,
     CONSTRAINT chatbots_configuration_check CHECK ((jsonb_typeof(configuration) = 'object'::text)),
     CONSTRAINT chatbots_description_check CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chatbots_knowledge_scope_check CHECK ((knowledge_scope = ANY (ARRAY['all'::text, 'selected'::text]))),
     CONSTRAINT chatbots_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 100))),
     CONSTRAINT chatbots_public_url_slug_check CHECK ((((char_length(public_url_slug) >= 3) AND (char_length(public_url_slug) <= 64)) AND (public_url_slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)))
 );
@@ -2872,6 +2946,13 @@ COMMENT ON COLUMN public.chatbots.configuration IS 'The configuration keys the o
 --
 
 COMMENT ON COLUMN public.chatbots.public_url_slug IS 'Lowercase letters, digits and single hyphens; unique across all owners.';
+
+
+--
+-- Name: COLUMN chatbots.knowledge_scope; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.chatbots.knowledge_scope IS 'all: the bot answers from every knowledge item of its owner, new ones included; selected: only from the items listed in chatbot_knowledge_items.';
 
 
 --
@@ -3668,6 +3749,14 @@ ALTER TABLE ONLY public.chatbot_daily_usage
 
 
 --
+-- Name: chatbot_knowledge_items chatbot_knowledge_items_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_knowledge_items
+    ADD CONSTRAINT chatbot_knowledge_items_pkey PRIMARY KEY (chatbot_id, item_id);
+
+
+--
 -- Name: chatbot_unanswered_questions chatbot_unanswered_questions_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -3939,6 +4028,20 @@ CREATE UNIQUE INDEX blocked_visitors_visitor_key ON public.blocked_visitors USIN
 --
 
 CREATE INDEX chatbot_daily_stats_user_idx ON public.chatbot_daily_stats USING btree (user_id, day);
+
+
+--
+-- Name: chatbot_knowledge_items_item_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX chatbot_knowledge_items_item_idx ON public.chatbot_knowledge_items USING btree (item_id);
+
+
+--
+-- Name: chatbot_knowledge_items_user_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX chatbot_knowledge_items_user_idx ON public.chatbot_knowledge_items USING btree (user_id);
 
 
 --
@@ -4325,6 +4428,30 @@ ALTER TABLE ONLY public.chatbot_daily_usage
 
 
 --
+-- Name: chatbot_knowledge_items chatbot_knowledge_items_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_knowledge_items
+    ADD CONSTRAINT chatbot_knowledge_items_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES public.chatbots(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_knowledge_items chatbot_knowledge_items_item_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_knowledge_items
+    ADD CONSTRAINT chatbot_knowledge_items_item_id_fkey FOREIGN KEY (item_id) REFERENCES public.knowledge_items(id) ON DELETE CASCADE;
+
+
+--
+-- Name: chatbot_knowledge_items chatbot_knowledge_items_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.chatbot_knowledge_items
+    ADD CONSTRAINT chatbot_knowledge_items_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: chatbot_unanswered_questions chatbot_unanswered_questions_chatbot_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -4693,6 +4820,17 @@ CREATE POLICY "Owners delete their webhook endpoints" ON public.webhook_endpoint
 
 
 --
+-- Name: chatbot_knowledge_items Owners give their chatbots their own knowledge; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners give their chatbots their own knowledge" ON public.chatbot_knowledge_items FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM public.chatbots c
+  WHERE ((c.id = chatbot_knowledge_items.chatbot_id) AND (c.user_id = ( SELECT auth.uid() AS uid))))) AND (EXISTS ( SELECT 1
+   FROM public.knowledge_items i
+  WHERE ((i.id = chatbot_knowledge_items.item_id) AND (i.user_id = ( SELECT auth.uid() AS uid)))))));
+
+
+--
 -- Name: blocked_visitors Owners lift their blocks; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -4720,6 +4858,13 @@ CREATE POLICY "Owners read their chatbots' daily stats" ON public.chatbot_daily_
 --
 
 CREATE POLICY "Owners read their chatbots' feedback" ON public.chatbot_daily_feedback FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
+-- Name: chatbot_knowledge_items Owners read their chatbots' knowledge; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners read their chatbots' knowledge" ON public.chatbot_knowledge_items FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 
 --
@@ -4862,6 +5007,13 @@ CREATE POLICY "Owners see their contacts" ON public.contacts FOR SELECT TO authe
 
 
 --
+-- Name: chatbot_knowledge_items Owners take knowledge from their chatbots; Type: POLICY; Schema: public; Owner: postgres
+--
+
+CREATE POLICY "Owners take knowledge from their chatbots" ON public.chatbot_knowledge_items FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+
+--
 -- Name: messages Owners update their chatbots' messages; Type: POLICY; Schema: public; Owner: postgres
 --
 
@@ -4932,6 +5084,12 @@ ALTER TABLE public.chatbot_daily_stats ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.chatbot_daily_usage ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: chatbot_knowledge_items; Type: ROW SECURITY; Schema: public; Owner: postgres
+--
+
+ALTER TABLE public.chatbot_knowledge_items ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: chatbot_unanswered_questions; Type: ROW SECURITY; Schema: public; Owner: postgres
@@ -5240,6 +5398,15 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.profiles TO authenticated;
 REVOKE ALL ON FUNCTION private.public_profile(target_user_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.public_profile(target_user_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.public_profile(target_user_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION question_terms(p_question text, p_ignore text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.question_terms(p_question text, p_ignore text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.question_terms(p_question text, p_ignore text) TO authenticated;
+GRANT ALL ON FUNCTION private.question_terms(p_question text, p_ignore text) TO service_role;
 
 
 --
@@ -5593,6 +5760,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_stats TO service
 
 GRANT SELECT ON TABLE public.chatbot_daily_usage TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_daily_usage TO service_role;
+
+
+--
+-- Name: TABLE chatbot_knowledge_items; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.chatbot_knowledge_items TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.chatbot_knowledge_items TO service_role;
 
 
 --

@@ -3,15 +3,10 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button-link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { KNOWLEDGE_KIND_LABELS } from "@/lib/answer-sources";
 import type { KnowledgeItem } from "@/lib/validation/knowledge";
 import { DeleteKnowledgeButton } from "./delete-knowledge-button";
 
-const KIND_LABELS: Record<KnowledgeItem["kind"], string> = {
-  qa: "Q&A",
-  note: "Note",
-  document: "Document",
-  web: "Web page",
-};
 const EXCERPT = 240;
 
 export function KnowledgeList({ items, nextCursor }: { items: KnowledgeItem[]; nextCursor: string | null }) {
@@ -31,7 +26,7 @@ export function KnowledgeList({ items, nextCursor }: { items: KnowledgeItem[]; n
           <ul className="grid divide-y divide-zinc-200 dark:divide-zinc-800" data-testid="knowledge-list">
             {items.map((item) => (
               <li key={item.id} className="flex items-start gap-3 py-3">
-                <Badge tone={item.kind === "qa" ? "accent" : "neutral"}>{KIND_LABELS[item.kind]}</Badge>
+                <Badge tone={item.kind === "qa" ? "accent" : "neutral"}>{KNOWLEDGE_KIND_LABELS[item.kind]}</Badge>
                 <div className="grid min-w-0 flex-1 gap-1">
                   <p className="font-medium wrap-anywhere">{item.title}</p>
                   {item.source_url ? (

@@ -31,7 +31,7 @@ export function QuestionCard({ group }: { group: QuestionGroup }) {
   }, [state, router]);
   const dismiss = () =>
     startDismiss(async () => {
-      const result = await dismissQuestionAction(idleFormState, { question: group.question });
+      const result = await dismissQuestionAction(idleFormState, { questions: group.wordings });
       if (result.status === "error") toast.error("Not dismissed", { description: result.message });
       else router.refresh();
     });
@@ -43,10 +43,24 @@ export function QuestionCard({ group }: { group: QuestionGroup }) {
           “{group.question}”
         </CardTitle>
         <CardDescription>{asked}</CardDescription>
+        {group.wordings.length > 1 ? (
+          <div className="text-sm text-zinc-600 dark:text-zinc-400">
+            <p>Also asked as:</p>
+            <ul data-testid="question-wordings" className="list-inside list-disc">
+              {group.wordings.slice(1).map((wording) => (
+                <li key={wording} className="wrap-anywhere">
+                  “{wording}”
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </CardHeader>
       <CardContent>
         <form action={formAction} noValidate className="grid gap-3">
-          <input type="hidden" name="question" value={group.question} />
+          {group.wordings.map((wording) => (
+            <input key={wording} type="hidden" name="questions" value={wording} />
+          ))}
           <Field label="Your answer" error={state.status === "error" ? state.fieldErrors.answer : undefined}>
             {(control) => <Textarea {...control} name="answer" rows={3} />}
           </Field>

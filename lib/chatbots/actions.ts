@@ -3,12 +3,14 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { asOwner } from "@/lib/db";
+import { setChatbotKnowledge } from "@/lib/db/queries/chatbot-knowledge";
 import { createChatbot, deleteChatbot, findChatbot, isSlugAvailable, updateChatbot } from "@/lib/db/queries/chatbots";
 import { ApiError } from "@/lib/errors";
 import { action } from "@/lib/http/action";
 import { RESERVED_SLUGS, slugSchema } from "@/lib/validation/chatbot";
 import { createChatbotBodySchema, updateChatbotBodySchema } from "@/lib/validation/chatbot-server";
 import { uuidSchema } from "@/lib/validation/common";
+import { chatbotKnowledgeInputSchema } from "@/lib/validation/knowledge";
 
 // The dashboard's chatbot editor, with the API's schemas and queries. Another owner's chatbot is
 // hidden by RLS, so acting on one reads exactly like acting on one that doesn't exist.
@@ -75,5 +77,27 @@ export const checkSlugAction = action(
     return available
       ? { availability: "available", message: `/c/${parsed.data} is available.` }
       : { availability: "taken", message: `/c/${parsed.data} is taken: choose another.` };
+  },
+);
+
+/** Which knowledge the bot answers from; a form's ticked items arrive as one string, several, or none. */
+export const setChatbotKnowledgeAction = action(
+  {
+    name: "chatbots.setKnowledge",
+    auth: "required",
+    schema: chatbotKnowledgeInputSchema.extend({
+      id: uuidSchema,
+      item_ids: z.preprocess(
+        (value) => (value === undefined ? [] : typeof value === "string" ? [value] : value),
+        chatbotKnowledgeInputSchema.shape.item_ids,
+      ),
+    }),
+  },
+  async ({ input, caller }) => {
+    const knowledge = await asOwner(caller.claims, (tx) =>
+      setChatbotKnowledge(tx, { chatbotId: input.id, knowledge: { scope: input.scope, item_ids: input.item_ids } }),
+    );
+    if (!knowledge) throw notFound();
+    return knowledge;
   },
 );

@@ -40,6 +40,7 @@ describe.skipIf(!browserAvailable())("the knowledge page in Chromium", () => {
       data: { name: "Knowing bot", public_url_slug: slug, configuration: { show_sources: true } },
     });
     expect(created.status()).toBe(201);
+    const botId = ((await created.json()) as { id: string }).id;
 
     await page.goto(`${baseUrl}/dashboard/knowledge`);
     const add = page.getByRole("button", { name: "Add answer" });
@@ -118,6 +119,15 @@ describe.skipIf(!browserAvailable())("the knowledge page in Chromium", () => {
     await expect.poll(() => inboxSources.count()).toBe(2);
     expect(await inboxSources.first().textContent()).toBe("from: Q&A 'Are you open to relocation?'");
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    // Beside any answer, what the bot should have said: it becomes the Q&A for that question.
+    const improve = page.getByRole("button", { name: "Improve this answer" }).nth(1);
+    await hydrated(improve);
+    await improve.click();
+    const dialog = page.getByRole("dialog", { name: "Improve this answer" });
+    await dialog.getByLabel("Better answer").fill("At Northwind, from 2019 to 2023.");
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Save answer" }).click();
+    await page.getByText("The next visitor who asks this gets your answer.").waitFor();
 
     await page.goto(`${baseUrl}/dashboard/questions`);
     const group = page.getByTestId("question-group").filter({ hasText: "Does she play chess?" });
@@ -144,5 +154,28 @@ describe.skipIf(!browserAvailable())("the knowledge page in Chromium", () => {
     await expect
       .poll(() => reply.getByTestId("answer-sources").textContent(), { timeout: 20_000 })
       .toBe("Q&A 'Does she play chess?'");
-  }, 180_000);
+    await expect.poll(() => next.getByTestId("send-button").count(), { timeout: 15_000 }).toBe(1);
+    await next.getByTestId("composer-input").fill("Where did she lead a payments team?");
+    await next.getByTestId("composer-input").press("Enter");
+    await expect
+      .poll(() => reply.locator(":scope > div").textContent(), { timeout: 20_000 })
+      .toBe("At Northwind, from 2019 to 2023.");
+
+    // This bot keeps to one item: the chess answer is no longer its to give.
+    await page.goto(`${baseUrl}/dashboard/chatbots/${botId}`);
+    const keep = page.getByRole("button", { name: "Save knowledge choice" });
+    await hydrated(keep);
+    await page.getByLabel("Only the items I choose").check();
+    await page
+      .getByTestId("knowledge-choices")
+      .getByLabel(/Are you open to relocation\?/)
+      .check();
+    await keep.click();
+    await page.getByText("Knowledge choice saved.").waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await expect.poll(() => next.getByTestId("send-button").count(), { timeout: 15_000 }).toBe(1);
+    await next.getByTestId("composer-input").fill("Is chess one of her hobbies?");
+    await next.getByTestId("composer-input").press("Enter");
+    await expect.poll(() => reply.locator(":scope > div").textContent(), { timeout: 20_000 }).toContain("don't know");
+  }, 240_000);
 });

@@ -306,6 +306,16 @@ describeEachDatabase("account: export and deletion", (db) => {
       jsonRequest("/api/knowledge", { kind: "note", title: "Note", body: "Known." }, { headers: who.bearer }),
     );
     expect(note.status).toBe(201);
+    const { PUT: chooseKnowledge } = await import("@/app/api/chatbots/[id]/knowledge/route");
+    const chosen = await chooseKnowledge(
+      jsonRequest(
+        `/api/chatbots/${bot.id}/knowledge`,
+        { scope: "selected", item_ids: [((await note.json()) as { id: string }).id] },
+        { method: "PUT", headers: who.bearer },
+      ),
+      { params: Promise.resolve({ id: bot.id }) },
+    );
+    expect(chosen.status).toBe(200);
     await db().query(
       "insert into public.question_resolutions (user_id, normalized_question, resolution) values ($1, 'a question', 'dismissed')",
       [who.userId],

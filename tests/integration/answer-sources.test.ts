@@ -289,7 +289,7 @@ describeEachDatabase("answer sources and outcomes", (db) => {
         method: "POST",
         headers: { origin: TEST_ORIGIN, cookie: owner.cookie },
       }),
-      () => dismissQuestionAction(idleFormState as never, { question: "Does Rosa play the cello?" }),
+      () => dismissQuestionAction(idleFormState as never, { questions: "Does Rosa play the cello?" }),
     );
     expect(dismissed.result).toMatchObject({ status: "success" });
     expect(await waiting()).toBe(1);

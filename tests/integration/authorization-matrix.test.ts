@@ -257,6 +257,20 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
       owner: 200,
       other: 404,
     },
+    "GET /api/chatbots/{id}/knowledge": {
+      call: ({ chatbotId }) => ({ path: `/api/chatbots/${chatbotId}/knowledge` }),
+      owner: 200,
+      other: 404,
+    },
+    // The subset is kept while the scope is all, so the bot's answers elsewhere in the matrix don't change.
+    "PUT /api/chatbots/{id}/knowledge": {
+      call: ({ chatbotId, knowledgeId }) => ({
+        path: `/api/chatbots/${chatbotId}/knowledge`,
+        body: { scope: "all", item_ids: [knowledgeId] },
+      }),
+      owner: 200,
+      other: 404,
+    },
     "DELETE /api/chatbots/{id}": {
       call: async () => ({ path: `/api/chatbots/${await createOwnChatbot()}` }),
       owner: 204,
@@ -473,8 +487,14 @@ type ActionRow = { input(fixture: Fixture): Record<string, unknown> } & (
 
 const ACTION_ROWS: Record<string, ActionRow> = {
   // Both act on the caller's own queue and knowledge only.
-  "questions.answer": { input: () => ({ question: "Matrix?", answer: "Yes." }), owner: "success", other: "success" },
-  "questions.dismiss": { input: () => ({ question: "Matrix?" }), owner: "success", other: "success" },
+  "questions.answer": { input: () => ({ questions: "Matrix?", answer: "Yes." }), owner: "success", other: "success" },
+  "questions.dismiss": { input: () => ({ questions: "Matrix?" }), owner: "success", other: "success" },
+  // A turn of another owner's bot reads as one that doesn't exist.
+  "questions.improveAnswer": {
+    input: ({ messageId }) => ({ message_id: messageId, answer: "Better." }),
+    owner: "success",
+    other: "not_found",
+  },
   "knowledge.addQuestionAndAnswer": {
     input: () => ({ question: "Matrix?", answer: "Yes." }),
     owner: "success",
@@ -513,6 +533,11 @@ const ACTION_ROWS: Record<string, ActionRow> = {
     // owner never learns the bot exists.
     input: ({ chatbotId }) => ({ id: chatbotId, confirm_name: "not its name" }),
     owner: "validation_failed",
+    other: "not_found",
+  },
+  "chatbots.setKnowledge": {
+    input: ({ chatbotId, knowledgeId }) => ({ id: chatbotId, scope: "all", item_ids: knowledgeId }),
+    owner: "success",
     other: "not_found",
   },
   "chatbots.checkSlug": {
@@ -624,7 +649,17 @@ describeEachDatabase("every server action x every cookie", (db) => {
     const { POST: chat } = await import("@/app/api/chat/route");
     const turn = (await (
       await chat(jsonRequest("/api/chat", { chatbot_id: bot.id, visitor_id: `matrix-${randomUUID()}`, message: "Hi" }))
-    ).json()) as { conversation_id: string };
+    ).json()) as { conversation_id: string; message_id: string };
+    const { POST: addKnowledge } = await import("@/app/api/knowledge/route");
+    const note = (await (
+      await addKnowledge(
+        jsonRequest(
+          "/api/knowledge",
+          { kind: "note", title: "Action target", body: "A note." },
+          { headers: owner.bearer },
+        ),
+      )
+    ).json()) as { id: string };
     const [conversation] = await db().query<{ id: string }>(
       "select id from public.conversations where chatbot_id = $1 and conversation_id = $2",
       [bot.id, turn.conversation_id],
@@ -632,9 +667,9 @@ describeEachDatabase("every server action x every cookie", (db) => {
     fixture = {
       chatbotId: bot.id,
       slug: bot.public_url_slug,
-      messageId: NIL_UUID,
+      messageId: turn.message_id,
       apiKeyId: key.id,
-      knowledgeId: NIL_UUID,
+      knowledgeId: note.id,
       webhookId: webhook.id,
       conversationId: conversation.id,
       ownerPassword: owner.password,

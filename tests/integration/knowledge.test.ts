@@ -6,7 +6,7 @@ import type { ActionInput, RegisteredAction } from "@/lib/http/action";
 import { idleFormState } from "@/lib/http/form-state";
 import { runWithRequestForTests } from "@/lib/http/request-facts";
 import { addQuestionAndAnswerAction, deleteKnowledgeAction, uploadDocumentAction } from "@/lib/knowledge/actions";
-import { answerQuestionAction, dismissQuestionAction } from "@/lib/questions/actions";
+import { answerQuestionAction, dismissQuestionAction, improveAnswerAction } from "@/lib/questions/actions";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 
@@ -232,7 +232,7 @@ describeEachDatabase("the answer loop", () => {
     expect(await queue(other)).toEqual([]);
 
     expect(
-      (await callAs(owner, answerQuestionAction, { question: groups[0].question, answer: "Yes, fluently." })).status,
+      (await callAs(owner, answerQuestionAction, { questions: groups[0].wordings, answer: "Yes, fluently." })).status,
     ).toBe("success");
     expect(await queue(owner)).toEqual([]);
     // Other words, one shared content word ("Danish"): the owner's answer, as written.
@@ -242,11 +242,213 @@ describeEachDatabase("the answer loop", () => {
   it("lets the owner dismiss a question, which returns only if asked again", async () => {
     await ask("Does Mia own a sailboat?");
     expect((await queue(owner)).map((group) => group.question)).toEqual(["Does Mia own a sailboat?"]);
-    expect((await callAs(owner, dismissQuestionAction, { question: "does mia own a sailboat" })).status).toBe(
+    expect((await callAs(owner, dismissQuestionAction, { questions: "does mia own a sailboat" })).status).toBe(
       "success",
     );
     expect(await queue(owner)).toEqual([]);
     await ask("Does Mia own a sailboat?");
     expect(await queue(owner)).toHaveLength(1);
+    await callAs(owner, dismissQuestionAction, { questions: "Does Mia own a sailboat?" });
+  });
+
+  it("groups questions asked in other words, and the answer takes every wording", async () => {
+    await ask("Would Mia relocate?");
+    await ask("Would Mia relocate?");
+    await ask("Is Mia open to moving?");
+    await ask("Does Mia keep bees?");
+    const groups = await queue(owner);
+    expect(groups).toEqual([
+      expect.objectContaining({
+        question: "Would Mia relocate?",
+        wordings: ["Would Mia relocate?", "Is Mia open to moving?"],
+        times: 3,
+        visitors: 3,
+      }),
+      expect.objectContaining({ question: "Does Mia keep bees?", wordings: ["Does Mia keep bees?"], times: 1 }),
+    ]);
+
+    const answered = await callAs(owner, answerQuestionAction, {
+      questions: groups[0].wordings,
+      answer: "Yes, to Copenhagen or Berlin.",
+    });
+    expect(answered.status).toBe("success");
+    expect((await queue(owner)).map((group) => group.question)).toEqual(["Does Mia keep bees?"]);
+    const { GET } = await import("@/app/api/knowledge/route");
+    const listed = (await (
+      await GET(new Request(`${TEST_ORIGIN}/api/knowledge`, { headers: owner.bearer }))
+    ).json()) as {
+      items: Array<{ title: string; alternatives: string[] }>;
+    };
+    expect(listed.items).toContainEqual(
+      expect.objectContaining({ title: "Would Mia relocate?", alternatives: ["Is Mia open to moving?"] }),
+    );
+    // A synonym of a word of the second wording ("move" / "relocate").
+    expect(await ask("Could Mia move abroad?")).toBe("Yes, to Copenhagen or Berlin.");
+    // Another owner's action resolves nothing of this owner's.
+    expect((await callAs(other, dismissQuestionAction, { questions: "Does Mia keep bees?" })).status).toBe("success");
+    expect((await queue(owner)).map((group) => group.question)).toEqual(["Does Mia keep bees?"]);
+    await callAs(owner, dismissQuestionAction, { questions: "Does Mia keep bees?" });
+  });
+
+  it("lets the owner improve any answer from the inbox; the next visitor gets it, improving again replaces it", async () => {
+    const { POST } = await import("@/app/api/chat/route");
+    const first = (await (
+      await POST(
+        jsonRequest("/api/chat", {
+          chatbot_id: chatbotId,
+          visitor_id: `loop-${randomUUID()}`,
+          message: "Which tools does Mia use?",
+        }),
+      )
+    ).json()) as { response: string; message_id: string };
+    expect(first.response).toContain("Figma");
+
+    const notTheirs = await callAs(other, improveAnswerAction, {
+      message_id: first.message_id,
+      answer: "Crayons.",
+    });
+    expect(notTheirs).toMatchObject({ status: "error" });
+    expect(await ask("What tools does she use?")).not.toBe("Crayons.");
+
+    const improved = await callAs(owner, improveAnswerAction, {
+      message_id: first.message_id,
+      answer: "Figma and Framer, and a pencil first.",
+    });
+    expect(improved.status).toBe("success");
+    expect(await ask("What tools does she use?")).toBe("Figma and Framer, and a pencil first.");
+    expect(
+      (await callAs(owner, improveAnswerAction, { message_id: first.message_id, answer: "Figma, mostly." })).status,
+    ).toBe("success");
+    expect(await ask("Which tools does Mia use?")).toBe("Figma, mostly.");
+    const { GET } = await import("@/app/api/knowledge/route");
+    const listed = (await (
+      await GET(new Request(`${TEST_ORIGIN}/api/knowledge`, { headers: owner.bearer }))
+    ).json()) as {
+      items: Array<{ title: string }>;
+    };
+    expect(listed.items.filter((item) => item.title === "Which tools does Mia use?")).toHaveLength(1);
+    expect((await callAs(owner, improveAnswerAction, { message_id: randomUUID(), answer: "x" })).status).toBe("error");
+  });
+});
+
+describeEachDatabase("a chatbot's own knowledge", () => {
+  let owner: SignedUpOwner;
+  let other: SignedUpOwner;
+  let recruiting: string;
+  let everything: string;
+  let noteId: string;
+  let otherNoteId: string;
+
+  const knowledgeRoute = () => import("@/app/api/chatbots/[id]/knowledge/route");
+
+  async function setKnowledge(who: SignedUpOwner, botId: string, body: unknown) {
+    const { PUT } = await knowledgeRoute();
+    return PUT(jsonRequest(`/api/chatbots/${botId}/knowledge`, body, { method: "PUT", headers: who.bearer }), {
+      params: Promise.resolve({ id: botId }),
+    });
+  }
+
+  async function getKnowledge(who: SignedUpOwner, botId: string) {
+    const { GET } = await knowledgeRoute();
+    return GET(new Request(`${TEST_ORIGIN}/api/chatbots/${botId}/knowledge`, { headers: who.bearer }), {
+      params: Promise.resolve({ id: botId }),
+    });
+  }
+
+  async function ask(botId: string, message: string) {
+    const { POST } = await import("@/app/api/chat/route");
+    const response = await POST(
+      jsonRequest("/api/chat", { chatbot_id: botId, visitor_id: `sub-${randomUUID()}`, message }),
+    );
+    return (await response.json()) as { response: string; sources: Array<{ kind: string; id?: string }> };
+  }
+
+  beforeAll(async () => {
+    owner = await signUpOwner();
+    other = await signUpOwner();
+    const { PUT: putProfile } = await import("@/app/api/profile/route");
+    await putProfile(
+      jsonRequest(
+        "/api/profile",
+        { name: "Ines Duarte", bio: "A product manager.", skills: "Roadmaps.", experience: "", interests: "" },
+        { method: "PUT", headers: owner.bearer },
+      ),
+    );
+    const { POST: createBot } = await import("@/app/api/chatbots/route");
+    const bot = async (name: string) =>
+      (
+        (await (
+          await createBot(
+            jsonRequest("/api/chatbots", { name, configuration: { show_sources: true } }, { headers: owner.bearer }),
+          )
+        ).json()) as { id: string }
+      ).id;
+    recruiting = await bot("Ines for recruiters");
+    everything = await bot("Ines, all of it");
+    const note = async (who: SignedUpOwner, title: string, body: string) =>
+      ((await (await api("POST", "/api/knowledge", who, { kind: "note", title, body })).json()) as { id: string }).id;
+    noteId = await note(owner, "Pottery", "Ines throws stoneware pots on a kick wheel every weekend.");
+    otherNoteId = await note(other, "Secret", "Nothing to see.");
+  });
+
+  it("answers from all of the owner's knowledge by default", async () => {
+    expect(await (await getKnowledge(owner, recruiting)).json()).toEqual({ scope: "all", item_ids: [] });
+    expect((await ask(recruiting, "Does Ines do pottery?")).response).toContain("stoneware");
+  });
+
+  it("answers only from the chosen items, and the other bots keep all of it", async () => {
+    const chosen = await setKnowledge(owner, recruiting, { scope: "selected", item_ids: [] });
+    expect(chosen.status).toBe(200);
+    expect(await chosen.json()).toEqual({ scope: "selected", item_ids: [] });
+    const narrowed = await ask(recruiting, "Does Ines do pottery?");
+    expect(narrowed.response).not.toContain("stoneware");
+    expect(narrowed.sources).toEqual([]);
+    expect((await ask(everything, "Does Ines do pottery?")).response).toContain("stoneware");
+
+    expect(await (await setKnowledge(owner, recruiting, { scope: "selected", item_ids: [noteId] })).json()).toEqual({
+      scope: "selected",
+      item_ids: [noteId],
+    });
+    expect((await ask(recruiting, "Does Ines do pottery?")).sources).toContainEqual(
+      expect.objectContaining({ kind: "knowledge", id: noteId }),
+    );
+  });
+
+  it("refuses another owner's items and hides the bot from another owner", async () => {
+    const foreign = await setKnowledge(owner, recruiting, { scope: "selected", item_ids: [otherNoteId] });
+    expect(foreign.status).toBe(400);
+    expect(await foreign.json()).toMatchObject({
+      error: { code: "validation_failed", details: [expect.objectContaining({ path: "item_ids" })] },
+    });
+    expect(await (await getKnowledge(owner, recruiting)).json()).toEqual({ scope: "selected", item_ids: [noteId] });
+    expect((await setKnowledge(other, recruiting, { scope: "all", item_ids: [] })).status).toBe(404);
+    expect((await getKnowledge(other, recruiting)).status).toBe(404);
+    expect((await setKnowledge(owner, recruiting, { scope: "some", item_ids: ["nope"] })).status).toBe(400);
+  });
+
+  it("adds the owner's answer to an unanswered question to the subset of the bot that was asked", async () => {
+    await setKnowledge(owner, recruiting, { scope: "selected", item_ids: [noteId] });
+    const unanswered = await ask(recruiting, "Does Ines have a driving licence?");
+    expect(unanswered.response).toMatch(/don't know/);
+    const groups = await asOwner({ sub: owner.userId, email: owner.email, role: "authenticated" }, (tx) =>
+      listUnansweredQuestions(tx, { limit: 50 }),
+    );
+    const request = new Request(`${TEST_ORIGIN}/dashboard/questions`, {
+      method: "POST",
+      headers: { origin: TEST_ORIGIN, cookie: owner.cookie },
+    });
+    const { result } = await runWithRequestForTests(request, () =>
+      answerQuestionAction(idleFormState as never, { questions: groups[0].wordings, answer: "Yes, a full licence." }),
+    );
+    expect(result).toMatchObject({ status: "success" });
+    expect((await ask(recruiting, "Does Ines hold a driving licence?")).response).toBe("Yes, a full licence.");
+    const subset = (await (await getKnowledge(owner, recruiting)).json()) as { item_ids: string[] };
+    expect(subset.item_ids).toHaveLength(2);
+    // Deleting an item takes it out of every subset.
+    await api("DELETE", `/api/knowledge/${noteId}`, owner);
+    expect(await (await getKnowledge(owner, recruiting)).json()).toEqual({
+      scope: "selected",
+      item_ids: subset.item_ids.filter((id) => id !== noteId),
+    });
   });
 });

@@ -63,6 +63,8 @@ async function expectIntendedPrivileges(db: Database): Promise<void> {
     chatbot_daily_questions: ["SELECT"],
     chatbot_daily_stats: ["SELECT"],
     chatbot_daily_usage: ["SELECT"],
+    // A subset bot's items: added and taken away, never rewritten.
+    chatbot_knowledge_items: ["SELECT", "INSERT", "DELETE"],
     chatbot_unanswered_questions: ["SELECT"],
     chatbots: owner,
     // Written by private.visitor_contact only.

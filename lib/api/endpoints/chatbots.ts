@@ -2,6 +2,7 @@ import { endpoints } from "@/lib/api/endpoint";
 import { chatbotSchema } from "@/lib/validation/chatbot";
 import { createChatbotBodySchema, updateChatbotBodySchema } from "@/lib/validation/chatbot-server";
 import { idParamsSchema } from "@/lib/validation/common";
+import { chatbotKnowledgeInputSchema, chatbotKnowledgeSchema } from "@/lib/validation/knowledge";
 
 const chatbots = endpoints({ tag: "Chatbots", auth: "required" });
 
@@ -42,4 +43,22 @@ export const deleteChatbotEndpoint = chatbots("DELETE /api/chatbots/{id}", "dele
   summary: "Delete a chatbot with its visitors and messages",
   params: idParamsSchema,
   responses: { 204: { description: "Deleted." } },
+});
+
+const ChatbotKnowledge = { name: "ChatbotKnowledge", schema: chatbotKnowledgeSchema };
+
+export const getChatbotKnowledgeEndpoint = chatbots("GET /api/chatbots/{id}/knowledge", "getChatbotKnowledge", {
+  summary: "Which knowledge items a chatbot answers from",
+  description: 'A new chatbot answers from all of its owner\'s items (`scope: "all"`).',
+  params: idParamsSchema,
+  responses: { 200: { description: "The chatbot's knowledge scope and subset.", body: ChatbotKnowledge } },
+});
+
+export const setChatbotKnowledgeEndpoint = chatbots("PUT /api/chatbots/{id}/knowledge", "setChatbotKnowledge", {
+  summary: "Choose which knowledge items a chatbot answers from",
+  description:
+    'With `scope: "selected"` the bot answers from the items in `item_ids` only (an empty list: from the profile alone); with `"all"` from every item, `item_ids` being kept for later. An id that is not one of the caller\'s items is 400. A Q&A written in answer to one of the bot\'s unanswered questions joins its subset.',
+  params: idParamsSchema,
+  body: { name: "ChatbotKnowledgeChoice", schema: chatbotKnowledgeInputSchema },
+  responses: { 200: { description: "The chatbot's knowledge scope and subset.", body: ChatbotKnowledge } },
 });

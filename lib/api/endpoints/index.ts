@@ -12,7 +12,9 @@ import {
   createChatbotEndpoint,
   deleteChatbotEndpoint,
   getChatbotEndpoint,
+  getChatbotKnowledgeEndpoint,
   listChatbotsEndpoint,
+  setChatbotKnowledgeEndpoint,
   updateChatbotEndpoint,
 } from "./chatbots";
 import { listContactsEndpoint } from "./contacts";
@@ -58,6 +60,8 @@ export const endpoints: readonly Endpoint[] = [
   getChatbotEndpoint,
   updateChatbotEndpoint,
   deleteChatbotEndpoint,
+  getChatbotKnowledgeEndpoint,
+  setChatbotKnowledgeEndpoint,
   listKnowledgeEndpoint,
   createKnowledgeEndpoint,
   uploadKnowledgeDocumentEndpoint,

@@ -112,3 +112,18 @@ async function writeChunks(tx: Queryable, itemId: string, record: KnowledgeRecor
     [itemId, chunks],
   );
 }
+
+/** An item as a chatbot's knowledge chooser lists it. */
+export interface KnowledgeChoice {
+  id: string;
+  kind: KnowledgeItem["kind"];
+  title: string;
+}
+
+/** Run as the owner: every item's kind and title, for choosing a chatbot's subset (at most as many as a subset holds). */
+export async function listKnowledgeChoices(tx: Queryable, { limit }: { limit: number }): Promise<KnowledgeChoice[]> {
+  return tx.query<KnowledgeChoice>(
+    "select id, kind, title from public.knowledge_items order by created_at desc, id desc limit $1",
+    [limit],
+  );
+}

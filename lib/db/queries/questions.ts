@@ -1,14 +1,17 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
+import { mergeSimilarQuestions } from "@/lib/questions/grouping";
 import { isoTimestamp } from "./timestamps";
 
 // The questions queue: what the owner's bots could not answer, grouped by the visitor's words
-// (private.normalized_question), most asked first, less what the owner has answered or dismissed
-// since it was last asked.
+// (private.normalized_question) and then by meaning (lib/questions/grouping.ts), most asked first,
+// less what the owner has answered or dismissed since it was last asked.
 
 export interface QuestionGroup {
-  /** The newest wording visitors used. */
+  /** The newest wording of the most asked form of the question. */
   question: string;
+  /** Every wording the group holds, the most asked first (its question); the answer's Q&A takes them all. */
+  wordings: string[];
   times: number;
   visitors: number;
   lastAskedAt: string;
@@ -16,12 +19,25 @@ export interface QuestionGroup {
 
 /** How far back the queue looks: older questions have had their chance. */
 const QUEUE_DAYS = 90;
+/** Normalised questions read before similar ones are joined: enough for a page of groups, bounded. */
+const WORDINGS_READ = 500;
 
-/** Run as the owner: their bots' unanswered questions, grouped, most asked first. */
+/**
+ * Run as the owner: their bots' unanswered questions, grouped by normalised text in the database
+ * and then by their terms (lib/questions/grouping.ts), most asked first.
+ */
 export async function listUnansweredQuestions(tx: Queryable, { limit }: { limit: number }): Promise<QuestionGroup[]> {
-  const rows = await tx.query<{ question: string; times: number; visitors: number; last_asked: Date }>(
+  const rows = await tx.query<{
+    question: string;
+    terms: string[];
+    times: number;
+    visitor_ids: string[];
+    last_asked: Date;
+  }>(
     `select (array_agg(m.message order by m.created_at desc))[1] as question,
-            count(*)::int as times, count(distinct m.visitor_id)::int as visitors, max(m.created_at) as last_asked
+            private.question_terms((array_agg(m.message order by m.created_at desc))[1],
+              (select p.name from public.profiles p where p.user_id = (select auth.uid()))) as terms,
+            count(*)::int as times, array_agg(distinct m.visitor_id) as visitor_ids, max(m.created_at) as last_asked
      from public.messages m
      where m.outcome = 'unanswered' and not m.is_preview
        and m.created_at > now() - make_interval(days => $2)
@@ -32,14 +48,24 @@ export async function listUnansweredQuestions(tx: Queryable, { limit }: { limit:
      group by private.normalized_question(m.message)
      order by times desc, last_asked desc
      limit $1`,
-    [limit, QUEUE_DAYS],
+    [WORDINGS_READ, QUEUE_DAYS],
   );
-  return rows.map((row) => ({
+  const groups = rows.map((row) => ({
     question: row.question,
+    terms: row.terms,
     times: row.times,
-    visitors: row.visitors,
+    visitorIds: row.visitor_ids,
     lastAskedAt: isoTimestamp(row.last_asked),
   }));
+  return mergeSimilarQuestions(groups)
+    .slice(0, limit)
+    .map(({ members }) => ({
+      question: members[0].question,
+      wordings: members.map((member) => member.question),
+      times: members.reduce((sum, member) => sum + member.times, 0),
+      visitors: new Set(members.flatMap((member) => member.visitorIds)).size,
+      lastAskedAt: members.map((member) => member.lastAskedAt).reduce((a, b) => (a > b ? a : b)),
+    }));
 }
 
 /**
@@ -62,20 +88,56 @@ export async function countWaitingQuestions(tx: Queryable): Promise<number> {
   return count;
 }
 
-/** Run as the owner: takes a question out of the queue, answered (with its Q&A) or dismissed. */
-export async function resolveQuestion(
+/** Run as the owner: takes a question's wordings out of the queue, answered (with its Q&A) or dismissed. */
+export async function resolveQuestions(
   tx: Queryable,
   {
-    question,
+    questions,
     resolution,
     knowledgeItemId,
-  }: { question: string; resolution: "answered" | "dismissed"; knowledgeItemId: string | null },
+  }: { questions: string[]; resolution: "answered" | "dismissed"; knowledgeItemId: string | null },
 ): Promise<void> {
   await tx.query(
     `insert into public.question_resolutions (normalized_question, resolution, knowledge_item_id)
-     values (private.normalized_question($1), $2, $3)
+     select distinct private.normalized_question(q), $2, $3::uuid from unnest($1::text[]) as q
      on conflict (user_id, normalized_question) do update
        set resolution = excluded.resolution, knowledge_item_id = excluded.knowledge_item_id, created_at = now()`,
-    [question, resolution, knowledgeItemId],
+    [questions, resolution, knowledgeItemId],
   );
+}
+
+/** Run as the owner: the bots of theirs that couldn't answer any of these wordings. */
+export async function chatbotsThatAsked(tx: Queryable, { questions }: { questions: string[] }): Promise<string[]> {
+  const rows = await tx.query<{ chatbot_id: string }>(
+    `select distinct q.chatbot_id from public.chatbot_unanswered_questions q
+     where q.question_hash = any(select md5(private.normalized_question(w)) from unnest($1::text[]) as w)`,
+    [questions],
+  );
+  return rows.map((row) => row.chatbot_id);
+}
+
+/** Run as the owner: the visitor's question of one of their bots' turns, and the bot; null when it isn't theirs. */
+export async function findTurnQuestion(
+  tx: Queryable,
+  { messageId }: { messageId: string },
+): Promise<{ question: string; chatbotId: string } | null> {
+  const [row] = await tx.query<{ question: string; chatbot_id: string }>(
+    "select message as question, chatbot_id from public.messages where id = $1 and not is_preview",
+    [messageId],
+  );
+  return row ? { question: row.question, chatbotId: row.chatbot_id } : null;
+}
+
+/** Run as the owner: the Q&A they already answered one of these wordings with, if it still exists. */
+export async function findAnswerOf(tx: Queryable, { questions }: { questions: string[] }): Promise<string | null> {
+  const [row] = await tx.query<{ id: string }>(
+    `select i.id from public.question_resolutions r
+     join public.knowledge_items i on i.id = r.knowledge_item_id and i.kind = 'qa'
+     where r.resolution = 'answered'
+       and r.normalized_question = any(select private.normalized_question(q) from unnest($1::text[]) as q)
+     order by r.created_at desc
+     limit 1`,
+    [questions],
+  );
+  return row?.id ?? null;
 }

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { BlockControls } from "@/components/inbox/block-controls";
 import { MarkUnreadButton, RefreshCountsOnOpen } from "@/components/inbox/conversation-actions";
 import { ReplyForm } from "@/components/inbox/reply-form";
+import { ImproveAnswer } from "@/components/questions/improve-answer";
 import { ButtonLink } from "@/components/ui/button-link";
 import { sourceLabel } from "@/lib/answer-sources";
 import { requireUser } from "@/lib/auth/server";
@@ -153,6 +154,7 @@ export default async function ConversationPage({
                   </p>
                 ) : null}
                 <Feedback turn={item} />
+                {item.status === "answered" ? <ImproveAnswer messageId={item.id} question={item.message} /> : null}
               </div>
               <time dateTime={item.created_at} className="justify-self-end text-xs text-zinc-600 dark:text-zinc-400">
                 {timeFormat.format(new Date(item.created_at))} UTC

@@ -1,0 +1,88 @@
+"use client";
+
+import { PencilLine } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/textarea";
+import { toast } from "@/components/ui/toast";
+import { idleFormState } from "@/lib/http/form-state";
+import { improveAnswerAction } from "@/lib/questions/actions";
+
+/**
+ * Beside an answer in the inbox: the owner writes what the bot should have said, and it becomes
+ * the Q&A for that question (or replaces the answer of the one they wrote before).
+ */
+export function ImproveAnswer({ messageId, question }: { messageId: string; question: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [answer, setAnswer] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const [pending, startTransition] = useTransition();
+  const save = () =>
+    startTransition(async () => {
+      const state = await improveAnswerAction(idleFormState, { message_id: messageId, answer });
+      if (state.status === "error") {
+        setError(state.fieldErrors.answer ?? state.message);
+        return;
+      }
+      setError(undefined);
+      setAnswer("");
+      setOpen(false);
+      toast.success("Answer saved", { description: "The next visitor who asks this gets your answer." });
+      router.refresh();
+    });
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger render={<Button variant="link" className="text-xs" />}>
+        <PencilLine aria-hidden />
+        Improve this answer
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Improve this answer</DialogTitle>
+          <DialogDescription className="wrap-anywhere">
+            What should the bot have said to “{question}”? It becomes a Q&A in your knowledge, given as written to
+            visitors who ask this in any words.
+          </DialogDescription>
+        </DialogHeader>
+        <form
+          className="grid gap-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            save();
+          }}
+        >
+          <Field label="Better answer" error={error}>
+            {(control) => (
+              <Textarea
+                {...control}
+                name="answer"
+                rows={4}
+                value={answer}
+                onChange={(event) => setAnswer(event.target.value)}
+              />
+            )}
+          </Field>
+          <DialogFooter>
+            <Button type="submit" loading={pending}>
+              Save answer
+            </Button>
+            <DialogClose render={<Button variant="secondary" />}>Cancel</DialogClose>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
