@@ -64,7 +64,12 @@ export async function listUnansweredQuestions(tx: Queryable, { limit }: { limit:
       wordings: members.map((member) => member.question),
       times: members.reduce((sum, member) => sum + member.times, 0),
       visitors: new Set(members.flatMap((member) => member.visitorIds)).size,
-      lastAskedAt: members.map((member) => member.lastAskedAt).reduce((a, b) => (a > b ? a : b)),
+      // ISO timestamps in UTC sort as they happened.
+      lastAskedAt:
+        members
+          .map((member) => member.lastAskedAt)
+          .sort()
+          .at(-1) ?? members[0].lastAskedAt,
     }));
 }
 
