@@ -1,4 +1,5 @@
 import "server-only";
+import { sourceLabel } from "@/lib/answer-sources";
 import type { JwtClaims } from "@/lib/db";
 import { asOwner } from "@/lib/db";
 import { dayStart } from "@/lib/db/queries/inbox";
@@ -17,6 +18,8 @@ const COLUMNS = [
   "message",
   "response",
   "status",
+  "outcome",
+  "sources",
   "is_read",
   "latency_ms",
   "feedback",
@@ -34,6 +37,12 @@ export function csvCell(value: string | number | boolean | null): string {
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A turn's cell: its sources as the inbox names them ("Experience; Q&A 'Are you open to relocation?'"). */
+function csvValue(item: ExportedMessage, column: (typeof COLUMNS)[number]): string | number | boolean | null {
+  if (column === "sources") return item.sources.map(sourceLabel).join("; ");
+  return item[column];
 }
 
 const csvRow = (values: (string | number | boolean | null)[]) => `${values.map(csvCell).join(",")}\r\n`;
@@ -77,7 +86,7 @@ export function exportStream(
       if (first && query.format === "csv") chunk += csvRow([...COLUMNS]);
       if (first && query.format === "json") chunk += "[";
       for (const [index, item] of batch.items.entries()) {
-        if (query.format === "csv") chunk += csvRow(COLUMNS.map((column) => item[column]));
+        if (query.format === "csv") chunk += csvRow(COLUMNS.map((column) => csvValue(item, column)));
         else chunk += `${first && index === 0 ? "" : ","}\n${JSON.stringify(item)}`;
       }
       first = false;

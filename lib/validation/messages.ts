@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { MESSAGE_STATUSES } from "@/lib/constants";
+import { ANSWER_OUTCOMES, FEEDBACK_RATINGS, MESSAGE_STATUSES } from "@/lib/constants";
+import { answerSourceSchema } from "./chat";
 import { timestampSchema, uuidSchema } from "./common";
 
 // The keyset position is microseconds since the Unix epoch, as PostgreSQL stores timestamptz: a
@@ -60,6 +61,15 @@ export const messageSchema = z.object({
   message: z.string(),
   response: z.string().nullable(),
   status: z.enum(MESSAGE_STATUSES),
+  outcome: z.enum(ANSWER_OUTCOMES).nullable().meta({
+    description:
+      "What the answer was: from_content, unanswered (the bot couldn't answer), small_talk or declined; null when the model didn't say or the turn wasn't answered.",
+  }),
+  sources: z.array(answerSourceSchema).meta({
+    description: "The profile sections and knowledge items the answer drew on (titles as they were then).",
+  }),
+  feedback: z.enum(FEEDBACK_RATINGS).nullable().meta({ description: "The visitor's thumbs on the answer." }),
+  feedback_comment: z.string().nullable(),
   is_read: z.boolean(),
   created_at: timestampSchema,
 });

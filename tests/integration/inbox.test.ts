@@ -296,10 +296,12 @@ describeEachDatabase("the inbox", (db) => {
       expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="messages.*\.csv"$/);
       const lines = (await response.text()).trimEnd().split("\r\n");
       expect(lines[0]).toBe(
-        "id,created_at,conversation_id,visitor_id,visitor_name,message,response,status,is_read,latency_ms,feedback,feedback_comment,owner_replies",
+        "id,created_at,conversation_id,visitor_id,visitor_name,message,response,status,outcome,sources,is_read,latency_ms,feedback,feedback_comment,owner_replies",
       );
       expect(lines).toHaveLength(5);
       expect(lines[1]).toContain(",Where does Ada live?,");
+      // What the answer was and drew on, named as the inbox names them.
+      expect(lines[1]).toMatch(/,answered,from_content,Location,/);
       expect(lines.some((line) => line.includes(",'=1+1 what are her skills,"))).toBe(true);
       expect(lines.join("\n")).not.toMatch(/refused|preview/);
     });

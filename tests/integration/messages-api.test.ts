@@ -63,6 +63,11 @@ describeEachDatabase("owner's messages API", (db) => {
       message: "Second from Vera",
       response: expect.any(String),
       status: "answered",
+      // Vera's words match nothing of the profile: the offline model says it can't answer.
+      outcome: "unanswered",
+      sources: [],
+      feedback: null,
+      feedback_comment: null,
       is_read: false,
       created_at: expect.stringMatching(/Z$/),
     });

@@ -13,6 +13,10 @@ interface MessageRow {
   message: string;
   response: string | null;
   status: Message["status"];
+  outcome: Message["outcome"];
+  sources: Message["sources"] | null;
+  feedback: Message["feedback"];
+  feedback_comment: string | null;
   is_read: boolean;
   created_at: Date | string;
   visitor_row_id: string | null;
@@ -20,8 +24,8 @@ interface MessageRow {
   visitor_name: string | null;
 }
 
-const MESSAGE_COLUMNS = `m.id, m.chatbot_id, m.conversation_id, m.message, m.response, m.status, m.is_read,
-  m.created_at, v.id as visitor_row_id, v.visitor_id as visitor_client_id, v.name as visitor_name`;
+const MESSAGE_COLUMNS = `m.id, m.chatbot_id, m.conversation_id, m.message, m.response, m.status, m.outcome,
+  m.sources, m.feedback, m.feedback_comment, m.is_read, m.created_at, v.id as visitor_row_id, v.visitor_id as visitor_client_id, v.name as visitor_name`;
 const MESSAGE_FROM = "from public.messages m left join public.visitors v on v.id = m.visitor_id";
 
 function toMessage(row: MessageRow): Message {
@@ -35,6 +39,10 @@ function toMessage(row: MessageRow): Message {
     message: row.message,
     response: row.response,
     status: row.status,
+    outcome: row.outcome,
+    sources: row.sources ?? [],
+    feedback: row.feedback,
+    feedback_comment: row.feedback_comment,
     is_read: row.is_read,
     created_at: isoTimestamp(row.created_at),
   };
@@ -97,6 +105,8 @@ export interface ExportedMessage {
   status: Message["status"];
   is_read: boolean;
   latency_ms: number | null;
+  outcome: Message["outcome"];
+  sources: Message["sources"];
   feedback: "up" | "down" | null;
   feedback_comment: string | null;
   /** The owner's replies between this turn and the conversation's next one, blank-line separated. */
@@ -122,7 +132,8 @@ export async function exportMessagesBatch(
 ): Promise<{ items: ExportedMessage[]; last: { at: string; id: string } | null }> {
   const rows = await tx.query<Omit<ExportedMessage, "created_at"> & { created_at: Date; cursor_at: string }>(
     `select m.id, m.created_at, m.conversation_id, v.visitor_id, v.name as visitor_name, m.message, m.response,
-            m.status, m.is_read, m.latency_ms, m.feedback, m.feedback_comment, replies.owner_replies,
+            m.status, m.outcome, coalesce(m.sources, '[]'::jsonb) as sources, m.is_read, m.latency_ms,
+            m.feedback, m.feedback_comment, replies.owner_replies,
             m.created_at::text as cursor_at
      ${MESSAGE_FROM}
      -- Each reply goes with the turn it followed; the next turn is looked up only where replies exist.
