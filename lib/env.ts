@@ -70,6 +70,13 @@ const envSchema = z.object({
     (value) => value === undefined || value.length >= 16,
     "must be at least 16 characters",
   ),
+  /**
+   * off: this process runs no jobs itself; they wait in the queue for a process that does, or for
+   * /api/jobs/run (serverless hosts, where no process stays up between requests).
+   */
+  JOB_WORKER: optionalString
+    .pipe(z.enum(["on", "off"], { error: "must be on or off" }).optional())
+    .transform((value) => value ?? "on"),
   PORT: positiveInteger(3000),
 });
 

@@ -4,6 +4,7 @@ import { AUTH_ATTEMPT_LIMIT } from "@/lib/limits";
 import { type RunningServer, startServer } from "@/scripts/next-server";
 import { awayFromAuthWindowBoundary } from "../support/auth";
 import { openTestDatabase, type TestDatabase } from "../support/databases";
+import { call, issueToken, type Owner, sessionCookieOf, signUpOverHttp } from "../support/http-client";
 
 // Horizontal scale, shown: two production servers on one PostgreSQL database, requests sent to
 // them in turn as a load balancer would. Every limit and every session lives in the database, so
@@ -18,52 +19,6 @@ const VISITOR_LIMIT = 3;
 interface Server {
   name: "A" | "B";
   baseUrl: string;
-}
-
-interface Owner {
-  email: string;
-  password: string;
-  token: string;
-}
-
-interface CallInit {
-  method?: string;
-  body?: unknown;
-  /** The client address the proxy in front says it saw (both servers trust it: TRUST_PROXY). */
-  ip?: string;
-  token?: string;
-  cookie?: string;
-}
-
-/** A request to one of the servers; a cookie call says it comes from that server's own origin. */
-function call(server: Server, path: string, init: CallInit = {}): Promise<Response> {
-  const headers: Record<string, string> = {};
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  if (init.ip) headers["x-forwarded-for"] = init.ip;
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  if (init.cookie) {
-    headers.cookie = init.cookie;
-    headers.origin = server.baseUrl;
-  }
-  return fetch(`${server.baseUrl}${path}`, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    redirect: "manual",
-    signal: AbortSignal.timeout(20_000),
-  });
-}
-
-/** The session cookie a response set, as a Cookie header ("" when it set none). */
-function sessionCookieOf(response: Response): string {
-  const set = response.headers.getSetCookie().find((cookie) => cookie.startsWith("chatfolio_session="));
-  return set ? set.split(";")[0] : "";
-}
-
-async function issueToken(server: Server, owner: { email: string; password: string }): Promise<string> {
-  const response = await call(server, "/api/auth/token", { body: { email: owner.email, password: owner.password } });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 const ENTITIES: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#x27;": "'" };
@@ -99,19 +54,9 @@ async function signInWithForm(server: Server, owner: { email: string; password: 
   return cookie;
 }
 
-async function signUp(server: Server): Promise<Owner & { cookie: string }> {
-  const email = `two-servers-${randomUUID().slice(0, 8)}@example.test`;
-  const password = "a long enough password";
-  const response = await call(server, "/api/auth/signup", { body: { email, password } });
-  expect(response.status).toBe(201);
-  const cookie = sessionCookieOf(response);
-  expect(cookie).not.toBe("");
-  return { email, password, cookie, token: await issueToken(server, { email, password }) };
-}
-
 /** An owner with a profile and one public bot, made on `server`; returns the bot's slug. */
 async function ownerWithBot(server: Server, configuration: Record<string, unknown> = {}) {
-  const owner = await signUp(server);
+  const owner = await signUpOverHttp(server, "two-servers");
   const profile = await call(server, "/api/profile", {
     method: "PUT",
     token: owner.token,
@@ -304,7 +249,7 @@ describe.skipIf(!template)("two production servers on one PostgreSQL database (n
 
   describe("sessions", () => {
     it("accepts on B the cookie and the token A issued, and refuses them on B once A signed them out", async () => {
-      const owner = await signUp(A);
+      const owner = await signUpOverHttp(A, "two-servers");
       const cookie = await signInWithForm(A, owner);
       const token = await issueToken(A, owner);
 
@@ -332,7 +277,7 @@ describe.skipIf(!template)("two production servers on one PostgreSQL database (n
     });
 
     it("ends on B every session and token when A signs out everywhere", async () => {
-      const owner = await signUp(B);
+      const owner = await signUpOverHttp(B, "two-servers");
       const cookie = await signInWithForm(B, owner);
       const token = await issueToken(B, owner);
       const other = await issueToken(A, owner);
