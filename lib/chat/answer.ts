@@ -372,15 +372,22 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
     },
     async pull(controller) {
       try {
-        const next = await parts.next();
-        if (next.done) {
-          await end(clientSignal.aborted ? "aborted" : "answered");
-          controller.close();
-          return;
+        // Read on past the parts the visitor never sees: a pull that enqueues nothing is not
+        // called again, so a tool call written after the text stalled the stream for good.
+        for (;;) {
+          const next = await parts.next();
+          if (next.done) {
+            await end(clientSignal.aborted ? "aborted" : "answered");
+            controller.close();
+            return;
+          }
+          const ending = observe(next.value);
+          if (ending) await end(ending.status, ending.error);
+          if (forVisitor(next.value)) {
+            controller.enqueue(next.value);
+            return;
+          }
         }
-        const ending = observe(next.value);
-        if (ending) await end(ending.status, ending.error);
-        if (forVisitor(next.value)) controller.enqueue(next.value);
       } catch (error) {
         // A provider that breaks off mid-answer: the client gets an error part (coded, like any
         // other model failure) and a clean end of the stream, not a connection cut in half.

@@ -202,6 +202,36 @@ describeEachDatabase("the bot offers the contact form in the conversation", (db)
     expect((await askJson(offBot.id, "Does Ada keep bees?")).contact_offered).toBe(false);
   });
 
+  it("finishes a stream whose model calls its tools after writing the answer", async () => {
+    // A pull that only met tool parts (kept from the visitor) used to enqueue nothing and stall.
+    const model = new MockLanguageModelV4({
+      doStream: async () => ({
+        stream: simulateReadableStream<LanguageModelV4StreamPart>({
+          chunks: [
+            { type: "stream-start", warnings: [] },
+            { type: "text-start", id: "t1" },
+            { type: "text-delta", id: "t1", delta: "Ada's profile " },
+            { type: "text-delta", id: "t1", delta: "doesn't say." },
+            { type: "text-end", id: "t1" },
+            reportCall("unanswered"),
+            offerCall(),
+            { type: "finish", finishReason: finished("tool-calls"), usage },
+          ],
+        }),
+      }),
+    });
+    setLanguageModelForTests(() => ({ model, label: "openai:mock" }));
+    const response = await ask(bot.id, "Does Ada keep bees?", true);
+    const chunks = await Promise.race([
+      readUiStream(response),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the stream stalled")), 5_000)),
+    ]);
+    expect(chunks.at(-1)).toMatchObject({ type: "finish", messageMetadata: { contact_offered: true } });
+    expect(model.doStreamCalls).toHaveLength(1);
+    const messageId = String(chunks.find((chunk) => chunk.messageMetadata?.message_id)?.messageMetadata?.message_id);
+    expect(await stored(messageId)).toEqual({ contact_offered: true, outcome: "unanswered" });
+  });
+
   it("keeps a streaming real model's offer_contact_form call out of the stream and sends the offer", async () => {
     const steps: LanguageModelV4StreamPart[][] = [
       [
