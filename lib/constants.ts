@@ -76,6 +76,8 @@ export interface ChatMessageMetadata {
   conversation_id: string;
   /** Sent with the finish part when the bot's owner shows sources to visitors (show_sources). */
   sources?: AnswerSource[];
+  /** Sent with the finish part when the chat offers the contact form under this answer. */
+  contact_offered?: boolean;
 }
 
 /**

@@ -583,19 +583,8 @@ CREATE FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO ''
     AS $$
-  update public.messages
-  set status = p_status,
-      response = p_response,
-      error = p_error,
-      model = p_model,
-      latency_ms = p_latency_ms,
-      input_tokens = p_input_tokens,
-      output_tokens = p_output_tokens,
-      outcome = case when p_status = 'answered' then p_outcome end,
-      sources = case when p_status = 'answered' and pg_catalog.jsonb_typeof(p_sources) = 'array' then p_sources end,
-      completed_at = now()
-  where id = p_message_id and status = 'pending' and p_status in ('answered', 'failed', 'aborted')
-  returning true;
+  select private.finish_turn(p_message_id, p_status, p_response, p_error, p_model, p_latency_ms,
+    p_input_tokens, p_output_tokens, p_outcome, p_sources, false);
 $$;
 
 
@@ -606,6 +595,40 @@ ALTER FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response 
 --
 
 COMMENT ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb) IS 'Records how a pending turn ended: the answer (or what was generated before an abort), the model, latency, token usage and, for an answer, its outcome and sources.';
+
+
+--
+-- Name: finish_turn(uuid, text, text, text, text, integer, integer, integer, text, jsonb, boolean); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb, p_contact_offered boolean) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  update public.messages
+  set status = p_status,
+      response = p_response,
+      error = p_error,
+      model = p_model,
+      latency_ms = p_latency_ms,
+      input_tokens = p_input_tokens,
+      output_tokens = p_output_tokens,
+      outcome = case when p_status = 'answered' then p_outcome end,
+      sources = case when p_status = 'answered' and pg_catalog.jsonb_typeof(p_sources) = 'array' then p_sources end,
+      contact_offered = p_status = 'answered' and coalesce(p_contact_offered, false),
+      completed_at = now()
+  where id = p_message_id and status = 'pending' and p_status in ('answered', 'failed', 'aborted')
+  returning true;
+$$;
+
+
+ALTER FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb, p_contact_offered boolean) OWNER TO postgres;
+
+--
+-- Name: FUNCTION finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb, p_contact_offered boolean); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb, p_contact_offered boolean) IS 'Records how a pending turn ended: the answer (or what was generated before an abort), the model, latency, token usage and, for an answer, its outcome, sources and whether it offered the contact form.';
 
 
 --
@@ -1875,6 +1898,7 @@ declare
   replies jsonb;
   earliest timestamptz;
   show_sources boolean;
+  details_left_at timestamptz;
 begin
   if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
     return null;
@@ -1892,6 +1916,12 @@ begin
   -- Sources go back to the visitor only when the bot's owner shows them (configuration show_sources).
   select coalesce(c.configuration ->> 'show_sources' = 'true', false) into show_sources
   from public.chatbots c where c.id = p_chatbot_id;
+  -- Read through contacts_visitor_idx: the latest details this visitor left at this bot.
+  select k.created_at into details_left_at
+  from public.contacts k
+  where k.chatbot_id = p_chatbot_id and k.visitor_id = visitor.id
+  order by k.created_at desc
+  limit 1;
 
   select m.conversation_id into latest
   from public.messages m
@@ -1902,11 +1932,13 @@ begin
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
            'id', t.id, 'message', t.message, 'response', t.response, 'status', t.status, 'created_at', t.created_at,
            'feedback', t.feedback, 'feedback_comment', t.feedback_comment,
-           'sources', case when show_sources then t.sources end
+           'sources', case when show_sources then t.sources end,
+           'contact_offered', t.contact_offered and (details_left_at is null or details_left_at < t.created_at)
          ) order by t.created_at), '[]'::jsonb), min(t.created_at)
   into turns, earliest
   from (
-    select m.id, m.message, m.response, m.status, m.created_at, m.feedback, m.feedback_comment, m.sources
+    select m.id, m.message, m.response, m.status, m.created_at, m.feedback, m.feedback_comment, m.sources,
+           m.contact_offered
     from public.messages m
     where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id and m.conversation_id = latest
       and m.status <> 'rate_limited'
@@ -1933,7 +1965,7 @@ ALTER FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret 
 -- Name: FUNCTION visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) IS 'The name a visitor gave a chatbot and their latest conversation with it (at most p_max_turns turns, oldest first, with their feedback, and the owner''s replies since the first of them), for the holder of the visitor cookie''s secret; null for an unknown visitor or a bot the caller may not see.';
+COMMENT ON FUNCTION private.visitor_conversation(p_chatbot_id uuid, p_visitor_secret text, p_max_turns integer) IS 'The name a visitor gave a chatbot and their latest conversation with it (at most p_max_turns turns, oldest first, with their feedback and whether the contact form is still on offer under each answer, and the owner''s replies since the first of them), for the holder of the visitor cookie''s secret; null for an unknown visitor or a bot the caller may not see.';
 
 
 --
@@ -3224,6 +3256,7 @@ CREATE TABLE public.messages (
     feedback_comment text,
     feedback_at timestamp with time zone,
     sources jsonb,
+    contact_offered boolean DEFAULT false NOT NULL,
     CONSTRAINT messages_feedback_check CHECK ((feedback = ANY (ARRAY['up'::text, 'down'::text]))),
     CONSTRAINT messages_feedback_comment_check CHECK (((feedback_comment IS NULL) OR ((feedback = 'down'::text) AND ((char_length(feedback_comment) >= 1) AND (char_length(feedback_comment) <= 500))))),
     CONSTRAINT messages_input_tokens_check CHECK ((input_tokens >= 0)),
@@ -3326,6 +3359,13 @@ COMMENT ON COLUMN public.messages.feedback_at IS 'When the feedback was last giv
 --
 
 COMMENT ON COLUMN public.messages.sources IS 'What an answer drew on, as a JSON array of {"kind":"profile","section":...} and {"kind":"knowledge","id":...,"title":...} (the title as it was then); null when the turn was not answered or the model said nothing about it.';
+
+
+--
+-- Name: COLUMN messages.contact_offered; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.messages.contact_offered IS 'The answer offered the visitor the form to leave their details for the owner (the bot''s contact_form was not off); false for turns that were not answered.';
 
 
 --
@@ -5334,6 +5374,14 @@ GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_re
 
 REVOKE ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb) TO service_role;
+
+
+--
+-- Name: FUNCTION finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb, p_contact_offered boolean); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb, p_contact_offered boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.finish_turn(p_message_id uuid, p_status text, p_response text, p_error text, p_model text, p_latency_ms integer, p_input_tokens integer, p_output_tokens integer, p_outcome text, p_sources jsonb, p_contact_offered boolean) TO service_role;
 
 
 --

@@ -1,6 +1,6 @@
 "use client";
 
-import { type MouseEvent, type ReactNode, useEffect, useRef } from "react";
+import { Fragment, type MouseEvent, type ReactNode, useEffect, useRef } from "react";
 import { AnswerFeedbackControls } from "./answer-feedback";
 import { type ChatProblem, retryable } from "./chat-error";
 import { ChatMenu } from "./chat-menu";
@@ -50,6 +50,10 @@ export function ChatView(props: ChatViewProps) {
     focusComposer(event, composer.current);
   };
   const busy = status === "submitted" || status === "streaming";
+  // The form stands under the latest answer that offered it (reload included), once it is whole.
+  const offeredAt = messages.findLastIndex(
+    (message, index) => message.contactOffered && !(busy && index === messages.length - 1),
+  );
 
   // Keep the newest words in view as they stream in. The sentinel sits below the sticky composer,
   // which is always "in view" itself and so can't be scrolled to.
@@ -74,21 +78,27 @@ export function ChatView(props: ChatViewProps) {
           </div>
         </li>
         {messages.map((message, index) => (
-          <MessageBubble
-            key={message.id}
-            role={message.role}
-            text={message.text}
-            sources={message.sources}
-            streaming={status === "streaming" && index === messages.length - 1 && message.role === "assistant"}
-            footer={
-              message.role === "assistant" && message.messageId && !(busy && index === messages.length - 1) ? (
-                <AnswerFeedbackControls
-                  feedback={props.feedback[message.messageId]}
-                  onChange={(next) => props.onFeedback(message.messageId ?? "", next)}
-                />
-              ) : null
-            }
-          />
+          <Fragment key={message.id}>
+            <MessageBubble
+              role={message.role}
+              text={message.text}
+              sources={message.sources}
+              streaming={status === "streaming" && index === messages.length - 1 && message.role === "assistant"}
+              footer={
+                message.role === "assistant" && message.messageId && !(busy && index === messages.length - 1) ? (
+                  <AnswerFeedbackControls
+                    feedback={props.feedback[message.messageId]}
+                    onChange={(next) => props.onFeedback(message.messageId ?? "", next)}
+                  />
+                ) : null
+              }
+            />
+            {index === offeredAt && (
+              <li data-testid="contact-offer" className="flex justify-start">
+                <ContactForm chatbotId={props.chatbotId} botName={botName} inConversation />
+              </li>
+            )}
+          </Fragment>
         ))}
         {status === "submitted" && (
           <li className="flex justify-start">

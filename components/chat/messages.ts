@@ -24,7 +24,12 @@ export function messagesFromTurns(
       messages.push({
         id: turn.id,
         role: "assistant",
-        metadata: { ...metadata, message_id: turn.id, ...(turn.sources && { sources: turn.sources }) },
+        metadata: {
+          ...metadata,
+          message_id: turn.id,
+          ...(turn.sources && { sources: turn.sources }),
+          ...(turn.contact_offered && { contact_offered: true }),
+        },
         parts: [{ type: "text", text: turn.response }],
       });
     }
@@ -62,5 +67,6 @@ export function toView(messages: ChatMessage[]): ViewMessage[] {
     text: messageText(message),
     sources: message.metadata?.sources,
     messageId: message.metadata?.message_id,
+    contactOffered: message.metadata?.contact_offered === true,
   }));
 }

@@ -11,6 +11,8 @@ export interface ViewMessage {
   sources?: AnswerSource[];
   /** An answer's stored id (what feedback is given on); unknown until the server has said it. */
   messageId?: string;
+  /** The chat offers the contact form under this answer (sent with the answer's finish). */
+  contactOffered?: boolean;
 }
 
 export type ViewStatus = "ready" | "submitted" | "streaming" | "error";

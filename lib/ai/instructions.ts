@@ -86,7 +86,11 @@ export function buildInstructions(
   profile: OwnerProfile,
   config: InstructionsConfig,
   knowledge: readonly KnowledgeEntry[] = [],
-  options: { reportOutcomeWith?: string | null } = {},
+  options: {
+    reportOutcomeWith?: string | null;
+    /** How a visitor who wants to reach the owner is helped: the tool that offers the contact form, or null when the bot's form is off. */
+    contactForm?: { tool: string | null };
+  } = {},
 ): string {
   const normalized = normalizeProfile(profile);
   // Single-line so a name can never start a line of its own (and so forge a marker) in the prose.
@@ -108,6 +112,18 @@ export function buildInstructions(
   if (options.reportOutcomeWith) {
     rules.push(
       `With every answer, call the ${options.reportOutcomeWith} tool once: from_content when the profile or knowledge answers the question, unanswered when they don't cover it, small_talk for greetings and thanks, declined when you decline. Never mention the tool to the visitor.`,
+    );
+  }
+
+  // The chat shows the form under the answer when the tool is called (lib/chat/answer.ts); with the
+  // form off there is nowhere to send a visitor but the conversation itself.
+  if (options.contactForm?.tool) {
+    rules.push(
+      `When the visitor wants to reach ${owner} (to talk, hire, call, email or meet), or when you cannot answer their question, call the ${options.contactForm.tool} tool: the chat then shows them a small form, right under your answer, to leave their name, email and a message for ${owner}. Invite them to use it; never give or guess contact details the profile does not state.`,
+    );
+  } else if (options.contactForm) {
+    rules.push(
+      `When the visitor wants to reach ${owner}, say that ${owner} reads the conversations on this page, so they can leave a message here; never give or guess contact details the profile does not state.`,
     );
   }
 

@@ -49,12 +49,15 @@ export interface Answer {
   stream: ReadableStream<Part>;
   /** What the answer drew on, as recorded: complete once the stream's finish part has been read. */
   sources(): AnswerSource[];
+  /** Whether the chat offers the contact form under this answer: known once the finish part has been read. */
+  contactOffered(): boolean;
 }
 
 /** A JSON answer: the text, and what it drew on. */
 export interface FullAnswer {
   text: string;
   sources: AnswerSource[];
+  contactOffered: boolean;
 }
 
 /** Visitor text goes only into the message list, never into the instructions. */
@@ -70,15 +73,23 @@ function conversation(turn: StartedTurn, message: string): ModelMessage[] {
 
 const outcomeSchema = z.enum(ANSWER_OUTCOMES);
 
-/** The offline model's report, in provider metadata: the outcome and the sources it used. */
+/**
+ * The offline model's report, in provider metadata: the outcome, the sources it used, and whether
+ * the visitor asked to reach the owner.
+ */
 function reportOf(metadata: SharedV4ProviderMetadata | undefined): {
   outcome: AnswerOutcome | null;
   sources: AnswerSource[] | null;
+  offerContact: boolean;
 } {
   const reported = metadata?.[OUTCOME_METADATA_KEY];
   const outcome = outcomeSchema.safeParse(reported?.outcome);
   const sources = z.array(answerSourceSchema).safeParse(reported?.sources);
-  return { outcome: outcome.success ? outcome.data : null, sources: sources.success ? sources.data : null };
+  return {
+    outcome: outcome.success ? outcome.data : null,
+    sources: sources.success ? sources.data : null,
+    offerContact: reported?.offer_contact === true,
+  };
 }
 
 /**
@@ -102,6 +113,22 @@ function reportedOutcome(toolName: string, input: unknown): AnswerOutcome | null
   const parsed = z.object({ outcome: outcomeSchema }).safeParse(input);
   return parsed.success ? parsed.data.outcome : null;
 }
+
+/**
+ * How a real model offers the visitor the contact form: a tool it may call, given only when the
+ * bot's contact_form is not off. Like report_outcome, the call never reaches the visitor's stream;
+ * the turn records it and the chat shows the form under the answer.
+ */
+const OFFER_CONTACT_FORM = "offer_contact_form";
+const contactTools = {
+  [OFFER_CONTACT_FORM]: tool({
+    description:
+      "Show the visitor a small form under your answer to leave their name, email and a message for the owner. Call it when they want to reach the owner (talk, hire, call, email, meet) or when you cannot answer their question.",
+    inputSchema: z.object({}),
+    execute: async () =>
+      "The form is shown under your answer. Now write your answer to the visitor, if you have not already.",
+  }),
+};
 
 /**
  * A model that reports first and answers in a second step gets that step (with the tool switched
@@ -148,9 +175,13 @@ interface TurnRecorder {
     usage: { inputTokens?: number; outputTokens?: number };
     outcome: AnswerOutcome | null;
     sources: AnswerSource[] | null;
+    /** The model offered the contact form (a real model's tool call, the offline model's report). */
+    contactRequested: boolean;
   };
   /** The answer's sources: the model's own report, else what it was given. */
   sources(): AnswerSource[];
+  /** The form goes under an answer the model offered it with, or that could not answer, unless the bot's form is off. */
+  contactOffered(): boolean;
   /** Finishes the turn's row, once whatever calls it. */
   end(status: Ending, error?: string): Promise<void>;
 }
@@ -165,12 +196,14 @@ function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSign
   const { model, label } = getLanguageModel(configuration.model);
   // The offline model reports through provider metadata; any other model through the tool.
   const reportsThroughTool = !isOfflineModel(model);
+  const takesDetails = configuration.contact_form !== "off";
   const generation = new AbortController();
   const stopGeneration = () => generation.abort();
   clientSignal.addEventListener("abort", stopGeneration, { once: true });
   const startedAt = performance.now();
-  const state: TurnRecorder["state"] = { text: "", usage: {}, outcome: null, sources: null };
+  const state: TurnRecorder["state"] = { text: "", usage: {}, outcome: null, sources: null, contactRequested: false };
   const sources = () => state.sources ?? givenSources(turn, state.outcome);
+  const contactOffered = () => takesDetails && (state.contactRequested || state.outcome === "unanswered");
   // Our own timer for the whole answer, not the SDK's totalMs: that one is an AbortSignal.timeout,
   // which nothing can cancel, so every turn's signals and what they hold stayed alive for the full
   // two minutes after the answer (the server grew by ~400 MB over 20,000 turns). This one is
@@ -197,6 +230,7 @@ function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSign
         outputTokens: state.usage.outputTokens ?? null,
         outcome: state.outcome,
         sources: status === "answered" ? sources() : null,
+        contactOffered: status === "answered" && contactOffered(),
       }),
     ).then(
       () => undefined,
@@ -209,18 +243,21 @@ function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSign
     model,
     instructions: buildInstructions(turn.profile ?? EMPTY_PROFILE, configuration, turn.knowledge, {
       reportOutcomeWith: reportsThroughTool ? REPORT_OUTCOME : null,
+      ...(reportsThroughTool && { contactForm: { tool: takesDetails ? OFFER_CONTACT_FORM : null } }),
     }),
     messages: conversation(turn, message),
     temperature: configuration.temperature,
     abortSignal: generation.signal,
     maxRetries: 1,
+    // The offline model is told in its own provider options what a real model learns from its tools.
+    ...(!reportsThroughTool && { providerOptions: { [OUTCOME_METADATA_KEY]: { takes_details: takesDetails } } }),
     ...(reportsThroughTool && {
-      tools: reportingTools,
+      tools: takesDetails ? { ...reportingTools, ...contactTools } : reportingTools,
       stopWhen: [answerWritten, isStepCount(2)],
       prepareStep: ({ stepNumber }: { stepNumber: number }) => (stepNumber > 0 ? { toolChoice: "none" as const } : {}),
     }),
   };
-  return { settings, generation, state, sources, end };
+  return { settings, generation, state, sources, contactOffered, end };
 }
 
 /**
@@ -229,7 +266,12 @@ function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSign
  * that fails or gives no answer within 2 × CHAT_MODEL_TIMEOUT_SECONDS is a 502, the turn failed.
  */
 export async function answerInFull(turn: StartedTurn, message: string, clientSignal: AbortSignal): Promise<FullAnswer> {
-  const { settings, state, sources, end } = prepareTurn(turn, message, clientSignal, 2 * modelTimeout().firstChunkMs);
+  const { settings, state, sources, contactOffered, end } = prepareTurn(
+    turn,
+    message,
+    clientSignal,
+    2 * modelTimeout().firstChunkMs,
+  );
   try {
     const result = await generateText(settings);
     // Every step's text: a model that reported first wrote its answer in the second step.
@@ -240,13 +282,14 @@ export async function answerInFull(turn: StartedTurn, message: string, clientSig
     state.outcome =
       report.outcome ?? toolCalls.map((call) => reportedOutcome(call.toolName, call.input)).find(Boolean) ?? null;
     state.sources = report.sources;
+    state.contactRequested = report.offerContact || toolCalls.some((call) => call.toolName === OFFER_CONTACT_FORM);
   } catch (error) {
     console.error(`[chat] model error on message ${turn.messageId}: ${describeError(error)}`);
     await end(clientSignal.aborted ? "aborted" : "failed", describeError(error));
     throw new ApiError("model_error", undefined, { cause: error });
   }
   await end("answered");
-  return { text: state.text, sources: sources() };
+  return { text: state.text, sources: sources(), contactOffered: contactOffered() };
 }
 
 /**
@@ -255,7 +298,12 @@ export async function answerInFull(turn: StartedTurn, message: string, clientSig
  */
 export async function startAnswer(turn: StartedTurn, message: string, clientSignal: AbortSignal): Promise<Answer> {
   const timeout = modelTimeout();
-  const { settings, generation, state, sources, end } = prepareTurn(turn, message, clientSignal, timeout.totalMs);
+  const { settings, generation, state, sources, contactOffered, end } = prepareTurn(
+    turn,
+    message,
+    clientSignal,
+    timeout.totalMs,
+  );
   const result = streamText({
     ...settings,
     timeout: { firstChunkMs: timeout.firstChunkMs, chunkMs: timeout.chunkMs },
@@ -268,11 +316,15 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
   const observe = (part: Part): { status: Ending; error?: string } | undefined => {
     if (part.type === "text-delta") state.text += part.text;
     // The first valid report counts, as in answerInFull.
-    if (part.type === "tool-call") state.outcome ??= reportedOutcome(part.toolName, part.input);
+    if (part.type === "tool-call") {
+      state.outcome ??= reportedOutcome(part.toolName, part.input);
+      if (part.toolName === OFFER_CONTACT_FORM) state.contactRequested = true;
+    }
     if (part.type === "finish-step") {
       const report = reportOf(part.providerMetadata);
       state.outcome = report.outcome ?? state.outcome;
       state.sources = report.sources ?? state.sources;
+      state.contactRequested ||= report.offerContact;
     }
     if (part.type === "finish") {
       state.usage = { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens };
@@ -320,15 +372,22 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
     },
     async pull(controller) {
       try {
-        const next = await parts.next();
-        if (next.done) {
-          await end(clientSignal.aborted ? "aborted" : "answered");
-          controller.close();
-          return;
+        // Read on past the parts the visitor never sees: a pull that enqueues nothing is not
+        // called again, so a tool call written after the text stalled the stream for good.
+        for (;;) {
+          const next = await parts.next();
+          if (next.done) {
+            await end(clientSignal.aborted ? "aborted" : "answered");
+            controller.close();
+            return;
+          }
+          const ending = observe(next.value);
+          if (ending) await end(ending.status, ending.error);
+          if (forVisitor(next.value)) {
+            controller.enqueue(next.value);
+            return;
+          }
         }
-        const ending = observe(next.value);
-        if (ending) await end(ending.status, ending.error);
-        if (forVisitor(next.value)) controller.enqueue(next.value);
       } catch (error) {
         // A provider that breaks off mid-answer: the client gets an error part (coded, like any
         // other model failure) and a clean end of the stream, not a connection cut in half.
@@ -344,5 +403,5 @@ export async function startAnswer(turn: StartedTurn, message: string, clientSign
       await parts.return?.();
     },
   });
-  return { stream, sources };
+  return { stream, sources, contactOffered };
 }

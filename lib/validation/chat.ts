@@ -53,6 +53,10 @@ export const chatResponseSchema = z.object({
     description:
       "The profile sections and knowledge items the answer drew on; present only when the bot's show_sources is on.",
   }),
+  contact_offered: z.boolean().meta({
+    description:
+      "Whether to offer the visitor the form to leave their details for the owner (POST /api/chat/contact) under this answer: the bot could not answer, or the visitor asked to reach the owner, and the bot's contact_form is not off.",
+  }),
 });
 
 /** POST /api/chat/feedback: a visitor's thumbs on one of their answers; `rating: null` takes it back. */

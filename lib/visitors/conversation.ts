@@ -16,6 +16,8 @@ export interface PastTurn {
   sources: AnswerSource[] | null;
   feedback: FeedbackRating | null;
   feedback_comment: string | null;
+  /** The answer offered the contact form, and the visitor has left no details since. */
+  contact_offered: boolean;
 }
 
 /** What the owner wrote back, shown to the visitor marked as from the owner. */

@@ -2,7 +2,11 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type RunningServer, startServer } from "@/scripts/next-server";
 import { openTestDatabase, type TestDatabase } from "../support/databases";
-import { type OpenAICompatibleServer, startOpenAICompatibleServer } from "../support/openai-compatible-server";
+import {
+  OFFER_ANSWER,
+  type OpenAICompatibleServer,
+  startOpenAICompatibleServer,
+} from "../support/openai-compatible-server";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 
 // Faults a production server meets: a model that fails, hangs or breaks off mid-answer, and a
@@ -135,6 +139,28 @@ describe("a model that fails, hangs or breaks off (local OpenAI-compatible stand
     const logged = await loggedTurn(baseUrl, owner, "Please [break] midway");
     expect(logged?.status).toBe("failed");
     expect(logged?.response).toContain("Half an answer");
+  });
+
+  it("offers the contact form when the model calls offer_contact_form, as JSON and in the stream", async () => {
+    const json = await chat(baseUrl, owner, "Can I talk to Grace? [offer]");
+    expect(json.status).toBe(200);
+    expect(await json.json()).toMatchObject({ response: OFFER_ANSWER, contact_offered: true });
+    expect(model.requests.at(-1)?.tools?.map((tool) => tool.function.name)).toContain("offer_contact_form");
+
+    const streamed = await chat(baseUrl, owner, "How do I reach Grace? [offer]", true);
+    expect(streamed.status).toBe(200);
+    const events = (await streamed.text())
+      .split("\n\n")
+      .map((event) => event.replace(/^data: /, "").trim())
+      .filter((data) => data.startsWith("{"))
+      .map((data) => JSON.parse(data) as { type: string; delta?: string; messageMetadata?: Record<string, unknown> });
+    expect(events.map((event) => event.delta ?? "").join("")).toBe(OFFER_ANSWER);
+    expect(events.find((event) => event.type === "finish")?.messageMetadata).toEqual({ contact_offered: true });
+    expect(JSON.stringify(events)).not.toContain("offer_contact_form");
+
+    // An answer without the call offers nothing.
+    const plain = (await (await chat(baseUrl, owner, "Who is this?")).json()) as { contact_offered: boolean };
+    expect(plain.contact_offered).toBe(false);
   });
 
   it("keeps answering after all of that", async () => {

@@ -368,6 +368,63 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     await expect.poll(() => dashboard.locator('a[href^="/dashboard/inbox/"]').count()).toBe(0);
   });
 
+  it("offers the contact form under the answer to 'how can I contact her?', and the owner's contacts list the visitor", async () => {
+    const owner = await signUpOwner();
+    const profile = await fetch(`${baseUrl}/api/profile`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", authorization: owner.bearer },
+      body: JSON.stringify({
+        name: "Ada Lovelace",
+        location: "Lisbon, Portugal",
+        bio: "A backend engineer.",
+        skills: "TypeScript",
+        experience: "Stripe",
+        interests: "Climbing",
+      }),
+    });
+    expect(profile.status).toBe(200);
+    const slug = await createBot(owner.bearer, { name: `Reach ${randomUUID().slice(0, 6)}` });
+    const visitor = await (await newContext({ viewport: { width: 360, height: 760 } })).newPage();
+    await visitor.goto(`${baseUrl}/c/${slug}`);
+    await send(visitor, "Where is she based?");
+    await answered(visitor, 1);
+    // An answer that helped offers nothing.
+    expect(await visitor.getByTestId("contact-offer").count()).toBe(0);
+    await send(visitor, "how can I contact her?");
+    await answered(visitor, 2);
+
+    // The form stands right under that answer, in the conversation.
+    const offer = visitor.getByTestId("contact-offer");
+    await offer.waitFor();
+    expect(
+      await offer.evaluate((item) => item.previousElementSibling?.textContent?.includes("leave your details")),
+    ).toBe(true);
+    await visitor.screenshot({ path: await screenshotPath("public-page-contact-offer-360.png") });
+    // Reopening the conversation shows it again, until the details are left.
+    await visitor.reload();
+    await chatReady(visitor);
+    await offer.waitFor();
+    const visitorName = `Vera ${randomUUID().slice(0, 6)}`;
+    await offer.getByLabel("Name").fill(visitorName);
+    await offer.getByLabel("Email").fill("vera@example.test");
+    await offer.getByLabel("Message").fill("Let's talk about a role.");
+    await offer.getByRole("button", { name: "Send" }).click();
+    await offer.getByTestId("contact-sent").waitFor();
+    await visitor.reload();
+    await chatReady(visitor);
+    await expect.poll(() => assistantMessages(visitor).count()).toBe(2);
+    expect(await visitor.getByTestId("contact-offer").count()).toBe(0);
+
+    const ownerContext = await newContext({ viewport: { width: 1280, height: 800 } });
+    await ownerContext.addCookies([{ name: "chatfolio_session", value: owner.session, url: baseUrl }]);
+    const dashboard = await ownerContext.newPage();
+    await dashboard.goto(`${baseUrl}/dashboard/contacts`);
+    const row = dashboard.getByTestId("contacts").getByRole("row", { name: new RegExp(visitorName) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("vera@example.test");
+    expect(await row.textContent()).toContain("Let's talk about a role.");
+  });
+
   it("asks for the name only once, whether the visitor skips it or answers without chatting", async () => {
     const context = await newContext();
     const page = await context.newPage();

@@ -194,7 +194,7 @@ describeEachDatabase("answer sources and outcomes", (db) => {
     // One call: the answer was written, so the tool's result needs no second step.
     expect(model.doGenerateCalls).toHaveLength(1);
     const [call] = model.doGenerateCalls;
-    expect(call.tools?.map((tool) => tool.name)).toEqual(["report_outcome"]);
+    expect(call.tools?.map((tool) => tool.name)).toEqual(["report_outcome", "offer_contact_form"]);
     const instructions = call.prompt.find((message) => message.role === "system")?.content;
     expect(instructions).toContain("call the report_outcome tool once");
     expect(

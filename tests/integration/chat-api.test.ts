@@ -55,6 +55,7 @@ describeEachDatabase("POST /api/chat", (db) => {
       query_time_ms: expect.any(Number),
       message_id: expect.any(String),
       conversation_id: expect.any(String),
+      contact_offered: false,
     });
     const row = await messageRow(body.message_id);
     expect(row).toMatchObject({

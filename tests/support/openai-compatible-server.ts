@@ -11,6 +11,8 @@ import type { AddressInfo, Socket } from "node:net";
  * - contains "[break]": streams two chunks of text, then drops the connection (unstreamed: drops it
  *   at once);
  * - contains "[hostile]": answers with HOSTILE_ANSWER (markup and links that must render inert);
+ * - contains "[offer]" and the request offers the offer_contact_form tool: answers OFFER_ANSWER and
+ *   calls that tool beside it, as a model asked to reach the owner would;
  * - otherwise: answers "Grounded: <first line of the system prompt>" in a few chunks.
  */
 export interface OpenAICompatibleServer {
@@ -24,6 +26,7 @@ export interface OpenAICompatibleServer {
 interface ChatCompletionRequest {
   model: string;
   stream?: boolean;
+  tools?: Array<{ type: string; function: { name: string } }>;
   messages: Array<{ role: string; content: string | Array<{ type: string; text?: string }> }>;
 }
 
@@ -34,6 +37,10 @@ export const HOSTILE_ANSWER = [
   "[click me](javascript:window.__pwned=3) ![beacon](http://beacon.invalid/markdown.png)",
   '<a href="javascript:window.__pwned=4">raw link</a> <iframe src="javascript:window.__pwned=5"></iframe>',
 ].join("\n\n");
+
+export const OFFER_ANSWER = "Leave your details in the form below and the owner will get back to you.";
+const OFFER_TOOL = "offer_contact_form";
+const offerCall = { id: "call_offer", type: "function", function: { name: OFFER_TOOL, arguments: "{}" } };
 
 const textOf = (content: ChatCompletionRequest["messages"][number]["content"]) =>
   typeof content === "string" ? content : content.map((part) => part.text ?? "").join("");
@@ -73,7 +80,12 @@ export async function startOpenAICompatibleServer(): Promise<OpenAICompatibleSer
         return;
       }
       const system = textOf(body.messages.find((message) => message.role === "system")?.content ?? "");
-      const answer = last.includes("[hostile]") ? HOSTILE_ANSWER : `Grounded: ${system.split("\n")[0]}`;
+      const offers = last.includes("[offer]") && (body.tools ?? []).some((tool) => tool.function.name === OFFER_TOOL);
+      const answer = offers
+        ? OFFER_ANSWER
+        : last.includes("[hostile]")
+          ? HOSTILE_ANSWER
+          : `Grounded: ${system.split("\n")[0]}`;
       if (!body.stream) {
         if (last.includes("[break]")) {
           request.socket.destroy();
@@ -85,7 +97,13 @@ export async function startOpenAICompatibleServer(): Promise<OpenAICompatibleSer
             object: "chat.completion",
             created: Math.floor(Date.now() / 1000),
             model: body.model,
-            choices: [{ index: 0, message: { role: "assistant", content: answer }, finish_reason: "stop" }],
+            choices: [
+              {
+                index: 0,
+                message: { role: "assistant", content: answer, ...(offers && { tool_calls: [offerCall] }) },
+                finish_reason: offers ? "tool_calls" : "stop",
+              },
+            ],
             usage: { prompt_tokens: 50, completion_tokens: answer.split(" ").length, total_tokens: 60 },
           }),
         );
@@ -104,7 +122,8 @@ export async function startOpenAICompatibleServer(): Promise<OpenAICompatibleSer
       for (const [index, word] of words.entries()) {
         response.write(chunk(body.model, { content: index === 0 ? word : ` ${word}` }));
       }
-      response.write(chunk(body.model, {}, "stop"));
+      if (offers) response.write(chunk(body.model, { tool_calls: [{ index: 0, ...offerCall }] }));
+      response.write(chunk(body.model, {}, offers ? "tool_calls" : "stop"));
       response.end("data: [DONE]\n\n");
     });
   });

@@ -32,7 +32,9 @@ const TEMPLATE_WORDS = new Set(
   `hi i'm assistant i can also tell you about location background skills experience and interests what would
   like to know here's the profile says this belongs that's everything don't that from sorry can't help with
   here answer questions is based in you're welcome feel free ask anything else owner doesn't have any details
-  yet s`.split(/\s+/),
+  yet s reads conversations on this page so leave a message right chat your name email short sees them get back for`.split(
+    /\s+/,
+  ),
 );
 
 function words(text: string): string[] {

@@ -44,6 +44,7 @@ export const POST = route(chatEndpoint)(async ({ request, caller, body }) => {
         query_time_ms: queryTimeMs,
         ...ids,
         ...(showSources && { sources: answer.sources }),
+        contact_offered: answer.contactOffered,
       },
       headers: rateLimitHeaders,
     };
@@ -52,11 +53,14 @@ export const POST = route(chatEndpoint)(async ({ request, caller, body }) => {
   return createUIMessageStreamResponse({
     stream: toUIMessageStream({
       stream: answer.stream,
-      // The ids with the first part; the sources with the finish part, once the answer is whole.
+      // The ids with the first part; the sources and the contact offer with the finish part, once
+      // the answer is whole.
       messageMetadata: ({ part }) => {
         if (part.type === "start") return ids;
-        if (part.type === "finish" && showSources) return { sources: answer.sources() };
-        return undefined;
+        if (part.type !== "finish") return undefined;
+        const offered = answer.contactOffered();
+        if (!showSources && !offered) return undefined;
+        return { ...(showSources && { sources: answer.sources() }), ...(offered && { contact_offered: true }) };
       },
       onError: () =>
         JSON.stringify(errorBody("model_error", "The assistant could not finish this answer. Please try again.")),

@@ -1,6 +1,7 @@
 import type { AnswerOutcome, AnswerSource } from "@/lib/constants";
 import { type OwnerProfile, PROFILE_SECTIONS, type ProfileSection } from "../instructions";
 import type { KnowledgeEntry } from "../knowledge-block";
+import { contactReply } from "./contact-reply";
 import { knowledgeSentences, matchingQuestionAndAnswer } from "./knowledge";
 import { type RankedPassage, retrievePassages } from "./retrieval";
 import { classifyVisitorMessage } from "./visitor-intent";
@@ -11,6 +12,8 @@ export type OfflineTurn = {
   earlierQuestions?: string[];
   /** The bot's earlier replies, most recent first. */
   earlierAnswers?: string[];
+  /** The bot takes visitors' details (its contact_form is not off). */
+  takesDetails?: boolean;
 };
 
 /** How answers name a topic; the name section is a single fact, not something to offer. */
@@ -109,6 +112,8 @@ export interface OfflineReply {
   text: string;
   outcome: AnswerOutcome;
   sources: AnswerSource[];
+  /** The visitor asked to reach the owner: the chat offers them the contact form. */
+  offerContact?: boolean;
 }
 
 const fromSections = (sections: readonly ProfileSection[]): AnswerSource[] =>
@@ -166,6 +171,13 @@ export function composeOfflineReply(
         ),
         "declined",
       );
+    case "contact": {
+      // The owner's own answer to how to reach them comes first; the form is offered beside it.
+      const answered = matchingQuestionAndAnswer(knowledge);
+      if (answered)
+        return { ...reply(answered.content, "from_content", fromKnowledge([answered])), offerContact: true };
+      return contactReply(owner.ref, turn.takesDetails === true);
+    }
     case "question":
       break;
   }

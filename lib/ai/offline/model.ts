@@ -39,6 +39,14 @@ function messageText(message: Message): string {
   return texts.join("\n");
 }
 
+/**
+ * Whether the bot takes visitors' details: what a real model learns from being offered the
+ * offer_contact_form tool, the offline model is told in its provider options (lib/chat/answer.ts).
+ */
+function takesDetails(options: LanguageModelV4CallOptions): boolean {
+  return options.providerOptions?.[OUTCOME_METADATA_KEY]?.takes_details === true;
+}
+
 /** The visitor's latest message, the exchange before it, and the profile from the instructions. */
 function readPrompt(prompt: LanguageModelV4Prompt): {
   profile: OwnerProfile;
@@ -115,8 +123,14 @@ const STOP = { unified: "stop", raw: "stop" } as const;
  * records both on the turn): provider metadata, which the AI SDK passes through to the stream's
  * finish part. The sources travel as JSON values, which provider metadata must be.
  */
-function outcomeMetadata({ outcome, sources }: OfflineReply) {
-  return { [OUTCOME_METADATA_KEY]: { outcome, sources: sources.map((source) => ({ ...source })) } };
+function outcomeMetadata({ outcome, sources, offerContact }: OfflineReply) {
+  return {
+    [OUTCOME_METADATA_KEY]: {
+      outcome,
+      sources: sources.map((source) => ({ ...source })),
+      ...(offerContact && { offer_contact: true }),
+    },
+  };
 }
 
 /**
@@ -135,7 +149,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     async doGenerate(callOptions) {
       callOptions.abortSignal?.throwIfAborted();
       const { profile, knowledge, turn } = readPrompt(callOptions.prompt);
-      const reply = composeOfflineReply(profile, turn, knowledge);
+      const reply = composeOfflineReply(profile, { ...turn, takesDetails: takesDetails(callOptions) }, knowledge);
       const answer = reply.text;
       return {
         content: [{ type: "text", text: answer }],
@@ -150,7 +164,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
       const signal = callOptions.abortSignal;
       signal?.throwIfAborted();
       const { profile, knowledge, turn } = readPrompt(callOptions.prompt);
-      const reply = composeOfflineReply(profile, turn, knowledge);
+      const reply = composeOfflineReply(profile, { ...turn, takesDetails: takesDetails(callOptions) }, knowledge);
       const answer = reply.text;
       const chunks = chunkAnswer(answer);
 

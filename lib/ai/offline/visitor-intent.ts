@@ -1,4 +1,5 @@
-export type VisitorIntent = "greeting" | "thanks" | "manipulation" | "question";
+/** contact: the visitor wants to reach the owner themselves (talk, hire, call, write). */
+export type VisitorIntent = "greeting" | "thanks" | "manipulation" | "contact" | "question";
 
 const PROMPT_NOUN =
   "(system prompt|system message|prompts?|instructions?|rules|guidelines|directives|configuration|config)";
@@ -55,7 +56,43 @@ export function classifyVisitorMessage(message: string, ownerName: string | null
           .trim();
   if (GREETING.test(withoutName)) return "greeting";
   if (THANKS.test(withoutName)) return "thanks";
+  if (asksToReachOwner(normalized, nameForms)) return "contact";
   return "question";
+}
+
+/** Who the visitor may mean by the owner: a pronoun, "you" (the bot stands in for them), or the name. */
+const OWNER_WORDS = "(her|him|them|you|the owner)";
+const REACH_VERBS =
+  "(contact|reach|email|e-mail|call|phone|ring|text|message|dm|hire|book|talk to|speak to|speak with|chat with|get in touch with|get hold of|work with)";
+const CHANNELS =
+  "(e-?mail|email address|phone|phone number|number|mobile|contact|contact details|contact info|contact information|calendar)";
+
+/**
+ * Asking to reach the owner rather than about them: "can I talk to her", "how do I contact him",
+ * "what's her email", "I'd like to hire you", "can she call me". A channel is only a channel when
+ * it is the owner's ("her email", not "email marketing").
+ */
+const CONTACT_PATTERNS: readonly RegExp[] = [
+  new RegExp(String.raw`\b${REACH_VERBS}\s+${OWNER_WORDS}\b`),
+  new RegExp(
+    String.raw`\b(her|his|their|your|the owner's)\s+${CHANNELS}\b(?!\s+(marketing|campaigns?|newsletters?|skills?|experience))`,
+  ),
+  /\b(get in touch|contact (details|info|information)|leave (a|my) (message|details|number|email))\b/,
+  /\bhow (do|can|could|would|should) i (reach|contact|email|call|message|hire|book)\b/,
+  /\b(can|could|would|will) (she|he|they|you) (call|email|e-mail|contact|phone|ring|text|message|reach) (me|us)\b/,
+  /\b(i'd|i would|i want to|i wanna|we'd|we would|we want to) (like to |love to )?(hire|work with|talk to|speak to|speak with|meet|contact|reach|book)\b/,
+];
+
+function asksToReachOwner(normalized: string, nameForms: string[]): boolean {
+  // "How can I contact Ada?" reads as "how can I contact the owner?".
+  const named =
+    nameForms.length === 0
+      ? normalized
+      : normalized.replace(
+          new RegExp(nameForms.map((form) => `\\b${escapeRegExp(form)}\\b`).join("|"), "g"),
+          "the owner",
+        );
+  return CONTACT_PATTERNS.some((pattern) => pattern.test(named));
 }
 
 function firstWord(name: string): string {

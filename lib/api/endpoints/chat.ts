@@ -22,7 +22,7 @@ const RATE_LIMIT_HEADERS = {
 export const chatEndpoint = chat("POST /api/chat", "chat", {
   summary: "Send a visitor's message to a chatbot and get its answer",
   description:
-    'Public chatbots need no authentication; a private one answers only its owner (404 to anyone else). Without `stream` the answer comes as JSON; with `"stream": true` as the AI SDK UI message stream (server-sent events), whose start part carries `message_id` and `conversation_id` as metadata (and its finish part `sources` when the bot shows sources, `show_sources`); a model failure after the answer has begun ends it with an error part whose `errorText` is the JSON error body (code `model_error`). Visitor ids starting with `web-` belong to the public chat page and are refused (403) without its cookie.',
+    'Public chatbots need no authentication; a private one answers only its owner (404 to anyone else). Without `stream` the answer comes as JSON; with `"stream": true` as the AI SDK UI message stream (server-sent events), whose start part carries `message_id` and `conversation_id` as metadata (and its finish part `sources` when the bot shows sources, `show_sources`, and `contact_offered: true` when the chat should offer the contact form under the answer); a model failure after the answer has begun ends it with an error part whose `errorText` is the JSON error body (code `model_error`). Visitor ids starting with `web-` belong to the public chat page and are refused (403) without its cookie.',
   body: { name: "ChatRequest", schema: chatRequestSchema },
   responses: {
     200: {

@@ -96,11 +96,13 @@ export interface FinishTurnParams {
   outcome: AnswerOutcome | null;
   /** What the answer drew on; recorded for answered turns only. */
   sources: AnswerSource[] | null;
+  /** The answer offered the visitor the contact form; recorded for answered turns only. */
+  contactOffered: boolean;
 }
 
 /** As the server's own role only (asServiceStatement): records how a turn ended, through private.finish_turn. */
 export async function finishTurn(tx: Queryable, params: FinishTurnParams): Promise<void> {
-  await tx.query("select private.finish_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", [
+  await tx.query("select private.finish_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", [
     params.messageId,
     params.status,
     params.response,
@@ -111,5 +113,6 @@ export async function finishTurn(tx: Queryable, params: FinishTurnParams): Promi
     params.outputTokens,
     params.outcome,
     params.sources === null ? null : JSON.stringify(params.sources),
+    params.contactOffered,
   ]);
 }
