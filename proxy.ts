@@ -5,6 +5,7 @@ import { refreshSession } from "@/lib/auth/proxy-session";
 import { isHttps } from "@/lib/http/request-facts";
 import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 import { issueVisitorCookie } from "@/lib/visitors/cookie";
+import { adoptReplyLink } from "@/lib/visitors/reply-link";
 
 /**
  * Runs before every page, and before API routes only when a built-in session cookie came along
@@ -28,6 +29,8 @@ export async function proxy(request: NextRequest) {
 
   // Chat pages: a visitor secret on this very request, so the first render already knows them.
   const visitorCookie = issueVisitorCookie(request, secure);
+  // Opened from a reply email: this browser becomes that visitor at that bot.
+  const linkCookie = adoptReplyLink(request, secure);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(PATH_HEADER, path);
   for (const cookie of session.cookies) request.cookies.set(cookie.name, cookie.value);
@@ -42,6 +45,7 @@ export async function proxy(request: NextRequest) {
   if (secure) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   for (const cookie of session.cookies) response.headers.append("Set-Cookie", serializeCookie(cookie));
   if (visitorCookie) response.headers.append("Set-Cookie", visitorCookie);
+  if (linkCookie) response.headers.append("Set-Cookie", linkCookie);
   return response;
 }
 

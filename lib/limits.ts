@@ -92,3 +92,6 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
 export const WEBHOOK_RESPONSE_EXCERPT_CHARS = 500;
 /** Conversations past their bot's retention deleted per run of the queue (a run every 15 s per server). */
 export const RETENTION_BATCH = 200;
+
+/** How long the link in a reply email reopens the conversation on another device. */
+export const REPLY_LINK_DAYS = 30;

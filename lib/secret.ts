@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { assertServerConfiguration, getEnv } from "@/lib/env";
@@ -19,6 +19,14 @@ export function authSecret(): Uint8Array {
   assertServerConfiguration(env);
   const secret = env.AUTH_SECRET ?? embeddedSecret(env.PGLITE_DATA_DIR);
   return new TextEncoder().encode(secret);
+}
+
+/**
+ * A key of its own for one use (the visitor cookie, reply links), derived from the deployment's,
+ * so a value made for one use never passes for another.
+ */
+export function derivedKey(purpose: string): Buffer {
+  return createHmac("sha256", authSecret()).update(purpose).digest();
 }
 
 function embeddedSecret(dataDir: string): string {

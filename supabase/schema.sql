@@ -424,6 +424,37 @@ COMMENT ON FUNCTION private.enqueue_unanswered_notification() IS 'Trigger: queue
 
 
 --
+-- Name: enqueue_visitor_reply_email(); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.enqueue_visitor_reply_email() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if exists (
+    select 1 from public.conversations cv
+      join public.contacts k on k.chatbot_id = cv.chatbot_id and k.visitor_id = cv.visitor_id
+     where cv.chatbot_id = new.chatbot_id and cv.conversation_id = new.conversation_id and k.email is not null
+  ) then
+    insert into private.jobs (kind, payload)
+    values ('notify.visitor_reply', pg_catalog.jsonb_build_object('reply_id', new.id));
+  end if;
+  return null;
+end;
+$$;
+
+
+ALTER FUNCTION private.enqueue_visitor_reply_email() OWNER TO postgres;
+
+--
+-- Name: FUNCTION enqueue_visitor_reply_email(); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.enqueue_visitor_reply_email() IS 'Trigger: queues the email of an owner''s reply to the visitor of the conversation, when they left an email.';
+
+
+--
 -- Name: enqueue_webhook_event(text, uuid, jsonb); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
@@ -750,6 +781,41 @@ ALTER FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) 
 --
 
 COMMENT ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) IS 'Hard-deletes everything a chatbot stored about the holder of this visitor cookie''s secret: their messages and answers (with feedback), the owner''s replies in their conversations, their visitor row, and their share of the inbox and analytics rollups. Answers how many messages went. Rate-limit windows stay until they expire, so erasing is no way around a limit.';
+
+
+--
+-- Name: keep_visitor_link_key(uuid, text, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.keep_visitor_link_key(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  found_row uuid;
+begin
+  if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
+    return false;
+  end if;
+  select v.id into found_row from public.visitors v
+   where v.chatbot_id = p_chatbot_id and v.visitor_id = private.web_visitor_id(p_visitor_secret, p_chatbot_id);
+  if not found then
+    return false;
+  end if;
+  insert into private.visitor_link_keys (visitor_row, sealed) values (found_row, p_sealed)
+  on conflict (visitor_row) do update set sealed = excluded.sealed, updated_at = now();
+  return true;
+end;
+$$;
+
+
+ALTER FUNCTION private.keep_visitor_link_key(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION keep_visitor_link_key(p_chatbot_id uuid, p_visitor_secret text, p_sealed text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.keep_visitor_link_key(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) IS 'Stores the sealed secret of the visitor holding p_visitor_secret at a bot, for the links in reply emails; false for an unknown visitor.';
 
 
 --
@@ -1256,8 +1322,9 @@ CREATE FUNCTION private.schedule_notification_times() RETURNS trigger
     AS $$
 begin
   if tg_op = 'INSERT' or new.unanswered_questions is distinct from old.unanswered_questions
+     or new.contacts is distinct from old.contacts
      or new.timezone is distinct from old.timezone or new.last_daily_at is distinct from old.last_daily_at then
-    new.next_daily_at := case when new.unanswered_questions = 'daily'
+    new.next_daily_at := case when new.unanswered_questions = 'daily' or new.contacts = 'daily'
                               then private.next_local_morning(new.timezone, 'day') end;
   end if;
   if tg_op = 'INSERT' or new.weekly_summary is distinct from old.weekly_summary
@@ -1275,7 +1342,7 @@ ALTER FUNCTION private.schedule_notification_times() OWNER TO postgres;
 -- Name: FUNCTION schedule_notification_times(); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.schedule_notification_times() IS 'Trigger: keeps next_daily_at and next_weekly_at in step with the owner''s choices and the digests queued.';
+COMMENT ON FUNCTION private.schedule_notification_times() IS 'Trigger: keeps next_daily_at (unanswered questions or contacts set to daily) and next_weekly_at in step with the owner''s choices and the digests queued.';
 
 
 --
@@ -2518,6 +2585,34 @@ COMMENT ON COLUMN private.sessions.authenticated_at IS 'When the password was la
 
 
 --
+-- Name: visitor_link_keys; Type: TABLE; Schema: private; Owner: postgres
+--
+
+CREATE TABLE private.visitor_link_keys (
+    visitor_row uuid NOT NULL,
+    sealed text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT visitor_link_keys_sealed_check CHECK (((length(sealed) >= 16) AND (length(sealed) <= 400)))
+);
+
+
+ALTER TABLE private.visitor_link_keys OWNER TO postgres;
+
+--
+-- Name: TABLE visitor_link_keys; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON TABLE private.visitor_link_keys IS 'The visitor cookie''s secret of a visitor who left their details, sealed by the server for their bot: what a reply email''s link hands to another browser. Deleted with the visitor row (erasure, retention).';
+
+
+--
+-- Name: COLUMN visitor_link_keys.sealed; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.visitor_link_keys.sealed IS 'AES-256-GCM of the secret under a key only the server derives, with the bot''s id as associated data (lib/visitors/reply-link.ts).';
+
+
+--
 -- Name: webhook_secrets; Type: TABLE; Schema: private; Owner: postgres
 --
 
@@ -3383,7 +3478,7 @@ CREATE TABLE public.notification_settings (
     next_weekly_at timestamp with time zone,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     contacts text DEFAULT 'immediately'::text NOT NULL,
-    CONSTRAINT notification_settings_contacts_check CHECK ((contacts = ANY (ARRAY['off'::text, 'immediately'::text]))),
+    CONSTRAINT notification_settings_contacts_check CHECK ((contacts = ANY (ARRAY['off'::text, 'immediately'::text, 'daily'::text]))),
     CONSTRAINT notification_settings_timezone_check CHECK (((timezone IS NULL) OR ((length(timezone) >= 1) AND (length(timezone) <= 64)))),
     CONSTRAINT notification_settings_unanswered_questions_check CHECK ((unanswered_questions = ANY (ARRAY['off'::text, 'immediately'::text, 'daily'::text])))
 );
@@ -3451,7 +3546,7 @@ COMMENT ON COLUMN public.notification_settings.next_weekly_at IS 'When the next 
 -- Name: COLUMN notification_settings.contacts; Type: COMMENT; Schema: public; Owner: postgres
 --
 
-COMMENT ON COLUMN public.notification_settings.contacts IS 'An email when a visitor leaves their details: off or immediately.';
+COMMENT ON COLUMN public.notification_settings.contacts IS 'An email when a visitor leaves their details: off, immediately, or daily (in the daily digest).';
 
 
 --
@@ -3722,6 +3817,14 @@ ALTER TABLE ONLY private.reserved_slugs
 
 ALTER TABLE ONLY private.sessions
     ADD CONSTRAINT sessions_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: visitor_link_keys visitor_link_keys_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.visitor_link_keys
+    ADD CONSTRAINT visitor_link_keys_pkey PRIMARY KEY (visitor_row);
 
 
 --
@@ -4309,6 +4412,13 @@ CREATE TRIGGER notification_settings_schedule BEFORE INSERT OR UPDATE ON public.
 
 
 --
+-- Name: owner_replies owner_replies_email_visitor; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER owner_replies_email_visitor AFTER INSERT ON public.owner_replies FOR EACH ROW EXECUTE FUNCTION private.enqueue_visitor_reply_email();
+
+
+--
 -- Name: profiles profiles_set_updated_at; Type: TRIGGER; Schema: public; Owner: postgres
 --
 
@@ -4369,6 +4479,14 @@ ALTER TABLE ONLY private.legacy_imports
 
 ALTER TABLE ONLY private.sessions
     ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: visitor_link_keys visitor_link_keys_visitor_row_fkey; Type: FK CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.visitor_link_keys
+    ADD CONSTRAINT visitor_link_keys_visitor_row_fkey FOREIGN KEY (visitor_row) REFERENCES public.visitors(id) ON DELETE CASCADE;
 
 
 --
@@ -4713,6 +4831,12 @@ ALTER TABLE private.jobs ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE private.legacy_imports ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: visitor_link_keys; Type: ROW SECURITY; Schema: private; Owner: postgres
+--
+
+ALTER TABLE private.visitor_link_keys ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: webhook_secrets; Type: ROW SECURITY; Schema: private; Owner: postgres
@@ -5337,6 +5461,13 @@ REVOKE ALL ON FUNCTION private.enqueue_unanswered_notification() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION enqueue_visitor_reply_email(); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.enqueue_visitor_reply_email() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION enqueue_webhook_event(p_event text, p_chatbot_id uuid, p_data jsonb); Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -5392,6 +5523,16 @@ REVOKE ALL ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secre
 GRANT ALL ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) TO anon;
 GRANT ALL ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) TO authenticated;
 GRANT ALL ON FUNCTION private.forget_visitor(p_chatbot_id uuid, p_visitor_secret text) TO service_role;
+
+
+--
+-- Name: FUNCTION keep_visitor_link_key(p_chatbot_id uuid, p_visitor_secret text, p_sealed text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.keep_visitor_link_key(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.keep_visitor_link_key(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) TO anon;
+GRANT ALL ON FUNCTION private.keep_visitor_link_key(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) TO authenticated;
+GRANT ALL ON FUNCTION private.keep_visitor_link_key(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) TO service_role;
 
 
 --
@@ -5662,6 +5803,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.legacy_imports TO service_rol
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.sessions TO service_role;
+
+
+--
+-- Name: TABLE visitor_link_keys; Type: ACL; Schema: private; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.visitor_link_keys TO service_role;
 
 
 --

@@ -4,6 +4,7 @@ import { BotHeader } from "./bot-header";
 import { Chat } from "./chat";
 import { CloseOnEscape } from "./close-on-escape";
 import { PrivateBanner } from "./private-banner";
+import { ReplyLinkBanner } from "./reply-link-banner";
 
 type ChatPageData = NonNullable<Awaited<ReturnType<typeof chatPageData>>>;
 
@@ -15,6 +16,7 @@ export function ChatPage({ data, embed = false }: { data: ChatPageData; embed?: 
   return (
     <main style={accentStyle(data.accent)} className={layout}>
       {data.preview && <PrivateBanner />}
+      {data.notice && <ReplyLinkBanner notice={data.notice} />}
       <div className={`border-b border-zinc-200 dark:border-zinc-800 ${embed ? "py-3" : "py-6"}`}>
         <BotHeader bot={data.bot} compact={embed} />
       </div>

@@ -52,6 +52,7 @@ export function NotificationForm({ settings }: { settings: NotificationSettings 
         {(
           [
             ["immediately", "Email me right away"],
+            ["daily", "In the daily email at 8:00, beside the questions"],
             ["off", "Don’t email me (the Contacts page still lists them)"],
           ] as const
         ).map(([value, label]) => (
@@ -77,7 +78,8 @@ export function NotificationForm({ settings }: { settings: NotificationSettings 
         <span>
           A weekly summary on Mondays at 8:00
           <span className="block text-zinc-600 dark:text-zinc-400">
-            Conversations, the most asked questions and what your bots couldn’t answer; nothing in a quiet week.
+            Conversations, the most asked questions, what your bots couldn’t answer, new contacts and thumbs up or down;
+            nothing in a quiet week.
           </span>
         </span>
       </label>

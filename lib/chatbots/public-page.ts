@@ -8,7 +8,8 @@ import { type ChatbotPage, findChatbotPage } from "@/lib/db/queries/chatbots";
 import { findVisitorConversation } from "@/lib/db/queries/visitors";
 import { getEnv } from "@/lib/env";
 import type { ChatProps, PastConversation } from "@/lib/visitors/conversation";
-import { currentVisitorSecret, guestVisitorId, webVisitorId } from "@/lib/visitors/identity";
+import { currentCookieHeader, guestVisitorId, webVisitorId } from "@/lib/visitors/identity";
+import { readReplyLinkToken, visitorSecretFor } from "@/lib/visitors/reply-link";
 
 // Everything the public chat page /c/<slug> (and its embed and link card) reads.
 
@@ -28,13 +29,16 @@ interface PublicChat {
   preview: boolean;
   /** This visitor's latest conversation with the bot, if they have one. */
   past: PastConversation | null;
+  /** The visitor's secret at this bot (their cookie's, or one a reply link gave them here). */
+  visitorSecret: string | null;
 }
 
-async function read(tx: Queryable, slug: string, visitorSecret: string | null) {
+async function read(tx: Queryable, slug: string, cookieHeader: string | null) {
   const bot = await findChatbotPage(tx, slug);
   if (!bot) return null;
+  const visitorSecret = visitorSecretFor(cookieHeader, bot.id);
   const past = visitorSecret ? await findVisitorConversation(tx, { chatbotId: bot.id, visitorSecret }) : null;
-  return { bot, past };
+  return { bot, past, visitorSecret };
 }
 
 /**
@@ -42,24 +46,45 @@ async function read(tx: Queryable, slug: string, visitorSecret: string | null) {
  * anonymous visitor, so their pages never wait on auth; only when that finds nothing is the
  * signed-in owner asked for, to preview their own private bot. Null means the 404 page.
  */
-const loadPublicChat = cache(async (slug: string, visitorSecret: string | null): Promise<PublicChat | null> => {
+const loadPublicChat = cache(async (slug: string, cookieHeader: string | null): Promise<PublicChat | null> => {
   if (!isWellFormedSlug(slug)) return null;
-  const asAnyone = await asVisitor((tx) => read(tx, slug, visitorSecret));
+  const asAnyone = await asVisitor((tx) => read(tx, slug, cookieHeader));
   if (asAnyone) return { ...asAnyone, preview: false };
   const caller = await getCurrentUser();
   if (!caller) return null;
-  const asOwnerOfBot = await asOwner(caller.claims, (tx) => read(tx, slug, visitorSecret));
+  const asOwnerOfBot = await asOwner(caller.claims, (tx) => read(tx, slug, cookieHeader));
   return asOwnerOfBot ? { ...asOwnerOfBot, preview: !asOwnerOfBot.bot.is_public } : null;
 });
 
+/**
+ * What the page tells a visitor who came from a reply email's link (`?r=`, adopted by proxy.ts):
+ * the link expired or isn't one of ours, or the conversation it opens has been deleted since.
+ */
+export type ReplyLinkNotice = "expired" | "invalid" | "gone";
+
+function replyLinkNotice(token: string | undefined, loaded: PublicChat): ReplyLinkNotice | null {
+  if (token === undefined) return null;
+  const link = readReplyLinkToken(token);
+  if (!link.ok) return link.reason;
+  if (link.chatbotId !== loaded.bot.id) return "invalid";
+  return loaded.past ? null : "gone";
+}
+
 /** The page's chat and this visitor's id; null means the 404 page. */
-export async function chatPageData(slug: string): Promise<(PublicChat & { chat: ChatProps; accent: string }) | null> {
-  const secret = await currentVisitorSecret();
-  const loaded = await loadPublicChat(slug, secret);
+export async function chatPageData(
+  slug: string,
+  { replyLink }: { replyLink?: string } = {},
+): Promise<
+  (Omit<PublicChat, "visitorSecret"> & { chat: ChatProps; accent: string; notice: ReplyLinkNotice | null }) | null
+> {
+  const loaded = await loadPublicChat(slug, await currentCookieHeader());
   if (!loaded) return null;
+  // The secret stays on the server: only the id derived from it goes to the page.
+  const { visitorSecret: secret, ...shown } = loaded;
   const configuration = resolveConfiguration(loaded.bot.configuration);
   return {
-    ...loaded,
+    ...shown,
+    notice: replyLinkNotice(replyLink, loaded),
     accent: configuration.theme.accent_color,
     chat: {
       chatbotId: loaded.bot.id,
@@ -74,7 +99,7 @@ export async function chatPageData(slug: string): Promise<(PublicChat & { chat: 
 
 /** Title, description, canonical URL and Open Graph card from the bot. */
 export async function chatPageMetadata(slug: string): Promise<Metadata> {
-  const loaded = await loadPublicChat(slug, await currentVisitorSecret());
+  const loaded = await loadPublicChat(slug, await currentCookieHeader());
   if (!loaded) return { title: "Chatbot not found", robots: { index: false } };
   const { bot, preview } = loaded;
   const description =

@@ -2,9 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { asServiceStatement } from "@/lib/db";
 import { contactNotice } from "@/lib/db/queries/contacts";
-import { unansweredQuestionNotice, unansweredSince, weeklySummary } from "@/lib/db/queries/notifications";
+import {
+  dailyDigest,
+  unansweredQuestionNotice,
+  visitorReplyNotice,
+  weeklySummary,
+} from "@/lib/db/queries/notifications";
 import { sendEmail, siteLink } from "@/lib/email";
+import { REPLY_LINK_DAYS } from "@/lib/limits";
 import { webhookEventSchema } from "@/lib/validation/webhooks";
+import { REPLY_LINK_PARAM, replyLinkToken } from "@/lib/visitors/reply-link";
 import { deliverWebhook, webhookEventData } from "@/lib/webhooks/deliver";
 
 /** The job being run: its id (the same on every attempt) and which attempt this is (1 for the first). */
@@ -25,6 +32,8 @@ const define = <P>(handler: JobHandler<P>): JobHandler<unknown> => handler as Jo
 const quoted = (question: string) => `  - ${question.replace(/\s+/g, " ").slice(0, 300)}`;
 
 const SETTINGS_FOOTER = ["", "Change which emails you get in your settings:", siteLink("/dashboard/settings")];
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 const digestPayload = z.object({ user_id: z.uuid(), since: z.iso.datetime({ offset: true }) });
 
@@ -77,22 +86,93 @@ export const JOB_HANDLERS: Record<string, JobHandler<unknown>> = {
     },
   }),
 
-  // Queued at 08:00 in the owner's time zone by private.schedule_digests.
+  // Queued by the database when the owner replies in a conversation whose visitor left an email
+  // (private.enqueue_visitor_reply_email).
+  "notify.visitor_reply": define({
+    payload: z.object({ reply_id: z.uuid() }),
+    async run({ reply_id }) {
+      const reply = await asServiceStatement((db) => visitorReplyNotice(db, { replyId: reply_id }));
+      // Gone: the visitor erased their data, or the conversation aged out.
+      if (!reply) return;
+      const from = reply.owner_name ?? `The owner of ${reply.chatbot_name}`;
+      // Details left before links were kept open the page, without the conversation on a new device.
+      const link = siteLink(
+        `/c/${reply.slug}`,
+        reply.sealed
+          ? {
+              [REPLY_LINK_PARAM]: replyLinkToken({
+                chatbotId: reply.chatbot_id,
+                sealed: reply.sealed,
+                expiresAt: new Date(Date.now() + REPLY_LINK_DAYS * 24 * 60 * 60 * 1000),
+              }),
+            }
+          : {},
+      );
+      await sendEmail({
+        to: reply.email,
+        subject: `${from} replied to you on ${reply.chatbot_name}`,
+        text: [
+          `Hello ${reply.visitor_name},`,
+          "",
+          `${from} read your conversation with ${reply.chatbot_name} and replied:`,
+          "",
+          ...reply.body.split(/\r?\n/).map((line) => `  ${line}`),
+          "",
+          reply.sealed
+            ? `Open the conversation to answer, on this or any device (the link works for ${REPLY_LINK_DAYS} days):`
+            : "Open the conversation to answer:",
+          link,
+          "",
+          "You get this because you left your email in the chat. Its menu (Your data) deletes the conversation and your details at any time.",
+        ].join("\n"),
+      });
+    },
+  }),
+
+  // Queued at 08:00 in the owner's time zone by private.schedule_digests: what the owner chose to
+  // hear of once a day (unanswered questions, new contacts, or both).
   "notify.daily_digest": define({
     payload: digestPayload,
     async run({ user_id, since }) {
-      const digest = await asServiceStatement((db) => unansweredSince(db, { userId: user_id, since }));
-      if (!digest || digest.unanswered === 0) return;
+      const digest = await asServiceStatement((db) => dailyDigest(db, { userId: user_id, since }));
+      if (!digest) return;
+      const unanswered = digest.unanswered_setting === "daily" ? digest.unanswered : 0;
+      const contacts = digest.contacts_setting === "daily" ? digest.contact_count : 0;
+      if (unanswered === 0 && contacts === 0) return;
+      const subject = [
+        contacts > 0 ? `${plural(contacts, "new contact")}` : null,
+        unanswered > 0 ? `${plural(unanswered, "question")} your bots couldn't answer` : null,
+      ]
+        .filter(Boolean)
+        .join(", ");
       await sendEmail({
         to: digest.owner_email,
-        subject: `${digest.unanswered} question${digest.unanswered === 1 ? "" : "s"} your bots couldn't answer`,
+        subject: subject.charAt(0).toUpperCase() + subject.slice(1),
         text: [
-          `Since your last digest, visitors asked your bots ${digest.unanswered} time${digest.unanswered === 1 ? "" : "s"} about things your profile and knowledge don't cover. The latest:`,
-          "",
-          ...digest.questions.map(quoted),
-          "",
-          "Answer them once and your bots give those answers from now on:",
-          siteLink("/dashboard/questions"),
+          ...(contacts > 0
+            ? [
+                `Since your last digest, ${contacts === 1 ? "1 visitor" : `${contacts} visitors`} left their details:`,
+                "",
+                ...digest.contacts.map(
+                  (contact) =>
+                    `  - ${contact.name} <${contact.email ?? "no email"}> at ${contact.chatbot_name}${contact.message ? `: ${contact.message.replace(/\s+/g, " ").slice(0, 300)}` : ""}`,
+                ),
+                "",
+                "All your contacts, and their conversations:",
+                siteLink("/dashboard/contacts"),
+                "",
+              ]
+            : []),
+          ...(unanswered > 0
+            ? [
+                `Since your last digest, visitors asked your bots ${plural(unanswered, "time")} about things your profile and knowledge don't cover. The latest:`,
+                "",
+                ...digest.questions.map(quoted),
+                "",
+                "Answer them once and your bots give those answers from now on:",
+                siteLink("/dashboard/questions"),
+              ]
+            : []),
           ...SETTINGS_FOOTER,
         ].join("\n"),
       });
@@ -123,6 +203,9 @@ export const JOB_HANDLERS: Record<string, JobHandler<unknown>> = {
           ...(week.unanswered > 0
             ? ["", `${week.unanswered} couldn't be answered. The latest:`, ...week.questions.slice(0, 5).map(quoted)]
             : []),
+          "",
+          `Contacts: ${plural(week.contacts, "visitor")} left their details.`,
+          `Feedback on this week's answers: ${week.thumbs_up} thumbs up, ${week.thumbs_down} thumbs down.`,
           "",
           "Your inbox and analytics:",
           siteLink("/dashboard"),

@@ -12,7 +12,7 @@ function isTimeZone(value: string): boolean {
 /** The dashboard's notification settings form. */
 export const notificationSettingsSchema = z.object({
   unanswered_questions: z.enum(["off", "immediately", "daily"], { error: "Choose when to hear of these questions." }),
-  contacts: z.enum(["off", "immediately"], { error: "Choose whether to hear of new contacts." }),
+  contacts: z.enum(["off", "immediately", "daily"], { error: "Choose when to hear of new contacts." }),
   // A checkbox: "on" when ticked, absent when not.
   weekly_summary: z
     .stringbool({ truthy: ["on", "true"], falsy: ["off", "false"] })

@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { parseCookieHeader } from "@/lib/auth/cookies";
-import { authSecret } from "@/lib/secret";
+import { derivedKey } from "@/lib/secret";
 
 /** The visitor's secret. Only the server reads it: pages derive the visitor id from it. */
 export const VISITOR_COOKIE = "chatfolio_visitor";
@@ -15,9 +15,8 @@ const CHAT_PAGE = /^\/c\/[^/]+(\/embed)?\/?$/;
 const EMBED_PAGE = /^\/c\/[^/]+\/embed\/?$/;
 
 function signature(secret: string): Buffer {
-  // A key of its own, derived from the deployment's, so a visitor cookie never doubles as a token.
-  const key = createHmac("sha256", authSecret()).update("chatfolio visitor cookie").digest();
-  return createHmac("sha256", key).update(secret).digest().subarray(0, 16);
+  // A key of its own, so a visitor cookie never doubles as a token.
+  return createHmac("sha256", derivedKey("chatfolio visitor cookie")).update(secret).digest().subarray(0, 16);
 }
 
 /** A new cookie value: a random secret and the server's signature of it. */

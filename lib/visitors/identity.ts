@@ -4,6 +4,7 @@ import { ApiError } from "@/lib/errors";
 import { assertSameOrigin } from "@/lib/http/csrf";
 import { currentHeaders } from "@/lib/http/request-facts";
 import { visitorSecretFrom } from "./cookie";
+import { visitorSecretFor } from "./reply-link";
 
 /** Ids of the public page's visitors; the chat API refuses them without the cookie behind them. */
 export const WEB_VISITOR_PREFIX = "web-";
@@ -23,9 +24,9 @@ export function guestVisitorId(): string {
   return `guest-${randomBytes(16).toString("hex")}`;
 }
 
-/** The page's visitor secret, from the request being rendered; null without a valid cookie. */
-export async function currentVisitorSecret(): Promise<string | null> {
-  return visitorSecretFrom((await currentHeaders()).get("cookie"));
+/** The Cookie header of the page being rendered, where its visitor's secret for each bot is read. */
+export async function currentCookieHeader(): Promise<string | null> {
+  return (await currentHeaders()).get("cookie");
 }
 
 /**
@@ -34,7 +35,7 @@ export async function currentVisitorSecret(): Promise<string | null> {
  */
 export function assertWebVisitor(request: Request, visitorId: string, chatbotId: string | undefined): void {
   if (!visitorId.startsWith(WEB_VISITOR_PREFIX)) return;
-  const secret = visitorSecretFrom(request.headers.get("cookie"));
+  const secret = chatbotId ? visitorSecretFor(request.headers.get("cookie"), chatbotId) : null;
   if (!secret || !chatbotId || webVisitorId(secret, chatbotId) !== visitorId) {
     throw new ApiError(
       "forbidden",
@@ -45,11 +46,17 @@ export function assertWebVisitor(request: Request, visitorId: string, chatbotId:
 
 /**
  * The secret of the visitor calling one of their own endpoints (feedback, their data), from the
- * cookie only; null without one. The embed's cookie rides along on cross-site requests
- * (SameSite=None), so a change it authorizes must come from our own pages, as with sessions.
+ * cookie only; null without one. With the bot named, an identity a reply link gave this browser
+ * there counts too; without (feedback names only a message), the browser's own cookie alone. The
+ * embed's cookie rides along on cross-site requests (SameSite=None), so a change it authorizes
+ * must come from our own pages, as with sessions.
  */
-export function visitorFromCookie(request: Request, { mutation }: { mutation: boolean }): string | null {
-  const secret = visitorSecretFrom(request.headers.get("cookie"));
+export function visitorFromCookie(
+  request: Request,
+  { mutation, chatbotId }: { mutation: boolean; chatbotId?: string },
+): string | null {
+  const cookies = request.headers.get("cookie");
+  const secret = chatbotId ? visitorSecretFor(cookies, chatbotId) : visitorSecretFrom(cookies);
   if (secret && mutation) assertSameOrigin(request.headers, request.url, { required: true });
   return secret;
 }

@@ -738,6 +738,7 @@ describeEachDatabase("every server action x every cookie", (db) => {
 const ANON_FUNCTIONS = [
   "private.chatbot_page",
   "private.forget_visitor",
+  "private.keep_visitor_link_key",
   "private.visitor_contact",
   "private.visitor_conversation",
   "private.visitor_data",

@@ -26,6 +26,17 @@ export async function leaveContact(
   return result;
 }
 
+/**
+ * As a visitor: keeps their secret, sealed by the server for this bot, so the link in an email
+ * of the owner's reply can reopen the conversation in another browser (private.keep_visitor_link_key).
+ */
+export async function keepVisitorLinkKey(
+  tx: Queryable,
+  { chatbotId, visitorSecret, sealed }: { chatbotId: string; visitorSecret: string; sealed: string },
+): Promise<void> {
+  await tx.query("select private.keep_visitor_link_key($1, $2, $3)", [chatbotId, visitorSecret, sealed]);
+}
+
 /** The most contacts one listing or export holds. */
 const CONTACTS_MAX = 1000;
 
@@ -53,7 +64,7 @@ export interface ContactNotice {
   chatbot_name: string;
   conversation_id: string | null;
   owner_email: string;
-  setting: "off" | "immediately";
+  setting: "off" | "immediately" | "daily";
   created_at: Date;
 }
 

@@ -27,9 +27,50 @@ export async function unansweredQuestionNotice(
   return rows[0] ?? null;
 }
 
+export interface VisitorReplyNotice {
+  body: string;
+  chatbot_id: string;
+  chatbot_name: string;
+  slug: string;
+  owner_name: string | null;
+  /** The visitor's latest email left with this bot. */
+  email: string;
+  visitor_name: string;
+  /** The visitor's secret sealed for this bot; null for details left before links were kept. */
+  sealed: string | null;
+}
+
+/**
+ * As the server's own role: an owner's reply with where it goes, the email the conversation's
+ * visitor last left. Null once the reply, the contact or the visitor is gone (erased, expired).
+ */
+export async function visitorReplyNotice(
+  tx: Queryable,
+  { replyId }: { replyId: string },
+): Promise<VisitorReplyNotice | null> {
+  const rows = await tx.query<VisitorReplyNotice>(
+    `select r.body, r.chatbot_id, c.name as chatbot_name, c.public_url_slug as slug, p.name as owner_name,
+            k.email, k.name as visitor_name, lk.sealed
+       from public.owner_replies r
+       join public.chatbots c on c.id = r.chatbot_id
+       join public.conversations cv on cv.chatbot_id = r.chatbot_id and cv.conversation_id = r.conversation_id
+       join lateral (
+         select k.email, k.name from public.contacts k
+          where k.chatbot_id = r.chatbot_id and k.visitor_id = cv.visitor_id and k.email is not null
+          order by k.created_at desc limit 1) k on true
+       left join public.profiles p on p.user_id = c.user_id
+       left join private.visitor_link_keys lk on lk.visitor_row = cv.visitor_id
+      where r.id = $1`,
+    [replyId],
+  );
+  return rows[0] ?? null;
+}
+
+export type ContactsSetting = "off" | "immediately" | "daily";
+
 export interface NotificationSettings {
   unanswered_questions: UnansweredQuestionsSetting;
-  contacts: "off" | "immediately";
+  contacts: ContactsSetting;
   weekly_summary: boolean;
   /** Null until the owner chooses one (digests go out in UTC meanwhile). */
   timezone: string | null;
@@ -89,7 +130,7 @@ export interface Digest {
  * As the server's own role: the unanswered questions of an owner's bots since `since`, walking
  * each bot's partial index of unanswered turns.
  */
-export async function unansweredSince(
+async function unansweredSince(
   tx: Queryable,
   { userId, since }: { userId: string; since: string },
 ): Promise<Digest | null> {
@@ -110,9 +151,63 @@ export async function unansweredSince(
   return rows[0] ?? null;
 }
 
+export interface NewContact {
+  name: string;
+  email: string | null;
+  message: string | null;
+  chatbot_name: string;
+}
+
+export interface DailyDigest extends Digest {
+  unanswered_setting: UnansweredQuestionsSetting;
+  contacts_setting: ContactsSetting;
+  /** Contacts left since the last digest, newest first (at most 20 listed). */
+  contacts: NewContact[];
+  contact_count: number;
+}
+
+/**
+ * As the server's own role: the daily digest, with what the owner chose to wait for it: the
+ * unanswered questions, and the contacts left since `since` (through contacts_user_created_idx).
+ */
+export async function dailyDigest(
+  tx: Queryable,
+  { userId, since }: { userId: string; since: string },
+): Promise<DailyDigest | null> {
+  const digest = await unansweredSince(tx, { userId, since });
+  if (!digest) return null;
+  const [settings] = await tx.query<{
+    unanswered_setting: UnansweredQuestionsSetting;
+    contacts_setting: ContactsSetting;
+  }>(
+    `select coalesce(s.unanswered_questions, 'immediately') as unanswered_setting,
+            coalesce(s.contacts, 'immediately') as contacts_setting
+       from (select 1) one left join public.notification_settings s on s.user_id = $1`,
+    [userId],
+  );
+  const contacts = await tx.query<NewContact & { total: number }>(
+    `select k.name, k.email, k.message, c.name as chatbot_name, count(*) over ()::integer as total
+       from public.contacts k join public.chatbots c on c.id = k.chatbot_id
+      where k.user_id = $1 and k.created_at > $2
+      order by k.created_at desc, k.id desc limit 20`,
+    [userId, since],
+  );
+  return {
+    ...digest,
+    ...settings,
+    contacts: contacts.map(({ total: _total, ...contact }) => contact),
+    contact_count: contacts[0]?.total ?? 0,
+  };
+}
+
 export interface WeeklySummary extends Digest {
   messages: number;
   visitors: number;
+  /** Contacts left with the owner's bots this week. */
+  contacts: number;
+  /** Thumbs on this week's answers. */
+  thumbs_up: number;
+  thumbs_down: number;
   /** The most asked questions of the week, with how often. */
   top_questions: Array<{ question: string; asked: number }>;
 }
@@ -137,5 +232,13 @@ export async function weeklySummary(
       group by q.question order by asked desc, q.question limit 5`,
     [userId, since],
   );
-  return { ...digest, ...totals, top_questions: top };
+  const [extra] = await tx.query<{ contacts: number; thumbs_up: number; thumbs_down: number }>(
+    `select (select count(*)::integer from public.contacts k where k.user_id = $1 and k.created_at > $2) as contacts,
+            coalesce(sum(f.thumbs_up), 0)::integer as thumbs_up, coalesce(sum(f.thumbs_down), 0)::integer as thumbs_down
+       from public.chatbots c left join public.chatbot_daily_feedback f
+         on f.chatbot_id = c.id and f.day >= ($2::timestamptz at time zone 'UTC')::date
+      where c.user_id = $1`,
+    [userId, since],
+  );
+  return { ...digest, ...totals, ...(extra ?? { contacts: 0, thumbs_up: 0, thumbs_down: 0 }), top_questions: top };
 }

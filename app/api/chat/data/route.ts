@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 // GET /api/chat/data – everything the bot stored about the calling visitor, as a JSON download
 export const GET = route(visitorDataEndpoint)(async ({ request, query }) => {
-  const visitorSecret = visitorFromCookie(request, { mutation: false });
+  const visitorSecret = visitorFromCookie(request, { mutation: false, chatbotId: query.chatbot_id });
   const data =
     visitorSecret === null
       ? null
@@ -24,7 +24,7 @@ export const GET = route(visitorDataEndpoint)(async ({ request, query }) => {
 
 // DELETE /api/chat/data – erase everything the bot stored about the calling visitor, at once
 export const DELETE = route(forgetVisitorEndpoint)(async ({ request, query }) => {
-  const visitorSecret = visitorFromCookie(request, { mutation: true });
+  const visitorSecret = visitorFromCookie(request, { mutation: true, chatbotId: query.chatbot_id });
   if (visitorSecret !== null)
     await asVisitor((tx) => forgetVisitor(tx, { chatbotId: query.chatbot_id, visitorSecret }));
   return { status: 204 };
