@@ -1,6 +1,7 @@
 "use client";
 
 import { Fragment, type MouseEvent, type ReactNode, useEffect, useRef } from "react";
+import type { ChatProps } from "@/lib/visitors/conversation";
 import { AnswerFeedbackControls } from "./answer-feedback";
 import { type ChatProblem, retryable } from "./chat-error";
 import { ChatMenu } from "./chat-menu";
@@ -16,6 +17,7 @@ interface ChatViewProps {
   botName: string;
   welcomeMessage: string;
   starterQuestions: string[];
+  contactForm: ChatProps["contactForm"];
   messages: ViewMessage[];
   status: ViewStatus;
   problem: ChatProblem | null;
@@ -95,7 +97,12 @@ export function ChatView(props: ChatViewProps) {
             />
             {index === offeredAt && (
               <li data-testid="contact-offer" className="flex justify-start">
-                <ContactForm chatbotId={props.chatbotId} botName={botName} inConversation />
+                <ContactForm
+                  chatbotId={props.chatbotId}
+                  botName={botName}
+                  emailRequired={props.contactForm === "email_required"}
+                  inConversation
+                />
               </li>
             )}
           </Fragment>
@@ -153,17 +160,24 @@ export function ChatView(props: ChatViewProps) {
           />
         )}
         <Composer botName={botName} busy={busy} onSend={props.onSend} onStop={props.onStop} inputRef={composer} />
-        <div className="flex items-center justify-between text-xs text-zinc-500 dark:text-zinc-400">
+        {/* Wraps on a phone: the controls go to a line of their own rather than off the edge. */}
+        <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
           <span>
             {props.visitorName ? `Chatting as ${props.visitorName}` : "Answers come from the owner's profile."}
           </span>
-          <span className="flex items-center gap-2">
+          <span className="ml-auto flex items-center gap-2">
             {messages.length > 0 && (
               <ChatButton testId="new-conversation" onClick={thenFocusComposer(props.onNewConversation)} look="quiet">
                 New conversation
               </ChatButton>
             )}
-            {messages.length > 0 && <ContactForm chatbotId={props.chatbotId} botName={props.botName} />}
+            {messages.length > 0 && props.contactForm !== "off" && (
+              <ContactForm
+                chatbotId={props.chatbotId}
+                botName={props.botName}
+                emailRequired={props.contactForm === "email_required"}
+              />
+            )}
             <ChatMenu chatbotId={props.chatbotId} onDelete={props.onDeleteData} />
           </span>
         </div>

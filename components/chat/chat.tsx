@@ -34,7 +34,15 @@ class EngineBoundary extends Component<{ onError: () => void; children: ReactNod
 }
 
 /** The visitor's side of a conversation with a chatbot, on the public page and in the embed. */
-export function Chat({ chatbotId, botName, welcomeMessage, starterQuestions, visitorId, past }: ChatProps) {
+export function Chat({
+  chatbotId,
+  botName,
+  welcomeMessage,
+  starterQuestions,
+  contactForm,
+  visitorId,
+  past,
+}: ChatProps) {
   const [history, setHistory] = useState(past);
   const [visitorName, setVisitorName] = useState(past?.visitor_name ?? null);
   const [nameSkipped, setNameSkipped] = useState(false);
@@ -123,6 +131,7 @@ export function Chat({ chatbotId, botName, welcomeMessage, starterQuestions, vis
         botName={botName}
         welcomeMessage={welcomeMessage}
         starterQuestions={starterQuestions}
+        contactForm={contactForm}
         messages={live?.messages ?? [...fromPage, ...waiting]}
         status={engineFailed ? "error" : status}
         problem={engineFailed ? ENGINE_UNAVAILABLE : (live?.problem ?? null)}

@@ -14,10 +14,13 @@ const FIELD =
 export function ContactForm({
   chatbotId,
   botName,
+  emailRequired,
   inConversation = false,
 }: {
   chatbotId: string;
   botName: string;
+  /** The bot asks for an email with the details: the field says so, and the browser checks it. */
+  emailRequired: boolean;
   inConversation?: boolean;
 }) {
   const [state, setState] = useState<"idle" | "sending" | "sent">("idle");
@@ -61,8 +64,15 @@ export function ContactForm({
         <input name="name" required maxLength={200} autoComplete="name" className={FIELD} />
       </label>
       <label className="grid gap-1">
-        Email
-        <input name="email" type="email" maxLength={320} autoComplete="email" className={FIELD} />
+        {emailRequired ? "Email" : "Email (optional)"}
+        <input
+          name="email"
+          type="email"
+          required={emailRequired}
+          maxLength={320}
+          autoComplete="email"
+          className={FIELD}
+        />
       </label>
       <label className="grid gap-1">
         Message

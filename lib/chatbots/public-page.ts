@@ -91,6 +91,7 @@ export async function chatPageData(
       botName: loaded.bot.name,
       welcomeMessage: configuration.welcome_message,
       starterQuestions: configuration.starter_questions,
+      contactForm: configuration.contact_form,
       visitorId: secret ? webVisitorId(secret, loaded.bot.id) : guestVisitorId(),
       past: loaded.past,
     },

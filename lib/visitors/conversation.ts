@@ -1,6 +1,7 @@
 // What private.visitor_conversation returns; shared by the server loader and the chat client,
 // so nothing server-only here.
 
+import type { ChatbotConfiguration } from "@/lib/chatbots/configuration";
 import type { AnswerSource, FeedbackRating, MessageStatus } from "@/lib/constants";
 
 /** Refused turns never reached the model, so visitor_conversation leaves them out. */
@@ -40,6 +41,8 @@ export interface ChatProps {
   botName: string;
   welcomeMessage: string;
   starterQuestions: string[];
+  /** Whether visitors may leave their details here (configuration.contact_form), and whether an email must come with them. */
+  contactForm: ChatbotConfiguration["contact_form"];
   /** Derived on the server from the visitor's secret cookie. */
   visitorId: string;
   past: PastConversation | null;

@@ -406,6 +406,12 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     await offer.waitFor();
     const visitorName = `Vera ${randomUUID().slice(0, 6)}`;
     await offer.getByLabel("Name").fill(visitorName);
+    // The bot asks for an email (contact_form's default): the browser holds the form back without one.
+    expect(await offer.getByLabel("Email").evaluate((input) => (input as HTMLInputElement).required)).toBe(true);
+    // On a phone the footer's controls wrap rather than run off the edge.
+    const menu = visitor.getByText("Your data");
+    const box = await menu.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
     await offer.getByLabel("Email").fill("vera@example.test");
     await offer.getByLabel("Message").fill("Let's talk about a role.");
     await offer.getByRole("button", { name: "Send" }).click();
@@ -423,6 +429,18 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     await row.waitFor();
     expect(await row.textContent()).toContain("vera@example.test");
     expect(await row.textContent()).toContain("Let's talk about a role.");
+
+    // A bot that takes no details neither offers the form nor shows it in the footer.
+    const closed = await createBot(owner.bearer, {
+      name: `Closed ${randomUUID().slice(0, 6)}`,
+      configuration: { contact_form: "off" },
+    });
+    await visitor.goto(`${baseUrl}/c/${closed}`);
+    await send(visitor, "how can I contact her?");
+    await answered(visitor, 1);
+    expect(await assistantMessages(visitor).last().textContent()).toContain("reads");
+    expect(await visitor.getByTestId("contact-offer").count()).toBe(0);
+    expect(await visitor.getByTestId("contact-form").count()).toBe(0);
   });
 
   it("asks for the name only once, whether the visitor skips it or answers without chatting", async () => {
