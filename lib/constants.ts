@@ -92,3 +92,6 @@ export const WEBHOOK_EVENTS = [
   "feedback.created",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** The query parameter of /c/<slug> that carries a reply email's token (lib/visitors/reply-link.ts). */
+export const REPLY_LINK_PARAM = "r";

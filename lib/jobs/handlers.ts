@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { REPLY_LINK_PARAM } from "@/lib/constants";
 import { asServiceStatement } from "@/lib/db";
 import { contactNotice } from "@/lib/db/queries/contacts";
 import {
@@ -11,7 +12,7 @@ import {
 import { sendEmail, siteLink } from "@/lib/email";
 import { REPLY_LINK_DAYS } from "@/lib/limits";
 import { webhookEventSchema } from "@/lib/validation/webhooks";
-import { REPLY_LINK_PARAM, replyLinkToken } from "@/lib/visitors/reply-link";
+import { replyLinkToken } from "@/lib/visitors/reply-link";
 import { deliverWebhook, webhookEventData } from "@/lib/webhooks/deliver";
 
 /** The job being run: its id (the same on every attempt) and which attempt this is (1 for the first). */

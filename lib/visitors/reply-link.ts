@@ -3,6 +3,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEq
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { parseCookieHeader } from "@/lib/auth/cookies";
+import { REPLY_LINK_PARAM } from "@/lib/constants";
 import { derivedKey } from "@/lib/secret";
 import { visitorSecretFrom } from "./cookie";
 
@@ -10,9 +11,6 @@ import { visitorSecretFrom } from "./cookie";
 // (their cookie's, shared by every bot they chat with) travels sealed for that bot only: the token
 // and the cookie it leaves hold it encrypted with the bot's id bound in, so neither the database,
 // the email, nor the new browser learns the secret or who the visitor is at any other bot.
-
-/** The query parameter of /c/<slug> that carries a reply link's token. */
-export const REPLY_LINK_PARAM = "r";
 
 // Same lifetime as the visitor cookie (Chrome caps it at 400 days).
 const COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;

@@ -115,6 +115,9 @@ describe.skipIf(!browserAvailable())("a reply email's link in a fresh Chromium c
     await visitor.screenshot({ path: await screenshotPath("reply-email-link-360.png") });
     const input = visitor.getByTestId("composer-input");
     await visitor.locator('[data-testid="chat"][data-ready="true"]').waitFor({ timeout: 15_000 });
+    // Used, the token leaves the address bar: it isn't in the history or a copied link.
+    expect(new URL(visitor.url()).searchParams.has("r")).toBe(false);
+    expect(visitor.url()).toBe(`${base}/c/${bot.public_url_slug}`);
     await input.fill("Monday it is.");
     await input.press("Enter");
     await expect

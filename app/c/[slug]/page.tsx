@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChatPage } from "@/components/chat/chat-page";
+import { DropReplyLink } from "@/components/chat/drop-reply-link";
 import { type ChatPageParams, chatPageData, chatPageMetadata } from "@/lib/chatbots/public-page";
-import { REPLY_LINK_PARAM } from "@/lib/visitors/reply-link";
+import { REPLY_LINK_PARAM } from "@/lib/constants";
 
 export async function generateMetadata({ params }: ChatPageParams): Promise<Metadata> {
   return chatPageMetadata((await params).slug);
@@ -16,5 +17,10 @@ export default async function ChatbotPublicPage({
   const token = (await searchParams)[REPLY_LINK_PARAM];
   const data = await chatPageData((await params).slug, { replyLink: typeof token === "string" ? token : undefined });
   if (!data) notFound();
-  return <ChatPage data={data} />;
+  return (
+    <>
+      {typeof token === "string" && <DropReplyLink />}
+      <ChatPage data={data} />
+    </>
+  );
 }
