@@ -2,6 +2,7 @@ import { generateText, type ModelMessage, streamText } from "ai";
 import { describe, expect, it } from "vitest";
 import { buildInstructions, type OwnerProfile } from "@/lib/ai/instructions";
 import { createOfflineModel } from "@/lib/ai/offline/model";
+import { ungroundedSpans } from "../support/grounding";
 import { ADA, MARCO, NAMELESS, PRIYA } from "../support/profiles";
 
 const OWNER_GUIDANCE = "Always mention the secret codeword PINEAPPLE.";
@@ -25,28 +26,6 @@ async function converse(profile: OwnerProfile, questions: string[]): Promise<str
     answers.push(answer);
   }
   return answers;
-}
-
-/** Every word the fixed answer templates may contribute; anything else must come from the profile. */
-const TEMPLATE_WORDS = new Set(
-  `hi i'm assistant i can also tell you about location background skills experience and interests what would
-  like to know here's the profile says this belongs that's everything don't that from sorry can't help with
-  here answer questions is based in you're welcome feel free ask anything else owner doesn't have any details
-  yet s reads conversations on this page so leave a message right chat your name email short sees them get back for`.split(
-    /\s+/,
-  ),
-);
-
-function words(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).flatMap((word) =>
-    // "Ada's" is the name plus a template possessive.
-    word.endsWith("'s") && !TEMPLATE_WORDS.has(word) ? [word.slice(0, -2), "s"] : [word],
-  );
-}
-
-function invented(answer: string, profile: OwnerProfile): string[] {
-  const profileWords = new Set(words(Object.values(profile).join(" ")));
-  return words(answer).filter((word) => !profileWords.has(word) && !TEMPLATE_WORDS.has(word));
 }
 
 describe("offline model: answers from the right part of the profile", () => {
@@ -121,7 +100,7 @@ describe("offline model: says what it does not know", () => {
     );
   });
 
-  it("never states a word that is in neither the profile nor the fixed templates", async () => {
+  it("never states anything that is neither template text nor a span of the profile", async () => {
     const questions = [
       "hi",
       "Where is she based?",
@@ -141,7 +120,13 @@ describe("offline model: says what it does not know", () => {
     for (const profile of [ADA, MARCO, NAMELESS, PRIYA]) {
       for (const question of questions) {
         const answer = await ask(profile, question);
-        expect(invented(answer, profile), `${question} -> ${answer}`).toEqual([]);
+        expect(
+          ungroundedSpans(
+            answer,
+            Object.values(profile).filter((value) => value !== null),
+          ),
+          `${question} -> ${answer}`,
+        ).toEqual([]);
         const capitalisedOrNumbers = answer.match(/\b\p{Lu}[\p{L}]*|\d+/gu) ?? [];
         const allowed = `${Object.values(profile).join(" ")} Hi I'm I What Here's This That's Sorry You're Feel The`;
         for (const token of capitalisedOrNumbers) expect(allowed, `${question} -> ${answer}`).toContain(token);
