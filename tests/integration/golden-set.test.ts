@@ -122,9 +122,10 @@ describeEachDatabase("offline model golden set", (db, target) => {
     const honest = unanswerable.filter((entry) => entry.problems.length === 0).length;
     const violations = scored.filter((entry) => entry.ungrounded.length > 0);
 
+    // GOLDEN_ALL=1 lists every answer, not only the wrong ones: for reading how the answers sound.
     const lines = [`Golden set [${target}]: ${scored.length} questions over ${GOLDEN_OWNERS.length} owners`];
     for (const entry of scored) {
-      if (entry.problems.length === 0 && entry.ungrounded.length === 0) continue;
+      if (entry.problems.length === 0 && entry.ungrounded.length === 0 && !process.env.GOLDEN_ALL) continue;
       const why = [...entry.problems, ...entry.ungrounded.map((span) => `not the owner's: "${span}"`)];
       lines.push(`  ✗ [${entry.owner}, ${entry.question.kind}] ${entry.question.ask}`);
       lines.push(`      -> ${entry.answer}`, `      (${why.join("; ")})`);
