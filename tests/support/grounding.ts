@@ -12,7 +12,7 @@ export const TEMPLATE_WORDS = new Set(
   like to know here's the profile says this belongs that's everything don't that from sorry can't help with
   here answer questions is based in you're welcome feel free ask anything else owner doesn't have any details
   yet s notes reads conversations on this page so leave a message right chat your name email short sees them get
-  back for afraid say include includes own words i've written me my work isn't something it`.split(/\s+/),
+  back for afraid say include includes own words i've written me my work isn't something it i'll read see`.split(/\s+/),
 );
 
 const BREAK = "\u0000";

@@ -90,7 +90,8 @@ function sentences(...parts: string[]): string {
 
 const FIRST_PERSON = /\b(I|I'm|I've|I'd|I'll)\b|\b(my|me|mine|myself)\b/i;
 const ENDS_SENTENCE = /[.!?…]["”')]*$/;
-const PRONOUNS = new Set(["she", "he", "they", "her", "his", "their", "i", "i'm", "i've", "my", "we", "our"]);
+const THIRD_PERSON = new Set(["she", "he", "they", "her", "his", "their", "hers", "him", "them", "herself", "himself"]);
+const PRONOUNS = new Set([...THIRD_PERSON, "i", "i'm", "i've", "my", "we", "our"]);
 /** A sentence that names its subject within this many words reads as an answer on its own. */
 const SUBJECT_WITHIN_WORDS = 5;
 
@@ -105,15 +106,24 @@ function standsAlone(text: string, owner: Owner): boolean {
 }
 
 /**
- * The owner's own words verbatim rather than rephrased, so nothing gets invented. The assistant
- * quotes first-person text, which would otherwise read as its own; the owner speaking needs no quotes.
+ * The owner's own words verbatim rather than rephrased, so nothing gets invented; quoted where
+ * they would otherwise read as the speaker's own (first-person text in the assistant's mouth,
+ * third-person text in the owner's).
  */
-function renderPassageTexts(texts: string[], quoteFirstPerson: boolean): string {
-  const quote = (text: string) => (quoteFirstPerson && FIRST_PERSON.test(text) ? `"${text}"` : text);
+function renderPassageTexts(texts: string[], quoted: (text: string) => boolean): string {
+  const quote = (text: string) => (quoted(text) ? `"${text}"` : text);
   if (texts.every((text) => !ENDS_SENTENCE.test(text))) {
     return `${quote(texts.join("; "))}.`;
   }
   return texts.map((text) => quote(ENDS_SENTENCE.test(text) ? text : `${text}.`)).join(" ");
+}
+
+const isFirstPerson = (text: string) => FIRST_PERSON.test(text);
+
+/** Text that speaks of the owner as someone else: "she", "his", or the owner's name. */
+function speaksOfOwner(text: string, owner: Owner): boolean {
+  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  return words.some((word) => THIRD_PERSON.has(word) || owner.nameWords.has(word));
 }
 
 /** What introduces passages that don't say whose they are: "Ada's skills include:", "About me:". */
@@ -133,15 +143,17 @@ function renderSection(section: ProfileSection, texts: string[], speaker: Speake
     return mine ? `I'm based in ${place}.` : `${capitalize(owner.ref)} is based in ${place}.`;
   }
   const alone = texts.every((text) => standsAlone(text, owner));
-  const firstPerson = texts.some((text) => FIRST_PERSON.test(text));
   if (mine) {
-    // The owner's first-person sentences are the owner speaking; anything else gets a lead-in.
-    if (alone && texts.every((text) => FIRST_PERSON.test(text))) return renderPassageTexts(texts, false);
-    return `${leadIn(section, speaker)} ${renderPassageTexts(texts, false)}`;
+    // The owner's first-person sentences are the owner speaking; what the profile says of them in
+    // the third person is quoted from it.
+    if (alone && texts.every(isFirstPerson)) return renderPassageTexts(texts, () => false);
+    const ofOwner = (text: string) => speaksOfOwner(text, owner);
+    if (texts.some(ofOwner)) return `My profile says: ${renderPassageTexts(texts, ofOwner)}`;
+    return `${leadIn(section, speaker)} ${renderPassageTexts(texts, () => false)}`;
   }
-  if (alone && !firstPerson) return renderPassageTexts(texts, false);
-  if (alone) return `In ${owner.possessive} own words: ${renderPassageTexts(texts, true)}`;
-  return `${leadIn(section, speaker)} ${renderPassageTexts(texts, true)}`;
+  if (alone && !texts.some(isFirstPerson)) return renderPassageTexts(texts, () => false);
+  if (alone) return `In ${owner.possessive} own words: ${renderPassageTexts(texts, isFirstPerson)}`;
+  return `${leadIn(section, speaker)} ${renderPassageTexts(texts, isFirstPerson)}`;
 }
 
 /**
@@ -257,7 +269,7 @@ export function composeOfflineReply(
       const answered = matchingQuestionAndAnswer(knowledge, turn.question, [], nameStems(profile.name));
       if (answered)
         return { ...reply(answered.content, "from_content", fromKnowledge([answered])), offerContact: true };
-      return contactReply(owner.ref, turn.takesDetails === true);
+      return contactReply(owner.ref, turn.takesDetails === true, voice);
     }
     case "question":
       break;
@@ -280,7 +292,7 @@ export function composeOfflineReply(
       ? ""
       : `From ${whose(speaker)} notes: ${renderPassageTexts(
           fromNotes.map((sentence) => sentence.text),
-          !mine,
+          mine ? (text) => speaksOfOwner(text, owner) : isFirstPerson,
         )}`;
   const noteSources = fromKnowledge(fromNotes.map((sentence) => sentence.entry));
   switch (result.kind) {
