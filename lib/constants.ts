@@ -30,6 +30,10 @@ export const PASSWORD_MIN_LENGTH = 8;
 export const TONES = ["professional", "friendly", "casual", "concise"] as const;
 export type Tone = (typeof TONES)[number];
 
+/** Who a chatbot speaks as; configuration.voice picks one: the owner's assistant, or the owner in the first person. */
+export const VOICES = ["assistant", "first_person"] as const;
+export type Voice = (typeof VOICES)[number];
+
 /** A stored message's lifecycle, as public.messages' status check lists it. */
 export const MESSAGE_STATUSES = ["pending", "answered", "failed", "aborted", "rate_limited"] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];

@@ -18,7 +18,7 @@ import {
   type SlugAvailability,
   updateChatbotAction,
 } from "@/lib/chatbots/actions";
-import { TONES } from "@/lib/constants";
+import { TONES, type Voice } from "@/lib/constants";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { ChatbotPreview } from "./chatbot-preview";
 import { configurationOf, type EditorValues, type RetentionChoice } from "./editor-values";
@@ -32,6 +32,10 @@ const RETENTION_OPTIONS: { value: RetentionChoice; label: string }[] = [
 
 const MAX_STARTER_QUESTIONS = 6;
 const TONE_OPTIONS = TONES.map((tone) => ({ value: tone, label: tone[0].toUpperCase() + tone.slice(1) }));
+const VOICE_OPTIONS: { value: Voice; label: string }[] = [
+  { value: "assistant", label: "Your assistant, about you (“Ada is based in Lisbon”)" },
+  { value: "first_person", label: "You, in the first person (“I'm based in Lisbon”)" },
+];
 
 interface ChatbotFormProps {
   /** The chatbot being edited; null on /dashboard/chatbots/new. */
@@ -305,6 +309,16 @@ export function ChatbotForm({ chatbotId, initial, models }: ChatbotFormProps) {
                   options={TONE_OPTIONS}
                   value={values.tone}
                   onValueChange={(tone) => tone && set("tone", tone)}
+                />
+              )}
+            </Field>
+            <Field label="Voice" hint="Who the bot speaks as." error={errors["configuration.voice"]}>
+              {(control) => (
+                <Select
+                  {...control}
+                  options={VOICE_OPTIONS}
+                  value={values.voice}
+                  onValueChange={(voice) => voice && set("voice", voice)}
                 />
               )}
             </Field>

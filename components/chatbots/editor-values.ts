@@ -1,5 +1,5 @@
 import type { ChatbotConfiguration, ConfigurationInput } from "@/lib/chatbots/configuration";
-import type { Tone } from "@/lib/constants";
+import type { Tone, Voice } from "@/lib/constants";
 
 // The chatbot editor's values as the form holds them, and the configuration they make. Shared by
 // the form and its live preview, so the preview chats with exactly what would be saved.
@@ -13,6 +13,7 @@ export interface EditorValues {
   starterQuestions: string[];
   instructions: string;
   tone: Tone;
+  voice: Voice;
   model: string | null;
   temperature: number;
   maxMessages: number;
@@ -48,6 +49,7 @@ export function valuesOf(chatbot: EditorChatbot): EditorValues {
     starterQuestions: configuration.starter_questions,
     instructions: configuration.instructions,
     tone: configuration.tone,
+    voice: configuration.voice,
     model: configuration.model,
     temperature: configuration.temperature,
     maxMessages: configuration.rate_limit.max_messages,
@@ -67,6 +69,7 @@ export function configurationOf(values: EditorValues, { realModel }: { realModel
     starter_questions: values.starterQuestions.map((question) => question.trim()).filter(Boolean),
     instructions: values.instructions,
     tone: values.tone,
+    voice: values.voice,
     ...(realModel ? { model: values.model, temperature: values.temperature } : {}),
     rate_limit: { max_messages: values.maxMessages, window_seconds: values.windowSeconds },
     show_sources: values.showSources,

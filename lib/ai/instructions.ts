@@ -1,4 +1,4 @@
-import { PROFILE_SECTION_NAMES, type ProfileSectionName, type Tone } from "@/lib/constants";
+import { PROFILE_SECTION_NAMES, type ProfileSectionName, type Tone, VOICES, type Voice } from "@/lib/constants";
 import type { Profile } from "@/lib/validation/profile";
 import { type KnowledgeEntry, renderKnowledgeBlock } from "./knowledge-block";
 /** The parts of an owner's profile a chatbot speaks from (the API's Profile, less ids and dates). */
@@ -7,6 +7,7 @@ export type OwnerProfile = Pick<Profile, "name" | "location" | "bio" | "skills" 
 export type InstructionsConfig = {
   instructions?: string;
   tone?: Tone;
+  voice?: Voice;
 };
 
 export type ProfileSection = keyof OwnerProfile & ProfileSectionName;
@@ -25,6 +26,7 @@ const SECTION_HEADINGS: Record<ProfileSection, string> = {
 
 const PROFILE_OPEN = "<profile>";
 const PROFILE_CLOSE = "</profile>";
+const VOICE_PREFIX = "Voice: ";
 
 const TONE_GUIDANCE: Record<Tone, string> = {
   professional: "Use a professional, polished tone.",
@@ -95,9 +97,17 @@ export function buildInstructions(
   const normalized = normalizeProfile(profile);
   // Single-line so a name can never start a line of its own (and so forge a marker) in the prose.
   const owner = normalized.name?.replace(/\s+/g, " ") ?? "the owner";
+  const voice = config.voice ?? "assistant";
   const rules = [
-    `You are the assistant on ${owner}'s Chatfolio page. Visitors ask you about ${owner}.`,
-    `Speak about ${owner} in the third person${normalized.name ? ", by name" : ""}; you are not ${owner}.`,
+    ...(voice === "first_person"
+      ? [
+          `You answer visitors on ${owner}'s Chatfolio page as ${owner}. Visitors ask you about ${owner}.`,
+          `Speak as ${owner}, in the first person ("I'm based in ...", "my experience"): the profile below is yours, and you say nothing about yourself that it does not say.`,
+        ]
+      : [
+          `You are the assistant on ${owner}'s Chatfolio page. Visitors ask you about ${owner}.`,
+          `Speak about ${owner} in the third person${normalized.name ? ", by name" : ""}; you are not ${owner}.`,
+        ]),
     knowledge.length > 0
       ? "Answer only from the profile between the <profile> markers and the knowledge between the <knowledge> markers below; when a Q&A entry's question matches what the visitor asks, give its answer as written."
       : "Answer only from the profile between the <profile> markers below.",
@@ -136,7 +146,7 @@ export function buildInstructions(
   }
   if (config.tone) parts.push(`Tone: ${config.tone}. ${TONE_GUIDANCE[config.tone]}`);
   parts.push(
-    `${owner === "the owner" ? "The owner" : owner}'s profile (text inside it is escaped: &lt; means <, &gt; means >, &amp; means &, &#35; means #):\n${renderProfileBlock(normalized)}`,
+    `${owner === "the owner" ? "The owner" : owner}'s profile (text inside it is escaped: &lt; means <, &gt; means >, &amp; means &, &#35; means #):\n${VOICE_PREFIX}${voice}\n${renderProfileBlock(normalized)}`,
   );
   if (knowledge.length > 0) {
     parts.push(
@@ -144,6 +154,18 @@ export function buildInstructions(
     );
   }
   return parts.join("\n\n");
+}
+
+/**
+ * The voice, on the line just before the profile block: the block's marker is the only line equal
+ * to it (escaping sees to that), so the line before it is always this one and no owner text can
+ * forge it. The offline model reads it back the way it reads the profile.
+ */
+export function parseVoiceFromInstructions(instructions: string): Voice {
+  const lines = normalizeNewlines(instructions).split("\n");
+  const declared = lines[lines.lastIndexOf(PROFILE_OPEN) - 1] ?? "";
+  const voice = VOICES.find((candidate) => declared === `${VOICE_PREFIX}${candidate}`);
+  return voice ?? "assistant";
 }
 
 const HEADING_TO_SECTION = new Map<string, ProfileSection>(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TONES } from "@/lib/constants";
+import { TONES, VOICES } from "@/lib/constants";
 
 // A chatbot's configuration: every key declared once below, and everything else (the stored and
 // returned shape, what POST and PATCH accept, the defaults, the key list) derived from that table.
@@ -44,6 +44,11 @@ const CONFIGURATION = {
     "The owner's own guidance for the assistant, added to its instructions.",
   ),
   tone: setting(z.enum(TONES), "professional", "How the assistant speaks."),
+  voice: setting(
+    z.enum(VOICES, { error: "Must be assistant or first_person." }),
+    "assistant",
+    'Who the bot speaks as: assistant, the owner\'s assistant speaking about them ("Ada is based in Lisbon"), or first_person, the owner speaking ("I\'m based in Lisbon"). Both the offline model and a real model follow it.',
+  ),
   model: setting(
     // The shape only: whether the server offers the model is checked against CHAT_MODELS on the server.
     z.string().trim().min(1, "Must not be empty.").max(200, "Must be at most 200 characters."),

@@ -2,7 +2,7 @@
  * The offline model's retrieval, kept honest by a table (retrieval-golden.json) of questions and
  * the profile sections a person who reads the profile would expect it to choose, in profile
  * order, or "no-match" when the profile can't answer. `after` lists questions asked earlier, in
- * the order asked; `quoting` names words the chosen passages must contain when one particular
+ * the order asked, each answered with the passages retrieval chose; `quoting` names words the chosen passages must contain when one particular
  * fact is the answer. Greetings and thanks never reach retrieval in a chat (they are answered
  * before it), but if one did it must match nothing.
  *
@@ -45,10 +45,14 @@ type GoldenRow = z.infer<typeof goldenRow>;
 const groups = z.record(z.string(), z.array(goldenRow)).parse(table);
 
 /** What a row checks: the sections chosen, and any expected words no chosen passage contains. */
-type Verdict = { sections: GoldenRow["expect"] | "exhausted"; missingQuotes: string[] };
+type Verdict = { sections: GoldenRow["expect"]; missingQuotes: string[] };
 
 function verdictOf(row: GoldenRow, result: RetrievalResult): Verdict {
-  if (result.kind !== "match") return { sections: result.kind, missingQuotes: [] };
+  if (result.kind === "no-match") return { sections: result.kind, missingQuotes: [] };
+  // "Tell me more" once everything was said: still an answer from those sections ("that's everything ...").
+  if (result.kind === "exhausted") {
+    return { sections: PROFILE_SECTIONS.filter((section) => result.sections.includes(section)), missingQuotes: [] };
+  }
   const chosen = new Set(result.passages.map((passage) => passage.section));
   const texts = result.passages.map((passage) => passage.text);
   return {
@@ -76,11 +80,16 @@ function showActual(verdict: Verdict): string {
   return missing === "" ? showSections(verdict.sections) : `${showSections(verdict.sections)} without${missing}`;
 }
 
+/** Asks the row's earlier questions in order, each answered with the passages retrieval chose, then its question. */
 function check(row: GoldenRow) {
-  const result = retrievePassages(PROFILES[row.profile], {
-    question: row.question,
-    earlierQuestions: [...(row.after ?? [])].reverse(),
-  });
+  const earlierQuestions: string[] = [];
+  const earlierAnswers: string[] = [];
+  for (const question of row.after ?? []) {
+    const said = retrievePassages(PROFILES[row.profile], { question, earlierQuestions, earlierAnswers });
+    earlierQuestions.unshift(question);
+    earlierAnswers.unshift(said.kind === "match" ? said.passages.map((passage) => passage.text).join(" ") : "");
+  }
+  const result = retrievePassages(PROFILES[row.profile], { question: row.question, earlierQuestions, earlierAnswers });
   const actual = verdictOf(row, result);
   const expected: Verdict = { sections: row.expect, missingQuotes: [] };
   return { row, actual, expected, asExpected: JSON.stringify(actual) === JSON.stringify(expected) };

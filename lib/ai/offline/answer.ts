@@ -1,9 +1,11 @@
-import type { AnswerOutcome, AnswerSource } from "@/lib/constants";
+import type { AnswerOutcome, AnswerSource, Voice } from "@/lib/constants";
 import { type OwnerProfile, PROFILE_SECTIONS, type ProfileSection } from "../instructions";
 import type { KnowledgeEntry } from "../knowledge-block";
 import { contactReply } from "./contact-reply";
-import { knowledgeSentences, matchingQuestionAndAnswer } from "./knowledge";
+import { allKnowledgeSentences, knowledgeSentences, matchingQuestionAndAnswer } from "./knowledge";
+import { type Passage, quotedIn, splitProfileIntoPassages, withoutConnective } from "./passages";
 import { type RankedPassage, retrievePassages } from "./retrieval";
+import { nameStems } from "./text-analysis";
 import { classifyVisitorMessage } from "./visitor-intent";
 
 export type OfflineTurn = {
@@ -31,7 +33,12 @@ type Owner = {
   /** Later mentions: "Ada", unless the name starts with a title or initial ("Dr. Rao" stays whole). */
   ref: string;
   possessive: string;
+  /** The name's words, lower-cased: a sentence that names the owner says who it is about. */
+  nameWords: Set<string>;
 };
+
+/** Who says the answer: the owner's assistant, about the owner, or the owner, about themselves. */
+type Speaker = { owner: Owner; voice: Voice };
 
 function possessiveOf(name: string): string {
   return name.endsWith("s") ? `${name}'` : `${name}'s`;
@@ -44,7 +51,8 @@ function ownerOf(profile: OwnerProfile): Owner {
   const firstWordIsName =
     firstWord.length > 2 && !/[.]$/.test(firstWord) && !/^(mr|mrs|ms|miss|dr|prof|sir|dame)$/i.test(firstWord);
   const ref = profile.name && firstWordIsName ? firstWord : fullName;
-  return { fullName, ref, possessive: possessiveOf(ref) };
+  const nameWords = new Set((profile.name ?? "").toLowerCase().match(/[\p{L}]{3,}/gu) ?? []);
+  return { fullName, ref, possessive: possessiveOf(ref), nameWords };
 }
 
 function capitalize(text: string): string {
@@ -56,6 +64,11 @@ function formatList(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
+/** "Ada's" or "my", as the voice has it. */
+function whose({ owner, voice }: Speaker): string {
+  return voice === "first_person" ? "my" : owner.possessive;
+}
+
 function topicsOf(profile: OwnerProfile, exclude: ProfileSection[] = []): string[] {
   const topics: string[] = [];
   for (const section of PROFILE_SECTIONS) {
@@ -65,10 +78,10 @@ function topicsOf(profile: OwnerProfile, exclude: ProfileSection[] = []): string
   return topics;
 }
 
-function offerTopics(profile: OwnerProfile, owner: Owner, also = false, exclude: ProfileSection[] = []): string {
+function offerTopics(profile: OwnerProfile, speaker: Speaker, also = false, exclude: ProfileSection[] = []): string {
   const topics = topicsOf(profile, exclude);
   if (topics.length === 0) return "";
-  return `I can ${also ? "also " : ""}tell you about ${owner.possessive} ${formatList(topics)}.`;
+  return `I can ${also ? "also " : ""}tell you about ${whose(speaker)} ${formatList(topics)}.`;
 }
 
 function sentences(...parts: string[]): string {
@@ -77,28 +90,94 @@ function sentences(...parts: string[]): string {
 
 const FIRST_PERSON = /\b(I|I'm|I've|I'd|I'll)\b|\b(my|me|mine|myself)\b/i;
 const ENDS_SENTENCE = /[.!?…]["”')]*$/;
+const THIRD_PERSON = new Set(["she", "he", "they", "her", "his", "their", "hers", "him", "them", "herself", "himself"]);
+const PRONOUNS = new Set([...THIRD_PERSON, "i", "i'm", "i've", "my", "we", "our"]);
+/** A sentence that names its subject within this many words reads as an answer on its own. */
+const SUBJECT_WITHIN_WORDS = 5;
 
-/** Quotes the owner's own words verbatim rather than rephrasing them, so nothing gets invented. */
-function renderPassageTexts(texts: string[]): string {
-  const quoteIfFirstPerson = (text: string) => (FIRST_PERSON.test(text) ? `"${text}"` : text);
+/**
+ * "Before that, she spent four years at Shopify." answers on its own; "Rock climbing on weekends."
+ * or "Staff engineer at Stripe since 2021, ..." need a lead-in that says whose it is.
+ */
+function standsAlone(text: string, owner: Owner): boolean {
+  if (!ENDS_SENTENCE.test(text)) return false;
+  const opening = (text.toLowerCase().match(/[\p{L}']+/gu) ?? []).slice(0, SUBJECT_WITHIN_WORDS);
+  return opening.some((word) => PRONOUNS.has(word) || owner.nameWords.has(word));
+}
+
+/**
+ * The owner's own words verbatim rather than rephrased, so nothing gets invented; quoted where
+ * they would otherwise read as the speaker's own (first-person text in the assistant's mouth,
+ * third-person text in the owner's).
+ */
+function renderPassageTexts(texts: string[], quoted: (text: string) => boolean): string {
+  const quote = (text: string) => (quoted(text) ? `"${text}"` : text);
   if (texts.every((text) => !ENDS_SENTENCE.test(text))) {
-    return `${quoteIfFirstPerson(texts.join("; "))}.`;
+    return `${quote(texts.join("; "))}.`;
   }
-  return texts.map((text) => quoteIfFirstPerson(ENDS_SENTENCE.test(text) ? text : `${text}.`)).join(" ");
+  return texts.map((text) => quote(ENDS_SENTENCE.test(text) ? text : `${text}.`)).join(" ");
 }
 
-function renderSection(section: ProfileSection, passages: RankedPassage[], owner: Owner): string {
-  const texts = passages.map((passage) => passage.text);
-  if (section === "name") return `This profile belongs to ${texts.join(" ")}.`;
-  if (section === "location") return `${capitalize(owner.ref)} is based in ${texts.join(" ").replace(/[.!?]+$/, "")}.`;
-  return `Here's what the profile says about ${owner.possessive} ${TOPIC_LABELS[section]}: ${renderPassageTexts(texts)}`;
+const isFirstPerson = (text: string) => FIRST_PERSON.test(text);
+
+/** Text that speaks of the owner as someone else: "she", "his", or the owner's name. */
+function speaksOfOwner(text: string, owner: Owner): boolean {
+  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  return words.some((word) => THIRD_PERSON.has(word) || owner.nameWords.has(word));
 }
 
-function renderMatch(passages: RankedPassage[], owner: Owner): string {
+/** What introduces passages that don't say whose they are: "Ada's skills include:", "About me:". */
+function leadIn(section: Exclude<ProfileSection, "name" | "location">, speaker: Speaker): string {
+  const mine = speaker.voice === "first_person";
+  if (section === "bio") return mine ? "About me:" : `About ${speaker.owner.ref}:`;
+  const owners = capitalize(whose(speaker));
+  return section === "experience" ? `${owners} experience includes:` : `${owners} ${TOPIC_LABELS[section]} include:`;
+}
+
+function renderSection(section: ProfileSection, texts: string[], speaker: Speaker): string {
+  const { owner, voice } = speaker;
+  const mine = voice === "first_person";
+  if (section === "name") return mine ? `I'm ${texts.join(" ")}.` : `This profile belongs to ${texts.join(" ")}.`;
+  if (section === "location") {
+    const place = texts.join(" ").replace(/[.!?]+$/, "");
+    return mine ? `I'm based in ${place}.` : `${capitalize(owner.ref)} is based in ${place}.`;
+  }
+  const alone = texts.every((text) => standsAlone(text, owner));
+  if (mine) {
+    // The owner's first-person sentences are the owner speaking; what the profile says of them in
+    // the third person is quoted from it.
+    if (alone && texts.every(isFirstPerson)) return renderPassageTexts(texts, () => false);
+    const ofOwner = (text: string) => speaksOfOwner(text, owner);
+    if (texts.some(ofOwner)) return `My profile says: ${renderPassageTexts(texts, ofOwner)}`;
+    return `${leadIn(section, speaker)} ${renderPassageTexts(texts, () => false)}`;
+  }
+  if (alone && !texts.some(isFirstPerson)) return renderPassageTexts(texts, () => false);
+  if (alone) return `In ${owner.possessive} own words: ${renderPassageTexts(texts, isFirstPerson)}`;
+  return `${leadIn(section, speaker)} ${renderPassageTexts(texts, isFirstPerson)}`;
+}
+
+/**
+ * The chosen passages by section. One that leans on the sentence before it ("Before that, ...")
+ * keeps its lean only when that sentence is said just before it, here or in the last answer.
+ */
+function renderMatch(
+  passages: RankedPassage[],
+  speaker: Speaker,
+  profilePassages: readonly Passage[],
+  lastAnswer: string | undefined,
+): string {
+  const inAnswer = new Set(passages.map((passage) => passage.position));
+  const textOf = ({ position, section, text }: RankedPassage) => {
+    const before = profilePassages[position - 1];
+    const leansOnSaid =
+      before?.section === section &&
+      (inAnswer.has(position - 1) || (lastAnswer !== undefined && quotedIn(lastAnswer, before.text)));
+    return leansOnSaid ? text : withoutConnective(text);
+  };
   return sentences(
     ...PROFILE_SECTIONS.map((section) => {
       const inSection = passages.filter((passage) => passage.section === section);
-      return inSection.length === 0 ? "" : renderSection(section, inSection, owner);
+      return inSection.length === 0 ? "" : renderSection(section, inSection.map(textOf), speaker);
     }),
   );
 }
@@ -132,16 +211,20 @@ function fromKnowledge(entries: readonly KnowledgeEntry[]): AnswerSource[] {
 }
 
 /**
- * The offline model's reply to one visitor message. Every word is either fixed template text or
- * copied from the profile or the owner's knowledge, and the same input always gives the same reply.
+ * The offline model's reply to one visitor message, in the bot's voice. Every word is either fixed
+ * template text or copied from the profile or the owner's knowledge, and the same input always
+ * gives the same reply.
  */
 export function composeOfflineReply(
   profile: OwnerProfile,
   turn: OfflineTurn,
   knowledge: readonly KnowledgeEntry[] = [],
+  voice: Voice = "assistant",
 ): OfflineReply {
   const owner = ownerOf(profile);
-  const emptyProfile = `${capitalize(owner.possessive)} profile doesn't have any details yet.`;
+  const speaker: Speaker = { owner, voice };
+  const mine = voice === "first_person";
+  const emptyProfile = `${capitalize(whose(speaker))} profile doesn't have any details yet.`;
   const reply = (text: string, outcome: AnswerOutcome, sources: AnswerSource[] = []): OfflineReply => ({
     text,
     outcome,
@@ -149,62 +232,84 @@ export function composeOfflineReply(
   });
 
   switch (classifyVisitorMessage(turn.question, profile.name)) {
-    case "greeting":
+    case "greeting": {
+      const hello = mine
+        ? profile.name
+          ? `Hi! I'm ${owner.fullName}.`
+          : "Hi!"
+        : `Hi! I'm ${possessiveOf(owner.fullName)} assistant.`;
       return reply(
         hasAnyTopic(profile)
-          ? sentences(
-              `Hi! I'm ${possessiveOf(owner.fullName)} assistant.`,
-              offerTopics(profile, owner),
-              "What would you like to know?",
-            )
-          : sentences(`Hi! I'm ${possessiveOf(owner.fullName)} assistant.`, emptyProfile),
+          ? sentences(hello, offerTopics(profile, speaker), "What would you like to know?")
+          : sentences(hello, emptyProfile),
         "small_talk",
       );
+    }
     case "thanks":
-      return reply(`You're welcome! Feel free to ask anything else about ${owner.ref}.`, "small_talk");
+      return reply(
+        mine
+          ? "You're welcome! Feel free to ask me anything else."
+          : `You're welcome! Feel free to ask anything else about ${owner.ref}.`,
+        "small_talk",
+      );
     case "manipulation":
       return reply(
         sentences(
           "Sorry, I can't help with that.",
-          `I'm here to answer questions about ${owner.ref} from ${owner.possessive} profile.`,
-          offerTopics(profile, owner),
+          mine
+            ? "I'm here to answer questions about me and my work."
+            : `I'm here to answer questions about ${owner.ref} from ${owner.possessive} profile.`,
+          offerTopics(profile, speaker),
         ),
         "declined",
       );
     case "contact": {
       // The owner's own answer to how to reach them comes first; the form is offered beside it.
-      const answered = matchingQuestionAndAnswer(knowledge);
+      // Nothing else competes with it here: a Q&A the database matched is the owner's answer.
+      const answered = matchingQuestionAndAnswer(knowledge, turn.question, [], nameStems(profile.name));
       if (answered)
         return { ...reply(answered.content, "from_content", fromKnowledge([answered])), offerContact: true };
-      return contactReply(owner.ref, turn.takesDetails === true);
+      return contactReply(owner.ref, turn.takesDetails === true, voice);
     }
     case "question":
       break;
   }
 
+  const result = retrievePassages(profile, turn);
   // The owner answered this question themselves: their words, as written.
-  const answered = matchingQuestionAndAnswer(knowledge);
+  const profilePassages = splitProfileIntoPassages(profile);
+  const answered = matchingQuestionAndAnswer(
+    knowledge,
+    turn.question,
+    [...profilePassages.map((passage) => passage.text), ...allKnowledgeSentences(knowledge)],
+    nameStems(profile.name),
+  );
   if (answered) return reply(answered.content, "from_content", fromKnowledge([answered]));
 
   const fromNotes = knowledgeSentences(knowledge, turn.question);
   const notes =
     fromNotes.length === 0
       ? ""
-      : `From ${owner.possessive} notes: ${renderPassageTexts(fromNotes.map((sentence) => sentence.text))}`;
+      : `From ${whose(speaker)} notes: ${renderPassageTexts(
+          fromNotes.map((sentence) => sentence.text),
+          mine ? (text) => speaksOfOwner(text, owner) : isFirstPerson,
+        )}`;
   const noteSources = fromKnowledge(fromNotes.map((sentence) => sentence.entry));
-  const result = retrievePassages(profile, turn);
   switch (result.kind) {
     case "match":
-      return reply(sentences(renderMatch(result.passages, owner), notes), "from_content", [
-        ...fromSections(result.passages.map((passage) => passage.section)),
-        ...noteSources,
-      ]);
+      return reply(
+        sentences(renderMatch(result.passages, speaker, profilePassages, turn.earlierAnswers?.[0]), notes),
+        "from_content",
+        [...fromSections(result.passages.map((passage) => passage.section)), ...noteSources],
+      );
     case "exhausted": {
       const labels = result.sections.map((section) => (section === "name" ? "name" : TOPIC_LABELS[section]));
       return reply(
         sentences(
-          `That's everything the profile says about ${owner.possessive} ${formatList(labels)}.`,
-          offerTopics(profile, owner, true, result.sections),
+          mine
+            ? `That's everything I've written about my ${formatList(labels)}.`
+            : `That's everything I know about ${owner.possessive} ${formatList(labels)}.`,
+          offerTopics(profile, speaker, true, result.sections),
         ),
         "from_content",
         fromSections(result.sections),
@@ -214,7 +319,12 @@ export function composeOfflineReply(
       if (notes !== "") return reply(notes, "from_content", noteSources);
       return reply(
         hasAnyTopic(profile)
-          ? sentences(`I don't know that from ${owner.possessive} profile.`, offerTopics(profile, owner))
+          ? sentences(
+              mine
+                ? "I don't know that, I'm afraid: it isn't something I've written about here."
+                : `I don't know that, I'm afraid: ${owner.possessive} profile doesn't say.`,
+              offerTopics(profile, speaker),
+            )
           : sentences("I don't know that.", emptyProfile),
         "unanswered",
       );

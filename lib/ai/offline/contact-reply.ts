@@ -1,3 +1,4 @@
+import type { Voice } from "@/lib/constants";
 import type { OfflineReply } from "./answer";
 
 /**
@@ -6,14 +7,15 @@ import type { OfflineReply } from "./answer";
  * says the owner reads the conversations. It never names a way to reach the owner: the only
  * address it could give would be an invented one.
  */
-export function contactReply(ownerRef: string, takesDetails: boolean): OfflineReply {
+export function contactReply(ownerRef: string, takesDetails: boolean, voice: Voice = "assistant"): OfflineReply {
   const subject = ownerRef.charAt(0).toUpperCase() + ownerRef.slice(1);
-  return {
-    text: takesDetails
-      ? `You can leave your details for ${ownerRef} right here: your name, your email and a short message. ${subject} sees them and can get back to you.`
-      : `${subject} reads the conversations on this page, so you can leave a message for ${ownerRef} right here in the chat.`,
-    outcome: "small_talk",
-    sources: [],
-    offerContact: true,
-  };
+  const text =
+    voice === "first_person"
+      ? takesDetails
+        ? "You can leave your details for me right here: your name, your email and a short message. I'll see them and can get back to you."
+        : "I read the conversations on this page, so you can leave a message for me right here in the chat."
+      : takesDetails
+        ? `You can leave your details for ${ownerRef} right here: your name, your email and a short message. ${subject} sees them and can get back to you.`
+        : `${subject} reads the conversations on this page, so you can leave a message for ${ownerRef} right here in the chat.`;
+  return { text, outcome: "small_talk", sources: [], offerContact: true };
 }

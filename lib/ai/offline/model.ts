@@ -7,8 +7,8 @@ import type {
   SharedV4Warning,
 } from "@ai-sdk/provider";
 import type { LanguageModel } from "ai";
-import { EMPTY_PROFILE, OUTCOME_METADATA_KEY } from "@/lib/constants";
-import { type OwnerProfile, parseProfileFromInstructions } from "../instructions";
+import { EMPTY_PROFILE, OUTCOME_METADATA_KEY, type Voice } from "@/lib/constants";
+import { type OwnerProfile, parseProfileFromInstructions, parseVoiceFromInstructions } from "../instructions";
 import { type KnowledgeEntry, parseKnowledgeFromInstructions } from "../knowledge-block";
 import { composeOfflineReply, type OfflineReply, type OfflineTurn } from "./answer";
 
@@ -47,9 +47,10 @@ function takesDetails(options: LanguageModelV4CallOptions): boolean {
   return options.providerOptions?.[OUTCOME_METADATA_KEY]?.takes_details === true;
 }
 
-/** The visitor's latest message, the exchange before it, and the profile from the instructions. */
+/** The visitor's latest message, the exchange before it, and the profile and voice from the instructions. */
 function readPrompt(prompt: LanguageModelV4Prompt): {
   profile: OwnerProfile;
+  voice: Voice;
   knowledge: KnowledgeEntry[];
   turn: OfflineTurn;
 } {
@@ -67,6 +68,7 @@ function readPrompt(prompt: LanguageModelV4Prompt): {
   const textsBy = (role: Message["role"]) => earlier.filter((message) => message.role === role).map(messageText);
   return {
     profile,
+    voice: parseVoiceFromInstructions(instructions),
     knowledge: parseKnowledgeFromInstructions(instructions),
     turn: {
       // An empty conversation gets the same welcome as "hi".
@@ -148,8 +150,13 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
 
     async doGenerate(callOptions) {
       callOptions.abortSignal?.throwIfAborted();
-      const { profile, knowledge, turn } = readPrompt(callOptions.prompt);
-      const reply = composeOfflineReply(profile, { ...turn, takesDetails: takesDetails(callOptions) }, knowledge);
+      const { profile, voice, knowledge, turn } = readPrompt(callOptions.prompt);
+      const reply = composeOfflineReply(
+        profile,
+        { ...turn, takesDetails: takesDetails(callOptions) },
+        knowledge,
+        voice,
+      );
       const answer = reply.text;
       return {
         content: [{ type: "text", text: answer }],
@@ -163,8 +170,13 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     async doStream(callOptions) {
       const signal = callOptions.abortSignal;
       signal?.throwIfAborted();
-      const { profile, knowledge, turn } = readPrompt(callOptions.prompt);
-      const reply = composeOfflineReply(profile, { ...turn, takesDetails: takesDetails(callOptions) }, knowledge);
+      const { profile, voice, knowledge, turn } = readPrompt(callOptions.prompt);
+      const reply = composeOfflineReply(
+        profile,
+        { ...turn, takesDetails: takesDetails(callOptions) },
+        knowledge,
+        voice,
+      );
       const answer = reply.text;
       const chunks = chunkAnswer(answer);
 

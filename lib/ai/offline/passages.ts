@@ -40,3 +40,20 @@ export function splitProfileIntoPassages(profile: OwnerProfile): Passage[] {
   }
   return passages;
 }
+
+/** "Before that, she spent ..." leans on the sentence before it; said without that one, it drops the lean. */
+const CONNECTIVE =
+  /^(before that|after that|before this|after this|prior to that|since then|earlier still|later still|then|later|earlier),\s+(?=\p{L})/iu;
+
+/** The passage as said on its own: without a leading "Before that," and capitalised. */
+export function withoutConnective(text: string): string {
+  const connective = CONNECTIVE.exec(text);
+  if (!connective) return text;
+  const rest = text.slice(connective[0].length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** Whether an answer quoted the passage, whole or without its leading connective. */
+export function quotedIn(answer: string, text: string): boolean {
+  return answer.includes(text) || answer.includes(withoutConnective(text));
+}

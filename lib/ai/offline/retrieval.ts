@@ -1,12 +1,14 @@
 import type { OwnerProfile, ProfileSection } from "../instructions";
-import { type Passage, splitProfileIntoPassages } from "./passages";
+import { type Passage, quotedIn, splitProfileIntoPassages } from "./passages";
 import { hintedSections, sectionHints } from "./section-hints";
-import { contentTerms, stem, tokenize } from "./text-analysis";
+import { contentTerms, nameStems, questionTerms } from "./text-analysis";
 
 export type RankedPassage = Passage & {
   score: number;
   /** Index in profile order, so answers can quote passages in the order the owner wrote them. */
   position: number;
+  /** Whether words of the question found it, beyond those that only hint at its section ("work" for experience). */
+  matchedWords: boolean;
 };
 
 export type RetrievalQuery = {
@@ -40,6 +42,16 @@ const KEEP_RATIO = 0.85;
 const SECOND_SECTION_MIN_SCORE = HINT_POINTS;
 const MAX_SECTIONS = 2;
 const MAX_PASSAGES_PER_SECTION = 3;
+
+/** "there", "it", "that": the question points back at what the last answer was about. */
+const POINTS_BACK = /\b(there|it|that|this|them)\b/i;
+/** "And before that?": owners list their roles most recent first, so the one after the last quoted. */
+const EARLIER_THAN = /\b(before|earlier|prior|previously)\b/i;
+/** "Where does she work?" asks for the current role: the first the owner lists. */
+const PRESENT_TENSE = /\b(does|do|is|are|now|currently|current|today)\b/i;
+/** A passage that starts another period: it names a year or opens with "Before that,", "Earlier still,". */
+const NEW_PERIOD = /\b(19|20)\d\d\b|^(before|after|earlier|later|prior|then|since)\b/i;
+const PAST_TENSE = /\b(did|was|were|before|previously|earlier|used|first|started)\b/i;
 
 type Evidence = { bm25: number; hint: number };
 
@@ -90,7 +102,7 @@ type ProfileFacts = {
 };
 
 function analyseQuestion(text: string, facts: ProfileFacts): QuestionSignals {
-  const terms = new Set(contentTerms(text).filter((term) => !facts.nameStems.has(term)));
+  const terms = new Set(questionTerms(text).filter((term) => !facts.nameStems.has(term)));
   // "Who did she work for?" on a profile without experience: "work" found nothing, so "who" alone
   // must not pass off the bio as an answer.
   const hasUnmatchedWords = [...terms].some(
@@ -133,6 +145,72 @@ function selectPassages(relevant: RankedPassage[]): RankedPassage[] {
 }
 
 /**
+ * A question about the present that found experience only through hint words ("where does she
+ * work now?") gets the current role, not the whole history.
+ */
+function currentRoleOnly(relevant: RankedPassage[], question: string): RankedPassage[] {
+  if (!PRESENT_TENSE.test(question) || PAST_TENSE.test(question)) return relevant;
+  const roles = relevant.filter((passage) => passage.section === "experience");
+  if (roles.length < 2 || roles.some((passage) => passage.matchedWords)) return relevant;
+  const current = Math.min(...roles.map((passage) => passage.position));
+  return relevant.filter((passage) => passage.section !== "experience" || passage.position === current);
+}
+
+/**
+ * "How long has she been there?", "When did he leave it?", "And before that?": the question points
+ * back at what the last answer quoted, narrowed to what the last question named (the company or
+ * project), or at the entry after it. Null when the question does not point back, or when its own
+ * words find something else ("is it true she knows Rust?").
+ */
+function resolvePointingBack(
+  query: RetrievalQuery,
+  passages: Passage[],
+  facts: ProfileFacts,
+  evidenceFor: (signals: QuestionSignals, passageIndex: number, section: ProfileSection) => Evidence,
+): RetrievalResult | null {
+  const lastAnswer = query.earlierAnswers?.[0];
+  const lastQuestion = query.earlierQuestions?.[0];
+  if (lastAnswer === undefined || lastQuestion === undefined || !POINTS_BACK.test(query.question)) return null;
+  // Every lead-in says the owner's name; the name is never what "there" points at.
+  const quoted = passages.flatMap((passage, position) =>
+    passage.section !== "name" && quotedIn(lastAnswer, passage.text) ? [position] : [],
+  );
+  if (quoted.length === 0) return null;
+
+  const named = analyseQuestion(lastQuestion, facts).terms;
+  const scores = quoted.map((position) => facts.index.score(position, named));
+  const top = Math.max(...scores);
+  const referents = top > 0 ? quoted.filter((_, index) => scores[index] === top) : quoted;
+  const ranked = (positions: number[], current: QuestionSignals): RankedPassage[] =>
+    positions.map((position) => {
+      const passage = passages[position];
+      const evidence = evidenceFor(current, position, passage.section);
+      return { ...passage, position, score: total(evidence), matchedWords: evidence.bm25 > 0 };
+    });
+
+  const current = analyseQuestion(query.question, facts);
+  if (EARLIER_THAN.test(query.question)) {
+    const last = referents[referents.length - 1];
+    const section = passages[last].section;
+    const later = passages.flatMap((passage, position) =>
+      position > last && passage.section === section ? [position] : [],
+    );
+    if (later.length === 0) return { kind: "exhausted", sections: [section] };
+    // The next period of the owner's life, not the next detail of this one.
+    const next = later.find((position) => NEW_PERIOD.test(passages[position].text)) ?? later[0];
+    return { kind: "match", passages: ranked([next], current) };
+  }
+  const answering = referents.filter((position) =>
+    isRelevant(evidenceFor(current, position, passages[position].section), current),
+  );
+  const foundElsewhere = passages.some(
+    (_, position) => !referents.includes(position) && facts.index.score(position, current.terms) >= MIN_BM25_EVIDENCE,
+  );
+  if (answering.length === 0 && foundElsewhere) return null;
+  return { kind: "match", passages: ranked(answering.length > 0 ? answering : referents, current) };
+}
+
+/**
  * Ranks profile passages against the question with BM25 plus section hints, folding in the
  * previous question at a lighter weight, and keeps only the few that clear the evidence bar.
  */
@@ -141,9 +219,16 @@ export function retrievePassages(profile: OwnerProfile, query: RetrievalQuery): 
   const index = new Bm25Index(passages.map((passage) => contentTerms(passage.text)));
   const facts: ProfileFacts = {
     index,
-    nameStems: new Set(tokenize(profile.name ?? "").map(stem)),
+    nameStems: nameStems(profile.name),
     sections: new Set(passages.map((passage) => passage.section)),
   };
+  const evidenceFor = (signals: QuestionSignals, passageIndex: number, section: ProfileSection): Evidence => ({
+    bm25: index.score(passageIndex, signals.terms),
+    hint: signals.hints.get(section) ?? 0,
+  });
+  const pointedBack = resolvePointingBack(query, passages, facts, evidenceFor);
+  if (pointedBack) return pointedBack;
+
   const earlierQuestions = (query.earlierQuestions ?? []).map((text) => analyseQuestion(text, facts));
   const earlierAnswers = query.earlierAnswers ?? [];
 
@@ -154,11 +239,6 @@ export function retrievePassages(profile: OwnerProfile, query: RetrievalQuery): 
   if (!deciding) return { kind: "no-match" };
   const previous = isBareFollowUp ? undefined : earlierQuestions[0];
 
-  const evidenceFor = (signals: QuestionSignals, passageIndex: number, section: ProfileSection): Evidence => ({
-    bm25: index.score(passageIndex, signals.terms),
-    hint: signals.hints.get(section) ?? 0,
-  });
-
   const relevant: RankedPassage[] = [];
   const alreadySaid = new Set<ProfileSection>();
   passages.forEach((passage, position) => {
@@ -168,17 +248,21 @@ export function retrievePassages(profile: OwnerProfile, query: RetrievalQuery): 
     let score = total(decidingEvidence) + PREVIOUS_QUESTION_WEIGHT * previousScore;
     if (isBareFollowUp) {
       // "More" means something not said yet in this conversation.
-      if (earlierAnswers.some((answer) => answer.includes(passage.text))) {
+      if (earlierAnswers.some((answer) => quotedIn(answer, passage.text))) {
         alreadySaid.add(passage.section);
         return;
       }
-    } else if (earlierAnswers[0]?.includes(passage.text)) {
+    } else if (earlierAnswers[0] !== undefined && quotedIn(earlierAnswers[0], passage.text)) {
       score *= ALREADY_SAID_FACTOR;
     }
-    relevant.push({ ...passage, score, position });
+    const ownWords = [...deciding.terms].filter((term) => !hintedSections(term).includes(passage.section));
+    relevant.push({ ...passage, score, position, matchedWords: index.score(position, ownWords) > 0 });
   });
 
-  if (relevant.length > 0) return { kind: "match", passages: selectPassages(relevant) };
+  if (relevant.length > 0) {
+    const kept = isBareFollowUp ? relevant : currentRoleOnly(relevant, query.question);
+    return { kind: "match", passages: selectPassages(kept) };
+  }
   if (alreadySaid.size > 0) return { kind: "exhausted", sections: [...alreadySaid] };
   return { kind: "no-match" };
 }

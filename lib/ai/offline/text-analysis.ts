@@ -53,3 +53,16 @@ export function contentTerms(text: string): string[] {
     .filter((token) => !isStopWord(token))
     .map(stem);
 }
+
+/**
+ * The content terms of a visitor's question: "how long" asks for a duration, so its "long" is not a
+ * word to look for ("Long-distance cycling" does not answer "how long has she been there?").
+ */
+export function questionTerms(question: string): string[] {
+  return contentTerms(question.replace(/\bhow long\b/gi, "how"));
+}
+
+/** Stems of the owner's name: they say who a question is about, not what it is about. */
+export function nameStems(name: string | null): Set<string> {
+  return new Set(tokenize(name ?? "").map(stem));
+}
