@@ -33,8 +33,8 @@ const RETENTION_OPTIONS: { value: RetentionChoice; label: string }[] = [
 const MAX_STARTER_QUESTIONS = 6;
 const TONE_OPTIONS = TONES.map((tone) => ({ value: tone, label: tone[0].toUpperCase() + tone.slice(1) }));
 const VOICE_OPTIONS: { value: Voice; label: string }[] = [
-  { value: "assistant", label: "Your assistant, about you (“Ada is based in Lisbon”)" },
-  { value: "first_person", label: "You, in the first person (“I'm based in Lisbon”)" },
+  { value: "assistant", label: "Your assistant" },
+  { value: "first_person", label: "You, first person" },
 ];
 
 interface ChatbotFormProps {
@@ -312,7 +312,11 @@ export function ChatbotForm({ chatbotId, initial, models }: ChatbotFormProps) {
                 />
               )}
             </Field>
-            <Field label="Voice" hint="Who the bot speaks as." error={errors["configuration.voice"]}>
+            <Field
+              label="Voice"
+              hint="“Ada is based in Lisbon”, or “I'm based in Lisbon”."
+              error={errors["configuration.voice"]}
+            >
               {(control) => (
                 <Select
                   {...control}

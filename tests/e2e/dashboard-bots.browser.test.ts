@@ -126,6 +126,14 @@ describe.skipIf(!browserAvailable())("the owner's dashboard: profile and chatbot
     await expect
       .poll(() => preview.locator('[data-role="assistant"]').last().textContent(), { timeout: 20_000 })
       .toContain("Arlington");
+    // Speaking as the owner: the same question, answered in the first person.
+    await page.getByRole("combobox", { name: "Voice" }).click();
+    await page.getByRole("option", { name: "You, first person" }).click();
+    await preview.getByTestId("preview-input").fill("Where is she based?");
+    await preview.getByRole("button", { name: "Send" }).click();
+    await expect
+      .poll(() => preview.locator('[data-role="assistant"]').last().textContent(), { timeout: 20_000 })
+      .toContain("I'm based in Arlington");
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByText("All changes saved").waitFor();
 
