@@ -12,19 +12,23 @@ import {
 
 const FIRST_LOAD_BUDGET_BYTES = 150 * 1024;
 const baseUrl = inject("embeddedBaseUrl");
+/** The production server on the embedded database, and on PostgreSQL when TEST_DATABASE_URL is set. */
+const servers: Array<[string, string]> = [["embedded", baseUrl]];
+const postgresBaseUrl = inject("postgresBaseUrl");
+if (postgresBaseUrl) servers.push(["PostgreSQL", postgresBaseUrl]);
 
 /** An owner signed up through the real API, with their session cookie and a bearer token. */
-async function signUpOwner(): Promise<{ session: string; bearer: string }> {
+async function signUpOwner(base = baseUrl): Promise<{ session: string; bearer: string }> {
   const credentials = { email: `owner-${randomUUID()}@example.com`, password: "correct horse battery staple" };
-  const signup = await fetch(`${baseUrl}/api/auth/signup`, {
+  const signup = await fetch(`${base}/api/auth/signup`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl },
+    headers: { "content-type": "application/json", origin: base },
     body: JSON.stringify(credentials),
   });
   expect(signup.status).toBe(201);
   const session = /chatfolio_session=([^;]+)/.exec(signup.headers.get("set-cookie") ?? "")?.[1];
   expect(session).toBeTruthy();
-  const token = await fetch(`${baseUrl}/api/auth/token`, {
+  const token = await fetch(`${base}/api/auth/token`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(credentials),
@@ -34,8 +38,8 @@ async function signUpOwner(): Promise<{ session: string; bearer: string }> {
   return { session: decodeURIComponent(session ?? ""), bearer: `Bearer ${access_token}` };
 }
 
-async function createBot(bearer: string, body: Record<string, unknown>): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/chatbots`, {
+async function createBot(bearer: string, body: Record<string, unknown>, base = baseUrl): Promise<string> {
+  const response = await fetch(`${base}/api/chatbots`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: bearer },
     body: JSON.stringify(body),
@@ -313,135 +317,145 @@ describe.skipIf(!browserAvailable())("public chat page and widget in Chromium", 
     await expect.poll(() => userMessages(page).allTextContents()).toEqual(["New question"]);
   });
 
-  it("takes a thumbs down with a comment, shows the owner's reply when the visitor returns, and erases them on request", async () => {
-    const owner = await signUpOwner();
-    const slug = await createBot(owner.bearer, { name: `Loop ${randomUUID().slice(0, 6)}` });
-    const visitor = await (await newContext({ viewport: { width: 360, height: 760 } })).newPage();
-    await visitor.goto(`${baseUrl}/c/${slug}`);
-    await send(visitor, "Where is she based?");
-    await answered(visitor, 1);
-    const answer = assistantMessages(visitor).first();
-    await answer.getByTestId("thumbs-down").click();
-    await answer.getByTestId("feedback-comment").fill("It never said the city");
-    await answer.getByTestId("feedback-comment-send").click();
-    await answer.getByText("Thanks for telling us.").waitFor();
+  it.each(servers)(
+    "takes a thumbs down with a comment, shows the owner's reply when the visitor returns, and erases them on request (%s)",
+    async (_database, base) => {
+      const owner = await signUpOwner(base);
+      const slug = await createBot(owner.bearer, { name: `Loop ${randomUUID().slice(0, 6)}` }, base);
+      const visitor = await (await newContext({ viewport: { width: 360, height: 760 } })).newPage();
+      await visitor.goto(`${base}/c/${slug}`);
+      await send(visitor, "Where is she based?");
+      await answered(visitor, 1);
+      const answer = assistantMessages(visitor).first();
+      await answer.getByTestId("thumbs-down").click();
+      await answer.getByTestId("feedback-comment").fill("It never said the city");
+      await answer.getByTestId("feedback-comment-send").click();
+      await answer.getByText("Thanks for telling us.").waitFor();
 
-    // The owner sees the feedback beside the answer and replies from the inbox.
-    const ownerContext = await newContext({ viewport: { width: 1280, height: 800 } });
-    await ownerContext.addCookies([{ name: "chatfolio_session", value: owner.session, url: baseUrl }]);
-    const dashboard = await ownerContext.newPage();
-    await dashboard.goto(`${baseUrl}/dashboard/inbox`);
-    await dashboard.locator('a[href^="/dashboard/inbox/"]').first().click();
-    await dashboard.getByTestId("turn-feedback").getByText("It never said the city").waitFor();
-    await hydrated(dashboard.getByTestId("reply-form"));
-    await dashboard.getByRole("textbox", { name: "Reply" }).fill("I'm in Lisbon. Write to me any time!");
-    await dashboard.getByRole("button", { name: "Send reply" }).click();
-    await dashboard.getByTestId("owner-reply").getByText("I'm in Lisbon").waitFor();
+      // The owner sees the feedback beside the answer and replies from the inbox.
+      const ownerContext = await newContext({ viewport: { width: 1280, height: 800 } });
+      await ownerContext.addCookies([{ name: "chatfolio_session", value: owner.session, url: base }]);
+      const dashboard = await ownerContext.newPage();
+      await dashboard.goto(`${base}/dashboard/inbox`);
+      await dashboard.locator('a[href^="/dashboard/inbox/"]').first().click();
+      await dashboard.getByTestId("turn-feedback").getByText("It never said the city").waitFor();
+      await hydrated(dashboard.getByTestId("reply-form"));
+      await dashboard.getByRole("textbox", { name: "Reply" }).fill("I'm in Lisbon. Write to me any time!");
+      await dashboard.getByRole("button", { name: "Send reply" }).click();
+      await dashboard.getByTestId("owner-reply").getByText("I'm in Lisbon").waitFor();
 
-    // The visitor comes back: the reply is there, marked as the owner's, and their thumb is remembered.
-    await visitor.reload();
-    const reply = visitor.locator('[data-testid="chat-message"][data-role="owner"]');
-    await reply.getByText("I'm in Lisbon. Write to me any time!").waitFor();
-    await expect.poll(() => reply.textContent()).toContain("Reply from the owner");
-    await expect
-      .poll(() => assistantMessages(visitor).first().getByTestId("thumbs-down").getAttribute("aria-pressed"))
-      .toBe("true");
-    await visitor.screenshot({ path: await screenshotPath("public-page-owner-reply-360.png") });
+      // The visitor comes back: the reply is there, marked as the owner's, and their thumb is remembered.
+      await visitor.reload();
+      const reply = visitor.locator('[data-testid="chat-message"][data-role="owner"]');
+      await reply.getByText("I'm in Lisbon. Write to me any time!").waitFor();
+      await expect.poll(() => reply.textContent()).toContain("Reply from the owner");
+      await expect
+        .poll(() => assistantMessages(visitor).first().getByTestId("thumbs-down").getAttribute("aria-pressed"))
+        .toBe("true");
+      await visitor.screenshot({ path: await screenshotPath("public-page-owner-reply-360.png") });
 
-    // "Your data": a download, then everything erased; a reload shows nothing of it.
-    await chatReady(visitor);
-    await visitor.getByText("Your data").click();
-    const [download] = await Promise.all([
-      visitor.waitForEvent("download"),
-      visitor.getByTestId("download-data").click(),
-    ]);
-    const saved = JSON.parse(await streamText(await download.createReadStream())) as { owner_replies: unknown[] };
-    expect(saved.owner_replies).toHaveLength(1);
-    await visitor.getByTestId("delete-data").click();
-    await visitor.getByTestId("confirm-delete-data").click();
-    await expect.poll(() => userMessages(visitor).count()).toBe(0);
-    await visitor.reload();
-    await chatReady(visitor);
-    await expect.poll(() => userMessages(visitor).count()).toBe(0);
-    await expect.poll(() => visitor.locator('[data-role="owner"]').count()).toBe(0);
-    await dashboard.goto(`${baseUrl}/dashboard/inbox`);
-    await expect.poll(() => dashboard.locator('a[href^="/dashboard/inbox/"]').count()).toBe(0);
-  });
+      // "Your data": a download, then everything erased; a reload shows nothing of it.
+      await chatReady(visitor);
+      await visitor.getByText("Your data").click();
+      const [download] = await Promise.all([
+        visitor.waitForEvent("download"),
+        visitor.getByTestId("download-data").click(),
+      ]);
+      const saved = JSON.parse(await streamText(await download.createReadStream())) as { owner_replies: unknown[] };
+      expect(saved.owner_replies).toHaveLength(1);
+      await visitor.getByTestId("delete-data").click();
+      await visitor.getByTestId("confirm-delete-data").click();
+      await expect.poll(() => userMessages(visitor).count()).toBe(0);
+      await visitor.reload();
+      await chatReady(visitor);
+      await expect.poll(() => userMessages(visitor).count()).toBe(0);
+      await expect.poll(() => visitor.locator('[data-role="owner"]').count()).toBe(0);
+      await dashboard.goto(`${base}/dashboard/inbox`);
+      await expect.poll(() => dashboard.locator('a[href^="/dashboard/inbox/"]').count()).toBe(0);
+    },
+  );
 
-  it("offers the contact form under the answer to 'how can I contact her?', and the owner's contacts list the visitor", async () => {
-    const owner = await signUpOwner();
-    const profile = await fetch(`${baseUrl}/api/profile`, {
-      method: "PUT",
-      headers: { "content-type": "application/json", authorization: owner.bearer },
-      body: JSON.stringify({
-        name: "Ada Lovelace",
-        location: "Lisbon, Portugal",
-        bio: "A backend engineer.",
-        skills: "TypeScript",
-        experience: "Stripe",
-        interests: "Climbing",
-      }),
-    });
-    expect(profile.status).toBe(200);
-    const slug = await createBot(owner.bearer, { name: `Reach ${randomUUID().slice(0, 6)}` });
-    const visitor = await (await newContext({ viewport: { width: 360, height: 760 } })).newPage();
-    await visitor.goto(`${baseUrl}/c/${slug}`);
-    await send(visitor, "Where is she based?");
-    await answered(visitor, 1);
-    // An answer that helped offers nothing.
-    expect(await visitor.getByTestId("contact-offer").count()).toBe(0);
-    await send(visitor, "how can I contact her?");
-    await answered(visitor, 2);
+  it.each(servers)(
+    "offers the contact form under the answer to 'how can I contact her?', and the owner's contacts list the visitor (%s)",
+    async (_database, base) => {
+      const owner = await signUpOwner(base);
+      const profile = await fetch(`${base}/api/profile`, {
+        method: "PUT",
+        headers: { "content-type": "application/json", authorization: owner.bearer },
+        body: JSON.stringify({
+          name: "Ada Lovelace",
+          location: "Lisbon, Portugal",
+          bio: "A backend engineer.",
+          skills: "TypeScript",
+          experience: "Stripe",
+          interests: "Climbing",
+        }),
+      });
+      expect(profile.status).toBe(200);
+      const slug = await createBot(owner.bearer, { name: `Reach ${randomUUID().slice(0, 6)}` }, base);
+      const visitor = await (await newContext({ viewport: { width: 360, height: 760 } })).newPage();
+      await visitor.goto(`${base}/c/${slug}`);
+      await send(visitor, "Where is she based?");
+      await answered(visitor, 1);
+      // An answer that helped offers nothing.
+      expect(await visitor.getByTestId("contact-offer").count()).toBe(0);
+      await send(visitor, "how can I contact her?");
+      await answered(visitor, 2);
 
-    // The form stands right under that answer, in the conversation.
-    const offer = visitor.getByTestId("contact-offer");
-    await offer.waitFor();
-    expect(
-      await offer.evaluate((item) => item.previousElementSibling?.textContent?.includes("leave your details")),
-    ).toBe(true);
-    await visitor.screenshot({ path: await screenshotPath("public-page-contact-offer-360.png") });
-    // Reopening the conversation shows it again, until the details are left.
-    await visitor.reload();
-    await chatReady(visitor);
-    await offer.waitFor();
-    const visitorName = `Vera ${randomUUID().slice(0, 6)}`;
-    await offer.getByLabel("Name").fill(visitorName);
-    // The bot asks for an email (contact_form's default): the browser holds the form back without one.
-    expect(await offer.getByLabel("Email").evaluate((input) => (input as HTMLInputElement).required)).toBe(true);
-    // On a phone the footer's controls wrap rather than run off the edge.
-    const menu = visitor.getByText("Your data");
-    const box = await menu.boundingBox();
-    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
-    await offer.getByLabel("Email").fill("vera@example.test");
-    await offer.getByLabel("Message").fill("Let's talk about a role.");
-    await offer.getByRole("button", { name: "Send" }).click();
-    await offer.getByTestId("contact-sent").waitFor();
-    await visitor.reload();
-    await chatReady(visitor);
-    await expect.poll(() => assistantMessages(visitor).count()).toBe(2);
-    expect(await visitor.getByTestId("contact-offer").count()).toBe(0);
+      // The form stands right under that answer, in the conversation.
+      const offer = visitor.getByTestId("contact-offer");
+      await offer.waitFor();
+      expect(
+        await offer.evaluate((item) => item.previousElementSibling?.textContent?.includes("leave your details")),
+      ).toBe(true);
+      await visitor.screenshot({ path: await screenshotPath("public-page-contact-offer-360.png") });
+      // Reopening the conversation shows it again, until the details are left.
+      await visitor.reload();
+      await chatReady(visitor);
+      await offer.waitFor();
+      const visitorName = `Vera ${randomUUID().slice(0, 6)}`;
+      await offer.getByLabel("Name").fill(visitorName);
+      // The bot asks for an email (contact_form's default): the browser holds the form back without one.
+      expect(await offer.getByLabel("Email").evaluate((input) => (input as HTMLInputElement).required)).toBe(true);
+      // On a phone the footer's controls wrap rather than run off the edge.
+      const menu = visitor.getByText("Your data");
+      const box = await menu.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
+      await offer.getByLabel("Email").fill("vera@example.test");
+      await offer.getByLabel("Message").fill("Let's talk about a role.");
+      await offer.getByRole("button", { name: "Send" }).click();
+      await offer.getByTestId("contact-sent").waitFor();
+      await visitor.reload();
+      await chatReady(visitor);
+      await expect.poll(() => assistantMessages(visitor).count()).toBe(2);
+      expect(await visitor.getByTestId("contact-offer").count()).toBe(0);
 
-    const ownerContext = await newContext({ viewport: { width: 1280, height: 800 } });
-    await ownerContext.addCookies([{ name: "chatfolio_session", value: owner.session, url: baseUrl }]);
-    const dashboard = await ownerContext.newPage();
-    await dashboard.goto(`${baseUrl}/dashboard/contacts`);
-    const row = dashboard.getByTestId("contacts").getByRole("row", { name: new RegExp(visitorName) });
-    await row.waitFor();
-    expect(await row.textContent()).toContain("vera@example.test");
-    expect(await row.textContent()).toContain("Let's talk about a role.");
+      const ownerContext = await newContext({ viewport: { width: 1280, height: 800 } });
+      await ownerContext.addCookies([{ name: "chatfolio_session", value: owner.session, url: base }]);
+      const dashboard = await ownerContext.newPage();
+      await dashboard.goto(`${base}/dashboard/contacts`);
+      const row = dashboard.getByTestId("contacts").getByRole("row", { name: new RegExp(visitorName) });
+      await row.waitFor();
+      expect(await row.textContent()).toContain("vera@example.test");
+      expect(await row.textContent()).toContain("Let's talk about a role.");
 
-    // A bot that takes no details neither offers the form nor shows it in the footer.
-    const closed = await createBot(owner.bearer, {
-      name: `Closed ${randomUUID().slice(0, 6)}`,
-      configuration: { contact_form: "off" },
-    });
-    await visitor.goto(`${baseUrl}/c/${closed}`);
-    await send(visitor, "how can I contact her?");
-    await answered(visitor, 1);
-    expect(await assistantMessages(visitor).last().textContent()).toContain("reads");
-    expect(await visitor.getByTestId("contact-offer").count()).toBe(0);
-    expect(await visitor.getByTestId("contact-form").count()).toBe(0);
-  });
+      // A bot that takes no details neither offers the form nor shows it in the footer.
+      const closed = await createBot(
+        owner.bearer,
+        {
+          name: `Closed ${randomUUID().slice(0, 6)}`,
+          configuration: { contact_form: "off" },
+        },
+        base,
+      );
+      await visitor.goto(`${base}/c/${closed}`);
+      await send(visitor, "how can I contact her?");
+      await answered(visitor, 1);
+      expect(await assistantMessages(visitor).last().textContent()).toContain("reads");
+      expect(await visitor.getByTestId("contact-offer").count()).toBe(0);
+      expect(await visitor.getByTestId("contact-form").count()).toBe(0);
+    },
+  );
 
   it("asks for the name only once, whether the visitor skips it or answers without chatting", async () => {
     const context = await newContext();
