@@ -135,6 +135,12 @@ function outcomeMetadata({ outcome, sources, offerContact }: OfflineReply) {
   };
 }
 
+/** The same reply for a generated and a streamed call. */
+function replyTo(callOptions: LanguageModelV4CallOptions): OfflineReply {
+  const { profile, voice, knowledge, turn } = readPrompt(callOptions.prompt);
+  return composeOfflineReply(profile, { ...turn, takesDetails: takesDetails(callOptions) }, knowledge, voice);
+}
+
 /**
  * A local stand-in for an LLM: answers visitors from the profile embedded in the instructions,
  * so Chatfolio works (and is testable) without an API key. Same prompt in, same answer out.
@@ -150,13 +156,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
 
     async doGenerate(callOptions) {
       callOptions.abortSignal?.throwIfAborted();
-      const { profile, voice, knowledge, turn } = readPrompt(callOptions.prompt);
-      const reply = composeOfflineReply(
-        profile,
-        { ...turn, takesDetails: takesDetails(callOptions) },
-        knowledge,
-        voice,
-      );
+      const reply = replyTo(callOptions);
       const answer = reply.text;
       return {
         content: [{ type: "text", text: answer }],
@@ -170,13 +170,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     async doStream(callOptions) {
       const signal = callOptions.abortSignal;
       signal?.throwIfAborted();
-      const { profile, voice, knowledge, turn } = readPrompt(callOptions.prompt);
-      const reply = composeOfflineReply(
-        profile,
-        { ...turn, takesDetails: takesDetails(callOptions) },
-        knowledge,
-        voice,
-      );
+      const reply = replyTo(callOptions);
       const answer = reply.text;
       const chunks = chunkAnswer(answer);
 
