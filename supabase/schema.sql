@@ -2088,10 +2088,10 @@ COMMENT ON FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret tex
 
 
 --
--- Name: visitor_feedback(uuid, text, text, text); Type: FUNCTION; Schema: private; Owner: postgres
+-- Name: visitor_feedback(uuid, text, text, text, uuid); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
-CREATE FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) RETURNS boolean
+CREATE FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text, p_chatbot_id uuid DEFAULT NULL::uuid) RETURNS boolean
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -2106,11 +2106,14 @@ begin
     return false;
   end if;
   -- The message must be an answer to this browser at the message's own bot: the bot is read from
-  -- the message, the visitor derived from the secret, so no id the caller names is trusted.
+  -- the message, the visitor derived from the secret, so no id the caller names is trusted. A
+  -- secret adopted from a reply link is good at its own bot only: with p_chatbot_id, the message
+  -- must be that bot's.
   select m.* into turn
   from public.messages m
   join public.visitors v on v.id = m.visitor_id and v.chatbot_id = m.chatbot_id
   where m.id = p_message_id and m.status = 'answered' and not m.is_preview
+    and (p_chatbot_id is null or m.chatbot_id = p_chatbot_id)
     and v.visitor_id = private.web_visitor_id(p_visitor_secret, m.chatbot_id)
   for update of m;
   if not found then
@@ -2139,13 +2142,13 @@ end;
 $$;
 
 
-ALTER FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) OWNER TO postgres;
+ALTER FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text, p_chatbot_id uuid) OWNER TO postgres;
 
 --
--- Name: FUNCTION visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text); Type: COMMENT; Schema: private; Owner: postgres
+-- Name: FUNCTION visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text, p_chatbot_id uuid); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) IS 'A visitor''s thumbs up or down (null takes it back) on one of their answered turns, with a comment on a thumbs down; false when the message is not an answer to the holder of this visitor cookie''s secret. Keeps chatbot_daily_feedback.';
+COMMENT ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text, p_chatbot_id uuid) IS 'A visitor''s thumbs up or down (null takes it back) on one of their answered turns, with a comment on a thumbs down; false when the message is not an answer to the holder of this visitor cookie''s secret, or (p_chatbot_id given) not one of that bot''s. Keeps chatbot_daily_feedback.';
 
 
 --
@@ -5731,13 +5734,13 @@ GRANT ALL ON FUNCTION private.visitor_data(p_chatbot_id uuid, p_visitor_secret t
 
 
 --
--- Name: FUNCTION visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text); Type: ACL; Schema: private; Owner: postgres
+-- Name: FUNCTION visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text, p_chatbot_id uuid); Type: ACL; Schema: private; Owner: postgres
 --
 
-REVOKE ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) TO anon;
-GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) TO authenticated;
-GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text) TO service_role;
+REVOKE ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text, p_chatbot_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text, p_chatbot_id uuid) TO anon;
+GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text, p_chatbot_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text, p_chatbot_id uuid) TO service_role;
 
 
 --

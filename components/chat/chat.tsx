@@ -106,7 +106,7 @@ export function Chat({
   const giveFeedback = async (messageId: string, next: AnswerFeedback) => {
     const before = feedback[messageId];
     setFeedback((all) => ({ ...all, [messageId]: next }));
-    const saved = await sendFeedback(messageId, next);
+    const saved = await sendFeedback(chatbotId, messageId, next);
     if (!saved) setFeedback((all) => ({ ...all, [messageId]: before }));
     return saved;
   };

@@ -9,12 +9,13 @@ export interface AnswerFeedback {
 }
 
 /** Rates an answer (null takes the rating back); false when the server refused or was unreachable. */
-export async function sendFeedback(messageId: string, feedback: AnswerFeedback): Promise<boolean> {
+export async function sendFeedback(chatbotId: string, messageId: string, feedback: AnswerFeedback): Promise<boolean> {
   try {
     const response = await fetch("/api/chat/feedback", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ message_id: messageId, ...feedback }),
+      // The bot, so a browser that is this visitor through a reply link (at this bot only) can rate.
+      body: JSON.stringify({ chatbot_id: chatbotId, message_id: messageId, ...feedback }),
     });
     return response.ok;
   } catch {

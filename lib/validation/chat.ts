@@ -62,6 +62,10 @@ export const chatResponseSchema = z.object({
 /** POST /api/chat/feedback: a visitor's thumbs on one of their answers; `rating: null` takes it back. */
 export const feedbackRequestSchema = z.object({
   message_id: uuidSchema,
+  chatbot_id: uuidSchema.optional().meta({
+    description:
+      "The answer's bot. A browser that opened a reply email's link is that visitor at that bot only: naming the bot lets it rate the answers there.",
+  }),
   rating: z.enum(FEEDBACK_RATINGS, { error: "Must be up, down or null." }).nullable(),
   comment: z
     .string()

@@ -174,6 +174,16 @@ describeEachDatabase("the owner's reply by email, and contacts and thumbs in the
     );
     expect(data.status).toBe(200);
     expect(((await data.json()) as { messages: unknown[] }).messages).toHaveLength(2);
+    // Thumbs on Ada's answer here, naming the bot as the chat does; without it, this browser's own
+    // cookie speaks, and it never chatted.
+    const rate = (body: Record<string, unknown>) =>
+      giveFeedback(jsonRequest("/api/chat/feedback", { rating: "up", ...body }, { headers: fromPage(fresh.cookie) }));
+    expect((await rate({ chatbot_id: bot.id, message_id: first.message_id })).status).toBe(200);
+    expect((await rate({ message_id: first.message_id })).status).toBe(404);
+    // Ada's answer at another bot, from her own browser: the secret adopted for this bot rates none of it.
+    const adaElsewhere = await chat(ada, otherBot.id);
+    expect((await rate({ chatbot_id: bot.id, message_id: adaElsewhere.message_id })).status).toBe(404);
+    expect((await rate({ chatbot_id: otherBot.id, message_id: adaElsewhere.message_id })).status).toBe(404);
 
     // The identity is handed over at this bot only: not at another bot, and not without the link's cookie.
     const elsewhere = await postChat(

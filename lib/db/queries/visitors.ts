@@ -81,11 +81,18 @@ export async function findVisitorConversation(
  */
 export async function giveFeedback(
   tx: Queryable,
-  params: { messageId: string; visitorSecret: string; rating: FeedbackRating | null; comment: string | null },
+  params: {
+    messageId: string;
+    visitorSecret: string;
+    rating: FeedbackRating | null;
+    comment: string | null;
+    /** The bot the secret was chosen for (an adopted reply link's holds at that bot only). */
+    chatbotId?: string;
+  },
 ): Promise<boolean> {
   const [{ stored }] = await tx.query<{ stored: boolean }>(
-    "select private.visitor_feedback($1, $2, $3, $4) as stored",
-    [params.messageId, params.visitorSecret, params.rating, params.comment],
+    "select private.visitor_feedback($1, $2, $3, $4, $5) as stored",
+    [params.messageId, params.visitorSecret, params.rating, params.comment, params.chatbotId ?? null],
   );
   return stored;
 }
