@@ -1,13 +1,6 @@
 import "server-only";
 import { asServiceStatement } from "@/lib/db";
-import {
-  claimDueJobs,
-  completeJob,
-  expireConversations,
-  failJob,
-  type JobRow,
-  scheduleDigests,
-} from "@/lib/db/queries/jobs";
+import { claimDueJobs, completeJob, failJob, type JobRow, runHousekeeping } from "@/lib/db/queries/jobs";
 import {
   JOB_ATTEMPT_TIMEOUT_MS,
   JOB_BATCH,
@@ -68,8 +61,7 @@ async function runOne(job: JobRow): Promise<boolean> {
  * backoff; nothing it does can fail the request or turn that queued it.
  */
 export async function runDueJobs(): Promise<JobRunSummary> {
-  await asServiceStatement((db) => expireConversations(db, { limit: RETENTION_BATCH }));
-  await asServiceStatement((db) => scheduleDigests(db, { limit: JOB_BATCH }));
+  await asServiceStatement((db) => runHousekeeping(db, { retentionLimit: RETENTION_BATCH, digestLimit: JOB_BATCH }));
   const jobs = await asServiceStatement((db) => claimDueJobs(db, { limit: JOB_BATCH, lockSeconds: JOB_CLAIM_SECONDS }));
   let done = 0;
   for (const job of jobs) if (await runOne(job)) done += 1;

@@ -53,21 +53,18 @@ export async function failJob(
 }
 
 /**
- * As the server's own role, in one statement: queues the daily digests and weekly summaries whose
- * time has come (up to `limit` of each) through private.schedule_digests; answers how many.
+ * As the server's own role, the queue's housekeeping in one statement (one round trip each poll):
+ * deletes up to `retentionLimit` conversations that aged out of their bot's retention
+ * (private.expire_conversations), and queues up to `digestLimit` digests and summaries that are
+ * due (private.schedule_digests). Answers how many of each.
  */
-export async function scheduleDigests(tx: Queryable, { limit }: { limit: number }): Promise<number> {
-  const [{ queued }] = await tx.query<{ queued: number }>("select private.schedule_digests($1) as queued", [limit]);
-  return queued;
-}
-
-/**
- * As the server's own role, in one statement: deletes up to `limit` conversations that aged out of
- * their bot's retention (private.expire_conversations); answers how many went.
- */
-export async function expireConversations(tx: Queryable, { limit }: { limit: number }): Promise<number> {
-  const [{ expired }] = await tx.query<{ expired: number }>("select private.expire_conversations($1) as expired", [
-    limit,
-  ]);
-  return expired;
+export async function runHousekeeping(
+  tx: Queryable,
+  { retentionLimit, digestLimit }: { retentionLimit: number; digestLimit: number },
+): Promise<{ expired: number; queued: number }> {
+  const [row] = await tx.query<{ expired: number; queued: number }>(
+    "select private.expire_conversations($1) as expired, private.schedule_digests($2) as queued",
+    [retentionLimit, digestLimit],
+  );
+  return row;
 }
