@@ -4,11 +4,17 @@ import { useActionState, useState } from "react";
 import { FormMessage, fieldErrorsOf } from "@/components/settings/form-message";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { RadioChoices } from "@/components/ui/radio-choices";
 import { KNOWLEDGE_KIND_LABELS } from "@/lib/answer-sources";
 import { setChatbotKnowledgeAction } from "@/lib/chatbots/actions";
 import type { KnowledgeChoice } from "@/lib/db/queries/knowledge";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import type { ChatbotKnowledge } from "@/lib/validation/knowledge";
+
+const SCOPE_CHOICES = [
+  ["all", "All of my knowledge, including what I add later"],
+  ["selected", "Only the items I choose"],
+] as const;
 
 /** Which of the owner's knowledge this bot answers from: all of it, or the items ticked. */
 export function KnowledgeScopeForm({
@@ -39,27 +45,14 @@ export function KnowledgeScopeForm({
       <CardContent>
         <form action={action} noValidate className="grid gap-4" aria-describedby="knowledge-scope-status">
           <input type="hidden" name="id" value={chatbotId} />
-          <fieldset className="grid gap-2">
-            <legend className="sr-only">Knowledge this bot uses</legend>
-            {(
-              [
-                ["all", "All of my knowledge, including what I add later"],
-                ["selected", "Only the items I choose"],
-              ] as const
-            ).map(([value, label]) => (
-              <label key={value} className="flex items-center gap-2 text-sm">
-                <input
-                  type="radio"
-                  name="scope"
-                  value={value}
-                  checked={scope === value}
-                  onChange={() => setScope(value)}
-                  className="size-4 accent-indigo-600"
-                />
-                {label}
-              </label>
-            ))}
-          </fieldset>
+          <RadioChoices
+            name="scope"
+            legend="Knowledge this bot uses"
+            legendHidden
+            choices={SCOPE_CHOICES}
+            value={scope}
+            onValueChange={setScope}
+          />
           <fieldset className="grid gap-2" hidden={scope !== "selected"} data-testid="knowledge-choices">
             <legend className="mb-1 text-sm font-medium">Items this bot answers from</legend>
             {items.length === 0 ? (

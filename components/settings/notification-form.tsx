@@ -4,6 +4,7 @@ import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { RadioChoices } from "@/components/ui/radio-choices";
 import type { NotificationSettings } from "@/lib/db/queries/notifications";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { saveNotificationSettingsAction } from "@/lib/notifications/actions";
@@ -13,6 +14,12 @@ const UNANSWERED_CHOICES = [
   ["immediately", "Email me right away"],
   ["daily", "One email a day, at 8:00, with all of them"],
   ["off", "Don’t email me (the Questions page still lists them)"],
+] as const;
+
+const CONTACT_CHOICES = [
+  ["immediately", "Email me right away"],
+  ["daily", "In the daily email at 8:00, beside the questions"],
+  ["off", "Don’t email me (the Contacts page still lists them)"],
 ] as const;
 
 /** How the owner hears of their bots: unanswered questions, the weekly summary, and their time zone. */
@@ -32,42 +39,18 @@ export function NotificationForm({ settings }: { settings: NotificationSettings 
 
   return (
     <form action={action} noValidate className="grid gap-5" aria-describedby="notifications-status">
-      <fieldset className="grid gap-2">
-        <legend className="mb-1 text-sm font-medium">When a bot can’t answer a question</legend>
-        {UNANSWERED_CHOICES.map(([value, label]) => (
-          <label key={value} className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name="unanswered_questions"
-              value={value}
-              defaultChecked={settings.unanswered_questions === value}
-              className="size-4 accent-indigo-600"
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="grid gap-2">
-        <legend className="mb-1 text-sm font-medium">When a visitor leaves their details</legend>
-        {(
-          [
-            ["immediately", "Email me right away"],
-            ["daily", "In the daily email at 8:00, beside the questions"],
-            ["off", "Don’t email me (the Contacts page still lists them)"],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={value} className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name="contacts"
-              value={value}
-              defaultChecked={settings.contacts === value}
-              className="size-4 accent-indigo-600"
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoices
+        name="unanswered_questions"
+        legend="When a bot can’t answer a question"
+        choices={UNANSWERED_CHOICES}
+        defaultValue={settings.unanswered_questions}
+      />
+      <RadioChoices
+        name="contacts"
+        legend="When a visitor leaves their details"
+        choices={CONTACT_CHOICES}
+        defaultValue={settings.contacts}
+      />
       <label className="flex items-start gap-2 text-sm">
         <input
           type="checkbox"
