@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, Copy, KeyRound } from "lucide-react";
+import { KeyRound } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -12,6 +12,7 @@ import { type FormState, idleFormState } from "@/lib/http/form-state";
 import type { CreatedApiKey } from "@/lib/validation/api-keys";
 import { FormMessage, fieldErrorsOf } from "./form-message";
 import { PasswordPrompt } from "./password-prompt";
+import { SecretShownOnce } from "./secret-shown-once";
 
 /**
  * Names and creates a key, then shows it once with a copy button. When the server wants the
@@ -23,7 +24,6 @@ export function CreateApiKey() {
   const [state, setState] = useState<FormState<CreatedApiKey>>(idleFormState);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [prompting, setPrompting] = useState(false);
-  const [copied, setCopied] = useState(false);
   const [pending, startTransition] = useTransition();
 
   const create = () =>
@@ -37,7 +37,6 @@ export function CreateApiKey() {
       setState(result);
       if (result.status === "success") {
         setCreated(result.data);
-        setCopied(false);
         setName("");
         toast.success(`API key “${result.data.name}” created`);
         router.refresh();
@@ -45,17 +44,6 @@ export function CreateApiKey() {
         toast.error("The key was not created", { description: result.message });
       }
     });
-
-  const copy = async () => {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.key);
-      setCopied(true);
-      toast.success("Key copied");
-    } catch {
-      toast.error("Copying failed", { description: "Select the key and copy it yourself." });
-    }
-  };
 
   return (
     <div className="grid gap-4">
@@ -88,30 +76,15 @@ export function CreateApiKey() {
       </form>
       <FormMessage id="create-key-status" state={state} />
       {created ? (
-        <section
-          aria-labelledby="new-key-title"
-          className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950"
-        >
-          <h3 id="new-key-title" className="text-sm font-semibold">
-            Copy your new key “{created.name}” now: it won’t be shown again.
-          </h3>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <Input
-              readOnly
-              value={created.key}
-              aria-label="New API key"
-              className="font-mono text-xs"
-              onFocus={(event) => event.currentTarget.select()}
-            />
-            <Button variant="secondary" onClick={copy}>
-              {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-              {copied ? "Copied" : "Copy"}
-            </Button>
-            <Button variant="ghost" onClick={() => setCreated(null)}>
-              Done
-            </Button>
-          </div>
-        </section>
+        <SecretShownOnce
+          key={created.key}
+          id="new-key-title"
+          title={<>Copy your new key “{created.name}” now: it won’t be shown again.</>}
+          value={created.key}
+          label="New API key"
+          noun="Key"
+          onDone={() => setCreated(null)}
+        />
       ) : null}
       <PasswordPrompt open={prompting} onOpenChange={setPrompting} onConfirmed={create} />
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, Copy, Webhook } from "lucide-react";
+import { Webhook } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -12,6 +12,7 @@ import { type FormState, idleFormState } from "@/lib/http/form-state";
 import type { CreatedWebhook } from "@/lib/validation/webhooks";
 import { createWebhookAction } from "@/lib/webhooks/actions";
 import { FormMessage, fieldErrorsOf } from "./form-message";
+import { SecretShownOnce } from "./secret-shown-once";
 
 const EVENT_LABELS: Record<WebhookEvent, string> = {
   "message.created": "A visitor’s message was answered",
@@ -28,7 +29,6 @@ export function CreateWebhook() {
   const [events, setEvents] = useState<WebhookEvent[]>(["message.created"]);
   const [state, setState] = useState<FormState<CreatedWebhook>>(idleFormState);
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
-  const [copied, setCopied] = useState(false);
   const [pending, startTransition] = useTransition();
   const errors = fieldErrorsOf(state);
 
@@ -38,7 +38,6 @@ export function CreateWebhook() {
       setState(result);
       if (result.status === "success") {
         setCreated(result.data);
-        setCopied(false);
         setUrl("");
         setDescription("");
         toast.success("Webhook endpoint added");
@@ -50,17 +49,6 @@ export function CreateWebhook() {
 
   const toggle = (event: WebhookEvent, on: boolean) =>
     setEvents((current) => (on ? [...current, event] : current.filter((item) => item !== event)));
-
-  const copy = async () => {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.secret);
-      setCopied(true);
-      toast.success("Secret copied");
-    } catch {
-      toast.error("Copying failed", { description: "Select the secret and copy it yourself." });
-    }
-  };
 
   return (
     <div className="grid gap-4">
@@ -123,30 +111,15 @@ export function CreateWebhook() {
       </form>
       <FormMessage id="create-webhook-status" state={state} />
       {created ? (
-        <section
-          aria-labelledby="new-webhook-title"
-          className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950"
-        >
-          <h3 id="new-webhook-title" className="text-sm font-semibold">
-            Copy the signing secret for {created.url} now: it won’t be shown again.
-          </h3>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <Input
-              readOnly
-              value={created.secret}
-              aria-label="Signing secret"
-              className="font-mono text-xs"
-              onFocus={(event) => event.currentTarget.select()}
-            />
-            <Button variant="secondary" onClick={copy}>
-              {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-              {copied ? "Copied" : "Copy"}
-            </Button>
-            <Button variant="ghost" onClick={() => setCreated(null)}>
-              Done
-            </Button>
-          </div>
-        </section>
+        <SecretShownOnce
+          key={created.secret}
+          id="new-webhook-title"
+          title={<>Copy the signing secret for {created.url} now: it won’t be shown again.</>}
+          value={created.secret}
+          label="Signing secret"
+          noun="Secret"
+          onDone={() => setCreated(null)}
+        />
       ) : null}
     </div>
   );

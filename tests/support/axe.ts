@@ -20,6 +20,9 @@ export interface AccessibilityProblem {
 
 /** Every axe violation on the page now (all of axe's default rules: WCAG 2.x A/AA and best practices). */
 export async function accessibilityProblems(page: Page): Promise<AccessibilityProblem[]> {
+  // A router.refresh() just fired (after a form saved) swaps the head's metadata in: for a moment
+  // the document has no title. Wait that out; a page that never gets one is still reported.
+  await page.waitForFunction(() => document.title !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
   if (!(await page.evaluate(() => window.axe !== undefined))) await page.addScriptTag({ content: axe.source });
   return page.evaluate(async () => {
     if (!window.axe) throw new Error("axe-core did not load into the page");
