@@ -227,7 +227,7 @@ describe.skipIf(!template)("two production servers on one PostgreSQL database (n
       const onBoth = await failedSignIns([A, B], "192.0.2.2", AUTH_ATTEMPT_LIMIT + 2);
       expect(onOne).toEqual(expected);
       expect(onBoth).toEqual(expected);
-    });
+    }, 90_000);
 
     it("counts every attempt of a concurrent burst split across both servers", async () => {
       await awayFromAuthWindowBoundary();
@@ -244,7 +244,7 @@ describe.skipIf(!template)("two production servers on one PostgreSQL database (n
         }),
       );
       expect(tally(statuses)).toEqual({ 401: AUTH_ATTEMPT_LIMIT, 429: burst - AUTH_ATTEMPT_LIMIT });
-    });
+    }, 90_000);
   });
 
   describe("sessions", () => {

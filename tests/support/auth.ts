@@ -93,7 +93,7 @@ export async function signUpOwners(count: number): Promise<SignedUpOwner[]> {
  * Sign-in attempts count in fixed windows of AUTH_WINDOW_SECONDS aligned to the epoch: a sequence
  * that straddled a boundary would start counting again halfway. Waits for the next window when
  * the current one has less than half a minute left (the clock is the database server's, on this
- * same machine).
+ * same machine). The wait can be 31 s: a test that calls this needs a timeout above that.
  */
 export async function awayFromAuthWindowBoundary(): Promise<void> {
   const left = AUTH_WINDOW_SECONDS * 1000 - (Date.now() % (AUTH_WINDOW_SECONDS * 1000));
