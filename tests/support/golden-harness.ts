@@ -197,3 +197,21 @@ export function missLines(entries: readonly Scored[]): string[] {
   }
   return lines;
 }
+
+/**
+ * A set's own check: every text a case requires of an answer from the owner's content is a span the
+ * owner wrote (small talk and the contact offer require template text, so they are left out).
+ */
+export function unwrittenExpectations(owners: readonly GoldenOwner[]): string[] {
+  return owners.flatMap((owner) => {
+    const content = ownerContent(owner).join("\n").toLowerCase();
+    return owner.conversations
+      .flat()
+      .filter((question) => question.kind !== "small-talk" && question.kind !== "contact")
+      .flatMap((question) =>
+        (question.contains ?? [])
+          .filter((wanted) => !content.includes(wanted.toLowerCase()))
+          .map((wanted) => `[${owner.field}] ${question.ask}: "${wanted}"`),
+      );
+  });
+}

@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { VOICES } from "@/lib/constants";
+import { describeEachDatabase } from "../support/databases";
+import {
+  ANSWERED_FLOOR,
+  missLines,
+  runGoldenSet,
+  type Scored,
+  totalLines,
+  totals,
+  unwrittenExpectations,
+} from "../support/golden-harness";
+import { HELD_OUT_OWNERS } from "../support/golden-unseen/held-out";
+import { TUNING_OWNERS } from "../support/golden-unseen/tuning";
+
+/*
+ * The offline model on a second golden set, in two halves (issue 19, point 4: quality measured on
+ * unseen questions), through the same harness as the first set (tests/support/golden-harness.ts).
+ * Both were written before the model was tuned on them, by someone who had not read the model.
+ * The TUNING half prints its misses like the first set (GOLDEN_ALL=1 lists every answer); the
+ * HELD-OUT half prints only its totals and asserts only on numbers, so tuning never sees its
+ * questions or answers. Both halves keep the first set's floors in each voice: answered correctly
+ * >= 90%, unanswerable answered honestly 100%, no answer stating what the owner didn't write.
+ *
+ * Baseline, before any tuning: the same figures on PGlite and on PostgreSQL 15, and in both voices
+ * (assistant and first_person):
+ *   tuning half   (74 questions): answered correctly 62.9% (39/62), honest 58.3% (7/12), 0 ungrounded
+ *   held-out half (81 questions): answered correctly 65.2% (43/66), honest 53.3% (8/15), 0 ungrounded
+ * so both halves fail their floors until the model is tuned (on the tuning half only).
+ */
+
+describeEachDatabase("offline model, unseen golden set", (db, target) => {
+  let tuning: Scored[] = [];
+  let heldOut: Scored[] = [];
+
+  beforeAll(async () => {
+    tuning = await runGoldenSet(db(), TUNING_OWNERS, VOICES);
+    heldOut = await runGoldenSet(db(), HELD_OUT_OWNERS, VOICES, { secret: true });
+  });
+
+  it("expects of answers only spans the owners wrote", () => {
+    expect(unwrittenExpectations(TUNING_OWNERS)).toEqual([]);
+    // The held-out half's cases stay unseen: a count, never the cases.
+    expect(unwrittenExpectations(HELD_OUT_OWNERS).length).toBe(0);
+  });
+
+  describe("tuning half", () => {
+    it.each(VOICES)(
+      "keeps its floors in the %s voice: answers correctly, admits what it doesn't know, states nothing the owner didn't write",
+      (voice) => {
+        const inVoice = tuning.filter((entry) => entry.voice === voice);
+        const sum = totals(inVoice);
+        const violations = inVoice.filter((entry) => entry.ungrounded.length > 0);
+        console.log(
+          [
+            `Unseen golden set, tuning half [${target}, ${voice}]: ${sum.questions} questions over ${TUNING_OWNERS.length} owners`,
+            ...missLines(inVoice),
+            ...totalLines(sum),
+          ].join("\n"),
+        );
+
+        expect(sum.questions).toBeGreaterThanOrEqual(40);
+        expect(sum.correct / sum.answerable).toBeGreaterThanOrEqual(ANSWERED_FLOOR);
+        expect(sum.honest).toBe(sum.unanswerable);
+        expect(violations.map((entry) => `${entry.question.ask} -> ${entry.answer}`)).toEqual([]);
+      },
+    );
+  });
+
+  describe("held-out half", () => {
+    // Totals only: no question, answer or miss of this half is ever printed, not even by a failing assertion.
+    it.each(VOICES)(
+      "keeps its floors in the %s voice: answers correctly, admits what it doesn't know, states nothing the owner didn't write",
+      (voice) => {
+        const sum = totals(heldOut.filter((entry) => entry.voice === voice));
+        console.log(
+          [
+            `Unseen golden set, held-out half [${target}, ${voice}]: ${sum.questions} questions over ${HELD_OUT_OWNERS.length} owners`,
+            ...totalLines(sum),
+          ].join("\n"),
+        );
+
+        expect(sum.questions).toBeGreaterThanOrEqual(40);
+        expect(sum.correct / sum.answerable).toBeGreaterThanOrEqual(ANSWERED_FLOOR);
+        expect(sum.honest).toBe(sum.unanswerable);
+        expect(sum.ungrounded).toBe(0);
+      },
+    );
+  });
+});
