@@ -1,21 +1,28 @@
 "use client";
 
-import { Component, lazy, type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from "react";
+import { Component, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import type { ChatProps } from "@/lib/visitors/conversation";
 import { ENGINE_UNAVAILABLE } from "./chat-error";
 import { ChatView } from "./chat-view";
 import { messagesFromTurns, toView } from "./messages";
-import type { EngineControls, LiveState } from "./view-types";
+import type { LiveState } from "./view-types";
 import { type AnswerFeedback, deleteVisitorData, sendFeedback } from "./visitor-api";
+import type { VisitorChat } from "./visitor-chat";
 import { readChoices, rememberCleared, rememberName, rememberNameSkipped } from "./visitor-storage";
 
 // The AI SDK is most of the chat's JavaScript: it loads when the visitor shows intent (pointer
 // over or focus in the chat), or at the latest with their first message, never with the page.
 const loadEngine = () => import("./chat-engine");
 
+/** The loaded engine and the conversation it draws. */
+interface Engine {
+  Engine: Awaited<ReturnType<typeof loadEngine>>["default"];
+  session: VisitorChat;
+}
+
 /**
- * Catches the engine failing to load (offline, or its chunk gone after a redeploy) so the chat
- * says so with a retry, instead of the failure reaching the app's error page and blanking it.
+ * Catches the engine failing to draw so the chat says so with a retry, instead of the failure
+ * reaching the app's error page and blanking it.
  */
 class EngineBoundary extends Component<{ onError: () => void; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
@@ -51,10 +58,17 @@ export function Chat({
   const [choicesRead, setChoicesRead] = useState(false);
   const [firstMessage, setFirstMessage] = useState<string | null>(null);
   const [live, setLive] = useState<LiveState | null>(null);
-  // A lazy component remembers its failed import: a retry needs a fresh one.
-  const [ChatEngine, setChatEngine] = useState(() => lazy(loadEngine));
+  const [engine, setEngine] = useState<Engine | null>(null);
+  // The engine failed to load (offline, or its chunk gone after a redeploy), or to draw.
   const [engineFailed, setEngineFailed] = useState(false);
-  const controls = useRef<EngineControls | null>(null);
+  // Set by the first message, in the visitor's event: a second press before the engine has loaded
+  // finds it set, whatever React has rendered by then.
+  const starting = useRef(false);
+  // The session reads the name as each message leaves.
+  const nameRef = useRef(visitorName);
+  useEffect(() => {
+    nameRef.current = visitorName;
+  }, [visitorName]);
   const [feedback, setFeedback] = useState<Record<string, AnswerFeedback>>(() =>
     Object.fromEntries(
       (past?.turns ?? []).map((turn) => [turn.id, { rating: turn.feedback, comment: turn.feedback_comment }]),
@@ -77,23 +91,40 @@ export function Chat({
   );
   const waiting = firstMessage === null ? [] : [{ id: "first", role: "user" as const, text: firstMessage }];
 
+  // The conversation is created, and its first message sent, here, from the visitor's action and
+  // never from an effect, which React may run, undo and run again (see VisitorChat): exactly once.
+  const start = (text: string) => {
+    loadEngine().then(
+      ({ default: Engine, VisitorChat }) => {
+        const session = new VisitorChat({ chatbotId, visitorId, past: history, visitorName: () => nameRef.current });
+        session.send(text);
+        setEngine({ Engine, session });
+      },
+      () => setEngineFailed(true),
+    );
+  };
   const send = (text: string) => {
-    if (controls.current) controls.current.send(text);
-    else if (firstMessage === null) setFirstMessage(text);
+    if (engine) engine.session.send(text);
+    else if (!starting.current) {
+      starting.current = true;
+      setFirstMessage(text);
+      start(text);
+    }
   };
   const startOver = () => {
     const closing = live ? live.conversationId : (history?.conversation_id ?? null);
     if (closing) rememberCleared(chatbotId, closing);
-    if (controls.current) controls.current.startOver();
+    if (engine) engine.session.startOver();
     else setHistory(null);
   };
   const retry = () => {
     if (!engineFailed) {
-      controls.current?.retry();
+      engine?.session.retry();
       return;
     }
     setEngineFailed(false);
-    setChatEngine(() => lazy(loadEngine));
+    // Never loaded: the first message is still unsent. Loaded, it only failed to draw: draw it again.
+    if (!engine && firstMessage !== null) start(firstMessage);
   };
   const saveName = (name: string) => {
     rememberName(name);
@@ -113,7 +144,7 @@ export function Chat({
   const deleteData = async () => {
     if (!(await deleteVisitorData(chatbotId))) return false;
     // Nothing of the conversation is left on the server: the chat starts empty, as for a new visitor.
-    if (controls.current) controls.current.startOver();
+    engine?.session.startOver();
     setHistory(null);
     setFeedback({});
     return true;
@@ -141,7 +172,7 @@ export function Chat({
         onSaveName={saveName}
         onSkipName={skipName}
         onSend={send}
-        onStop={() => controls.current?.stop()}
+        onStop={() => engine?.session.stop()}
         onRetry={retry}
         onNewConversation={startOver}
         feedback={feedback}
@@ -150,19 +181,9 @@ export function Chat({
         onWarmUp={warmUp}
         ready={choicesRead}
       />
-      {firstMessage !== null && !engineFailed && (
+      {engine && !engineFailed && (
         <EngineBoundary onError={() => setEngineFailed(true)}>
-          <Suspense fallback={null}>
-            <ChatEngine
-              chatbotId={chatbotId}
-              visitorId={visitorId}
-              past={history}
-              visitorName={visitorName}
-              firstMessage={firstMessage}
-              onChange={setLive}
-              controls={controls}
-            />
-          </Suspense>
+          <engine.Engine session={engine.session} onChange={setLive} />
         </EngineBoundary>
       )}
     </>

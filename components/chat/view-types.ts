@@ -26,11 +26,3 @@ export interface LiveState {
   /** The conversation the next message continues; null: the next message starts one. */
   conversationId: string | null;
 }
-
-/** What the view can ask of the engine once it has loaded. */
-export interface EngineControls {
-  send(text: string): void;
-  stop(): void;
-  retry(): void;
-  startOver(): void;
-}
