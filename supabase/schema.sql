@@ -1003,66 +1003,44 @@ COMMENT ON FUNCTION private.public_profile(target_user_id uuid) IS 'An owner''s 
 
 
 --
--- Name: question_terms(text, text); Type: FUNCTION; Schema: private; Owner: postgres
+-- Name: question_tsquery(text, text, jsonb); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
-CREATE FUNCTION private.question_terms(p_question text, p_ignore text) RETURNS text[]
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
-    AS $$
-  with words as (
-    select t.lexeme
-    from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, pg_catalog.left(coalesce(p_question, ''), 4000))) as t
-    where t.lexeme not in (
-      -- PostgreSQL's English stop words keep the modal verbs and the asking verbs, which say
-      -- nothing about what a question asks.
-      select i.lexeme from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig,
-        coalesce(p_ignore, '') || ' would could should might may must shall tell know please')) as i
-    )
-  )
-  -- A word stands for itself or its alphabetically first synonym, whichever comes first, so both
-  -- words of a pair fold onto the same term (least() passes over the null of a word without synonyms).
-  select coalesce(pg_catalog.array_agg(distinct least(w.lexeme, (
-    select pg_catalog.min(s.lexeme)
-    from private.knowledge_synonyms k
-    cross join lateral pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, k.synonym)) as s
-    where pg_catalog.to_tsvector('english'::regconfig, k.word) @@ pg_catalog.to_tsquery('simple'::regconfig, pg_catalog.quote_literal(w.lexeme))
-  ))), '{}')
-  from words w;
-$$;
-
-
-ALTER FUNCTION private.question_terms(p_question text, p_ignore text) OWNER TO postgres;
-
---
--- Name: FUNCTION question_terms(p_question text, p_ignore text); Type: COMMENT; Schema: private; Owner: postgres
---
-
-COMMENT ON FUNCTION private.question_terms(p_question text, p_ignore text) IS 'A question''s content words as English stems, synonyms folded onto one term, less the words of p_ignore: what the questions queue compares to group questions asked in other words.';
-
-
---
--- Name: question_tsquery(text, text); Type: FUNCTION; Schema: private; Owner: postgres
---
-
-CREATE FUNCTION private.question_tsquery(p_question text, p_ignore text) RETURNS tsquery
+CREATE FUNCTION private.question_tsquery(p_question text, p_ignore text, p_words jsonb) RETURNS tsquery
     LANGUAGE sql STABLE
     SET search_path TO ''
     AS $$
-  with words as (
+  with ignored as (
+    select i.lexeme from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, coalesce(p_ignore, ''))) as i
+  ),
+  own as (
     select t.lexeme
     from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, pg_catalog.left(coalesce(p_question, ''), 4000))) as t
-    where t.lexeme not in (
-      select i.lexeme from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, coalesce(p_ignore, ''))) as i
-    )
+    where t.lexeme not in (select lexeme from ignored)
   ),
-  expanded as (
-    select lexeme from words
-    union
+  -- p_words maps a word of the question to its related words ("" for the words of the kinds of
+  -- question it asks). A word of the owner's name brings none: "Rose" asks about no flower.
+  entries as (
+    select e.key as word, e.value as related
+    from pg_catalog.jsonb_each(case when pg_catalog.jsonb_typeof(p_words) = 'object' then p_words else '{}'::jsonb end) as e
+    where pg_catalog.jsonb_typeof(e.value) = 'array'
+      and not exists (
+        select 1 from pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, pg_catalog.left(e.key, 100))) as w
+        where w.lexeme in (select lexeme from ignored)
+      )
+    limit 32
+  ),
+  related as (
     select s.lexeme
-    from words w
-    join private.knowledge_synonyms k on pg_catalog.to_tsvector('english'::regconfig, k.word) @@ pg_catalog.to_tsquery('simple'::regconfig, pg_catalog.quote_literal(w.lexeme))
-    cross join lateral pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, k.synonym)) as s
+    from entries e
+    cross join lateral (select r.value from pg_catalog.jsonb_array_elements_text(e.related) as r limit 64) as r
+    cross join lateral pg_catalog.unnest(pg_catalog.to_tsvector('english'::regconfig, pg_catalog.left(r.value, 100))) as s
+  ),
+  -- Bounded whatever the caller passes: the question's own words, then at most 96 more.
+  expanded as (
+    select lexeme from own
+    union
+    (select lexeme from related where lexeme not in (select lexeme from own) limit 96)
   )
   select case when count(*) = 0 then null
     else pg_catalog.string_agg(pg_catalog.quote_literal(lexeme), ' | ')::tsquery end
@@ -1070,13 +1048,13 @@ CREATE FUNCTION private.question_tsquery(p_question text, p_ignore text) RETURNS
 $$;
 
 
-ALTER FUNCTION private.question_tsquery(p_question text, p_ignore text) OWNER TO postgres;
+ALTER FUNCTION private.question_tsquery(p_question text, p_ignore text, p_words jsonb) OWNER TO postgres;
 
 --
--- Name: FUNCTION question_tsquery(p_question text, p_ignore text); Type: COMMENT; Schema: private; Owner: postgres
+-- Name: FUNCTION question_tsquery(p_question text, p_ignore text, p_words jsonb); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.question_tsquery(p_question text, p_ignore text) IS 'The OR of a question''s content words and their synonyms, as English stems, less the words of p_ignore; null when none remain.';
+COMMENT ON FUNCTION private.question_tsquery(p_question text, p_ignore text, p_words jsonb) IS 'The OR of a question''s content words and the words of the same meaning the server found for them (p_words: word -> related words), as English stems, less the words of p_ignore and what they bring; null when none remain.';
 
 
 --
@@ -1206,10 +1184,10 @@ COMMENT ON FUNCTION private.refuse_reserved_slug() IS 'Refuses a chatbot whose p
 
 
 --
--- Name: retrieve_knowledge(uuid, text, text, integer); Type: FUNCTION; Schema: private; Owner: postgres
+-- Name: retrieve_knowledge(uuid, text, text, integer, jsonb); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
-CREATE FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) RETURNS jsonb
+CREATE FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer, p_words jsonb) RETURNS jsonb
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -1225,7 +1203,7 @@ begin
   if owner_id is null then
     return '[]'::jsonb;
   end if;
-  query := private.question_tsquery(p_question, (select p.name from public.profiles p where p.user_id = owner_id));
+  query := private.question_tsquery(p_question, (select p.name from public.profiles p where p.user_id = owner_id), p_words);
   if query is null then
     return '[]'::jsonb;
   end if;
@@ -1256,13 +1234,13 @@ end;
 $$;
 
 
-ALTER FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) OWNER TO postgres;
+ALTER FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer, p_words jsonb) OWNER TO postgres;
 
 --
--- Name: FUNCTION retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer); Type: COMMENT; Schema: private; Owner: postgres
+-- Name: FUNCTION retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer, p_words jsonb); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) IS 'A chatbot''s knowledge chunks that best match a question (at most 10), best first, from all of its owner''s items or the bot''s chosen subset, each Q&A saying whether its own question matched (asked); the server''s own, called with start_turn.';
+COMMENT ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer, p_words jsonb) IS 'A chatbot''s knowledge chunks that best match a question and the words of the same meaning the server found for it (at most 10), best first, from all of its owner''s items or the bot''s chosen subset, each Q&A saying whether its own question matched (asked); the server''s own, called with start_turn.';
 
 
 --
@@ -2442,25 +2420,6 @@ COMMENT ON COLUMN private.jobs.last_error IS 'Why the latest attempt failed, for
 --
 
 COMMENT ON COLUMN private.jobs.failed_at IS 'Set when the last attempt failed: the job is no longer run.';
-
-
---
--- Name: knowledge_synonyms; Type: TABLE; Schema: private; Owner: postgres
---
-
-CREATE TABLE private.knowledge_synonyms (
-    word text NOT NULL,
-    synonym text NOT NULL
-);
-
-
-ALTER TABLE private.knowledge_synonyms OWNER TO postgres;
-
---
--- Name: TABLE knowledge_synonyms; Type: COMMENT; Schema: private; Owner: postgres
---
-
-COMMENT ON TABLE private.knowledge_synonyms IS 'Pairs of words that mean the same in questions about a person (both directions are listed); retrieval adds each question word''s synonyms to its query.';
 
 
 --
@@ -3788,14 +3747,6 @@ ALTER TABLE ONLY private.chatbot_day_visitors
 
 ALTER TABLE ONLY private.jobs
     ADD CONSTRAINT jobs_pkey PRIMARY KEY (id);
-
-
---
--- Name: knowledge_synonyms knowledge_synonyms_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
---
-
-ALTER TABLE ONLY private.knowledge_synonyms
-    ADD CONSTRAINT knowledge_synonyms_pkey PRIMARY KEY (word, synonym);
 
 
 --
@@ -5593,20 +5544,11 @@ GRANT ALL ON FUNCTION private.public_profile(target_user_id uuid) TO service_rol
 
 
 --
--- Name: FUNCTION question_terms(p_question text, p_ignore text); Type: ACL; Schema: private; Owner: postgres
+-- Name: FUNCTION question_tsquery(p_question text, p_ignore text, p_words jsonb); Type: ACL; Schema: private; Owner: postgres
 --
 
-REVOKE ALL ON FUNCTION private.question_terms(p_question text, p_ignore text) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.question_terms(p_question text, p_ignore text) TO authenticated;
-GRANT ALL ON FUNCTION private.question_terms(p_question text, p_ignore text) TO service_role;
-
-
---
--- Name: FUNCTION question_tsquery(p_question text, p_ignore text); Type: ACL; Schema: private; Owner: postgres
---
-
-REVOKE ALL ON FUNCTION private.question_tsquery(p_question text, p_ignore text) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.question_tsquery(p_question text, p_ignore text) TO service_role;
+REVOKE ALL ON FUNCTION private.question_tsquery(p_question text, p_ignore text, p_words jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.question_tsquery(p_question text, p_ignore text, p_words jsonb) TO service_role;
 
 
 --
@@ -5625,11 +5567,11 @@ REVOKE ALL ON FUNCTION private.refuse_reserved_slug() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer); Type: ACL; Schema: private; Owner: postgres
+-- Name: FUNCTION retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer, p_words jsonb); Type: ACL; Schema: private; Owner: postgres
 --
 
-REVOKE ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer) TO service_role;
+REVOKE ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer, p_words jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer, p_words jsonb) TO service_role;
 
 
 --

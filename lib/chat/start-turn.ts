@@ -7,6 +7,7 @@ import { type StartTurnParams, type StartTurnResult, startTurn as startTurnQuery
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { clientNetwork } from "@/lib/http/request-facts";
+import { english } from "@/lib/language/english";
 import { HISTORY_TURNS } from "@/lib/limits";
 
 export interface TurnInput {
@@ -69,6 +70,8 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
     ownerMonthlyMessages: getEnv().OWNER_MONTHLY_MESSAGES,
     historyTurns: HISTORY_TURNS,
     preview: input.preview !== undefined,
+    // Understood here, so the database retrieves by meaning without a word list of its own.
+    searchWords: await english.searchWords(input.message),
   };
   if (params.preview && !input.caller) throw new ApiError("unauthorized", "Only the bot's owner can preview it.");
   const result = await asServiceStatement((db) => startTurnQuery(db, params));

@@ -1,7 +1,12 @@
+import "server-only";
+import type { Term } from "@/lib/language/analysis";
+import { english } from "@/lib/language/english";
+
 // The questions queue's second grouping step. The database groups questions by their normalised
-// text (private.normalized_question); here those groups join when their terms
-// (private.question_terms: stems, synonyms folded, the owner's name left out) mostly agree, so
-// "Would she relocate?" and "Is she open to moving?" wait as one question with two wordings.
+// text (private.normalized_question); here those groups join when their terms (groupingTerms:
+// the same analysis the chat reads questions with, words of one meaning folded onto one term, the
+// owner's name left out) mostly agree, so "Would she relocate?" and "Is she open to moving?" wait
+// as one question with two wordings.
 
 /** How much two questions' terms must overlap (shared / all, Jaccard) to count as the same question. */
 const SAME_QUESTION_OVERLAP = 0.5;
@@ -42,4 +47,21 @@ export function mergeSimilarQuestions<Group extends WordedGroup>(groups: readonl
     else merged.push({ leader: terms, members: [group] });
   }
   return merged.map(({ members }) => ({ members }));
+}
+
+/**
+ * Each question's terms for grouping: its meaningful words (the owner's name left out), where
+ * words that say the same thing, in any of these questions ("relocate", "move"), become one term.
+ */
+export async function groupingTerms(questions: readonly string[], ownerName: string | null): Promise<string[][]> {
+  const lexicon = await english.prepare(questions);
+  const readings = questions.map((question) => lexicon.question(question, ownerName).terms);
+  const representatives: Term[] = [];
+  const termFor = (term: Term): string => {
+    const same = representatives.find((other) => lexicon.sameMeaning(term, other) || lexicon.sameMeaning(other, term));
+    if (same) return same.lemma;
+    representatives.push(term);
+    return term.lemma;
+  };
+  return readings.map((terms) => [...new Set(terms.map(termFor))]);
 }

@@ -19,7 +19,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type OwnerProfile, PROFILE_SECTIONS } from "@/lib/ai/instructions";
+import { splitProfileIntoPassages } from "@/lib/ai/offline/passages";
 import { type RetrievalResult, retrievePassages } from "@/lib/ai/offline/retrieval";
+import { english } from "@/lib/language/english";
 import { ADA, MARCO, NAMELESS, PRIYA } from "../support/profiles";
 import table from "./retrieval-golden.json";
 
@@ -80,16 +82,27 @@ function showActual(verdict: Verdict): string {
   return missing === "" ? showSections(verdict.sections) : `${showSections(verdict.sections)} without${missing}`;
 }
 
+const allRows = Object.values(groups).flat();
+// What the words of every profile and question mean, loaded once as a chat turn loads them.
+const lexicon = await english.prepare([
+  ...Object.values(PROFILES).flatMap((profile) => splitProfileIntoPassages(profile).map((passage) => passage.text)),
+  ...allRows.flatMap((row) => [...(row.after ?? []), row.question]),
+]);
+
 /** Asks the row's earlier questions in order, each answered with the passages retrieval chose, then its question. */
 function check(row: GoldenRow) {
   const earlierQuestions: string[] = [];
   const earlierAnswers: string[] = [];
   for (const question of row.after ?? []) {
-    const said = retrievePassages(PROFILES[row.profile], { question, earlierQuestions, earlierAnswers });
+    const said = retrievePassages(PROFILES[row.profile], { question, earlierQuestions, earlierAnswers }, lexicon);
     earlierQuestions.unshift(question);
     earlierAnswers.unshift(said.kind === "match" ? said.passages.map((passage) => passage.text).join(" ") : "");
   }
-  const result = retrievePassages(PROFILES[row.profile], { question: row.question, earlierQuestions, earlierAnswers });
+  const result = retrievePassages(
+    PROFILES[row.profile],
+    { question: row.question, earlierQuestions, earlierAnswers },
+    lexicon,
+  );
   const actual = verdictOf(row, result);
   const expected: Verdict = { sections: row.expect, missingQuotes: [] };
   return { row, actual, expected, asExpected: JSON.stringify(actual) === JSON.stringify(expected) };

@@ -1,11 +1,11 @@
 import type { AnswerOutcome, AnswerSource, Voice } from "@/lib/constants";
+import type { Lexicon } from "@/lib/language/analysis";
 import { type OwnerProfile, PROFILE_SECTIONS, type ProfileSection } from "../instructions";
 import type { KnowledgeEntry } from "../knowledge-block";
 import { contactReply } from "./contact-reply";
 import { allKnowledgeSentences, knowledgeSentences, matchingQuestionAndAnswer } from "./knowledge";
 import { type Passage, quotedIn, splitProfileIntoPassages, withoutConnective } from "./passages";
 import { type RankedPassage, retrievePassages } from "./retrieval";
-import { nameStems } from "./text-analysis";
 import { classifyVisitorMessage } from "./visitor-intent";
 
 export type OfflineTurn = {
@@ -218,6 +218,7 @@ function fromKnowledge(entries: readonly KnowledgeEntry[]): AnswerSource[] {
 export function composeOfflineReply(
   profile: OwnerProfile,
   turn: OfflineTurn,
+  lexicon: Lexicon,
   knowledge: readonly KnowledgeEntry[] = [],
   voice: Voice = "assistant",
 ): OfflineReply {
@@ -266,7 +267,7 @@ export function composeOfflineReply(
     case "contact": {
       // The owner's own answer to how to reach them comes first; the form is offered beside it.
       // Nothing else competes with it here: a Q&A the database matched is the owner's answer.
-      const answered = matchingQuestionAndAnswer(knowledge, turn.question, [], nameStems(profile.name));
+      const answered = matchingQuestionAndAnswer(knowledge, turn.question, [], lexicon, profile.name);
       if (answered)
         return { ...reply(answered.content, "from_content", fromKnowledge([answered])), offerContact: true };
       return contactReply(owner.ref, turn.takesDetails === true, voice);
@@ -275,18 +276,19 @@ export function composeOfflineReply(
       break;
   }
 
-  const result = retrievePassages(profile, turn);
+  const result = retrievePassages(profile, turn, lexicon);
   // The owner answered this question themselves: their words, as written.
   const profilePassages = splitProfileIntoPassages(profile);
   const answered = matchingQuestionAndAnswer(
     knowledge,
     turn.question,
     [...profilePassages.map((passage) => passage.text), ...allKnowledgeSentences(knowledge)],
-    nameStems(profile.name),
+    lexicon,
+    profile.name,
   );
   if (answered) return reply(answered.content, "from_content", fromKnowledge([answered]));
 
-  const fromNotes = knowledgeSentences(knowledge, turn.question);
+  const fromNotes = knowledgeSentences(knowledge, turn.question, lexicon);
   const notes =
     fromNotes.length === 0
       ? ""

@@ -1,50 +1,63 @@
+import type { Lexicon, Term } from "@/lib/language/analysis";
 import type { KnowledgeEntry } from "../knowledge-block";
-import { contentTerms, questionTerms } from "./text-analysis";
 
 // The offline model's use of the owner's knowledge. The database has already chosen the chunks
-// that share a content word (or a listed synonym) with the question, best first; here a Q&A is
+// that share a word (or a word of the same meaning) with the question, best first; here a Q&A is
 // picked to be given as written, or the sentences of notes and documents that answer.
 
 const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“(])/u;
 const MAX_SENTENCES = 2;
 /** A title that shares a word with the question lends its note's sentences this much ("any talks?" finds "Talks"). */
 const TITLE_MATCH_SCORE = 0.5;
-/** A Q&A is the visitor's question when the visitor's words cover this share of one of its phrasings. */
+/** A Q&A is the visitor's question when the visitor's words cover more than this share of one of its phrasings. */
 const ASKED_COVERAGE = 0.5;
 
-/** The words that tell one question from another: content terms, less the owner's name. */
-function termsOf(text: string, ignore: ReadonlySet<string>, terms = contentTerms): Set<string> {
-  return new Set(terms(text).filter((term) => !ignore.has(term)));
+/** The words that tell one question from another: a text's terms, less the owner's name. */
+function termsOf(lexicon: Lexicon, text: string, ignore: ReadonlySet<string>): Term[] {
+  const seen = new Set<string>();
+  return lexicon.terms(text).filter((term) => {
+    if (ignore.has(term.lemma) || seen.has(term.lemma)) return false;
+    seen.add(term.lemma);
+    return true;
+  });
 }
 
-function shared(terms: ReadonlySet<string>, wanted: ReadonlySet<string>): number {
-  return [...terms].filter((term) => wanted.has(term)).length;
+/** How many of `terms` say what one of `wanted` says. */
+function shared(lexicon: Lexicon, terms: readonly Term[], wanted: readonly Term[]): number {
+  return terms.filter((term) => wanted.some((other) => lexicon.sameMeaning(term, other))).length;
+}
+
+function nameWords(lexicon: Lexicon, ownerName: string | null): Set<string> {
+  return new Set(ownerName ? lexicon.terms(ownerName).map((term) => term.lemma) : []);
 }
 
 /**
  * The Q&A to answer with, its answer given exactly as the owner wrote it: the best-ranked one whose
  * own question (or another phrasing) the database matched against the visitor's words and their
  * synonyms, unless that match was one passing word and the profile or a note shares more with the
- * question ("Where did she do her PhD?" is not "Is she taking PhD students?"). A match the database
- * made through a synonym or a stem alone, with nothing else sharing a word, stands.
+ * question ("Where did she do her PhD?" is not "Is she taking PhD students?"). The database and
+ * this read words alike (lib/language), so a match it made shares a word of one meaning here too.
  */
 export function matchingQuestionAndAnswer(
   knowledge: readonly KnowledgeEntry[],
   question: string,
   otherTexts: readonly string[],
-  ignore: ReadonlySet<string>,
+  lexicon: Lexicon,
+  ownerName: string | null,
 ): KnowledgeEntry | null {
-  const wanted = termsOf(question, ignore, questionTerms);
-  const elsewhere = Math.max(0, ...otherTexts.map((text) => shared(termsOf(text, ignore), wanted)));
+  const ignore = nameWords(lexicon, ownerName);
+  const wanted = lexicon.question(question, ownerName).terms;
+  const elsewhere = Math.max(0, ...otherTexts.map((text) => shared(lexicon, termsOf(lexicon, text, ignore), wanted)));
   return (
     knowledge.find((entry) => {
       if (entry.kind !== "qa" || !entry.asked || entry.content.trim() === "") return false;
-      const phrasings = [entry.title, ...entry.alternatives].map((text) => termsOf(text, ignore));
-      const overlap = Math.max(...phrasings.map((terms) => shared(terms, wanted)));
+      const phrasings = [entry.title, ...entry.alternatives].map((text) => termsOf(lexicon, text, ignore));
+      const overlaps = phrasings.map((terms) => shared(lexicon, terms, wanted));
+      const overlap = Math.max(...overlaps);
       const coverage = Math.max(
-        ...phrasings.map((terms) => (terms.size === 0 ? 0 : shared(terms, wanted) / terms.size)),
+        ...phrasings.map((terms, at) => (terms.length === 0 ? 0 : overlaps[at] / terms.length)),
       );
-      return coverage >= ASKED_COVERAGE || overlap > elsewhere || (overlap === 0 && elsewhere === 0);
+      return coverage > ASKED_COVERAGE || overlap > elsewhere;
     }) ?? null
   );
 }
@@ -76,18 +89,28 @@ export function allKnowledgeSentences(knowledge: readonly KnowledgeEntry[]): str
   return knowledge.filter((entry) => entry.kind !== "qa").flatMap(sentencesOf);
 }
 
-/** The sentences of notes and documents that share most content words with the question (or whose title does). */
-export function knowledgeSentences(knowledge: readonly KnowledgeEntry[], question: string): KnowledgeSentence[] {
-  const wanted = new Set(questionTerms(question));
-  if (wanted.size === 0) return [];
+/** Every text of the knowledge the offline model may read: what its lexicon must be prepared with. */
+export function knowledgeTexts(knowledge: readonly KnowledgeEntry[]): string[] {
+  return knowledge.flatMap((entry) => [entry.title, ...entry.alternatives, ...sentencesOf(entry)]);
+}
+
+/** The sentences of notes and documents that share most words with the question (or whose title does). */
+export function knowledgeSentences(
+  knowledge: readonly KnowledgeEntry[],
+  question: string,
+  lexicon: Lexicon,
+): KnowledgeSentence[] {
+  const wanted = lexicon.question(question).terms;
+  if (wanted.length === 0) return [];
+  const answers = (terms: readonly Term[]) =>
+    wanted.filter((term) => terms.some((candidate) => lexicon.match(term, candidate) > 0)).length;
   const scored: Array<KnowledgeSentence & { score: number; order: number }> = [];
   for (const entry of knowledge) {
     if (entry.kind === "qa") continue;
-    const titled = entry.kind !== "document" && contentTerms(entry.title).some((term) => wanted.has(term));
+    const titled = entry.kind !== "document" && answers(lexicon.terms(entry.title)) > 0;
     for (const text of sentencesOf(entry)) {
       if (text === "") continue;
-      const score =
-        new Set(contentTerms(text).filter((term) => wanted.has(term))).size + (titled ? TITLE_MATCH_SCORE : 0);
+      const score = answers(lexicon.terms(text)) + (titled ? TITLE_MATCH_SCORE : 0);
       if (score > 0) scored.push({ text, entry, score, order: scored.length });
     }
   }

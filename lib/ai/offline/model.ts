@@ -11,6 +11,7 @@ import { EMPTY_PROFILE, OUTCOME_METADATA_KEY, type Voice } from "@/lib/constants
 import { type OwnerProfile, parseProfileFromInstructions, parseVoiceFromInstructions } from "../instructions";
 import { type KnowledgeEntry, parseKnowledgeFromInstructions } from "../knowledge-block";
 import { composeOfflineReply, type OfflineReply, type OfflineTurn } from "./answer";
+import { readTurn } from "./reading";
 
 /** The offline model's provider name, by which answer.ts tells it from a real model. */
 const OFFLINE_PROVIDER = "chatfolio";
@@ -136,9 +137,10 @@ function outcomeMetadata({ outcome, sources, offerContact }: OfflineReply) {
 }
 
 /** The same reply for a generated and a streamed call. */
-function replyTo(callOptions: LanguageModelV4CallOptions): OfflineReply {
+async function replyTo(callOptions: LanguageModelV4CallOptions): Promise<OfflineReply> {
   const { profile, voice, knowledge, turn } = readPrompt(callOptions.prompt);
-  return composeOfflineReply(profile, { ...turn, takesDetails: takesDetails(callOptions) }, knowledge, voice);
+  const lexicon = await readTurn(profile, turn, knowledge);
+  return composeOfflineReply(profile, { ...turn, takesDetails: takesDetails(callOptions) }, lexicon, knowledge, voice);
 }
 
 /**
@@ -156,7 +158,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
 
     async doGenerate(callOptions) {
       callOptions.abortSignal?.throwIfAborted();
-      const reply = replyTo(callOptions);
+      const reply = await replyTo(callOptions);
       const answer = reply.text;
       return {
         content: [{ type: "text", text: answer }],
@@ -170,7 +172,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
     async doStream(callOptions) {
       const signal = callOptions.abortSignal;
       signal?.throwIfAborted();
-      const reply = replyTo(callOptions);
+      const reply = await replyTo(callOptions);
       const answer = reply.text;
       const chunks = chunkAnswer(answer);
 

@@ -1,13 +1,13 @@
+import type { Lexicon, QuestionReading, Term } from "@/lib/language/analysis";
 import type { OwnerProfile, ProfileSection } from "../instructions";
 import { type Passage, quotedIn, splitProfileIntoPassages } from "./passages";
-import { hintedSections, sectionHints } from "./section-hints";
-import { contentTerms, nameStems, questionTerms } from "./text-analysis";
+import { type ProfileFacts, passagesAnswering, readProfile } from "./profile-facts";
 
 export type RankedPassage = Passage & {
   score: number;
   /** Index in profile order, so answers can quote passages in the order the owner wrote them. */
   position: number;
-  /** Whether words of the question found it, beyond those that only hint at its section ("work" for experience). */
+  /** Whether words of the question found it, beyond those that only say what kind of thing it asks ("work"). */
   matchedWords: boolean;
 };
 
@@ -25,103 +25,60 @@ export type RetrievalResult =
   | { kind: "exhausted"; sections: ProfileSection[] }
   | { kind: "no-match" };
 
-const BM25_K1 = 1.2;
-const BM25_B = 0.75;
-/** Score points one unit of hint weight is worth, comparable to one rare-word BM25 match. */
-const HINT_POINTS = 2;
+/** Score points one unit of kind weight is worth, comparable to one rare-word BM25 match. */
+const KIND_POINTS = 2;
 /** Below this a word match is too common across passages to count as evidence. */
 const MIN_BM25_EVIDENCE = 0.5;
-/** A hint alone must be this strong; stronger still when other words of the question found nothing. */
-const MIN_HINT_EVIDENCE = 0.5;
-const MIN_HINT_EVIDENCE_WITH_UNMATCHED_WORDS = 1;
+/** Kind evidence alone must be this strong; stronger still when other words of the question found nothing. */
+const MIN_KIND_EVIDENCE = 0.5;
+const MIN_KIND_EVIDENCE_WITH_UNMATCHED_WORDS = 1;
+/** Kind weights this strong come from a word of the question ("study"), not only its question word ("where"). */
+const KIND_FROM_A_WORD = 0.8;
 const PREVIOUS_QUESTION_WEIGHT = 0.35;
 const ALREADY_SAID_FACTOR = 0.5;
 /** Passages scoring within this fraction of the best one join the answer. */
 const KEEP_RATIO = 0.85;
-/** A second section also joins on evidence this strong (one strong hint word): "where is she based and what are her hobbies?" */
-const SECOND_SECTION_MIN_SCORE = HINT_POINTS;
+/** A second section also joins on evidence this strong (one strong kind): "where is she based and what are her hobbies?" */
+const SECOND_SECTION_MIN_SCORE = KIND_POINTS;
 const MAX_SECTIONS = 2;
 const MAX_PASSAGES_PER_SECTION = 3;
 
-/** "there", "it", "that": the question points back at what the last answer was about. */
-const POINTS_BACK = /\b(there|it|that|this|them)\b/i;
-/** "And before that?": owners list their roles most recent first, so the one after the last quoted. */
-const EARLIER_THAN = /\b(before|earlier|prior|previously)\b/i;
-/** "Where does she work?" asks for the current role: the first the owner lists. */
-const PRESENT_TENSE = /\b(does|do|is|are|now|currently|current|today)\b/i;
-/** A passage that starts another period: it names a year or opens with "Before that,", "Earlier still,". */
-const NEW_PERIOD = /\b(19|20)\d\d\b|^(before|after|earlier|later|prior|then|since)\b/i;
-const PAST_TENSE = /\b(did|was|were|before|previously|earlier|used|first|started)\b/i;
+type Evidence = { bm25: number; kind: number };
 
-type Evidence = { bm25: number; hint: number };
-
-class Bm25Index {
-  private readonly documents: string[][];
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly averageLength: number;
-
-  constructor(documents: string[][]) {
-    this.documents = documents;
-    for (const terms of documents) {
-      for (const term of new Set(terms)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    }
-    const totalLength = documents.reduce((sum, terms) => sum + terms.length, 0);
-    this.averageLength = documents.length === 0 ? 0 : totalLength / documents.length;
-  }
-
-  contains(term: string): boolean {
-    return this.documentFrequency.has(term);
-  }
-
-  score(documentIndex: number, queryTerms: Iterable<string>): number {
-    const terms = this.documents[documentIndex] ?? [];
-    const lengthNorm = 1 - BM25_B + BM25_B * (terms.length / (this.averageLength || 1));
-    let total = 0;
-    for (const term of queryTerms) {
-      const frequency = terms.filter((candidate) => candidate === term).length;
-      if (frequency === 0) continue;
-      const containing = this.documentFrequency.get(term) ?? 0;
-      const idf = Math.log(1 + (this.documents.length - containing + 0.5) / (containing + 0.5));
-      total += (idf * frequency * (BM25_K1 + 1)) / (frequency + BM25_K1 * lengthNorm);
-    }
-    return total;
-  }
-}
-
+/** A question as retrieval weighs it against this profile. */
 type QuestionSignals = {
-  terms: Set<string>;
-  hints: Map<ProfileSection, number>;
+  reading: QuestionReading;
+  /** Summed kind weight per passage: what the question asks for, that the passage answers. */
+  kindWeights: number[];
   hasUnmatchedWords: boolean;
 };
 
-type ProfileFacts = {
-  index: Bm25Index;
-  /** Stems of the owner's name: they say who a question is about, not what it is about. */
-  nameStems: Set<string>;
-  sections: Set<ProfileSection>;
-};
-
 function analyseQuestion(text: string, facts: ProfileFacts): QuestionSignals {
-  const terms = new Set(questionTerms(text).filter((term) => !facts.nameStems.has(term)));
+  const reading = facts.lexicon.question(text, facts.ownerName);
+  const kindWeights = facts.passages.map(() => 0);
+  let unansweredKind = false;
+  for (const [kind, weight] of reading.kinds) {
+    const answering = passagesAnswering(facts, kind);
+    for (const [position, surely] of answering) kindWeights[position] += weight * surely;
+    if (answering.size === 0 && weight >= KIND_FROM_A_WORD) unansweredKind = true;
+  }
   // "Who did she work for?" on a profile without experience: "work" found nothing, so "who" alone
-  // must not pass off the bio as an answer.
-  const hasUnmatchedWords = [...terms].some(
-    (term) => !facts.index.contains(term) && !hintedSections(term).some((section) => facts.sections.has(section)),
-  );
-  return { terms, hints: sectionHints(text), hasUnmatchedWords };
+  // must not pass off the bio as an answer; nor "where" the location when she asks where Ada studied.
+  const hasUnmatchedWords = unansweredKind || reading.topics.some((term) => !facts.index.contains(term));
+  return { reading, kindWeights, hasUnmatchedWords };
 }
 
 function isRelevant(evidence: Evidence, signals: QuestionSignals): boolean {
-  const minHint = signals.hasUnmatchedWords ? MIN_HINT_EVIDENCE_WITH_UNMATCHED_WORDS : MIN_HINT_EVIDENCE;
-  return evidence.bm25 >= MIN_BM25_EVIDENCE || evidence.hint >= minHint;
+  const minKind = signals.hasUnmatchedWords ? MIN_KIND_EVIDENCE_WITH_UNMATCHED_WORDS : MIN_KIND_EVIDENCE;
+  return evidence.bm25 >= MIN_BM25_EVIDENCE || evidence.kind >= minKind;
 }
 
 function total(evidence: Evidence): number {
-  return evidence.bm25 + HINT_POINTS * evidence.hint;
+  return evidence.bm25 + KIND_POINTS * evidence.kind;
 }
 
 function hasSignals(signals: QuestionSignals): boolean {
-  return signals.terms.size > 0 || signals.hints.size > 0;
+  return signals.reading.terms.length > 0 || signals.reading.kinds.size > 0;
 }
 
 /** Best sections first; within each, the passages close to that section's best, in profile order. */
@@ -145,15 +102,60 @@ function selectPassages(relevant: RankedPassage[]): RankedPassage[] {
 }
 
 /**
- * A question about the present that found experience only through hint words ("where does she
- * work now?") gets the current role, not the whole history.
+ * A question about the present that found experience only through what it asks for ("where does
+ * she work now?", "what does she do?") gets the current role, not the whole history.
  */
-function currentRoleOnly(relevant: RankedPassage[], question: string): RankedPassage[] {
-  if (!PRESENT_TENSE.test(question) || PAST_TENSE.test(question)) return relevant;
+function currentRoleOnly(relevant: RankedPassage[], reading: QuestionReading): RankedPassage[] {
+  if (reading.tense !== "present") return relevant;
   const roles = relevant.filter((passage) => passage.section === "experience");
   if (roles.length < 2 || roles.some((passage) => passage.matchedWords)) return relevant;
   const current = Math.min(...roles.map((passage) => passage.position));
   return relevant.filter((passage) => passage.section !== "experience" || passage.position === current);
+}
+
+function evidenceFor(facts: ProfileFacts, signals: QuestionSignals, position: number): Evidence {
+  const { reading } = signals;
+  const yesNoAbout = reading.yesNo && reading.topics.length > 0;
+  // A yes-or-no about something is answered by what names it, not by what kind of thing it is;
+  // "Can he cook Thai food?" is not answered by "I cook French food".
+  const kind = yesNoAbout ? 0 : (signals.kindWeights[position] ?? 0);
+  const names = reading.topics.filter((term) => term.named);
+  if (yesNoAbout && names.length > 0 && facts.index.score(position, names) === 0) return { bm25: 0, kind };
+  return { bm25: facts.index.score(position, reading.terms), kind };
+}
+
+function ranked(facts: ProfileFacts, positions: number[], current: QuestionSignals): RankedPassage[] {
+  return positions.map((position) => {
+    const evidence = evidenceFor(facts, current, position);
+    return { ...facts.passages[position], position, score: total(evidence), matchedWords: evidence.bm25 > 0 };
+  });
+}
+
+/**
+ * What came before the referents: owners list their roles most recent first, so the next period
+ * of the owner's life after the last of them in its section (not the next detail of this one).
+ */
+function periodBefore(facts: ProfileFacts, referents: number[], current: QuestionSignals): RetrievalResult {
+  const { passages } = facts;
+  const last = referents[referents.length - 1];
+  const section = passages[last].section;
+  const later = passages.flatMap((passage, position) =>
+    position > last && passage.section === section ? [position] : [],
+  );
+  if (later.length === 0) return { kind: "exhausted", sections: [section] };
+  const next = later.find((position) => facts.lexicon.startsPeriod(passages[position].text)) ?? later[0];
+  return { kind: "match", passages: ranked(facts, [next], current) };
+}
+
+/** "Where did she work before Mollie?": what came before the passage the question names. */
+function resolveBeforeNamed(facts: ProfileFacts, current: QuestionSignals): RetrievalResult | null {
+  const { reading } = current;
+  if (!reading.asksEarlier || reading.topics.length === 0) return null;
+  const scores = facts.passages.map((_, position) => facts.index.score(position, reading.topics));
+  const top = Math.max(0, ...scores);
+  if (top < MIN_BM25_EVIDENCE) return null;
+  const named = scores.flatMap((score, position) => (score === top ? [position] : []));
+  return periodBefore(facts, named, current);
 }
 
 /**
@@ -162,77 +164,55 @@ function currentRoleOnly(relevant: RankedPassage[], question: string): RankedPas
  * project), or at the entry after it. Null when the question does not point back, or when its own
  * words find something else ("is it true she knows Rust?").
  */
-function resolvePointingBack(
-  query: RetrievalQuery,
-  passages: Passage[],
-  facts: ProfileFacts,
-  evidenceFor: (signals: QuestionSignals, passageIndex: number, section: ProfileSection) => Evidence,
-): RetrievalResult | null {
+function resolvePointingBack(query: RetrievalQuery, facts: ProfileFacts): RetrievalResult | null {
   const lastAnswer = query.earlierAnswers?.[0];
   const lastQuestion = query.earlierQuestions?.[0];
-  if (lastAnswer === undefined || lastQuestion === undefined || !POINTS_BACK.test(query.question)) return null;
+  if (lastAnswer === undefined || lastQuestion === undefined) return null;
+  const current = analyseQuestion(query.question, facts);
+  if (!current.reading.pointsBack) return null;
+  const { passages, index } = facts;
   // Every lead-in says the owner's name; the name is never what "there" points at.
   const quoted = passages.flatMap((passage, position) =>
     passage.section !== "name" && quotedIn(lastAnswer, passage.text) ? [position] : [],
   );
   if (quoted.length === 0) return null;
 
-  const named = analyseQuestion(lastQuestion, facts).terms;
-  const scores = quoted.map((position) => facts.index.score(position, named));
+  const named = analyseQuestion(lastQuestion, facts).reading.terms;
+  const scores = quoted.map((position) => index.score(position, named));
   const top = Math.max(...scores);
-  const referents = top > 0 ? quoted.filter((_, index) => scores[index] === top) : quoted;
-  const ranked = (positions: number[], current: QuestionSignals): RankedPassage[] =>
-    positions.map((position) => {
-      const passage = passages[position];
-      const evidence = evidenceFor(current, position, passage.section);
-      return { ...passage, position, score: total(evidence), matchedWords: evidence.bm25 > 0 };
-    });
+  const referents = top > 0 ? quoted.filter((_, at) => scores[at] === top) : quoted;
 
-  const current = analyseQuestion(query.question, facts);
-  if (EARLIER_THAN.test(query.question)) {
-    const last = referents[referents.length - 1];
-    const section = passages[last].section;
-    const later = passages.flatMap((passage, position) =>
-      position > last && passage.section === section ? [position] : [],
-    );
-    if (later.length === 0) return { kind: "exhausted", sections: [section] };
-    // The next period of the owner's life, not the next detail of this one.
-    const next = later.find((position) => NEW_PERIOD.test(passages[position].text)) ?? later[0];
-    return { kind: "match", passages: ranked([next], current) };
-  }
-  const answering = referents.filter((position) =>
-    isRelevant(evidenceFor(current, position, passages[position].section), current),
-  );
+  if (current.reading.asksEarlier) return periodBefore(facts, referents, current);
+  const answering = referents.filter((position) => isRelevant(evidenceFor(facts, current, position), current));
   const foundElsewhere = passages.some(
-    (_, position) => !referents.includes(position) && facts.index.score(position, current.terms) >= MIN_BM25_EVIDENCE,
+    (_, position) => !referents.includes(position) && index.score(position, current.reading.terms) >= MIN_BM25_EVIDENCE,
   );
   if (answering.length === 0 && foundElsewhere) return null;
-  return { kind: "match", passages: ranked(answering.length > 0 ? answering : referents, current) };
+  return { kind: "match", passages: ranked(facts, answering.length > 0 ? answering : referents, current) };
+}
+
+/** Whether the passage's own words found it, beyond the words that only say what kind of thing is asked. */
+function foundByOwnWords(facts: ProfileFacts, position: number, topics: Term[]): boolean {
+  return facts.index.score(position, topics) > 0;
 }
 
 /**
- * Ranks profile passages against the question with BM25 plus section hints, folding in the
- * previous question at a lighter weight, and keeps only the few that clear the evidence bar.
+ * Ranks profile passages against the question with BM25 over word meanings plus the kinds of
+ * question they answer, folding in the previous question at a lighter weight, and keeps only the
+ * few that clear the evidence bar. The lexicon must have been prepared with the profile and the
+ * questions (lib/ai/offline/reading.ts).
  */
-export function retrievePassages(profile: OwnerProfile, query: RetrievalQuery): RetrievalResult {
-  const passages = splitProfileIntoPassages(profile);
-  const index = new Bm25Index(passages.map((passage) => contentTerms(passage.text)));
-  const facts: ProfileFacts = {
-    index,
-    nameStems: nameStems(profile.name),
-    sections: new Set(passages.map((passage) => passage.section)),
-  };
-  const evidenceFor = (signals: QuestionSignals, passageIndex: number, section: ProfileSection): Evidence => ({
-    bm25: index.score(passageIndex, signals.terms),
-    hint: signals.hints.get(section) ?? 0,
-  });
-  const pointedBack = resolvePointingBack(query, passages, facts, evidenceFor);
+export function retrievePassages(profile: OwnerProfile, query: RetrievalQuery, lexicon: Lexicon): RetrievalResult {
+  const facts = readProfile(profile, splitProfileIntoPassages(profile), lexicon);
+  const pointedBack = resolvePointingBack(query, facts);
   if (pointedBack) return pointedBack;
 
   const earlierQuestions = (query.earlierQuestions ?? []).map((text) => analyseQuestion(text, facts));
   const earlierAnswers = query.earlierAnswers ?? [];
 
   const current = analyseQuestion(query.question, facts);
+  const beforeNamed = resolveBeforeNamed(facts, current);
+  if (beforeNamed?.kind === "match") return beforeNamed;
   // "Tell me more" or "and?" carries no topic of its own: the latest question that had one supplies it.
   const isBareFollowUp = !hasSignals(current);
   const deciding = isBareFollowUp ? earlierQuestions.find(hasSignals) : current;
@@ -241,10 +221,10 @@ export function retrievePassages(profile: OwnerProfile, query: RetrievalQuery): 
 
   const relevant: RankedPassage[] = [];
   const alreadySaid = new Set<ProfileSection>();
-  passages.forEach((passage, position) => {
-    const decidingEvidence = evidenceFor(deciding, position, passage.section);
+  facts.passages.forEach((passage, position) => {
+    const decidingEvidence = evidenceFor(facts, deciding, position);
     if (!isRelevant(decidingEvidence, deciding)) return;
-    const previousScore = previous ? total(evidenceFor(previous, position, passage.section)) : 0;
+    const previousScore = previous ? total(evidenceFor(facts, previous, position)) : 0;
     let score = total(decidingEvidence) + PREVIOUS_QUESTION_WEIGHT * previousScore;
     if (isBareFollowUp) {
       // "More" means something not said yet in this conversation.
@@ -255,12 +235,16 @@ export function retrievePassages(profile: OwnerProfile, query: RetrievalQuery): 
     } else if (earlierAnswers[0] !== undefined && quotedIn(earlierAnswers[0], passage.text)) {
       score *= ALREADY_SAID_FACTOR;
     }
-    const ownWords = [...deciding.terms].filter((term) => !hintedSections(term).includes(passage.section));
-    relevant.push({ ...passage, score, position, matchedWords: index.score(position, ownWords) > 0 });
+    relevant.push({
+      ...passage,
+      score,
+      position,
+      matchedWords: foundByOwnWords(facts, position, deciding.reading.topics),
+    });
   });
 
   if (relevant.length > 0) {
-    const kept = isBareFollowUp ? relevant : currentRoleOnly(relevant, query.question);
+    const kept = isBareFollowUp ? relevant : currentRoleOnly(relevant, current.reading);
     return { kind: "match", passages: selectPassages(kept) };
   }
   if (alreadySaid.size > 0) return { kind: "exhausted", sections: [...alreadySaid] };

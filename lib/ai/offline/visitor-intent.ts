@@ -28,8 +28,9 @@ const MANIPULATION_PATTERNS: readonly RegExp[] = [
 
 const GREETING =
   /^(hi|hello|hey|hiya|howdy|greetings|yo|good (morning|afternoon|evening|day))( there| all| everyone)?$/;
+/** One or more thanks, as people run them together: "cheers, thanks a lot". */
 const THANKS =
-  /^(thanks|thank you|thank u|thx|ty|cheers|many thanks|much appreciated|appreciate it|great thanks|ok thanks|okay thanks|perfect thanks)( (so|very) much| a lot| again)?$/;
+  /^(?:(?:thanks|thank you|thank u|thx|ty|cheers|many thanks|much appreciated|appreciate it|great thanks|ok thanks|okay thanks|perfect thanks)(?: (?:so|very) much| a lot| again)? ?)+$/;
 
 function normalize(message: string): string {
   return message

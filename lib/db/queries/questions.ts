@@ -1,6 +1,6 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
-import { mergeSimilarQuestions } from "@/lib/questions/grouping";
+import { groupingTerms, mergeSimilarQuestions } from "@/lib/questions/grouping";
 import { isoTimestamp } from "./timestamps";
 
 // The questions queue: what the owner's bots could not answer, grouped by the visitor's words
@@ -36,7 +36,7 @@ const WORDINGS_READ = 200;
 export async function listUnansweredQuestions(tx: Queryable, { limit }: { limit: number }): Promise<QuestionGroup[]> {
   const rows = await tx.query<{
     question: string;
-    terms: string[];
+    owner_name: string | null;
     times: number;
     visitor_ids: string[];
     last_asked: Date;
@@ -49,8 +49,7 @@ export async function listUnansweredQuestions(tx: Queryable, { limit }: { limit:
        limit $3
      )
      select (array_agg(m.message order by m.created_at desc))[1] as question,
-            private.question_terms((array_agg(m.message order by m.created_at desc))[1],
-              (select p.name from public.profiles p where p.user_id = (select auth.uid()))) as terms,
+            (select p.name from public.profiles p where p.user_id = (select auth.uid())) as owner_name,
             count(*)::int as times, array_agg(distinct m.visitor_id) as visitor_ids, max(m.created_at) as last_asked
      from recent m
      where not exists (
@@ -62,9 +61,13 @@ export async function listUnansweredQuestions(tx: Queryable, { limit }: { limit:
      limit $1`,
     [WORDINGS_READ, QUEUE_DAYS, TURNS_READ],
   );
-  const groups = rows.map((row) => ({
+  const terms = await groupingTerms(
+    rows.map((row) => row.question),
+    rows[0]?.owner_name ?? null,
+  );
+  const groups = rows.map((row, index) => ({
     question: row.question,
-    terms: row.terms,
+    terms: terms[index] ?? [],
     times: row.times,
     visitorIds: row.visitor_ids,
     lastAskedAt: isoTimestamp(row.last_asked),

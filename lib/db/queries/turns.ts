@@ -22,6 +22,8 @@ export interface StartTurnParams {
   historyTurns: number;
   /** The owner trying their own bot from the dashboard: no visitor, no visitor or IP limit. */
   preview: boolean;
+  /** Words of the same meaning as the message's, by its word (lib/language), for retrieving knowledge. */
+  searchWords: Record<string, string[]>;
 }
 
 /** Knowledge chunks a turn's model is given: enough to answer, few enough to stay in a small prompt. */
@@ -60,7 +62,7 @@ export async function startTurn(tx: Queryable, params: StartTurnParams): Promise
   // The knowledge is retrieved in the same statement, so the turn costs no extra round trip.
   const [{ result, knowledge }] = await tx.query<{ result: StartTurnResult; knowledge: KnowledgeEntry[] }>(
     `select private.start_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) as result,
-            private.retrieve_knowledge($2, $3, $7, ${KNOWLEDGE_PER_TURN}) as knowledge`,
+            private.retrieve_knowledge($2, $3, $7, ${KNOWLEDGE_PER_TURN}, $15::jsonb) as knowledge`,
     [
       params.callerId,
       params.chatbotId,
@@ -76,6 +78,7 @@ export async function startTurn(tx: Queryable, params: StartTurnParams): Promise
       params.ownerMonthlyMessages,
       params.historyTurns,
       params.preview,
+      JSON.stringify(params.searchWords),
     ],
   );
   return result.outcome === "started" ? { ...result, knowledge } : result;

@@ -1,0 +1,91 @@
+import type { ProfileSectionName } from "@/lib/constants";
+
+/*
+ * What the offline model and retrieval know of a language: one module per language implements
+ * TextAnalysis (lib/language/english is the first). Reading is split in two: prepare() loads what
+ * the words of some texts mean (from files, so it is asynchronous), and the Lexicon it returns
+ * answers every question about those texts synchronously, so ranking stays plain code.
+ */
+
+/** What a visitor's question asks for, whatever words it uses. */
+export type QuestionKind =
+  | "name"
+  | "place"
+  | "role"
+  | "duration"
+  | "education"
+  | "languages"
+  | "leisure"
+  | "skills"
+  | "overview";
+
+/** One meaningful word (or compound, "board game") of a text, with what it can mean. */
+export interface Term {
+  /** The dictionary form texts are compared on ("studied" -> "study"). */
+  lemma: string;
+  /** Its Snowball stem, which brings forms the tagger read apart together ("building", "build"). */
+  stem: string;
+  /** Whether it names something: a name, a language, a tool ("Thai", "AutoCAD"). */
+  named: boolean;
+  /** The word class it was read as (noun, verb, ...), when it has one. */
+  wordClass: string | null;
+  /** Other words for the same thing, in its word class ("job": "occupation"). */
+  synonyms: ReadonlySet<string>;
+  /** Words derived from it or it from, in any class ("study": "student"). */
+  derived: ReadonlySet<string>;
+  /** Its commonest senses, as ids: two terms that share one mean the same thing. */
+  meanings: ReadonlySet<string>;
+  /** What it is a kind of ("football": "field game", "sport"). */
+  broader: ReadonlySet<string>;
+  /** The same, as ids of senses. */
+  broaderMeanings: ReadonlySet<string>;
+  /** WordNet-style categories of its commonest senses, commonest first ("noun.person" for "nurse", "verb.stative" for "live"). */
+  categories: readonly string[];
+}
+
+/** How strongly a question asks for a kind (1: its own word; less: a related or broader one). */
+export type KindWeights = ReadonlyMap<QuestionKind, number>;
+
+export interface QuestionReading {
+  /** The question's meaningful words, less the owner's name. */
+  terms: Term[];
+  kinds: KindWeights;
+  /** A yes-or-no question ("Does she speak Spanish?"): its answer is the sentence that says so. */
+  yesNo: boolean;
+  /** The terms that name what it asks about rather than the kind of thing ("Spanish", not "speak"). */
+  topics: Term[];
+  /** Whether it asks about now ("where does she work?") or the past ("where did she work?"). */
+  tense: "present" | "past" | null;
+  /** "How long was she there?", "what did she build there?": it points back at the last answer. */
+  pointsBack: boolean;
+  /** "And before that?": it asks for what came earlier than the last answer. */
+  asksEarlier: boolean;
+}
+
+export interface Lexicon {
+  /** A text's meaningful words, in order, duplicates kept. */
+  terms(text: string): Term[];
+  /** A visitor's question, read for what it asks; the words of `ignore` (the owner's name) left out. */
+  question(text: string, ignore?: string | null): QuestionReading;
+  /** The kinds of question a passage of the profile's section answers from its own words, and how surely (1: surely). */
+  answersKinds(text: string, section: ProfileSectionName): ReadonlyMap<QuestionKind, number>;
+  /** Whether a passage starts another period of the owner's life (names a year, opens with "Before that,"). */
+  startsPeriod(text: string): boolean;
+  /** Whether two terms are the same word or say the same thing. */
+  sameMeaning(a: Term, b: Term): boolean;
+  /** How well a passage term answers a question term: 1 the same word, less for a related or narrower one, 0 none. */
+  match(question: Term, passage: Term): number;
+  /** The sections that answer a kind of question always, and those that do when no passage's own words do. */
+  sectionsFor(kind: QuestionKind): { always: readonly ProfileSectionName[]; otherwise: readonly ProfileSectionName[] };
+}
+
+export interface TextAnalysis {
+  /** Loads what the words of these texts mean; the Lexicon then reads them (and any text) synchronously. */
+  prepare(texts: readonly string[]): Promise<Lexicon>;
+  /**
+   * What a search for the question should also look for, by the question's word: its synonyms and
+   * derivations (and under "" the words of the kinds of question it asks), as plain words for the
+   * database's own stemmer, which also leaves out the owner's name and what it brings.
+   */
+  searchWords(question: string): Promise<Record<string, string[]>>;
+}

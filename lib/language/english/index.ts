@@ -1,0 +1,342 @@
+import "server-only";
+import { newStemmer } from "snowball-stemmers";
+import type { ProfileSectionName } from "@/lib/constants";
+import type { KindWeights, Lexicon, QuestionKind, QuestionReading, Term, TextAnalysis } from "@/lib/language/analysis";
+import { readWords, type Word } from "./lemmatizer";
+import { ENGLISH_QUESTION_KINDS } from "./question-kinds";
+import { sensesOf, type WordClass, type WordSenses } from "./wordnet";
+
+// English, read with wink-nlp's lemmatizer and tagger and WordNet's meanings. Every word list a
+// question is understood through comes from those two; the kinds of question are declared by a
+// few anchors each (question-kinds.ts).
+
+const SAME_STEM_MATCH = 0.9;
+const BARE_DO_OVERVIEW = 0.5;
+const SYNONYM_MATCH = 0.8;
+const DERIVED_MATCH = 0.7;
+const NARROWER_MATCH = 0.6;
+const KIND_BY_RELATED = 0.8;
+const KIND_BY_BROADER = 0.6;
+/** Words a search may add for one word of the question: enough for its synonyms, bounded. */
+const MAX_SEARCH_WORDS = 32;
+
+const KINDS = Object.keys(ENGLISH_QUESTION_KINDS) as QuestionKind[];
+const STEMMER = newStemmer("english");
+/** "Does she ...", "Is he ...", "Can they ...": a question that opens with its verb asks yes or no. */
+const YES_NO_OPENERS = new Set(["do", "be", "can", "could", "have", "will", "would", "should", "may", "might"]);
+/** "How long", "how many years", "since when": the question asks for a span of time. */
+const ASKS_DURATION = /\bhow long\b|\bhow many (years|months)\b|\bsince when\b/i;
+/** A passage that dates something: a year, "five years", "since". */
+const DATES_SOMETHING = /\b(19|20)\d\d\b|\b\w+ (years?|months?)\b|\bsince\b/i;
+/** Words "how long" and "how many years" are made of: the question's shape, not its topic. */
+const DURATION_WORDS = new Set(["long", "many", "year", "month"]);
+
+/** "There", "it", "that": the question points back at what the last answer was about. */
+const POINTS_BACK = /\b(there|it|that|this|them)\b/i;
+const EARLIER_THAN = /\b(before|earlier|prior|previously)\b/i;
+const PRESENT_TENSE = /\b(does|do|is|are|now|currently|current|today)\b/i;
+const PAST_TENSE = /\b(did|was|were|before|previously|earlier|used|first|started)\b/i;
+/** A passage that starts another period: it names a year or opens with "Before that,", "Earlier still,". */
+const NEW_PERIOD = /\b(19|20)\d\d\b|^(before|after|earlier|later|prior|then|since)\b/i;
+
+const ROLE_NOUN_CATEGORY = "noun.person";
+/** How surely a sentence with a role noun answers what someone does, beside their experience. */
+const ROLE_NOUN_WEIGHT = 0.5;
+const STATIVE_VERB_CATEGORY = "verb.stative";
+const COMMUNICATION_VERB_CATEGORY = "verb.communication";
+const NONE: ReadonlySet<string> = new Set();
+
+interface KindWords {
+  /** The anchors themselves. */
+  anchors: ReadonlySet<string>;
+  /** The anchors, the other words of their first sense, and the words derived from them. */
+  said: ReadonlySet<string>;
+  /** The anchors' first senses, as ids. */
+  meanings: ReadonlySet<string>;
+}
+
+const sharesAny = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].some((item) => b.has(item));
+
+type SensesKey = `${string}|${WordClass}`;
+
+const keyOf = (lemma: string, wordClass: WordClass): SensesKey => `${lemma}|${wordClass}`;
+
+/** The two-word compounds WordNet may know ("board game", "free time", "rock climbing"), by their first word's index. */
+function compoundCandidates(words: readonly Word[]): Array<{ at: number; compound: string }> {
+  const compounds: Array<{ at: number; compound: string }> = [];
+  for (let index = 1; index < words.length; index += 1) {
+    const [first, second] = [words[index - 1], words[index]];
+    if (first.stop || second.stop || second.wordClass !== "noun") continue;
+    compounds.push({ at: index - 1, compound: `${first.text} ${second.lemma}` });
+  }
+  return compounds;
+}
+
+function contentWords(words: readonly Word[]): Word[] {
+  return words.filter((word) => !word.stop);
+}
+
+let kindWords: Promise<Map<QuestionKind, KindWords>> | null = null;
+
+/** Each kind's anchors with their first sense's synonyms, loaded once per process. */
+function loadKindWords(): Promise<Map<QuestionKind, KindWords>> {
+  kindWords ??= Promise.all(
+    KINDS.map(async (kind) => {
+      const anchors = ENGLISH_QUESTION_KINDS[kind].anchors;
+      const senses = await Promise.all(anchors.map(([word, wordClass]) => sensesOf(word, wordClass, 1)));
+      const words = new Set(anchors.map(([word]) => word));
+      const said = new Set([...words, ...senses.flatMap((sense) => [...sense.synonyms, ...sense.derived])]);
+      const meanings = new Set(senses.flatMap((sense) => sense.meanings));
+      return [kind, { anchors: words, said, meanings }] as const;
+    }),
+  ).then((entries) => new Map(entries));
+  return kindWords;
+}
+
+class EnglishLexicon implements Lexicon {
+  /** Passages are read several times a reply (ranking, kinds, notes): each text once. */
+  private readonly read = new Map<string, Term[]>();
+
+  constructor(
+    private readonly senses: ReadonlyMap<SensesKey, WordSenses>,
+    private readonly compounds: ReadonlySet<string>,
+    private readonly kinds: ReadonlyMap<QuestionKind, KindWords>,
+  ) {}
+
+  private term(lemma: string, wordClass: WordClass | null, named: boolean): Term {
+    const senses = wordClass ? this.senses.get(keyOf(lemma, wordClass)) : undefined;
+    const stem = lemma
+      .split(" ")
+      .map((word) => STEMMER.stem(word))
+      .join(" ");
+    if (!senses) {
+      return {
+        lemma,
+        stem,
+        named,
+        wordClass,
+        synonyms: NONE,
+        derived: NONE,
+        meanings: NONE,
+        broader: NONE,
+        broaderMeanings: NONE,
+        categories: [],
+      };
+    }
+    return {
+      lemma,
+      stem,
+      named,
+      wordClass,
+      // A name is only what it names: "Go" the language is no word for moving, though it may
+      // still be a kind of something ("Spanish" a language, "Lisbon" a city).
+      synonyms: named ? NONE : new Set(senses.synonyms),
+      derived: named ? NONE : new Set(senses.derived),
+      meanings: new Set(senses.meanings),
+      broader: new Set(senses.broader),
+      broaderMeanings: new Set(senses.broaderMeanings),
+      categories: senses.categories,
+    };
+  }
+
+  /**
+   * The terms of some words. A compound WordNet knows joins them; in a question it stands for its
+   * words ("free time" is not about freedom, "good morning" not about goodness), while the
+   * owner's text keeps them too, so "does she play games?" still finds "board games".
+   */
+  private termsOfWords(words: readonly Word[], compoundsReplaceWords: boolean): Term[] {
+    const compounds = compoundCandidates(words).filter(({ compound }) => this.compounds.has(compound));
+    const joined = new Set(compoundsReplaceWords ? compounds.flatMap(({ at }) => [at, at + 1]) : []);
+    const terms = words.flatMap((word, index) =>
+      word.stop || joined.has(index) ? [] : [this.term(word.lemma, word.wordClass, word.tag === "PROPN")],
+    );
+    for (const { compound } of compounds) terms.push(this.term(compound, "noun", false));
+    return terms;
+  }
+
+  terms(text: string): Term[] {
+    let terms = this.read.get(text);
+    if (!terms) {
+      terms = this.termsOfWords(readWords(text, true), false);
+      this.read.set(text, terms);
+    }
+    return terms;
+  }
+
+  question(text: string, ignore: string | null = null): QuestionReading {
+    const words = readWords(text);
+    const ignored = new Set(ignore ? readWords(ignore).map((word) => word.lemma) : []);
+    const asksDuration = ASKS_DURATION.test(text);
+    const kinds = new Map<QuestionKind, number>();
+    const raise = (kind: QuestionKind, weight: number) => kinds.set(kind, Math.max(kinds.get(kind) ?? 0, weight));
+    // "What does she do outside work?": a phrase that asks for a kind, whose words ask nothing else.
+    const phrased = new Set<string>();
+    const lowered = ` ${words.map((word) => word.text).join(" ")} `;
+    for (const kind of KINDS) {
+      for (const phrase of ENGLISH_QUESTION_KINDS[kind].phrases ?? []) {
+        if (!lowered.includes(` ${phrase} `)) continue;
+        raise(kind, 1);
+        for (const word of readWords(phrase)) phrased.add(word.lemma);
+      }
+    }
+    // "Tell me more", "describe her work": a request to speak opens the question, and is not its topic.
+    const opener = words[0];
+    const request = opener?.tag === "VERB" ? opener.lemma : null;
+    const terms = this.termsOfWords(words, true).filter(
+      (term) =>
+        !ignored.has(term.lemma) &&
+        !phrased.has(term.lemma) &&
+        !(asksDuration && DURATION_WORDS.has(term.lemma)) &&
+        !(term.lemma === request && term.categories[0] === COMMUNICATION_VERB_CATEGORY),
+    );
+    const topics: Term[] = [];
+    for (const term of terms) {
+      let anchored = false;
+      // "Programming languages" asks about languages: a compound is a kind of its last word.
+      const head = term.lemma.split(" ").at(-1) ?? term.lemma;
+      for (const [kind, { anchors, said, meanings }] of this.kinds) {
+        if (said.has(term.lemma) || said.has(head))
+          raise(kind, anchors.has(term.lemma) || anchors.has(head) ? 1 : KIND_BY_RELATED);
+        else if (sharesAny(term.meanings, meanings) || sharesAny(term.derived, anchors)) raise(kind, KIND_BY_RELATED);
+        else {
+          // "Sport" is a kind of recreation: a question about leisure, but still about sport.
+          if (sharesAny(term.broaderMeanings, meanings)) raise(kind, KIND_BY_BROADER);
+          continue;
+        }
+        anchored = true;
+      }
+      if (!anchored) topics.push(term);
+    }
+    for (const kind of KINDS) {
+      const { interrogatives = {}, askedByStativeVerbs } = ENGLISH_QUESTION_KINDS[kind];
+      const asked = Object.entries(interrogatives).filter(([word]) => words.some((other) => other.text === word));
+      if (asked.length === 0) continue;
+      // "Where is she based?", "where does he stay?": a verb of being somewhere asks the
+      // interrogative's question itself.
+      const stative = askedByStativeVerbs
+        ? topics.filter((term) => term.categories.includes(STATIVE_VERB_CATEGORY))
+        : [];
+      raise(
+        kind,
+        stative.length > 0
+          ? 1
+          : Math.min(
+              1,
+              asked.reduce((sum, [, weight]) => sum + weight, 0),
+            ),
+      );
+      for (const term of stative) topics.splice(topics.indexOf(term), 1);
+    }
+    if (asksDuration) raise("duration", 1);
+    // "What does she do?", "What do they do?": the verb do with nothing else asks for the role,
+    // which the bio often says best ("Sam is an architect who ...").
+    if (terms.length === 0 && words[0]?.text === "what" && words.slice(2).some((word) => word.lemma === "do")) {
+      raise("role", 1);
+      raise("overview", BARE_DO_OVERVIEW);
+    }
+    const yesNo = opener !== undefined && opener.tag === "AUX" && YES_NO_OPENERS.has(opener.lemma);
+    const tense = PAST_TENSE.test(text) ? "past" : PRESENT_TENSE.test(text) ? "present" : null;
+    return {
+      terms,
+      kinds: kinds as KindWeights,
+      yesNo,
+      topics,
+      tense,
+      pointsBack: POINTS_BACK.test(text),
+      asksEarlier: EARLIER_THAN.test(text),
+    };
+  }
+
+  answersKinds(text: string, section: ProfileSectionName): ReadonlyMap<QuestionKind, number> {
+    const terms = this.terms(text);
+    const kinds = new Map<QuestionKind, number>();
+    for (const [kind, { anchors, meanings }] of this.kinds) {
+      const declaration = ENGLISH_QUESTION_KINDS[kind];
+      // "Ada is a nurse" says what she does, less surely than her experience does.
+      if (
+        declaration.roleNounsIn?.includes(section) &&
+        terms.some((term) => term.categories[0] === ROLE_NOUN_CATEGORY)
+      ) {
+        kinds.set(kind, ROLE_NOUN_WEIGHT);
+      }
+      // A kind its sections answer is answered there: the skills, not a bio that says "engineer".
+      if (declaration.sections) continue;
+      // Meanings, not words: "MSc" is a kind of academic degree, and "science" is not a kind of "study".
+      const answers = terms.some(
+        (term) =>
+          anchors.has(term.lemma) || sharesAny(term.meanings, meanings) || sharesAny(term.broaderMeanings, meanings),
+      );
+      if (answers) kinds.set(kind, 1);
+    }
+    if (DATES_SOMETHING.test(text)) kinds.set("duration", 1);
+    return kinds;
+  }
+
+  startsPeriod(text: string): boolean {
+    return NEW_PERIOD.test(text);
+  }
+
+  sameMeaning(a: Term, b: Term): boolean {
+    return this.match(a, b) >= DERIVED_MATCH;
+  }
+
+  sectionsFor(kind: QuestionKind) {
+    const { sections = [], otherwise = [] } = ENGLISH_QUESTION_KINDS[kind];
+    return { always: sections, otherwise };
+  }
+
+  match(question: Term, passage: Term): number {
+    if (question.lemma === passage.lemma) return 1;
+    if (question.stem === passage.stem) return SAME_STEM_MATCH;
+    // Within a word class ("call" is a verb for naming, not a word for a name), and in the senses
+    // the visitor's word has: a ledger is a kind of book, but "what books does she read?" isn't about one.
+    const sameClass = question.wordClass === passage.wordClass;
+    if (sameClass && question.synonyms.has(passage.lemma)) return SYNONYM_MATCH;
+    if (question.derived.has(passage.lemma) || passage.derived.has(question.lemma)) return DERIVED_MATCH;
+    if (sameClass && passage.broader.has(question.lemma)) return NARROWER_MATCH;
+    return 0;
+  }
+}
+
+async function loadSenses(texts: readonly string[]): Promise<{
+  senses: Map<SensesKey, WordSenses>;
+  compounds: Set<string>;
+}> {
+  const wanted = new Map<SensesKey, [string, WordClass]>();
+  const candidates = new Set<string>();
+  for (const text of texts) {
+    const words = readWords(text, true);
+    for (const word of contentWords(words)) {
+      if (word.wordClass) wanted.set(keyOf(word.lemma, word.wordClass), [word.lemma, word.wordClass]);
+    }
+    for (const { compound } of compoundCandidates(words)) candidates.add(compound);
+  }
+  for (const compound of candidates) wanted.set(keyOf(compound, "noun"), [compound, "noun"]);
+  const loaded = await Promise.all(
+    [...wanted].map(async ([key, [lemma, wordClass]]) => [key, await sensesOf(lemma, wordClass)] as const),
+  );
+  const senses = new Map(loaded);
+  const compounds = new Set(
+    [...candidates].filter((compound) => (senses.get(keyOf(compound, "noun"))?.categories.length ?? 0) > 0),
+  );
+  return { senses, compounds };
+}
+
+export const english: TextAnalysis = {
+  async prepare(texts) {
+    const [{ senses, compounds }, kinds] = await Promise.all([loadSenses(texts), loadKindWords()]);
+    return new EnglishLexicon(senses, compounds, kinds);
+  },
+
+  async searchWords(question) {
+    const [lexicon, kinds] = await Promise.all([english.prepare([question]), loadKindWords()]);
+    const reading = lexicon.question(question);
+    const words: Record<string, string[]> = {};
+    for (const term of reading.terms) {
+      words[term.lemma] = [...term.synonyms, ...term.derived].slice(0, MAX_SEARCH_WORDS);
+    }
+    const kindWords = [...reading.kinds.keys()].flatMap((kind) => [...(kinds.get(kind)?.said ?? [])]);
+    if (kindWords.length > 0) words[""] = kindWords.slice(0, MAX_SEARCH_WORDS);
+    return words;
+  },
+};

