@@ -27,6 +27,8 @@ export interface Term {
   stem: string;
   /** Whether it names something: a name, a language, a tool ("Thai", "AutoCAD"). */
   named: boolean;
+  /** In a question: whether it says what kind of thing is asked ("job", "hobby") rather than naming it. */
+  asksKind?: boolean;
   /** The word class it was read as (noun, verb, ...), when it has one. */
   wordClass: string | null;
   /** Other words for the same thing, in its word class ("job": "occupation"). */
@@ -43,6 +45,12 @@ export interface Term {
   categories: readonly string[];
 }
 
+/** Which weaker relations a match may use: a narrower word ("football" for "sport"), a derived one ("earn" for "salary"). */
+export interface MatchOptions {
+  narrower?: boolean;
+  derived?: boolean;
+}
+
 /** How strongly a question asks for a kind (1: its own word; less: a related or broader one). */
 export type KindWeights = ReadonlyMap<QuestionKind, number>;
 
@@ -54,10 +62,14 @@ export interface QuestionReading {
   yesNo: boolean;
   /** The terms that name what it asks about rather than the kind of thing ("Spanish", not "speak"). */
   topics: Term[];
+  /** "Does she have kids?": whether people or animals are theirs, which only "my daughter" answers. */
+  asksPossession: boolean;
   /** Whether it asks about now ("where does she work?") or the past ("where did she work?"). */
   tense: "present" | "past" | null;
   /** "How long was she there?", "what did she build there?": it points back at the last answer. */
   pointsBack: boolean;
+  /** "Since when?", "Which university?": it says too little to stand alone, and may narrow the last answer. */
+  elliptical: boolean;
   /** "And before that?": it asks for what came earlier than the last answer. */
   asksEarlier: boolean;
 }
@@ -69,12 +81,14 @@ export interface Lexicon {
   question(text: string, ignore?: string | null): QuestionReading;
   /** The kinds of question a passage of the profile's section answers from its own words, and how surely (1: surely). */
   answersKinds(text: string, section: ProfileSectionName): ReadonlyMap<QuestionKind, number>;
+  /** Whether the text says a word of the term's meaning is someone's ("my daughter", "has two kids"). */
+  possesses(text: string, term: Term): boolean;
   /** Whether a passage starts another period of the owner's life (names a year, opens with "Before that,"). */
   startsPeriod(text: string): boolean;
   /** Whether two terms are the same word or say the same thing. */
   sameMeaning(a: Term, b: Term): boolean;
   /** How well a passage term answers a question term: 1 the same word, less for a related or narrower one, 0 none. */
-  match(question: Term, passage: Term): number;
+  match(question: Term, passage: Term, options?: MatchOptions): number;
   /** The sections that answer a kind of question always, and those that do when no passage's own words do. */
   sectionsFor(kind: QuestionKind): { always: readonly ProfileSectionName[]; otherwise: readonly ProfileSectionName[] };
 }

@@ -288,7 +288,7 @@ export function composeOfflineReply(
   );
   if (answered) return reply(answered.content, "from_content", fromKnowledge([answered]));
 
-  const fromNotes = knowledgeSentences(knowledge, turn.question, lexicon);
+  const fromNotes = knowledgeSentences(knowledge, turn.question, lexicon, profile.name);
   const notes =
     fromNotes.length === 0
       ? ""

@@ -20,21 +20,26 @@ export class Bm25Index {
   }
 
   /** How much each document holds the term: the sum of its terms' matches. */
-  private frequenciesOf(term: Term): number[] {
-    const known = this.frequencies.get(term.lemma);
+  private frequenciesOf(term: Term, derived: boolean): number[] {
+    // A word that says what kind of thing is asked finds only itself and its synonyms: "what's his
+    // job?" is not answered by a hobby that is a kind of job ("teaching my daughter to bake").
+    const narrower = !term.asksKind;
+    const key = `${term.lemma}|${narrower}|${derived}`;
+    const known = this.frequencies.get(key);
     if (known) return known;
     const frequencies = this.documents.map((terms) =>
-      terms.reduce((sum, candidate) => sum + this.lexicon.match(term, candidate), 0),
+      terms.reduce((sum, candidate) => sum + this.lexicon.match(term, candidate, { narrower, derived }), 0),
     );
-    this.frequencies.set(term.lemma, frequencies);
+    this.frequencies.set(key, frequencies);
     return frequencies;
   }
 
   contains(term: Term): boolean {
-    return this.frequenciesOf(term).some((frequency) => frequency > 0);
+    return this.frequenciesOf(term, true).some((frequency) => frequency > 0);
   }
 
-  score(documentIndex: number, queryTerms: readonly Term[]): number {
+  /** `derived: false` leaves out words that only share a root ("earned" for "salary"): too weak to find an answer alone. */
+  score(documentIndex: number, queryTerms: readonly Term[], { derived = true }: { derived?: boolean } = {}): number {
     const length = this.documents[documentIndex]?.length ?? 0;
     const lengthNorm = 1 - BM25_B + BM25_B * (length / (this.averageLength || 1));
     let total = 0;
@@ -42,7 +47,7 @@ export class Bm25Index {
     for (const term of queryTerms) {
       if (seen.has(term.lemma)) continue;
       seen.add(term.lemma);
-      const frequencies = this.frequenciesOf(term);
+      const frequencies = this.frequenciesOf(term, derived);
       const frequency = frequencies[documentIndex] ?? 0;
       if (frequency === 0) continue;
       const containing = frequencies.filter((value) => value > 0).length;

@@ -9,7 +9,7 @@ const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“(])/u;
 const MAX_SENTENCES = 2;
 /** A title that shares a word with the question lends its note's sentences this much ("any talks?" finds "Talks"). */
 const TITLE_MATCH_SCORE = 0.5;
-/** A Q&A is the visitor's question when the visitor's words cover more than this share of one of its phrasings. */
+/** A Q&A is the visitor's question when the visitor's words cover this share of one of its phrasings. */
 const ASKED_COVERAGE = 0.5;
 
 /** The words that tell one question from another: a text's terms, less the owner's name. */
@@ -54,10 +54,15 @@ export function matchingQuestionAndAnswer(
       const phrasings = [entry.title, ...entry.alternatives].map((text) => termsOf(lexicon, text, ignore));
       const overlaps = phrasings.map((terms) => shared(lexicon, terms, wanted));
       const overlap = Math.max(...overlaps);
-      const coverage = Math.max(
-        ...phrasings.map((terms, at) => (terms.length === 0 ? 0 : overlaps[at] / terms.length)),
+      // Half of a phrasing is the visitor's question when that half is two words or more: one
+      // shared word of two ("What hours does she work?" for "Where does she work?") is not.
+      const covered = phrasings.some(
+        (terms, at) =>
+          terms.length > 0 &&
+          overlaps[at] / terms.length >= ASKED_COVERAGE &&
+          (overlaps[at] >= 2 || overlaps[at] === terms.length),
       );
-      return coverage > ASKED_COVERAGE || overlap > elsewhere;
+      return covered || overlap > elsewhere;
     }) ?? null
   );
 }
@@ -99,18 +104,27 @@ export function knowledgeSentences(
   knowledge: readonly KnowledgeEntry[],
   question: string,
   lexicon: Lexicon,
+  ownerName: string | null,
 ): KnowledgeSentence[] {
-  const wanted = lexicon.question(question).terms;
+  // The owner's name is in most of their notes: it says who the question is about, not what.
+  const about = lexicon.question(question, ownerName);
+  const wanted = about.terms;
   if (wanted.length === 0) return [];
-  const answers = (terms: readonly Term[]) =>
-    wanted.filter((term) => terms.some((candidate) => lexicon.match(term, candidate) > 0)).length;
+  const matches = (term: Term, terms: readonly Term[]) => terms.some((candidate) => lexicon.match(term, candidate) > 0);
+  // "Does Sam speak German?" is not answered by "Sam speaks about renovation".
+  const names = about.yesNo ? about.topics.filter((term) => term.named) : [];
+  const answers = (terms: readonly Term[], text: string) =>
+    (names.length > 0 && !names.some((name) => matches(name, terms))) ||
+    (about.asksPossession && !about.topics.some((term) => lexicon.possesses(text, term)))
+      ? 0
+      : wanted.filter((term) => matches(term, terms)).length;
   const scored: Array<KnowledgeSentence & { score: number; order: number }> = [];
   for (const entry of knowledge) {
     if (entry.kind === "qa") continue;
-    const titled = entry.kind !== "document" && answers(lexicon.terms(entry.title)) > 0;
+    const titled = entry.kind !== "document" && answers(lexicon.terms(entry.title), entry.title) > 0;
     for (const text of sentencesOf(entry)) {
       if (text === "") continue;
-      const score = answers(lexicon.terms(text)) + (titled ? TITLE_MATCH_SCORE : 0);
+      const score = answers(lexicon.terms(text), text) + (titled ? TITLE_MATCH_SCORE : 0);
       if (score > 0) scored.push({ text, entry, score, order: scored.length });
     }
   }

@@ -3,6 +3,8 @@ import { type OwnerProfile, PROFILE_SECTIONS, type ProfileSection } from "../ins
 export type Passage = {
   section: ProfileSection;
   text: string;
+  /** Which line of its section it is on: a paragraph or list item, often one period of a career. */
+  block: number;
 };
 
 const LIST_MARKER = /^\s*(?:[-*•·]|\d+[.)])\s+/;
@@ -14,16 +16,18 @@ const LIST_MARKER = /^\s*(?:[-*•·]|\d+[.)])\s+/;
 const SENTENCE_BREAK =
   /(?<=[.!?])(?<!(?:^|[\s(])\p{Lu}\.)(?<!\b(?:Dr|Mr|Mrs|Ms|Prof|St|Mt|Jr|Sr|Inc|Ltd|Co|vs|etc|approx|e\.g|i\.e)\.)\s+(?=[\p{Lu}\p{N}"“(])/u;
 
-function splitSectionText(text: string): string[] {
-  const pieces: string[] = [];
+function splitSectionText(text: string): Array<{ text: string; block: number }> {
+  const pieces: Array<{ text: string; block: number }> = [];
+  let block = 0;
   for (const line of text.split("\n")) {
     const trimmed = line.replace(LIST_MARKER, "").trim();
     if (trimmed === "") continue;
     // A list item is one fact even when it holds several sentences-worth of punctuation.
-    if (LIST_MARKER.test(line)) pieces.push(trimmed);
-    else pieces.push(...trimmed.split(SENTENCE_BREAK).map((sentence) => sentence.trim()));
+    const sentences = LIST_MARKER.test(line) ? [trimmed] : trimmed.split(SENTENCE_BREAK);
+    for (const sentence of sentences) if (sentence.trim() !== "") pieces.push({ text: sentence.trim(), block });
+    block += 1;
   }
-  return pieces.filter((piece) => piece !== "");
+  return pieces;
 }
 
 /**
@@ -35,8 +39,11 @@ export function splitProfileIntoPassages(profile: OwnerProfile): Passage[] {
   for (const section of PROFILE_SECTIONS) {
     const value = profile[section]?.trim() ?? "";
     if (value === "") continue;
-    const texts = section === "name" || section === "location" ? [value.replace(/\s+/g, " ")] : splitSectionText(value);
-    for (const text of texts) passages.push({ section, text });
+    const pieces =
+      section === "name" || section === "location"
+        ? [{ text: value.replace(/\s+/g, " "), block: 0 }]
+        : splitSectionText(value);
+    for (const piece of pieces) passages.push({ section, ...piece });
   }
   return passages;
 }

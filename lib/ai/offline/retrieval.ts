@@ -35,6 +35,8 @@ const MIN_KIND_EVIDENCE_WITH_UNMATCHED_WORDS = 1;
 /** Kind weights this strong come from a word of the question ("study"), not only its question word ("where"). */
 const KIND_FROM_A_WORD = 0.8;
 const PREVIOUS_QUESTION_WEIGHT = 0.35;
+/** Kinds a noun must be (up WordNet's hierarchy) to name a specific thing. */
+const SPECIFIC_THING_LEVELS = 4;
 const ALREADY_SAID_FACTOR = 0.5;
 /** Passages scoring within this fraction of the best one join the answer. */
 const KEEP_RATIO = 0.85;
@@ -43,7 +45,8 @@ const SECOND_SECTION_MIN_SCORE = KIND_POINTS;
 const MAX_SECTIONS = 2;
 const MAX_PASSAGES_PER_SECTION = 3;
 
-type Evidence = { bm25: number; kind: number };
+/** bm25 scores every match; `found` only those strong enough to find an answer on their own. */
+type Evidence = { bm25: number; found: number; kind: number };
 
 /** A question as retrieval weighs it against this profile. */
 type QuestionSignals = {
@@ -51,6 +54,8 @@ type QuestionSignals = {
   /** Summed kind weight per passage: what the question asks for, that the passage answers. */
   kindWeights: number[];
   hasUnmatchedWords: boolean;
+  /** A thing the question names that the profile never mentions ("what school did her kids go to?"). */
+  hasUnmatchedThing: boolean;
 };
 
 function analyseQuestion(text: string, facts: ProfileFacts): QuestionSignals {
@@ -64,13 +69,26 @@ function analyseQuestion(text: string, facts: ProfileFacts): QuestionSignals {
   }
   // "Who did she work for?" on a profile without experience: "work" found nothing, so "who" alone
   // must not pass off the bio as an answer; nor "where" the location when she asks where Ada studied.
-  const hasUnmatchedWords = unansweredKind || reading.topics.some((term) => !facts.index.contains(term));
-  return { reading, kindWeights, hasUnmatchedWords };
+  const unmatched = reading.topics.filter((term) => !facts.index.contains(term));
+  return {
+    reading,
+    kindWeights,
+    hasUnmatchedWords: unansweredKind || unmatched.length > 0,
+    hasUnmatchedThing: unmatched.some((term) => term.wordClass === "noun"),
+  };
+}
+
+/** A noun specific enough to be what a question is about: "golf" is a kind of several things, "people" of few. */
+function isSpecificThing(term: Term): boolean {
+  return term.wordClass === "noun" && term.broaderMeanings.size >= SPECIFIC_THING_LEVELS;
 }
 
 function isRelevant(evidence: Evidence, signals: QuestionSignals): boolean {
+  if (evidence.found >= MIN_BM25_EVIDENCE) return true;
+  // What the question asks for is no answer when it is about something the profile never names.
+  if (signals.hasUnmatchedThing) return false;
   const minKind = signals.hasUnmatchedWords ? MIN_KIND_EVIDENCE_WITH_UNMATCHED_WORDS : MIN_KIND_EVIDENCE;
-  return evidence.bm25 >= MIN_BM25_EVIDENCE || evidence.kind >= minKind;
+  return evidence.kind >= minKind;
 }
 
 function total(evidence: Evidence): number {
@@ -115,13 +133,25 @@ function currentRoleOnly(relevant: RankedPassage[], reading: QuestionReading): R
 
 function evidenceFor(facts: ProfileFacts, signals: QuestionSignals, position: number): Evidence {
   const { reading } = signals;
-  const yesNoAbout = reading.yesNo && reading.topics.length > 0;
+  // About a thing, that is: "did he go to culinary school?" asks about school, which a kind answers.
+  const yesNoAbout = reading.yesNo && reading.topics.some((term) => term.named || term.wordClass === "noun");
   // A yes-or-no about something is answered by what names it, not by what kind of thing it is;
   // "Can he cook Thai food?" is not answered by "I cook French food".
   const kind = yesNoAbout ? 0 : (signals.kindWeights[position] ?? 0);
+  // And by the thing itself: "does she play golf?" is not answered by "she plays the veena",
+  // though "does she mentor people?" is by "she mentors junior developers" ("people" names little).
   const names = reading.topics.filter((term) => term.named);
-  if (yesNoAbout && names.length > 0 && facts.index.score(position, names) === 0) return { bm25: 0, kind };
-  return { bm25: facts.index.score(position, reading.terms), kind };
+  const things = names.length > 0 ? names : reading.topics.filter(isSpecificThing);
+  const none = { bm25: 0, found: 0, kind };
+  if (yesNoAbout && things.length > 0 && facts.index.score(position, things) === 0) return none;
+  // "Cares for critically ill children" is no answer to "does she have children?".
+  const text = facts.passages[position]?.text ?? "";
+  if (reading.asksPossession && !reading.topics.some((term) => facts.lexicon.possesses(text, term))) return none;
+  return {
+    bm25: facts.index.score(position, reading.terms),
+    found: facts.index.score(position, reading.terms, { derived: false }),
+    kind,
+  };
 }
 
 function ranked(facts: ProfileFacts, positions: number[], current: QuestionSignals): RankedPassage[] {
@@ -137,14 +167,36 @@ function ranked(facts: ProfileFacts, positions: number[], current: QuestionSigna
  */
 function periodBefore(facts: ProfileFacts, referents: number[], current: QuestionSignals): RetrievalResult {
   const { passages } = facts;
-  const last = referents[referents.length - 1];
+  const last = roleOf(facts, referents[referents.length - 1]);
   const section = passages[last].section;
   const later = passages.flatMap((passage, position) =>
     position > last && passage.section === section ? [position] : [],
   );
   if (later.length === 0) return { kind: "exhausted", sections: [section] };
-  const next = later.find((position) => facts.lexicon.startsPeriod(passages[position].text)) ?? later[0];
+  // A new paragraph or list item is a new period; within one, a sentence that dates itself is.
+  const next =
+    later.find((position) => passages[position].block > passages[last].block) ??
+    later.find((position) => facts.lexicon.startsPeriod(passages[position].text)) ??
+    later[0];
   return { kind: "match", passages: ranked(facts, [next], current) };
+}
+
+/**
+ * Where a referent sits among the owner's roles: itself, or, for a bio sentence that says what
+ * they do now ("I'm the head chef of Maison Brune"), the experience passage that says it too.
+ */
+function roleOf(facts: ProfileFacts, position: number): number {
+  const { passages, lexicon, index } = facts;
+  if (passages[position].section === "experience") return position;
+  const said = lexicon.terms(passages[position].text);
+  let best = position;
+  let bestScore = 0;
+  passages.forEach((passage, candidate) => {
+    if (passage.section !== "experience") return;
+    const score = index.score(candidate, said);
+    if (score > bestScore) [best, bestScore] = [candidate, score];
+  });
+  return best;
 }
 
 /** "Where did she work before Mollie?": what came before the passage the question names. */
@@ -169,7 +221,8 @@ function resolvePointingBack(query: RetrievalQuery, facts: ProfileFacts): Retrie
   const lastQuestion = query.earlierQuestions?.[0];
   if (lastAnswer === undefined || lastQuestion === undefined) return null;
   const current = analyseQuestion(query.question, facts);
-  if (!current.reading.pointsBack) return null;
+  const { pointsBack, elliptical } = current.reading;
+  if (!pointsBack && !elliptical) return null;
   const { passages, index } = facts;
   // Every lead-in says the owner's name; the name is never what "there" points at.
   const quoted = passages.flatMap((passage, position) =>
@@ -187,7 +240,8 @@ function resolvePointingBack(query: RetrievalQuery, facts: ProfileFacts): Retrie
   const foundElsewhere = passages.some(
     (_, position) => !referents.includes(position) && index.score(position, current.reading.terms) >= MIN_BM25_EVIDENCE,
   );
-  if (answering.length === 0 && foundElsewhere) return null;
+  // Said too little to point anywhere ("And her hobbies?"): only an answer that narrows the last one counts.
+  if (answering.length === 0 && (foundElsewhere || !pointsBack)) return null;
   return { kind: "match", passages: ranked(facts, answering.length > 0 ? answering : referents, current) };
 }
 

@@ -1,7 +1,15 @@
 import "server-only";
 import { newStemmer } from "snowball-stemmers";
 import type { ProfileSectionName } from "@/lib/constants";
-import type { KindWeights, Lexicon, QuestionKind, QuestionReading, Term, TextAnalysis } from "@/lib/language/analysis";
+import type {
+  KindWeights,
+  Lexicon,
+  MatchOptions,
+  QuestionKind,
+  QuestionReading,
+  Term,
+  TextAnalysis,
+} from "@/lib/language/analysis";
 import { readWords, type Word } from "./lemmatizer";
 import { ENGLISH_QUESTION_KINDS } from "./question-kinds";
 import { sensesOf, type WordClass, type WordSenses } from "./wordnet";
@@ -14,7 +22,7 @@ const SAME_STEM_MATCH = 0.9;
 const BARE_DO_OVERVIEW = 0.5;
 const SYNONYM_MATCH = 0.8;
 const DERIVED_MATCH = 0.7;
-const NARROWER_MATCH = 0.6;
+const NARROWER_MATCH = 0.5;
 const KIND_BY_RELATED = 0.8;
 const KIND_BY_BROADER = 0.6;
 /** Words a search may add for one word of the question: enough for its synonyms, bounded. */
@@ -44,6 +52,12 @@ const ROLE_NOUN_CATEGORY = "noun.person";
 const ROLE_NOUN_WEIGHT = 0.5;
 const STATIVE_VERB_CATEGORY = "verb.stative";
 const COMMUNICATION_VERB_CATEGORY = "verb.communication";
+/** What someone "has" as family or companions: people and animals. */
+const KIN_CATEGORIES = new Set(["noun.person", "noun.animal"]);
+/** Words before a noun that make it someone's: "my daughter", "their dog", "has two kids". */
+const POSSESSIVE_LEMMAS = new Set(["my", "his", "her", "their", "our", "have"]);
+/** How far before the noun that word may stand ("my two young daughters"). */
+const POSSESSIVE_REACH = 3;
 const NONE: ReadonlySet<string> = new Set();
 
 interface KindWords {
@@ -62,12 +76,23 @@ type SensesKey = `${string}|${WordClass}`;
 const keyOf = (lemma: string, wordClass: WordClass): SensesKey => `${lemma}|${wordClass}`;
 
 /** The two-word compounds WordNet may know ("board game", "free time", "rock climbing"), by their first word's index. */
-function compoundCandidates(words: readonly Word[]): Array<{ at: number; compound: string }> {
-  const compounds: Array<{ at: number; compound: string }> = [];
+interface Compound {
+  /** Index of its first word. */
+  at: number;
+  compound: string;
+  wordClass: WordClass;
+}
+
+/**
+ * The two-word nouns WordNet may know ("board game", "free time"). Verbs with a particle ("write
+ * about", "sign up") are left to their words: as one they would no longer find "she writes".
+ */
+function compoundCandidates(words: readonly Word[]): Compound[] {
+  const compounds: Compound[] = [];
   for (let index = 1; index < words.length; index += 1) {
     const [first, second] = [words[index - 1], words[index]];
     if (first.stop || second.stop || second.wordClass !== "noun") continue;
-    compounds.push({ at: index - 1, compound: `${first.text} ${second.lemma}` });
+    compounds.push({ at: index - 1, compound: `${first.text} ${second.lemma}`, wordClass: "noun" });
   }
   return compounds;
 }
@@ -150,7 +175,7 @@ class EnglishLexicon implements Lexicon {
     const terms = words.flatMap((word, index) =>
       word.stop || joined.has(index) ? [] : [this.term(word.lemma, word.wordClass, word.tag === "PROPN")],
     );
-    for (const { compound } of compounds) terms.push(this.term(compound, "noun", false));
+    for (const { compound, wordClass } of compounds) terms.push(this.term(compound, wordClass, false));
     return terms;
   }
 
@@ -182,12 +207,15 @@ class EnglishLexicon implements Lexicon {
     // "Tell me more", "describe her work": a request to speak opens the question, and is not its topic.
     const opener = words[0];
     const request = opener?.tag === "VERB" ? opener.lemma : null;
+    // "How old is she?", "how tall?": the adjective names a measure the question asks for.
+    const measure = opener?.text === "how" && /^(ADJ|ADV)$/.test(words[1]?.tag ?? "") ? words[1].lemma : null;
     const terms = this.termsOfWords(words, true).filter(
       (term) =>
         !ignored.has(term.lemma) &&
         !phrased.has(term.lemma) &&
         !(asksDuration && DURATION_WORDS.has(term.lemma)) &&
-        !(term.lemma === request && term.categories[0] === COMMUNICATION_VERB_CATEGORY),
+        !(term.lemma === request && term.categories[0] === COMMUNICATION_VERB_CATEGORY) &&
+        term.lemma !== measure,
     );
     const topics: Term[] = [];
     for (const term of terms) {
@@ -205,7 +233,8 @@ class EnglishLexicon implements Lexicon {
         }
         anchored = true;
       }
-      if (!anchored) topics.push(term);
+      if (anchored) term.asksKind = true;
+      else topics.push(term);
     }
     for (const kind of KINDS) {
       const { interrogatives = {}, askedByStativeVerbs } = ENGLISH_QUESTION_KINDS[kind];
@@ -230,11 +259,21 @@ class EnglishLexicon implements Lexicon {
     if (asksDuration) raise("duration", 1);
     // "What does she do?", "What do they do?": the verb do with nothing else asks for the role,
     // which the bio often says best ("Sam is an architect who ...").
-    if (terms.length === 0 && words[0]?.text === "what" && words.slice(2).some((word) => word.lemma === "do")) {
+    if (
+      terms.length === 0 &&
+      kinds.size === 0 &&
+      words[0]?.text === "what" &&
+      words.slice(2).some((word) => word.lemma === "do")
+    ) {
       raise("role", 1);
       raise("overview", BARE_DO_OVERVIEW);
     }
     const yesNo = opener !== undefined && opener.tag === "AUX" && YES_NO_OPENERS.has(opener.lemma);
+    // "Does she have kids?", "has he got a dog?": whether someone or something is theirs.
+    const asksPossession =
+      yesNo &&
+      words.some((word, index) => index > 0 && word.lemma === "have") &&
+      topics.some((term) => term.categories[0] !== undefined && KIN_CATEGORIES.has(term.categories[0]));
     const tense = PAST_TENSE.test(text) ? "past" : PRESENT_TENSE.test(text) ? "present" : null;
     return {
       terms,
@@ -242,7 +281,10 @@ class EnglishLexicon implements Lexicon {
       yesNo,
       topics,
       tense,
+      asksPossession,
       pointsBack: POINTS_BACK.test(text),
+      // "Since when?", "Which university?": no verb, so it leans on the question before it.
+      elliptical: !words.some((word) => word.tag === "VERB" || word.tag === "AUX") && terms.length <= 1,
       asksEarlier: EARLIER_THAN.test(text),
     };
   }
@@ -272,6 +314,16 @@ class EnglishLexicon implements Lexicon {
     return kinds;
   }
 
+  possesses(text: string, term: Term): boolean {
+    const words = readWords(text, true);
+    return words.some((word, index) => {
+      if (word.stop || this.match(term, this.term(word.lemma, word.wordClass, false)) === 0) return false;
+      return words
+        .slice(Math.max(0, index - POSSESSIVE_REACH), index)
+        .some((before) => POSSESSIVE_LEMMAS.has(before.lemma) || POSSESSIVE_LEMMAS.has(before.text));
+    });
+  }
+
   startsPeriod(text: string): boolean {
     return NEW_PERIOD.test(text);
   }
@@ -285,15 +337,15 @@ class EnglishLexicon implements Lexicon {
     return { always: sections, otherwise };
   }
 
-  match(question: Term, passage: Term): number {
+  match(question: Term, passage: Term, { narrower = true, derived = true }: MatchOptions = {}): number {
     if (question.lemma === passage.lemma) return 1;
     if (question.stem === passage.stem) return SAME_STEM_MATCH;
     // Within a word class ("call" is a verb for naming, not a word for a name), and in the senses
     // the visitor's word has: a ledger is a kind of book, but "what books does she read?" isn't about one.
     const sameClass = question.wordClass === passage.wordClass;
     if (sameClass && question.synonyms.has(passage.lemma)) return SYNONYM_MATCH;
-    if (question.derived.has(passage.lemma) || passage.derived.has(question.lemma)) return DERIVED_MATCH;
-    if (sameClass && passage.broader.has(question.lemma)) return NARROWER_MATCH;
+    if (derived && (question.derived.has(passage.lemma) || passage.derived.has(question.lemma))) return DERIVED_MATCH;
+    if (narrower && sameClass && passage.broader.has(question.lemma)) return NARROWER_MATCH;
     return 0;
   }
 }
@@ -303,23 +355,23 @@ async function loadSenses(texts: readonly string[]): Promise<{
   compounds: Set<string>;
 }> {
   const wanted = new Map<SensesKey, [string, WordClass]>();
-  const candidates = new Set<string>();
+  const candidates = new Map<string, WordClass>();
   for (const text of texts) {
     const words = readWords(text, true);
     for (const word of contentWords(words)) {
       if (word.wordClass) wanted.set(keyOf(word.lemma, word.wordClass), [word.lemma, word.wordClass]);
     }
-    for (const { compound } of compoundCandidates(words)) candidates.add(compound);
+    for (const { compound, wordClass } of compoundCandidates(words)) candidates.set(compound, wordClass);
   }
-  for (const compound of candidates) wanted.set(keyOf(compound, "noun"), [compound, "noun"]);
+  for (const [compound, wordClass] of candidates) wanted.set(keyOf(compound, wordClass), [compound, wordClass]);
   const loaded = await Promise.all(
     [...wanted].map(async ([key, [lemma, wordClass]]) => [key, await sensesOf(lemma, wordClass)] as const),
   );
   const senses = new Map(loaded);
-  const compounds = new Set(
-    [...candidates].filter((compound) => (senses.get(keyOf(compound, "noun"))?.categories.length ?? 0) > 0),
+  const known = [...candidates].filter(
+    ([compound, wordClass]) => (senses.get(keyOf(compound, wordClass))?.categories.length ?? 0) > 0,
   );
-  return { senses, compounds };
+  return { senses, compounds: new Set(known.map(([compound]) => compound)) };
 }
 
 export const english: TextAnalysis = {

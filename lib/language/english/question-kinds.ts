@@ -61,7 +61,9 @@ export const ENGLISH_QUESTION_KINDS: Record<QuestionKind, KindDeclaration> = {
       ["education", "noun"],
       ["academic degree", "noun"],
       ["university", "noun"],
+      ["school", "noun"],
       ["graduate", "verb"],
+      ["train", "verb"],
     ],
   },
   languages: {
