@@ -1,6 +1,6 @@
 // Runs once when a server process starts: bad configuration fails the start with a message that
-// names the variable, the embedded database is opened (and migrated) before the first request, and
-// the job queue's worker starts unless JOB_WORKER is off.
+// names the variable, the embedded database is opened (and migrated) and the language resources
+// loaded before the first request, and the job queue's worker starts unless JOB_WORKER is off.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { assertServerConfiguration, getEnv } = await import("@/lib/env");
@@ -10,7 +10,8 @@ export async function register(): Promise<void> {
     console.warn(`[config] SITE_URL is not set: links the app hands out will point at ${env.siteUrl.origin}`);
   }
   const { getDb } = await import("@/lib/db");
-  await getDb();
+  const { english } = await import("@/lib/language/english");
+  await Promise.all([getDb(), english.load()]);
   if (env.JOB_WORKER === "off") return;
   const { startJobWorker } = await import("@/lib/jobs/worker");
   startJobWorker();

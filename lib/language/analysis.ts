@@ -12,7 +12,9 @@ export type QuestionKind =
   | "name"
   | "place"
   | "role"
+  | "employer"
   | "duration"
+  | "quantity"
   | "education"
   | "languages"
   | "leisure"
@@ -33,6 +35,8 @@ export interface Term {
   wordClass: string | null;
   /** Other words for the same thing, in its word class ("job": "occupation"). */
   synonyms: ReadonlySet<string>;
+  /** Other words for it in any of its senses, the rare ones too ("move": "relocate"). */
+  anySense: ReadonlySet<string>;
   /** Words derived from it or it from, in any class ("study": "student"). */
   derived: ReadonlySet<string>;
   /** Its commonest senses, as ids: two terms that share one mean the same thing. */
@@ -41,6 +45,8 @@ export interface Term {
   broader: ReadonlySet<string>;
   /** The same, as ids of senses. */
   broaderMeanings: ReadonlySet<string>;
+  /** Whether it names a particular thing or act ("golf", "shear"), not a general one ("people", "play"). */
+  specific: boolean;
   /** WordNet-style categories of its commonest senses, commonest first ("noun.person" for "nurse", "verb.stative" for "live"). */
   categories: readonly string[];
 }
@@ -85,8 +91,8 @@ export interface Lexicon {
   possesses(text: string, term: Term): boolean;
   /** Whether a passage starts another period of the owner's life (names a year, opens with "Before that,"). */
   startsPeriod(text: string): boolean;
-  /** Whether two terms are the same word or say the same thing. */
-  sameMeaning(a: Term, b: Term): boolean;
+  /** Whether two terms are the same word or say the same thing (unless `anySense` is false, in any of their senses). */
+  sameMeaning(a: Term, b: Term, options?: { anySense?: boolean }): boolean;
   /** How well a passage term answers a question term: 1 the same word, less for a related or narrower one, 0 none. */
   match(question: Term, passage: Term, options?: MatchOptions): number;
   /** The sections that answer a kind of question always, and those that do when no passage's own words do. */
@@ -94,6 +100,8 @@ export interface Lexicon {
 }
 
 export interface TextAnalysis {
+  /** Loads the language's resources (a tagger's model, the kinds' anchors): at server start, not on a visitor's turn. */
+  load(): Promise<void>;
   /** Loads what the words of these texts mean; the Lexicon then reads them (and any text) synchronously. */
   prepare(texts: readonly string[]): Promise<Lexicon>;
   /**

@@ -1,4 +1,4 @@
-import type { Lexicon, Term } from "@/lib/language/analysis";
+import type { Lexicon, QuestionReading, Term } from "@/lib/language/analysis";
 import type { KnowledgeEntry } from "../knowledge-block";
 
 // The offline model's use of the owner's knowledge. The database has already chosen the chunks
@@ -22,9 +22,17 @@ function termsOf(lexicon: Lexicon, text: string, ignore: ReadonlySet<string>): T
   });
 }
 
-/** How many of `terms` say what one of `wanted` says. */
-function shared(lexicon: Lexicon, terms: readonly Term[], wanted: readonly Term[]): number {
-  return terms.filter((term) => wanted.some((other) => lexicon.sameMeaning(term, other))).length;
+/**
+ * How many of `terms` say what one of `wanted` says. A Q&A's phrasing is a question too, so any of
+ * its words' senses may be the visitor's; other text says what it means in its commonest senses.
+ */
+function shared(lexicon: Lexicon, terms: readonly Term[], wanted: readonly Term[], anySense: boolean): number {
+  return terms.filter((term) => wanted.some((other) => lexicon.sameMeaning(term, other, { anySense }))).length;
+}
+
+/** "Does she have kids?" is asked by a phrasing that asks whether someone is hers, not "does she tutor kids?". */
+function asksLikewise(lexicon: Lexicon, phrasing: string, question: QuestionReading): boolean {
+  return !question.asksPossession || lexicon.question(phrasing).asksPossession;
 }
 
 function nameWords(lexicon: Lexicon, ownerName: string | null): Set<string> {
@@ -46,22 +54,31 @@ export function matchingQuestionAndAnswer(
   ownerName: string | null,
 ): KnowledgeEntry | null {
   const ignore = nameWords(lexicon, ownerName);
-  const wanted = lexicon.question(question, ownerName).terms;
-  const elsewhere = Math.max(0, ...otherTexts.map((text) => shared(lexicon, termsOf(lexicon, text, ignore), wanted)));
+  const reading = lexicon.question(question, ownerName);
+  const wanted = reading.terms;
+  const elsewhere = Math.max(
+    0,
+    ...otherTexts.map((text) => shared(lexicon, termsOf(lexicon, text, ignore), wanted, false)),
+  );
   return (
     knowledge.find((entry) => {
       if (entry.kind !== "qa" || !entry.asked || entry.content.trim() === "") return false;
-      const phrasings = [entry.title, ...entry.alternatives].map((text) => termsOf(lexicon, text, ignore));
-      const overlaps = phrasings.map((terms) => shared(lexicon, terms, wanted));
-      const overlap = Math.max(...overlaps);
-      // Half of a phrasing is the visitor's question when that half is two words or more: one
-      // shared word of two ("What hours does she work?" for "Where does she work?") is not.
-      const covered = phrasings.some(
-        (terms, at) =>
+      const asked = [entry.title, ...entry.alternatives].filter((text) => asksLikewise(lexicon, text, reading));
+      if (asked.length === 0) return false;
+      const phrasings = asked.map((text) => termsOf(lexicon, text, ignore));
+      // Weighed against the profile's words in their commonest senses, so in the same senses here.
+      const overlap = Math.max(...phrasings.map((terms) => shared(lexicon, terms, wanted, false)));
+      // Half of a phrasing is the visitor's question when what it adds names nothing particular:
+      // "Is she open to relocation?" is "Would she relocate?", but "What hours does she work?"
+      // is not "Where does she work?".
+      const covered = phrasings.some((terms) => {
+        const unshared = terms.filter((term) => !wanted.some((other) => lexicon.sameMeaning(term, other)));
+        return (
           terms.length > 0 &&
-          overlaps[at] / terms.length >= ASKED_COVERAGE &&
-          (overlaps[at] >= 2 || overlaps[at] === terms.length),
-      );
+          (terms.length - unshared.length) / terms.length >= ASKED_COVERAGE &&
+          unshared.every((term) => !term.specific)
+        );
+      });
       return covered || overlap > elsewhere;
     }) ?? null
   );
@@ -111,10 +128,12 @@ export function knowledgeSentences(
   const wanted = about.terms;
   if (wanted.length === 0) return [];
   const matches = (term: Term, terms: readonly Term[]) => terms.some((candidate) => lexicon.match(term, candidate) > 0);
-  // "Does Sam speak German?" is not answered by "Sam speaks about renovation".
-  const names = about.yesNo ? about.topics.filter((term) => term.named) : [];
+  // "Does Sam speak German?" is not answered by "Sam speaks about renovation", nor "does he play
+  // the piano?" by "he plays a cello".
+  const names = about.topics.filter((term) => term.named);
+  const things = !about.yesNo ? [] : names.length > 0 ? names : about.topics.filter((term) => term.specific);
   const answers = (terms: readonly Term[], text: string) =>
-    (names.length > 0 && !names.some((name) => matches(name, terms))) ||
+    (things.length > 0 && !things.some((thing) => matches(thing, terms))) ||
     (about.asksPossession && !about.topics.some((term) => lexicon.possesses(text, term)))
       ? 0
       : wanted.filter((term) => matches(term, terms)).length;

@@ -28,20 +28,27 @@ export function readProfile(profile: OwnerProfile, passages: readonly Passage[],
 }
 
 /**
- * The passages that answer a kind of question, by position, and how surely: those of its sections,
- * those whose own words do, and when there are none of either, those of the sections that answer
- * it otherwise.
+ * The passages that answer a kind of question, by position, and how surely: those of its sections
+ * and those whose own words surely do; when there are none, those that answer it less surely (a
+ * bio sentence naming a role, when there is no experience); when there are none of those either,
+ * those of the sections that answer it otherwise.
  */
 export function passagesAnswering(facts: ProfileFacts, kind: QuestionKind): Map<number, number> {
   const { always, otherwise } = facts.lexicon.sectionsFor(kind);
-  const answering = new Map<number, number>();
-  facts.passages.forEach((passage, position) => {
-    const weight = always.includes(passage.section) ? 1 : (facts.answers[position]?.get(kind) ?? 0);
-    if (weight > 0) answering.set(position, weight);
-  });
-  if (answering.size > 0) return answering;
-  facts.passages.forEach((passage, position) => {
-    if (otherwise.includes(passage.section)) answering.set(position, 1);
-  });
-  return answering;
+  const answering = (test: (position: number) => number) => {
+    const found = new Map<number, number>();
+    facts.passages.forEach((_, position) => {
+      const weight = test(position);
+      if (weight > 0) found.set(position, weight);
+    });
+    return found;
+  };
+  const own = (position: number) => facts.answers[position]?.get(kind) ?? 0;
+  const sure = answering((position) =>
+    always.includes(facts.passages[position].section) ? 1 : own(position) >= 1 ? 1 : 0,
+  );
+  if (sure.size > 0) return sure;
+  const lessSure = answering(own);
+  if (lessSure.size > 0) return lessSure;
+  return answering((position) => (otherwise.includes(facts.passages[position].section) ? 1 : 0));
 }

@@ -35,8 +35,8 @@ const MIN_KIND_EVIDENCE_WITH_UNMATCHED_WORDS = 1;
 /** Kind weights this strong come from a word of the question ("study"), not only its question word ("where"). */
 const KIND_FROM_A_WORD = 0.8;
 const PREVIOUS_QUESTION_WEIGHT = 0.35;
-/** Kinds a noun must be (up WordNet's hierarchy) to name a specific thing. */
-const SPECIFIC_THING_LEVELS = 4;
+/** Kinds of question only a passage that holds a date or a number answers. */
+const MEASURED_KINDS = ["duration", "quantity"] as const;
 const ALREADY_SAID_FACTOR = 0.5;
 /** Passages scoring within this fraction of the best one join the answer. */
 const KEEP_RATIO = 0.85;
@@ -63,6 +63,8 @@ function analyseQuestion(text: string, facts: ProfileFacts): QuestionSignals {
   const kindWeights = facts.passages.map(() => 0);
   let unansweredKind = false;
   for (const [kind, weight] of reading.kinds) {
+    // A date or a number narrows what answers; alone it answers nothing ("how much does she earn?").
+    if ((MEASURED_KINDS as readonly string[]).includes(kind)) continue;
     const answering = passagesAnswering(facts, kind);
     for (const [position, surely] of answering) kindWeights[position] += weight * surely;
     if (answering.size === 0 && weight >= KIND_FROM_A_WORD) unansweredKind = true;
@@ -76,11 +78,6 @@ function analyseQuestion(text: string, facts: ProfileFacts): QuestionSignals {
     hasUnmatchedWords: unansweredKind || unmatched.length > 0,
     hasUnmatchedThing: unmatched.some((term) => term.wordClass === "noun"),
   };
-}
-
-/** A noun specific enough to be what a question is about: "golf" is a kind of several things, "people" of few. */
-function isSpecificThing(term: Term): boolean {
-  return term.wordClass === "noun" && term.broaderMeanings.size >= SPECIFIC_THING_LEVELS;
 }
 
 function isRelevant(evidence: Evidence, signals: QuestionSignals): boolean {
@@ -134,15 +131,20 @@ function currentRoleOnly(relevant: RankedPassage[], reading: QuestionReading): R
 function evidenceFor(facts: ProfileFacts, signals: QuestionSignals, position: number): Evidence {
   const { reading } = signals;
   // About a thing, that is: "did he go to culinary school?" asks about school, which a kind answers.
-  const yesNoAbout = reading.yesNo && reading.topics.some((term) => term.named || term.wordClass === "noun");
+  const yesNoAbout = reading.yesNo && reading.topics.length > 0;
   // A yes-or-no about something is answered by what names it, not by what kind of thing it is;
   // "Can he cook Thai food?" is not answered by "I cook French food".
   const kind = yesNoAbout ? 0 : (signals.kindWeights[position] ?? 0);
   // And by the thing itself: "does she play golf?" is not answered by "she plays the veena",
   // though "does she mentor people?" is by "she mentors junior developers" ("people" names little).
   const names = reading.topics.filter((term) => term.named);
-  const things = names.length > 0 ? names : reading.topics.filter(isSpecificThing);
+  const specific = reading.topics.filter((term) => term.specific);
+  const things = names.length > 0 ? names : specific.length > 0 ? specific : reading.topics;
   const none = { bm25: 0, found: 0, kind };
+  // "How long has she farmed?", "how many sheep?": only a passage that dates or counts answers.
+  for (const measured of MEASURED_KINDS) {
+    if ((reading.kinds.get(measured) ?? 0) >= 1 && !facts.answers[position]?.has(measured)) return none;
+  }
   if (yesNoAbout && things.length > 0 && facts.index.score(position, things) === 0) return none;
   // "Cares for critically ill children" is no answer to "does she have children?".
   const text = facts.passages[position]?.text ?? "";
@@ -236,7 +238,13 @@ function resolvePointingBack(query: RetrievalQuery, facts: ProfileFacts): Retrie
   const referents = top > 0 ? quoted.filter((_, at) => scores[at] === top) : quoted;
 
   if (current.reading.asksEarlier) return periodBefore(facts, referents, current);
-  const answering = referents.filter((position) => isRelevant(evidenceFor(facts, current, position), current));
+  // "Since when?" is answered by what the last answer said that holds a date.
+  const measured = MEASURED_KINDS.filter((kind) => (current.reading.kinds.get(kind) ?? 0) >= 1);
+  const answering = referents.filter(
+    (position) =>
+      isRelevant(evidenceFor(facts, current, position), current) ||
+      (measured.length > 0 && measured.every((kind) => facts.answers[position]?.has(kind))),
+  );
   const foundElsewhere = passages.some(
     (_, position) => !referents.includes(position) && index.score(position, current.reading.terms) >= MIN_BM25_EVIDENCE,
   );

@@ -19,7 +19,7 @@ import { sensesOf, type WordClass, type WordSenses } from "./wordnet";
 // few anchors each (question-kinds.ts).
 
 const SAME_STEM_MATCH = 0.9;
-const BARE_DO_OVERVIEW = 0.5;
+const BARE_DO_OVERVIEW = 1;
 const SYNONYM_MATCH = 0.8;
 const DERIVED_MATCH = 0.7;
 const NARROWER_MATCH = 0.5;
@@ -36,18 +36,26 @@ const YES_NO_OPENERS = new Set(["do", "be", "can", "could", "have", "will", "wou
 const ASKS_DURATION = /\bhow long\b|\bhow many (years|months)\b|\bsince when\b/i;
 /** A passage that dates something: a year, "five years", "since". */
 const DATES_SOMETHING = /\b(19|20)\d\d\b|\b\w+ (years?|months?)\b|\bsince\b/i;
+/** A passage that counts something: "900 ewes", "a team of nine". */
+const COUNTS_SOMETHING =
+  /\b\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|dozen)\b/i;
 /** Words "how long" and "how many years" are made of: the question's shape, not its topic. */
 const DURATION_WORDS = new Set(["long", "many", "year", "month"]);
 
 /** "There", "it", "that": the question points back at what the last answer was about. */
 const POINTS_BACK = /\b(there|it|that|this|them)\b/i;
 const EARLIER_THAN = /\b(before|earlier|prior|previously)\b/i;
-const PRESENT_TENSE = /\b(does|do|is|are|now|currently|current|today)\b/i;
+const PRESENT_TENSE = /\b(does|do|is|are|now|currently|current|today)\b|\b(what|where|who|how)['’]s\b/i;
 const PAST_TENSE = /\b(did|was|were|before|previously|earlier|used|first|started)\b/i;
 /** A passage that starts another period: it names a year or opens with "Before that,", "Earlier still,". */
 const NEW_PERIOD = /\b(19|20)\d\d\b|^(before|after|earlier|later|prior|then|since)\b/i;
 
 const ROLE_NOUN_CATEGORY = "noun.person";
+/** A noun this many kinds deep in WordNet names a particular thing ("golf"); "people" is three. */
+const SPECIFIC_NOUN_LEVELS = 4;
+/** A verb with this few senses names a particular act ("shear", "mentor"); "play" has dozens. */
+const SPECIFIC_VERB_SENSES = 6;
+const CLAUSE_BREAK = /\s+and\s+|[,;]\s*/i;
 /** How surely a sentence with a role noun answers what someone does, beside their experience. */
 const ROLE_NOUN_WEIGHT = 0.5;
 const STATIVE_VERB_CATEGORY = "verb.stative";
@@ -141,11 +149,14 @@ class EnglishLexicon implements Lexicon {
         named,
         wordClass,
         synonyms: NONE,
+        anySense: NONE,
         derived: NONE,
         meanings: NONE,
         broader: NONE,
         broaderMeanings: NONE,
         categories: [],
+        // A word WordNet doesn't know is a name or a term of art ("ECMO", "Revit").
+        specific: true,
       };
     }
     return {
@@ -154,13 +165,19 @@ class EnglishLexicon implements Lexicon {
       named,
       wordClass,
       // A name is only what it names: "Go" the language is no word for moving, though it may
-      // still be a kind of something ("Spanish" a language, "Lisbon" a city).
+      // still be a kind of something ("Spanish" a language, "Lisbon" a city) and have its
+      // derivations ("Japan", "Japanese").
       synonyms: named ? NONE : new Set(senses.synonyms),
-      derived: named ? NONE : new Set(senses.derived),
+      anySense: named ? NONE : new Set(senses.anySense),
+      derived: new Set(senses.derived),
       meanings: new Set(senses.meanings),
       broader: new Set(senses.broader),
       broaderMeanings: new Set(senses.broaderMeanings),
       categories: senses.categories,
+      specific:
+        named ||
+        (wordClass === "noun" && senses.broaderMeanings.length >= SPECIFIC_NOUN_LEVELS) ||
+        (wordClass === "verb" && senses.senseCount <= SPECIFIC_VERB_SENSES),
     };
   }
 
@@ -236,25 +253,46 @@ class EnglishLexicon implements Lexicon {
       if (anchored) term.asksKind = true;
       else topics.push(term);
     }
+    // "Culinary school" asks about a school: an adjective before a word that says what kind of
+    // thing is asked narrows it, and names nothing of its own to look for.
+    const asked = new Set(terms.filter((term) => term.asksKind).map((term) => term.lemma));
+    for (const [index, word] of words.entries()) {
+      const next = words.slice(index + 1).find((other) => !other.stop);
+      if (word.wordClass !== "adjective" || !next || !asked.has(next.lemma)) continue;
+      const modifier = topics.findIndex((term) => term.lemma === word.lemma);
+      if (modifier >= 0) topics.splice(modifier, 1);
+    }
+    // A question word asks on its own only in a clause whose words ask nothing: "where does she
+    // work?" asks for the workplace, not the location; "where is she from, and what does she do for
+    // fun?" asks both.
+    const clauses = text
+      .split(CLAUSE_BREAK)
+      .map((clause) => new Set(readWords(clause).flatMap((word) => [word.text, word.lemma])));
     for (const kind of KINDS) {
       const { interrogatives = {}, askedByStativeVerbs } = ENGLISH_QUESTION_KINDS[kind];
-      const asked = Object.entries(interrogatives).filter(([word]) => words.some((other) => other.text === word));
-      if (asked.length === 0) continue;
-      // "Where is she based?", "where does he stay?": a verb of being somewhere asks the
-      // interrogative's question itself.
-      const stative = askedByStativeVerbs
-        ? topics.filter((term) => term.categories.includes(STATIVE_VERB_CATEGORY))
-        : [];
-      raise(
-        kind,
-        stative.length > 0
-          ? 1
-          : Math.min(
+      for (const clause of clauses) {
+        const asked = Object.entries(interrogatives).filter(([word]) => clause.has(word));
+        if (asked.length === 0) continue;
+        const inClause = (term: Term) =>
+          term.lemma.split(" ").some((word) => clause.has(word)) || clause.has(term.lemma);
+        // "Where is she based?", "where does he stay?": a verb of being somewhere asks the
+        // interrogative's question itself.
+        const stative = askedByStativeVerbs
+          ? topics.filter((term) => term.categories.includes(STATIVE_VERB_CATEGORY) && inClause(term))
+          : [];
+        if (stative.length > 0) {
+          raise(kind, 1);
+          for (const term of stative) topics.splice(topics.indexOf(term), 1);
+        } else if (!terms.some((term) => term.asksKind && inClause(term))) {
+          raise(
+            kind,
+            Math.min(
               1,
               asked.reduce((sum, [, weight]) => sum + weight, 0),
             ),
-      );
-      for (const term of stative) topics.splice(topics.indexOf(term), 1);
+          );
+        }
+      }
     }
     if (asksDuration) raise("duration", 1);
     // "What does she do?", "What do they do?": the verb do with nothing else asks for the role,
@@ -311,6 +349,7 @@ class EnglishLexicon implements Lexicon {
       if (answers) kinds.set(kind, 1);
     }
     if (DATES_SOMETHING.test(text)) kinds.set("duration", 1);
+    if (COUNTS_SOMETHING.test(text)) kinds.set("quantity", 1);
     return kinds;
   }
 
@@ -328,8 +367,12 @@ class EnglishLexicon implements Lexicon {
     return NEW_PERIOD.test(text);
   }
 
-  sameMeaning(a: Term, b: Term): boolean {
-    return this.match(a, b) >= DERIVED_MATCH;
+  sameMeaning(a: Term, b: Term, { anySense = true }: { anySense?: boolean } = {}): boolean {
+    if (this.match(a, b) >= DERIVED_MATCH) return true;
+    if (!anySense) return false;
+    // In any of their senses, or through a derivation: "move" and "relocation" ("relocate, move").
+    const forms = (term: Term) => [term.lemma, ...term.derived];
+    return forms(b).some((word) => a.anySense.has(word)) || forms(a).some((word) => b.anySense.has(word));
   }
 
   sectionsFor(kind: QuestionKind) {
@@ -375,6 +418,11 @@ async function loadSenses(texts: readonly string[]): Promise<{
 }
 
 export const english: TextAnalysis = {
+  async load() {
+    readWords("");
+    await loadKindWords();
+  },
+
   async prepare(texts) {
     const [{ senses, compounds }, kinds] = await Promise.all([loadSenses(texts), loadKindWords()]);
     return new EnglishLexicon(senses, compounds, kinds);
@@ -384,8 +432,12 @@ export const english: TextAnalysis = {
     const [lexicon, kinds] = await Promise.all([english.prepare([question]), loadKindWords()]);
     const reading = lexicon.question(question);
     const words: Record<string, string[]> = {};
+    // The search is for recall (the model weighs what comes back), so every sense counts here.
     for (const term of reading.terms) {
-      words[term.lemma] = [...term.synonyms, ...term.derived].slice(0, MAX_SEARCH_WORDS);
+      words[term.lemma] = [...new Set([...term.synonyms, ...term.derived, ...term.anySense])].slice(
+        0,
+        MAX_SEARCH_WORDS,
+      );
     }
     const kindWords = [...reading.kinds.keys()].flatMap((kind) => [...(kinds.get(kind)?.said ?? [])]);
     if (kindWords.length > 0) words[""] = kindWords.slice(0, MAX_SEARCH_WORDS);

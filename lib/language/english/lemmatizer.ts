@@ -90,12 +90,25 @@ export function readWords(text: string, asWritten = false): Word[] {
       wordClass: WORD_CLASSES[named ? "PROPN" : tag] ?? null,
       stop:
         FUNCTION_TAGS.has(tag) ||
-        (Boolean(stops[index]) &&
-          !named &&
-          !(asWritten && capitalised) &&
-          (LISTED_STOP_TAGS.has(tag) || (tag === "VERB" && LIGHT_VERBS.has(lemma)))),
+        (!named && !(asWritten && capitalised) && tag === "VERB" && LIGHT_VERBS.has(lemma)) ||
+        (Boolean(stops[index]) && !named && !(asWritten && capitalised) && LISTED_STOP_TAGS.has(tag)),
     });
     sentenceStart = false;
+  });
+  return withDoSupportVerbs(words);
+}
+
+/**
+ * "Which tools does Mia use?": after "does" and its subject comes the verb, whatever the tagger
+ * guessed (it reads a question's last word as a noun more often than a sentence's).
+ */
+function withDoSupportVerbs(words: Word[]): Word[] {
+  words.forEach((word, index) => {
+    const [auxiliary, subject] = [words[index - 2], words[index - 1]];
+    if (word.tag !== "NOUN" || auxiliary?.lemma !== "do" || auxiliary.tag !== "AUX") return;
+    if (subject?.tag !== "PRON" && subject?.tag !== "PROPN") return;
+    word.tag = "VERB";
+    word.wordClass = "verb";
   });
   return words;
 }

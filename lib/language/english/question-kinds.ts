@@ -43,17 +43,27 @@ export const ENGLISH_QUESTION_KINDS: Record<QuestionKind, KindDeclaration> = {
   role: {
     anchors: [
       ["occupation", "noun"],
-      ["work", "verb"],
-      ["work", "noun"],
-      ["employer", "noun"],
       ["career", "noun"],
+      ["profession", "noun"],
     ],
     sections: ["experience"],
     roleNounsIn: ["bio"],
     otherwise: ["bio"],
   },
+  employer: {
+    anchors: [
+      ["work", "verb"],
+      ["employer", "noun"],
+      ["company", "noun"],
+    ],
+    sections: ["experience"],
+  },
   duration: {
     anchors: [["duration", "noun"]],
+  },
+  quantity: {
+    anchors: [["number", "noun"]],
+    phrases: ["how many", "how much"],
   },
   education: {
     anchors: [

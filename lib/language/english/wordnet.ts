@@ -11,6 +11,8 @@ export type WordClass = "noun" | "verb" | "adjective" | "adverb";
 export interface WordSenses {
   /** The other words of its commonest senses ("job": "occupation", "line of work"). */
   synonyms: readonly string[];
+  /** The other words of any of its senses in this class, the rare ones too ("move": "relocate"), bounded. */
+  anySense: readonly string[];
   /** Words derived from those senses or they from ("study": "student", "studious"). */
   derived: readonly string[];
   /** Those senses themselves, as WordNet synset ids: two words share a meaning when they share one. */
@@ -19,17 +21,21 @@ export interface WordSenses {
   broader: readonly string[];
   /** The same, as synset ids: "MSc" is a kind of the academic degree, not of any sense of "degree". */
   broaderMeanings: readonly string[];
+  /** How many senses it has in this class: "play" has dozens, "shear" two, so "shear" says more. */
+  senseCount: number;
   /** WordNet's lexicographer files of those senses, commonest first ("noun.person" for "nurse"). */
   categories: readonly string[];
 }
 
 const NO_SENSES: WordSenses = {
   synonyms: [],
+  anySense: [],
   derived: [],
   meanings: [],
   broader: [],
   broaderMeanings: [],
   categories: [],
+  senseCount: 0,
 };
 /** How many of a word's senses count, commonest first, unless the caller says otherwise. */
 const SENSES_USED = 2;
@@ -37,6 +43,7 @@ const SENSES_USED = 2;
 const BROADER_LEVELS = 6;
 /** Bounds on the caches, which live as long as the process: a word's senses are a few hundred bytes. */
 const MAX_WORDS_CACHED = 50_000;
+const MAX_ANY_SENSE_WORDS = 64;
 const MAX_SYNSETS_CACHED = 100_000;
 
 const HYPERNYM = new Set(["@", "@i"]);
@@ -107,29 +114,35 @@ async function broaderThan(start: WordPosSynset): Promise<WordPosSynset[]> {
   return found;
 }
 
-async function derivedFrom(start: WordPosSynset): Promise<string[]> {
+async function derivedSynsets(start: WordPosSynset): Promise<WordPosSynset[]> {
   const pointers = start.ptrs.filter((pointer) => pointer.pointerSymbol === DERIVATION);
   const found = await Promise.all(pointers.map((pointer) => synset(pointer.synsetOffset, pointer.pos)));
-  return found.flatMap((derived) => (derived ? derived.synonyms.slice(0, 1).map(asWord) : []));
+  return found.filter((derived): derived is WordPosSynset => derived !== null);
 }
 
 async function loadSenses(word: string, wordClass: WordClass, used: number): Promise<WordSenses> {
   const all = await lookup(wordNet().reader, word.replace(/\s+/g, "_"), wordClass).catch(() => []);
   const senses = all.slice(0, used);
   if (senses.length === 0) return NO_SENSES;
-  const [derived, broader] = await Promise.all([
-    Promise.all(senses.map(derivedFrom)),
+  const anySense = all.flatMap((sense) => sense.synonyms.map(asWord)).slice(0, MAX_ANY_SENSE_WORDS);
+  const [derived, ownBroader] = await Promise.all([
+    Promise.all(senses.map(derivedSynsets)),
     // The commonest sense alone: "sport" is a kind of recreation, and only rarely an occupation.
     broaderThan(senses[0]),
   ]);
+  // A verb is also what its noun is a kind of: "I swim" is a sport, as "swimming" is.
+  const activity = wordClass === "verb" ? derived[0]?.find((found) => found.pos === "n") : undefined;
+  const broader = activity ? [...ownBroader, activity, ...(await broaderThan(activity))] : ownBroader;
   const others = (words: string[]) => [...new Set(words)].filter((other) => other !== word);
   return {
     synonyms: others(senses.flatMap((sense) => sense.synonyms.map(asWord))),
-    derived: others(derived.flat()),
+    anySense: others(anySense),
+    derived: others(derived.flat().flatMap((found) => found.synonyms.slice(0, 1).map(asWord))),
     meanings: senses.map(idOf),
     broader: others(broader.flatMap((synset) => synset.synonyms.map(asWord))),
     broaderMeanings: [...new Set(broader.map(idOf))],
     categories: senses.map((sense) => sense.lexName),
+    senseCount: all.length,
   };
 }
 
