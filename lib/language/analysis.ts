@@ -31,6 +31,8 @@ export interface Term {
   named: boolean;
   /** In a question: whether it says what kind of thing is asked ("job", "hobby") rather than naming it. */
   asksKind?: boolean;
+  /** In a question, for an adjective: the noun it says which of ("political" in "political views"). */
+  modifies?: string;
   /** The word class it was read as (noun, verb, ...), when it has one. */
   wordClass: string | null;
   /** Other words for the same thing, in its word class ("job": "occupation"). */
@@ -92,7 +94,7 @@ export interface Lexicon {
   /** Whether a passage starts another period of the owner's life (names a year, opens with "Before that,"). */
   startsPeriod(text: string): boolean;
   /** Whether two terms are the same word or say the same thing (unless `anySense` is false, in any of their senses). */
-  sameMeaning(a: Term, b: Term, options?: { anySense?: boolean }): boolean;
+  sameMeaning(a: Term, b: Term, options?: { anySense?: boolean; derived?: boolean }): boolean;
   /** How well a passage term answers a question term: 1 the same word, less for a related or narrower one, 0 none. */
   match(question: Term, passage: Term, options?: MatchOptions): number;
   /** The sections that answer a kind of question always, and those that do when no passage's own words do. */

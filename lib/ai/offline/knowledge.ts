@@ -27,7 +27,9 @@ function termsOf(lexicon: Lexicon, text: string, ignore: ReadonlySet<string>): T
  * its words' senses may be the visitor's; other text says what it means in its commonest senses.
  */
 function shared(lexicon: Lexicon, terms: readonly Term[], wanted: readonly Term[], anySense: boolean): number {
-  return terms.filter((term) => wanted.some((other) => lexicon.sameMeaning(term, other, { anySense }))).length;
+  // Not through a derivation alone: "married" and "weddings" share a root, not the question.
+  return terms.filter((term) => wanted.some((other) => lexicon.sameMeaning(term, other, { anySense, derived: false })))
+    .length;
 }
 
 /** "Does she have kids?" is asked by a phrasing that asks whether someone is hers, not "does she tutor kids?". */
@@ -72,7 +74,9 @@ export function matchingQuestionAndAnswer(
       // "Is she open to relocation?" is "Would she relocate?", but "What hours does she work?"
       // is not "Where does she work?".
       const covered = phrasings.some((terms) => {
-        const unshared = terms.filter((term) => !wanted.some((other) => lexicon.sameMeaning(term, other)));
+        const unshared = terms.filter(
+          (term) => !wanted.some((other) => lexicon.sameMeaning(term, other, { derived: false })),
+        );
         return (
           terms.length > 0 &&
           (terms.length - unshared.length) / terms.length >= ASKED_COVERAGE &&

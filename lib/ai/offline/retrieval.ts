@@ -149,9 +149,15 @@ function evidenceFor(facts: ProfileFacts, signals: QuestionSignals, position: nu
   // "Cares for critically ill children" is no answer to "does she have children?".
   const text = facts.passages[position]?.text ?? "";
   if (reading.asksPossession && !reading.topics.some((term) => facts.lexicon.possesses(text, term))) return none;
+  // "What are her political views?" is not found by "she studied politics".
+  const finding = reading.terms.filter(
+    (term) =>
+      term.modifies === undefined ||
+      reading.terms.some((head) => head.lemma === term.modifies && facts.index.contains(head)),
+  );
   return {
     bm25: facts.index.score(position, reading.terms),
-    found: facts.index.score(position, reading.terms, { derived: false }),
+    found: facts.index.score(position, finding, { derived: false }),
     kind,
   };
 }

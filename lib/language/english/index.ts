@@ -254,13 +254,16 @@ class EnglishLexicon implements Lexicon {
       else topics.push(term);
     }
     // "Culinary school" asks about a school: an adjective before a word that says what kind of
-    // thing is asked narrows it, and names nothing of its own to look for.
+    // thing is asked narrows it, and names nothing of its own to look for. Before any other noun
+    // it says which one ("political views"), and finds nothing where the noun isn't.
     const asked = new Set(terms.filter((term) => term.asksKind).map((term) => term.lemma));
     for (const [index, word] of words.entries()) {
       const next = words.slice(index + 1).find((other) => !other.stop);
-      if (word.wordClass !== "adjective" || !next || !asked.has(next.lemma)) continue;
+      if (word.wordClass !== "adjective" || next?.wordClass !== "noun") continue;
       const modifier = topics.findIndex((term) => term.lemma === word.lemma);
-      if (modifier >= 0) topics.splice(modifier, 1);
+      if (modifier < 0) continue;
+      if (asked.has(next.lemma)) topics.splice(modifier, 1);
+      else topics[modifier].modifies = next.lemma;
     }
     // A question word asks on its own only in a clause whose words ask nothing: "where does she
     // work?" asks for the workplace, not the location; "where is she from, and what does she do for
@@ -367,8 +370,12 @@ class EnglishLexicon implements Lexicon {
     return NEW_PERIOD.test(text);
   }
 
-  sameMeaning(a: Term, b: Term, { anySense = true }: { anySense?: boolean } = {}): boolean {
-    if (this.match(a, b) >= DERIVED_MATCH) return true;
+  sameMeaning(
+    a: Term,
+    b: Term,
+    { anySense = true, derived = true }: { anySense?: boolean; derived?: boolean } = {},
+  ): boolean {
+    if (this.match(a, b, { derived }) >= DERIVED_MATCH) return true;
     if (!anySense) return false;
     // In any of their senses, or through a derivation: "move" and "relocation" ("relocate, move").
     const forms = (term: Term) => [term.lemma, ...term.derived];
