@@ -143,7 +143,9 @@ function evidenceFor(facts: ProfileFacts, signals: QuestionSignals, position: nu
   const none = { bm25: 0, found: 0, kind };
   // "How long has she farmed?", "how many sheep?": only a passage that dates or counts answers.
   for (const measured of MEASURED_KINDS) {
-    if ((reading.kinds.get(measured) ?? 0) >= 1 && !facts.answers[position]?.has(measured)) return none;
+    if ((reading.kinds.get(measured) ?? 0) >= 1 && !facts.answers[position]?.has(measured)) {
+      return { bm25: 0, found: 0, kind: 0 };
+    }
   }
   if (yesNoAbout && things.length > 0 && facts.index.score(position, things) === 0) return none;
   // "Cares for critically ill children" is no answer to "does she have children?".

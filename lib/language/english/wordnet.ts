@@ -120,8 +120,54 @@ async function derivedSynsets(start: WordPosSynset): Promise<WordPosSynset[]> {
   return found.filter((derived): derived is WordPosSynset => derived !== null);
 }
 
+/**
+ * WordNet's own detachment rules (its "morphy"), for an inflected form the lemmatizer left as it
+ * was ("ewes"): the base forms to try, in WordNet's order.
+ */
+const DETACHMENTS: Record<WordClass, ReadonlyArray<readonly [string, string]>> = {
+  noun: [
+    ["s", ""],
+    ["ses", "s"],
+    ["xes", "x"],
+    ["zes", "z"],
+    ["ches", "ch"],
+    ["shes", "sh"],
+    ["men", "man"],
+    ["ies", "y"],
+  ],
+  verb: [
+    ["s", ""],
+    ["ies", "y"],
+    ["es", "e"],
+    ["es", ""],
+    ["ed", "e"],
+    ["ed", ""],
+    ["ing", "e"],
+    ["ing", ""],
+  ],
+  adjective: [
+    ["er", ""],
+    ["est", ""],
+    ["er", "e"],
+    ["est", "e"],
+  ],
+  adverb: [],
+};
+
+async function lookupAnyForm(word: string, wordClass: WordClass): Promise<WordPosSynset[]> {
+  const { reader } = wordNet();
+  const found = await lookup(reader, word, wordClass).catch(() => []);
+  if (found.length > 0 || word.includes("_")) return found;
+  for (const [suffix, ending] of DETACHMENTS[wordClass]) {
+    if (!word.endsWith(suffix) || word.length <= suffix.length + 2) continue;
+    const base = await lookup(reader, word.slice(0, -suffix.length) + ending, wordClass).catch(() => []);
+    if (base.length > 0) return base;
+  }
+  return [];
+}
+
 async function loadSenses(word: string, wordClass: WordClass, used: number): Promise<WordSenses> {
-  const all = await lookup(wordNet().reader, word.replace(/\s+/g, "_"), wordClass).catch(() => []);
+  const all = await lookupAnyForm(word.replace(/\s+/g, "_"), wordClass);
   const senses = all.slice(0, used);
   if (senses.length === 0) return NO_SENSES;
   const anySense = all.flatMap((sense) => sense.synonyms.map(asWord)).slice(0, MAX_ANY_SENSE_WORDS);
