@@ -395,7 +395,9 @@ class EnglishLexicon implements Lexicon {
     const sameClass = question.wordClass === passage.wordClass;
     if (sameClass && question.synonyms.has(passage.lemma)) return SYNONYM_MATCH;
     if (derived && (question.derived.has(passage.lemma) || passage.derived.has(question.lemma))) return DERIVED_MATCH;
-    if (narrower && sameClass && passage.broader.has(question.lemma)) return NARROWER_MATCH;
+    // A kind of thing, or an act of that kind ("sport": "tennis", and "I swim", as swimming is one).
+    const kindOfAct = question.wordClass === "noun" && !question.named && passage.wordClass === "verb";
+    if (narrower && (sameClass || kindOfAct) && passage.broader.has(question.lemma)) return NARROWER_MATCH;
     return 0;
   }
 }
