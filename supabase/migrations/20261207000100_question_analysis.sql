@@ -65,7 +65,9 @@ declare
   bot_id uuid;
   owner_id uuid;
   scope text;
+  owner_name text;
   query tsquery;
+  own tsquery;
 begin
   select c.id, c.user_id, c.knowledge_scope into bot_id, owner_id, scope from public.chatbots c
   where (p_chatbot_id is not null and c.id = p_chatbot_id)
@@ -73,10 +75,14 @@ begin
   if owner_id is null then
     return '[]'::jsonb;
   end if;
-  query := private.question_tsquery(p_question, (select p.name from public.profiles p where p.user_id = owner_id), p_words);
+  owner_name := (select p.name from public.profiles p where p.user_id = owner_id);
+  query := private.question_tsquery(p_question, owner_name, p_words);
   if query is null then
     return '[]'::jsonb;
   end if;
+  -- The visitor's own words rank above the words found for them, and a Q&A whose question
+  -- matched above both: the related words find more, they must not crowd out the answer.
+  own := coalesce(private.question_tsquery(p_question, owner_name, null), query);
   return coalesce((
     select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
       'item_id', ranked.item_id, 'kind', ranked.kind, 'title', ranked.title,
@@ -84,8 +90,11 @@ begin
       'asked', ranked.asked
     ) order by ranked.rank desc, ranked.item_id)
     from (
-      select k.item_id, i.kind, i.title, i.alternatives, k.content,
-             pg_catalog.ts_rank_cd(k.search, query) as rank,
+      select matched.*,
+             2 * pg_catalog.ts_rank_cd(matched.search, own) + pg_catalog.ts_rank_cd(matched.search, query)
+               + case when matched.asked then 1 else 0 end as rank
+      from (
+      select k.item_id, i.kind, i.title, i.alternatives, k.content, k.search,
              -- A Q&A answers the visitor only when its question (or another phrasing) matches, not
              -- when a word of its answer does.
              i.kind = 'qa' and pg_catalog.to_tsvector('english'::regconfig,
@@ -96,7 +105,8 @@ begin
         and (scope = 'all' or exists (
           select 1 from public.chatbot_knowledge_items s where s.chatbot_id = bot_id and s.item_id = k.item_id
         ))
-      order by rank desc, k.item_id
+      ) as matched
+      order by rank desc, matched.item_id
       limit least(greatest(coalesce(p_limit, 5), 1), 10)
     ) as ranked
   ), '[]'::jsonb);
