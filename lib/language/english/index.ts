@@ -10,6 +10,7 @@ import type {
   Term,
   TextAnalysis,
 } from "@/lib/language/analysis";
+import { BoundedCache } from "../bounded-cache";
 import { readWords, type Word } from "./lemmatizer";
 import { ENGLISH_QUESTION_KINDS } from "./question-kinds";
 import { sensesOf, type WordClass, type WordSenses } from "./wordnet";
@@ -111,6 +112,25 @@ function contentWords(words: readonly Word[]): Word[] {
 
 let kindWords: Promise<Map<QuestionKind, KindWords>> | null = null;
 
+const MAX_PASSAGES_CACHED = 5_000;
+const termHolder = globalThis as typeof globalThis & { chatfolioPassageTerms?: BoundedCache<Term[]> };
+
+const kindsHolder = globalThis as typeof globalThis & {
+  chatfolioPassageKinds?: BoundedCache<ReadonlyMap<QuestionKind, number>>;
+};
+
+/** The kinds of question each of the owners' passages answers, by section and text, for the process. */
+function passageKinds(): BoundedCache<ReadonlyMap<QuestionKind, number>> {
+  kindsHolder.chatfolioPassageKinds ??= new BoundedCache(MAX_PASSAGES_CACHED);
+  return kindsHolder.chatfolioPassageKinds;
+}
+
+/** The terms of the owners' texts, by text, for the process. */
+function passageTerms(): BoundedCache<Term[]> {
+  termHolder.chatfolioPassageTerms ??= new BoundedCache(MAX_PASSAGES_CACHED);
+  return termHolder.chatfolioPassageTerms;
+}
+
 /** Each kind's anchors with their first sense's synonyms, loaded once per process. */
 function loadKindWords(): Promise<Map<QuestionKind, KindWords>> {
   kindWords ??= Promise.all(
@@ -129,6 +149,8 @@ function loadKindWords(): Promise<Map<QuestionKind, KindWords>> {
 class EnglishLexicon implements Lexicon {
   /** Passages are read several times a reply (ranking, kinds, notes): each text once. */
   private readonly read = new Map<string, Term[]>();
+  /** A reply reads its question several times (ranking, Q&A, notes): once. */
+  private readonly questions = new Map<string, QuestionReading>();
 
   constructor(
     private readonly senses: ReadonlyMap<SensesKey, WordSenses>,
@@ -197,15 +219,30 @@ class EnglishLexicon implements Lexicon {
   }
 
   terms(text: string): Term[] {
-    let terms = this.read.get(text);
-    if (!terms) {
-      terms = this.termsOfWords(readWords(text, true), false);
-      this.read.set(text, terms);
-    }
+    const known = this.read.get(text) ?? passageTerms().get(text);
+    if (known) return known;
+    const words = readWords(text, true);
+    const terms = this.termsOfWords(words, false);
+    this.read.set(text, terms);
+    // Kept for the process when every word's meanings were loaded for it: the owner's text comes
+    // back on every turn, and reading it again is most of a turn's cost.
+    const loaded =
+      contentWords(words).every((word) => !word.wordClass || this.senses.has(keyOf(word.lemma, word.wordClass))) &&
+      compoundCandidates(words).every(({ compound, wordClass }) => this.senses.has(keyOf(compound, wordClass)));
+    if (loaded) passageTerms().set(text, terms);
     return terms;
   }
 
   question(text: string, ignore: string | null = null): QuestionReading {
+    const key = `${ignore ?? ""}\u0000${text}`;
+    const known = this.questions.get(key);
+    if (known) return known;
+    const reading = this.readQuestion(text, ignore);
+    this.questions.set(key, reading);
+    return reading;
+  }
+
+  private readQuestion(text: string, ignore: string | null): QuestionReading {
     const words = readWords(text);
     const ignored = new Set(ignore ? readWords(ignore).map((word) => word.lemma) : []);
     const asksDuration = ASKS_DURATION.test(text);
@@ -331,6 +368,16 @@ class EnglishLexicon implements Lexicon {
   }
 
   answersKinds(text: string, section: ProfileSectionName): ReadonlyMap<QuestionKind, number> {
+    const key = `${section}|${text}`;
+    const known = passageKinds().get(key);
+    if (known) return known;
+    const kinds = this.kindsAnswered(text, section);
+    // Kept only when the text's terms were, with every word's meanings loaded.
+    if (passageTerms().get(text)) passageKinds().set(key, kinds);
+    return kinds;
+  }
+
+  private kindsAnswered(text: string, section: ProfileSectionName): ReadonlyMap<QuestionKind, number> {
     const terms = this.terms(text);
     const kinds = new Map<QuestionKind, number>();
     for (const [kind, { anchors, meanings }] of this.kinds) {
@@ -441,9 +488,12 @@ export const english: TextAnalysis = {
     const [lexicon, kinds] = await Promise.all([english.prepare([question]), loadKindWords()]);
     const reading = lexicon.question(question);
     const words: Record<string, string[]> = {};
-    // The search is for recall (the model weighs what comes back), so every sense counts here.
+    // The search is for recall (the model weighs what comes back), so every sense counts here, in
+    // the word's other class too: "would you move?" finds "relocation", a move as a noun.
     for (const term of reading.terms) {
-      words[term.lemma] = [...new Set([...term.synonyms, ...term.derived, ...term.anySense])].slice(
+      const otherClass = term.wordClass === "verb" ? "noun" : term.wordClass === "noun" ? "verb" : null;
+      const other = otherClass && !term.named ? (await sensesOf(term.lemma, otherClass)).anySense : [];
+      words[term.lemma] = [...new Set([...term.synonyms, ...term.derived, ...term.anySense, ...other])].slice(
         0,
         MAX_SEARCH_WORDS,
       );

@@ -1,6 +1,7 @@
 import "server-only";
 import model from "wink-eng-lite-web-model";
 import winkNLP, { type ItsFunction, type WinkMethods } from "wink-nlp";
+import { BoundedCache } from "../bounded-cache";
 import type { WordClass } from "./wordnet";
 
 /** One word of a text as wink-nlp reads it: its dictionary form and part of speech. */
@@ -52,7 +53,23 @@ const LIGHT_VERBS = new Set(["be", "have", "do", "go", "get", "make", "take", "g
  * text (`asWritten`) a capitalised word the stop list has still counts: a profile's "Go for
  * high-throughput services" names the language.
  */
-export function readWords(text: string, asWritten = false): Word[] {
+export function readWords(text: string, asWritten = false): readonly Word[] {
+  // A bot's profile is read on every turn: each text once per process, while it is short.
+  if (text.length > MAX_CACHED_TEXT) return tagWords(text, asWritten);
+  return readings().getOrSet(`${asWritten ? "w" : "q"}${text}`, () => tagWords(text, asWritten));
+}
+
+const MAX_CACHED_TEXT = 2_000;
+const MAX_TEXTS_CACHED = 5_000;
+
+const readingHolder = globalThis as typeof globalThis & { chatfolioReadings?: BoundedCache<readonly Word[]> };
+
+function readings(): BoundedCache<readonly Word[]> {
+  readingHolder.chatfolioReadings ??= new BoundedCache(MAX_TEXTS_CACHED);
+  return readingHolder.chatfolioReadings;
+}
+
+function tagWords(text: string, asWritten: boolean): Word[] {
   const methods = nlp();
   const its = methods.its;
   const tokens = methods.readDoc(text).tokens();

