@@ -70,6 +70,8 @@ export interface QuestionReading {
   yesNo: boolean;
   /** The terms that name what it asks about rather than the kind of thing ("Spanish", not "speak"). */
   topics: Term[];
+  /** In a yes-or-no, what the answer must name: its names, else its particular words ("golf", not "play"). */
+  mustName: Term[];
   /** "Does she have kids?": whether people or animals are theirs, which only "my daughter" answers. */
   asksPossession: boolean;
   /** Whether it asks about now ("where does she work?") or the past ("where did she work?"). */

@@ -134,8 +134,7 @@ export function knowledgeSentences(
   const matches = (term: Term, terms: readonly Term[]) => terms.some((candidate) => lexicon.match(term, candidate) > 0);
   // "Does Sam speak German?" is not answered by "Sam speaks about renovation", nor "does he play
   // the piano?" by "he plays a cello".
-  const names = about.topics.filter((term) => term.named);
-  const things = !about.yesNo ? [] : names.length > 0 ? names : about.topics.filter((term) => term.specific);
+  const things = about.mustName;
   const answers = (terms: readonly Term[], text: string) =>
     (things.length > 0 && !things.some((thing) => matches(thing, terms))) ||
     (about.asksPossession && !about.topics.some((term) => lexicon.possesses(text, term)))

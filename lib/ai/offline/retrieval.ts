@@ -137,9 +137,7 @@ function evidenceFor(facts: ProfileFacts, signals: QuestionSignals, position: nu
   const kind = yesNoAbout ? 0 : (signals.kindWeights[position] ?? 0);
   // And by the thing itself: "does she play golf?" is not answered by "she plays the veena",
   // though "does she mentor people?" is by "she mentors junior developers" ("people" names little).
-  const names = reading.topics.filter((term) => term.named);
-  const specific = reading.topics.filter((term) => term.specific);
-  const things = names.length > 0 ? names : specific.length > 0 ? specific : reading.topics;
+  const things = reading.mustName.length > 0 ? reading.mustName : reading.topics;
   const none = { bm25: 0, found: 0, kind };
   // "How long has she farmed?", "how many sheep?": only a passage that dates or counts answers.
   for (const measured of MEASURED_KINDS) {

@@ -54,14 +54,16 @@ export const english: TextAnalysis = {
     const words: Record<string, string[]> = {};
     // The search is for recall (the model weighs what comes back), so every sense counts here, in
     // the word's other class too: "would you move?" finds "relocation", a move as a noun.
-    for (const term of reading.terms) {
-      const otherClass = term.wordClass === "verb" ? "noun" : term.wordClass === "noun" ? "verb" : null;
-      const other = otherClass && !term.named ? (await sensesOf(term.lemma, otherClass)).anySense : [];
-      words[term.lemma] = [...new Set([...term.synonyms, ...term.derived, ...term.anySense, ...other])].slice(
-        0,
-        MAX_SEARCH_WORDS,
-      );
-    }
+    const others = await Promise.all(
+      reading.terms.map((term) => {
+        const otherClass = term.wordClass === "verb" ? "noun" : term.wordClass === "noun" ? "verb" : null;
+        return otherClass && !term.named ? sensesOf(term.lemma, otherClass) : null;
+      }),
+    );
+    reading.terms.forEach((term, at) => {
+      const related = [...term.synonyms, ...term.derived, ...term.anySense, ...(others[at]?.anySense ?? [])];
+      words[term.lemma] = [...new Set(related)].slice(0, MAX_SEARCH_WORDS);
+    });
     const kindWords = [...reading.kinds.keys()].flatMap((kind) => [...(kinds.get(kind)?.said ?? [])]);
     if (kindWords.length > 0) words[""] = kindWords.slice(0, MAX_SEARCH_WORDS);
     return words;

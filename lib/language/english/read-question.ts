@@ -153,9 +153,19 @@ export function readQuestion(reader: QuestionReader, text: string, ignore: strin
     topics,
     tense,
     asksPossession,
+    mustName: yesNo ? particulars(topics) : [],
     pointsBack: POINTS_BACK.test(text),
     // "Since when?", "Which university?": no verb, so it leans on the question before it.
     elliptical: !words.some((word) => word.tag === "VERB" || word.tag === "AUX") && terms.length <= 1,
     asksEarlier: EARLIER_THAN.test(text),
   };
+}
+
+/**
+ * What a yes-or-no must find named to be answered: its names ("Thai", "AutoCAD"), else its
+ * particular words ("golf", "shear"; not "people" or "play").
+ */
+function particulars(topics: readonly Term[]): Term[] {
+  const names = topics.filter((term) => term.named);
+  return names.length > 0 ? names : topics.filter((term) => term.specific);
 }
