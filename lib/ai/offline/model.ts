@@ -9,8 +9,9 @@ import type {
 import type { LanguageModel } from "ai";
 import { EMPTY_PROFILE, OUTCOME_METADATA_KEY } from "@/lib/constants";
 import { type Grounding, readOfflineModelOptions } from "../grounding";
-import { composeOfflineReply, type OfflineReply, type OfflineTurn } from "./answer";
+import { composeOfflineReply } from "./answer";
 import { readTurn } from "./reading";
+import type { OfflineReply, OfflineTurn } from "./reply";
 
 /** The offline model's provider name, by which answer.ts tells it from a real model. */
 const OFFLINE_PROVIDER = "chatfolio";
