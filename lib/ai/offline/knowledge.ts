@@ -137,6 +137,7 @@ export function knowledgeSentences(
   const things = about.mustName;
   const answers = (terms: readonly Term[], text: string) =>
     (things.length > 0 && !things.some((thing) => matches(thing, terms))) ||
+    (about.mustNameEvery && !things.every((thing) => matches(thing, terms))) ||
     (about.asksPossession && !about.topics.some((term) => lexicon.possesses(text, term)))
       ? 0
       : wanted.filter((term) => matches(term, terms)).length;

@@ -23,6 +23,8 @@ const EARLIER_THAN = /\b(before|earlier|prior|previously)\b/i;
 const PRESENT_TENSE = /\b(does|do|is|are|now|currently|current|today)\b|\b(what|where|who|how)['’]s\b/i;
 const PAST_TENSE = /\b(did|was|were|before|previously|earlier|used|first|started)\b/i;
 const CLAUSE_BREAK = /\s+and\s+|[,;]\s*/i;
+/** Names joined by these are alternatives, any of which answers. */
+const ALTERNATIVES = /\b(and|or)\b|,/i;
 const STATIVE_VERB_CATEGORY = "verb.stative";
 const COMMUNICATION_VERB_CATEGORY = "verb.communication";
 /** What someone "has" as family or companions: people and animals. */
@@ -154,6 +156,7 @@ export function readQuestion(reader: QuestionReader, text: string, ignore: strin
     tense,
     asksPossession,
     mustName: yesNo ? particulars(topics) : [],
+    mustNameEvery: !ALTERNATIVES.test(text),
     pointsBack: POINTS_BACK.test(text),
     // "Since when?", "Which university?": no verb, so it leans on the question before it.
     elliptical: !words.some((word) => word.tag === "VERB" || word.tag === "AUX") && terms.length <= 1,
