@@ -72,6 +72,11 @@ export interface QuestionReading {
   topics: Term[];
   /** In a yes-or-no, what the answer must name: its names, else its particular words ("golf", not "play"). */
   mustName: Term[];
+  /**
+   * Whether the answer must name every one of them: "has she flown the Airbus A380?" is not
+   * answered by "the Airbus A320"; "does she speak French or German?" is by "she speaks French".
+   */
+  mustNameEvery: boolean;
   /** "Does she have kids?": whether people or animals are theirs, which only "my daughter" answers. */
   asksPossession: boolean;
   /** Whether it asks about now ("where does she work?") or the past ("where did she work?"). */

@@ -137,12 +137,18 @@ export function knowledgeSentences(
   const things = about.mustName;
   const answers = (terms: readonly Term[], text: string) =>
     (things.length > 0 && !things.some((thing) => matches(thing, terms))) ||
+    (about.mustNameEvery && !things.every((thing) => matches(thing, terms))) ||
     (about.asksPossession && !about.topics.some((term) => lexicon.possesses(text, term)))
       ? 0
       : wanted.filter((term) => matches(term, terms)).length;
   const scored: Array<KnowledgeSentence & { score: number; order: number }> = [];
+  // "Which Premier League team does she support?" is not answered by a note without the name,
+  // though "It is funded by ..." is by one that names it a sentence before.
+  const names = about.topics.filter((term) => term.named);
   for (const entry of knowledge) {
     if (entry.kind === "qa") continue;
+    const entryTerms = [entry.title, ...sentencesOf(entry)].flatMap((text) => lexicon.terms(text));
+    if (!names.every((name) => matches(name, entryTerms))) continue;
     const titled = entry.kind !== "document" && answers(lexicon.terms(entry.title), entry.title) > 0;
     for (const text of sentencesOf(entry)) {
       if (text === "") continue;

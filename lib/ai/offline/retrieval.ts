@@ -35,6 +35,8 @@ const MIN_KIND_EVIDENCE_WITH_UNMATCHED_WORDS = 1;
 /** Kind weights this strong come from a word of the question ("study"), not only its question word ("where"). */
 const KIND_FROM_A_WORD = 0.8;
 const PREVIOUS_QUESTION_WEIGHT = 0.35;
+/** How much what a yes-or-no asks for counts, among passages that name its thing. */
+const YES_NO_KIND_SHARE = 0.5;
 /** Kinds of question only a passage that holds a date or a number answers. */
 const MEASURED_KINDS = ["duration", "quantity"] as const;
 const ALREADY_SAID_FACTOR = 0.5;
@@ -56,6 +58,8 @@ type QuestionSignals = {
   hasUnmatchedWords: boolean;
   /** A thing the question names that the profile never mentions ("what school did her kids go to?"). */
   hasUnmatchedThing: boolean;
+  /** A name the profile never mentions ("which Premier League team does she support?"): nothing here answers. */
+  hasUnmatchedName: boolean;
 };
 
 function analyseQuestion(text: string, facts: ProfileFacts): QuestionSignals {
@@ -77,10 +81,12 @@ function analyseQuestion(text: string, facts: ProfileFacts): QuestionSignals {
     kindWeights,
     hasUnmatchedWords: unansweredKind || unmatched.length > 0,
     hasUnmatchedThing: unmatched.some((term) => term.wordClass === "noun"),
+    hasUnmatchedName: unmatched.some((term) => term.named),
   };
 }
 
 function isRelevant(evidence: Evidence, signals: QuestionSignals): boolean {
+  if (signals.hasUnmatchedName) return false;
   if (evidence.found >= MIN_BM25_EVIDENCE) return true;
   // What the question asks for is no answer when it is about something the profile never names.
   if (signals.hasUnmatchedThing) return false;
@@ -134,7 +140,8 @@ function evidenceFor(facts: ProfileFacts, signals: QuestionSignals, position: nu
   const yesNoAbout = reading.yesNo && reading.topics.length > 0;
   // A yes-or-no about something is answered by what names it, not by what kind of thing it is;
   // "Can he cook Thai food?" is not answered by "I cook French food".
-  const kind = yesNoAbout ? 0 : (signals.kindWeights[position] ?? 0);
+  const kindWeight = signals.kindWeights[position] ?? 0;
+  const kind = yesNoAbout ? 0 : kindWeight;
   // And by the thing itself: "does she play golf?" is not answered by "she plays the veena",
   // though "does she mentor people?" is by "she mentors junior developers" ("people" names little).
   const things = reading.mustName.length > 0 ? reading.mustName : reading.topics;
@@ -145,7 +152,9 @@ function evidenceFor(facts: ProfileFacts, signals: QuestionSignals, position: nu
       return { bm25: 0, found: 0, kind: 0 };
     }
   }
-  if (yesNoAbout && things.length > 0 && facts.index.score(position, things) === 0) return none;
+  const named = things.filter((thing) => facts.index.score(position, [thing]) > 0);
+  if (yesNoAbout && things.length > 0 && named.length === 0) return none;
+  if (reading.mustNameEvery && named.length < reading.mustName.length) return none;
   // "Cares for critically ill children" is no answer to "does she have children?".
   const text = facts.passages[position]?.text ?? "";
   if (reading.asksPossession && !reading.topics.some((term) => facts.lexicon.possesses(text, term))) return none;
@@ -158,7 +167,9 @@ function evidenceFor(facts: ProfileFacts, signals: QuestionSignals, position: nu
   return {
     bm25: facts.index.score(position, reading.terms),
     found: facts.index.score(position, finding, { derived: false }),
-    kind,
+    // Among the passages that name it, the kind still tells which says it: "can she speak Irish?"
+    // is answered by her languages, not by the Irish crime fiction she reads.
+    kind: yesNoAbout && named.length > 0 ? kindWeight * YES_NO_KIND_SHARE : kind,
   };
 }
 

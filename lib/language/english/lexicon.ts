@@ -31,7 +31,7 @@ const SPECIFIC_NOUN_LEVELS = 4;
 /** A verb with this few senses names a particular act ("shear", "mentor"); "play" has dozens. */
 const SPECIFIC_VERB_SENSES = 6;
 /** How surely a sentence with a role noun answers what someone does, beside their experience. */
-const ROLE_NOUN_WEIGHT = 0.5;
+const ROLE_NOUN_WEIGHT = 1;
 /** Words before a noun that make it someone's: "my daughter", "their dog", "has two kids". */
 const POSSESSIVE_LEMMAS = new Set(["my", "his", "her", "their", "our", "have"]);
 /** How far before the noun that word may stand ("my two young daughters"). */

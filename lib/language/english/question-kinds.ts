@@ -49,6 +49,7 @@ export const ENGLISH_QUESTION_KINDS: Record<QuestionKind, KindDeclaration> = {
     sections: ["experience"],
     roleNounsIn: ["bio"],
     otherwise: ["bio"],
+    phrases: ["for a living", "for work", "for a job", "do professionally"],
   },
   employer: {
     anchors: [
@@ -94,7 +95,20 @@ export const ENGLISH_QUESTION_KINDS: Record<QuestionKind, KindDeclaration> = {
       ["interest", "noun"],
     ],
     sections: ["interests"],
-    phrases: ["outside work", "outside of work", "after work", "off work"],
+    phrases: [
+      "outside work",
+      "outside of work",
+      "after work",
+      "off work",
+      "not working",
+      "at weekends",
+      "at the weekend",
+      "on weekends",
+      "on the weekend",
+      "days off",
+      "day off",
+      "time off",
+    ],
   },
   skills: {
     anchors: [

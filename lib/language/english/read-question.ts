@@ -23,6 +23,8 @@ const EARLIER_THAN = /\b(before|earlier|prior|previously)\b/i;
 const PRESENT_TENSE = /\b(does|do|is|are|now|currently|current|today)\b|\b(what|where|who|how)['’]s\b/i;
 const PAST_TENSE = /\b(did|was|were|before|previously|earlier|used|first|started)\b/i;
 const CLAUSE_BREAK = /\s+and\s+|[,;]\s*/i;
+/** Names joined by these are alternatives, any of which answers. */
+const ALTERNATIVES = /\b(and|or)\b|,/i;
 const STATIVE_VERB_CATEGORY = "verb.stative";
 const COMMUNICATION_VERB_CATEGORY = "verb.communication";
 /** What someone "has" as family or companions: people and animals. */
@@ -73,7 +75,8 @@ export function readQuestion(reader: QuestionReader, text: string, ignore: strin
     for (const [kind, { anchors, said, meanings }] of reader.kinds) {
       if (said.has(term.lemma) || said.has(head))
         raise(kind, anchors.has(term.lemma) || anchors.has(head) ? 1 : KIND_BY_RELATED);
-      else if (sharesAny(term.meanings, meanings) || sharesAny(term.derived, anchors)) raise(kind, KIND_BY_RELATED);
+      else if (sharesAny(term.meanings, meanings) || sharesAny(term.derived, anchors) || namesAnchor(term, anchors))
+        raise(kind, KIND_BY_RELATED);
       else {
         // "Sport" is a kind of recreation: a question about leisure, but still about sport.
         if (sharesAny(term.broaderMeanings, meanings)) raise(kind, KIND_BY_BROADER);
@@ -154,11 +157,20 @@ export function readQuestion(reader: QuestionReader, text: string, ignore: strin
     tense,
     asksPossession,
     mustName: yesNo ? particulars(topics) : [],
+    mustNameEvery: !ALTERNATIVES.test(text),
     pointsBack: POINTS_BACK.test(text),
     // "Since when?", "Which university?": no verb, so it leans on the question before it.
     elliptical: !words.some((word) => word.tag === "VERB" || word.tag === "AUX") && terms.length <= 1,
     asksEarlier: EARLIER_THAN.test(text),
   };
+}
+
+/**
+ * A word one of whose senses is an anchor that ends in it: "degree" is, in one sense, the academic
+ * degree, so "does she have a degree?" asks about her education.
+ */
+function namesAnchor(term: Term, anchors: ReadonlySet<string>): boolean {
+  return [...anchors].some((anchor) => anchor.endsWith(` ${term.lemma}`) && term.anySense.has(anchor));
 }
 
 /**

