@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { loadSessionRefresher } from "@/lib/auth/backend";
 import { serializeCookie } from "@/lib/auth/cookies";
 import { loginPathFor, PATH_HEADER } from "@/lib/auth/next-path";
-import { refreshSession } from "@/lib/auth/proxy-session";
 import { isHttps } from "@/lib/http/request-facts";
 import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 import { issueVisitorCookie } from "@/lib/visitors/cookie";
@@ -17,7 +17,7 @@ import { adoptReplyLink } from "@/lib/visitors/reply-link";
 export async function proxy(request: NextRequest) {
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   const secure = isHttps(request.headers, request.url);
-  const session = await refreshSession(
+  const session = await (await loadSessionRefresher()).refreshSession(
     request.cookies.getAll().map(({ name, value }) => ({ name, value })),
     secure,
   );

@@ -15,8 +15,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { signOutAction } from "@/lib/auth/actions";
 import { idleFormState } from "@/lib/http/form-state";
-
-import { AccountButtonFace, type AccountMenuProps, accountButtonProps } from "./account-menu";
+import { AccountButtonFace, type AccountMenuProps, accountButtonProps } from "./account-button";
 
 /**
  * The owner's email and the ways out, loaded by AccountMenu on the first press of its button and

@@ -4,7 +4,7 @@ import { Toast } from "@base-ui/react/toast";
 import { CircleAlert, CircleCheck, X } from "lucide-react";
 import { useEffect } from "react";
 import { buttonVariants } from "./button-variants";
-import type { QueuedToast } from "./toast";
+import type { QueuedToast } from "./queued-toast";
 
 // Base UI's toasts, loaded by toast.tsx on the first toast only: they are ~14 KB gzipped that no
 // page needs before something has happened to report.

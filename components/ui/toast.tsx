@@ -1,17 +1,12 @@
 "use client";
 
 import { lazy, Suspense, useSyncExternalStore } from "react";
+import type { QueuedToast } from "./queued-toast";
 
 // One queue for the whole page, so client code anywhere (e.g. after a server action returned)
 // can say `toast.success("Profile saved")` without a hook; <Toaster /> shows what it queues. The
 // toasts themselves (Base UI, toast-view.tsx) load with the first toast, keeping them out of every
 // page's first-load JavaScript.
-
-export interface QueuedToast {
-  title: string;
-  description?: string;
-  type: "success" | "error";
-}
 
 interface ToastOptions {
   description?: string;

@@ -8,13 +8,13 @@ import {
   confirmEmailChange,
   confirmPassword,
   deleteAccount,
-  limitPasswordResetRequest,
   resetPassword,
   sendPasswordReset,
-} from "@/lib/auth/account";
-import { authContextFrom, signOut } from "@/lib/auth/accounts";
+} from "@/lib/auth/account-changes";
 import { generateApiKey } from "@/lib/auth/api-keys";
+import { limitPasswordResetRequest } from "@/lib/auth/rate-limit";
 import { requireRecentAuthentication } from "@/lib/auth/recent-authentication";
+import { authContextFrom, signOut } from "@/lib/auth/sign-in";
 import { asOwner } from "@/lib/db";
 import { deleteApiKey, insertApiKey } from "@/lib/db/queries/api-keys";
 import { ApiError } from "@/lib/errors";

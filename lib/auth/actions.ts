@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action } from "@/lib/http/action";
 import { credentialsSchema, signInSchema } from "@/lib/validation/auth";
-import { authContextFrom, signIn, signOut, signUp } from "./accounts";
 import { safeNextPath } from "./next-path";
+import { authContextFrom, signIn, signOut, signUp } from "./sign-in";
 
 // Server actions, so the forms work without JavaScript.
 

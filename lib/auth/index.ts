@@ -1,9 +1,13 @@
 import "server-only";
 import type { JwtClaims } from "@/lib/db/types";
 import { getEnv } from "@/lib/env";
-import { authorization } from "@/lib/http/request-facts";
-import { apiKeyCaller, isApiKey } from "./api-keys";
-import type { CookieJar } from "./cookies";
+import { ApiError } from "@/lib/errors";
+import type { Credentials, PublicUser, SignInInput, SignupResponse, TokenResponse } from "@/lib/validation/auth";
+import type { CookieJar, CookieToSet } from "./cookies";
+
+// The contract between lib/auth and its two backends (builtin/, supabase/): what a caller is, what
+// each backend must do, and the errors both raise alike. Both backends import this module and it
+// imports neither; lib/auth/backend.ts is the one place that picks one.
 
 /** Who is calling, whichever backend and credential proved it. */
 export interface Caller {
@@ -22,33 +26,96 @@ export interface Caller {
   authenticatedAt?: Date;
 }
 
-export type AuthBackend = "builtin" | "supabase";
+export type AuthBackendName = "builtin" | "supabase";
 
 /** Supabase Auth when its URL and key are configured, the built-in backend otherwise. */
-export function authBackend(): AuthBackend {
+export function authBackend(): AuthBackendName {
   const env = getEnv();
   return env.NEXT_PUBLIC_SUPABASE_URL && env.supabaseKey ? "supabase" : "builtin";
 }
 
-/**
- * Who is calling: `Authorization: Bearer <access token | API key>` when the header is present (a
- * bad one is not rescued by a cookie: the client said who it is and was wrong), else the session
- * cookie in jar. Null when none is valid. A session the backend refreshes on the way (Supabase's
- * expired access token) leaves its new cookies in jar for the response. Route handlers pass a jar
- * over their Request (so tests can call them directly); server actions and components, Next's.
- */
-export async function callerFrom(jar: CookieJar, headers: Headers): Promise<Caller | null> {
-  const credentials = authorization(headers);
-  if (credentials.kind === "malformed") return null;
-  if (credentials.kind === "bearer") {
-    if (isApiKey(credentials.token)) return apiKeyCaller(credentials.token);
-    return (await backend()).bearerCaller(credentials.token);
-  }
-  return (await backend()).sessionCaller(jar);
+/** What sign-up, sign-in and sign-out need from the request they serve, whoever serves it. */
+export interface AuthContext {
+  /** Cookies of the request; what the backend sets lands on the response. */
+  jar: CookieJar;
+  /** The browser came over https: cookies get Secure. */
+  secure: boolean;
+  /** For the per-IP rate limit; null when unknown. */
+  ip: string | null;
+  /** The request's Bearer token, if any: with Supabase Auth, sign-out ends that token's session. */
+  bearer: string | null;
 }
 
-// Each backend is loaded only when it is the configured one: supabase-js never loads for the
-// built-in backend, and neither backend imports the other.
-async function backend() {
-  return authBackend() === "supabase" ? import("./supabase/caller") : import("./builtin/caller");
+export interface SignUpResult {
+  status: 201 | 202;
+  body: SignupResponse;
+}
+
+/**
+ * What each backend does. Rate limits, API keys and the account's data are not in it: lib/auth
+ * applies those the same way before or after calling whichever backend is configured.
+ */
+export interface AuthBackend {
+  /** The caller behind an access token sent as `Authorization: Bearer`, if it is valid. */
+  bearerCaller(token: string): Promise<Caller | null>;
+  /** The caller of the session cookie in jar; a refreshed session leaves its cookies there. */
+  sessionCaller(jar: CookieJar): Promise<Caller | null>;
+  /** Creates the account (409 when the email is taken) and signs the browser in, unless confirmation comes first. */
+  signUp(input: Credentials, context: AuthContext): Promise<SignUpResult>;
+  /** Checks the credentials (401 with WRONG_CREDENTIALS) and sets the session cookie. */
+  signIn(input: SignInInput, context: AuthContext): Promise<PublicUser>;
+  /** An access token for an integration; no cookie is set. */
+  createToken(input: SignInInput): Promise<TokenResponse>;
+  /** Ends the caller's session (or every session with all) and clears the cookie. */
+  signOut(caller: Caller | null, context: AuthContext, all: boolean): Promise<void>;
+  /** Gives the password again, so the session counts as recently authenticated. */
+  confirmPassword(caller: Caller, password: string, context: AuthContext): Promise<void>;
+  changePassword(
+    caller: Caller,
+    input: { current_password: string; new_password: string },
+    context: AuthContext,
+  ): Promise<void>;
+  /** pending: a confirmation link went to the new address. */
+  changeEmail(
+    caller: Caller,
+    input: { email: string; password: string },
+    context: AuthContext,
+  ): Promise<{ pending: boolean }>;
+  confirmEmailChange(token: string): Promise<void>;
+  /** Sends a reset link if the address has an account, and nothing otherwise. */
+  sendPasswordReset(email: string): Promise<void>;
+  /** Sets a new password from a reset link (single use) and signs the browser in. */
+  resetPassword(input: { token: string; password: string }, context: AuthContext): Promise<void>;
+  /** Clears the session cookies of a deleted account. */
+  clearSession(context: AuthContext): Promise<void>;
+}
+
+export interface RefreshedSession {
+  /** An auth cookie came with the request (valid or not: the page's own check decides). */
+  present: boolean;
+  /** Cookies to set on the response (and to pass on to this request's handlers). */
+  cookies: CookieToSet[];
+}
+
+/**
+ * What proxy.ts needs of a backend, apart from AuthBackend so that the proxy, which runs before
+ * every page, never loads the database driver: it keeps the browser's session alive without it.
+ */
+export interface SessionRefresher {
+  refreshSession(cookies: { name: string; value: string }[], secure: boolean): Promise<RefreshedSession>;
+}
+
+/** One message for a wrong email and a wrong password, whichever backend checked them. */
+export const WRONG_CREDENTIALS = "Incorrect email or password.";
+
+/** Sign-up with an email that has an account already, whichever backend found it: 409 naming the field. */
+export function emailTaken(cause?: unknown): ApiError {
+  const message = "An account with this email already exists.";
+  return new ApiError("conflict", message, { details: [{ path: "email", message }], cause });
+}
+
+/** The message for a wrong current password, on the field that holds it. */
+export function wrongPassword(field: string): ApiError {
+  const message = "Incorrect password.";
+  return new ApiError("validation_failed", message, { details: [{ path: field, message }] });
 }

@@ -3,7 +3,12 @@ import { createHash } from "node:crypto";
 import { asService } from "@/lib/db";
 import { countAttempt } from "@/lib/db/queries/auth-attempts";
 import { ApiError } from "@/lib/errors";
-import { AUTH_ATTEMPT_LIMIT, AUTH_EMAIL_ATTEMPT_CEILING, AUTH_WINDOW_SECONDS } from "@/lib/limits";
+import {
+  AUTH_ATTEMPT_LIMIT,
+  AUTH_EMAIL_ATTEMPT_CEILING,
+  AUTH_WINDOW_SECONDS,
+  PASSWORD_RESET_LIMIT,
+} from "@/lib/limits";
 
 function bucket(kind: string, subject: string): string {
   return `${kind}:${createHash("sha256").update(subject).digest("hex")}`;
@@ -62,6 +67,28 @@ export async function limitAuthAttempt(action: "sign_in" | "sign_up", ip: string
   if (waitUntil === 0) return;
   const retryAfter = Math.max(1, Math.ceil((waitUntil - now) / 1000));
   throw new ApiError("rate_limited", "Too many attempts. Try again later.", {
+    headers: { "Retry-After": String(retryAfter) },
+  });
+}
+
+/**
+ * Counts a reset request against the email's and the IP's budgets (whether or not the email has an
+ * account, so the answer says nothing about that) and refuses it with 429 once either is spent.
+ */
+export async function limitPasswordResetRequest(email: string, ip: string | null): Promise<void> {
+  const subjects = [`password_reset:email:${email}`, ...(ip ? [`password_reset:ip:${ip}`] : [])];
+  const counts = await asService(async (tx) => {
+    const results = [];
+    for (const subject of subjects) {
+      const bucket = `${subject.split(":").slice(0, 2).join(":")}:${createHash("sha256").update(subject).digest("hex")}`;
+      results.push(await countAttempt(tx, { bucket, windowSeconds: AUTH_WINDOW_SECONDS }));
+    }
+    return results;
+  });
+  const spent = counts.filter((count) => count.attempts > PASSWORD_RESET_LIMIT);
+  if (spent.length === 0) return;
+  const retryAfter = Math.max(1, Math.ceil((Math.max(...spent.map((c) => c.resetAt.getTime())) - Date.now()) / 1000));
+  throw new ApiError("rate_limited", "Too many reset requests. Try again later.", {
     headers: { "Retry-After": String(retryAfter) },
   });
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { currentCookieJar, currentHeaders } from "@/lib/http/request-facts";
-import { type Caller, callerFrom } from ".";
+import type { Caller } from ".";
+import { callerFrom } from "./caller";
 import { loginPathFor, PATH_HEADER } from "./next-path";
 
 /** The signed-in owner for server components and actions (one lookup per render), or null. */

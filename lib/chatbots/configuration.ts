@@ -7,21 +7,27 @@ import { TONES, VOICES } from "@/lib/constants";
 // here, and nothing that reads the server's environment (the model allow-list is checked in
 // lib/validation/chatbot-server.ts).
 
-interface Setting<Schema extends z.ZodType, Default> {
+/** editor: the dashboard's chatbot editor has a control for the key; api: only the API sets it. */
+type SetBy = "editor" | "api";
+
+interface Setting<Schema extends z.ZodType, Default, By extends SetBy = SetBy> {
   /** The value the key takes when an owner sets it. */
   schema: Schema;
   /** What a bot uses while its owner hasn't set the key; null: the key may be null, and is by default. */
   default: Default;
   /** One line for the API's documentation. */
   description: string;
+  /** Who sets it: the editor sends only its own keys, so the others keep what the API stored. */
+  setBy: By;
 }
 
-function setting<Schema extends z.ZodType, Default extends z.output<Schema> | null>(
+function setting<Schema extends z.ZodType, Default extends z.output<Schema> | null, By extends SetBy>(
   schema: Schema,
   fallback: Default,
   description: string,
-): Setting<Schema, Default> {
-  return { schema, default: fallback, description };
+  setBy: By,
+): Setting<Schema, Default, By> {
+  return { schema, default: fallback, description, setBy };
 }
 
 // Declaration order is the order of the API's JSON and of its documentation.
@@ -30,6 +36,7 @@ const CONFIGURATION = {
     z.string().trim().max(500, "Must be at most 500 characters."),
     "Hi! Ask me anything about my owner's work, skills, experience and interests.",
     "The chat's first message, shown before the visitor writes.",
+    "editor",
   ),
   starter_questions: setting(
     z
@@ -37,28 +44,33 @@ const CONFIGURATION = {
       .max(6, "At most 6 starter questions."),
     ["What do they do?", "What are their main skills?", "What are they interested in?"],
     "Questions a visitor can ask with one click.",
+    "editor",
   ),
   instructions: setting(
     z.string().trim().max(4_000, "Must be at most 4,000 characters."),
     "",
     "The owner's own guidance for the assistant, added to its instructions.",
+    "editor",
   ),
-  tone: setting(z.enum(TONES), "professional", "How the assistant speaks."),
+  tone: setting(z.enum(TONES), "professional", "How the assistant speaks.", "editor"),
   voice: setting(
     z.enum(VOICES, { error: "Must be assistant or first_person." }),
     "assistant",
     'Who the bot speaks as: assistant, the owner\'s assistant speaking about them ("Ada is based in Lisbon"), or first_person, the owner speaking ("I\'m based in Lisbon"). Both the offline model and a real model follow it.',
+    "editor",
   ),
   model: setting(
     // The shape only: whether the server offers the model is checked against CHAT_MODELS on the server.
     z.string().trim().min(1, "Must not be empty.").max(200, "Must be at most 200 characters."),
     null,
     "The model that answers, one of the server's CHAT_MODELS; null: the server's default (CHAT_MODEL).",
+    "editor",
   ),
   temperature: setting(
     z.number().min(0, "Must be between 0 and 2.").max(2, "Must be between 0 and 2."),
     0.3,
     "Sampling temperature, from 0 (most predictable) to 2.",
+    "editor",
   ),
   rate_limit: setting(
     z.strictObject({
@@ -67,11 +79,13 @@ const CONFIGURATION = {
     }),
     { max_messages: 20, window_seconds: 600 },
     "How many messages one visitor may send within window_seconds.",
+    "editor",
   ),
   daily_message_limit: setting(
     z.int().min(1, "Must be between 1 and 1000000.").max(1_000_000, "Must be between 1 and 1000000."),
     null,
     "How many messages this bot answers per UTC day, all visitors together, so one bot can't spend the owner's whole monthly quota; null: no cap but the quota.",
+    "api",
   ),
   blocked_words: setting(
     z
@@ -86,6 +100,7 @@ const CONFIGURATION = {
       .max(100, "At most 100 blocked words."),
     [],
     "Words that make the bot refuse a message before the model sees it (whole words, any case); the refusal is counted, never stored.",
+    "editor",
   ),
   contact_form: setting(
     z.enum(["off", "email_optional", "email_required"], {
@@ -93,21 +108,25 @@ const CONFIGURATION = {
     }),
     "email_required",
     "Whether visitors may leave their details for you in the chat (POST /api/chat/contact), and whether an email is required.",
+    "api",
   ),
   retention_days: setting(
     z.union([z.literal(30), z.literal(90), z.literal(365)], { error: "Keep conversations 30, 90 or 365 days." }),
     null,
     "How many days conversations are kept after their last message (30, 90 or 365), then deleted with their visitors' words by a background sweep; null: kept until deleted.",
+    "editor",
   ),
   show_sources: setting(
     z.boolean(),
     false,
     "Show visitors which profile sections and knowledge items each answer drew on, as chips under it (and as sources in the chat API's answer).",
+    "editor",
   ),
   theme: setting(
     z.strictObject({ accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Must be a colour like #1a2b3c.") }),
     { accent_color: "#2563eb" },
     "The chat's accent colour.",
+    "editor",
   ),
 };
 
@@ -119,6 +138,12 @@ export const CONFIGURATION_KEYS = Object.keys(CONFIGURATION) as ConfigurationKey
 type ValueSchema<Key extends ConfigurationKey> = Table[Key]["default"] extends null
   ? z.ZodNullable<Table[Key]["schema"]>
   : Table[Key]["schema"];
+
+/** The keys the dashboard's chatbot editor has a control for, in the table's order. */
+export type EditorKey = {
+  [Key in ConfigurationKey]: Table[Key]["setBy"] extends "editor" ? Key : never;
+}[ConfigurationKey];
+export const EDITOR_KEYS = CONFIGURATION_KEYS.filter((key): key is EditorKey => CONFIGURATION[key].setBy === "editor");
 
 /** One key's entry, seen without its own types: what the builders below need. */
 function settingOf(key: ConfigurationKey): Setting<z.ZodType, unknown> {

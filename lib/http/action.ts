@@ -1,7 +1,8 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { type Caller, callerFrom } from "@/lib/auth";
+import type { Caller } from "@/lib/auth";
+import { callerFrom } from "@/lib/auth/caller";
 import type { CookieJar } from "@/lib/auth/cookies";
 import { ApiError, errorResponseBody, validationFailed } from "@/lib/errors";
 import { assertSameOrigin } from "./csrf";

@@ -1,7 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import type { Endpoint, EndpointInput, Reply } from "@/lib/api/endpoint";
-import { type Caller, callerFrom } from "@/lib/auth";
+import type { Caller } from "@/lib/auth";
+import { callerFrom } from "@/lib/auth/caller";
 import { type CookieToSet, requestCookieJar, serializeCookie } from "@/lib/auth/cookies";
 import { ApiError, errorResponse, validationFailed } from "@/lib/errors";
 import { assertSameOrigin } from "./csrf";

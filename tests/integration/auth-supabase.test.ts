@@ -7,10 +7,14 @@ import { POST as token } from "@/app/api/auth/token/route";
 import { GET as health } from "@/app/api/health/route";
 import { POST as createKey, GET as listKeys } from "@/app/api/keys/route";
 import { authBackend } from "@/lib/auth";
-import { refreshSession } from "@/lib/auth/proxy-session";
+import { loadSessionRefresher } from "@/lib/auth/backend";
 import { cookieHeader, jsonRequest, setEnv, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 import { type StubUser, type SupabaseAuthStub, startSupabaseAuthStub } from "../support/supabase-auth-server";
+
+// What proxy.ts calls: the configured backend's refresh.
+const refreshSession = async (cookies: { name: string; value: string }[], secure: boolean) =>
+  (await loadSessionRefresher()).refreshSession(cookies, secure);
 
 const SUPABASE_VARS = [
   "NEXT_PUBLIC_SUPABASE_URL",

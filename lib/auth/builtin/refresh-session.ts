@@ -1,5 +1,5 @@
 import "server-only";
-import type { RefreshedSession } from "../proxy-session";
+import type { RefreshedSession } from "..";
 import { SESSION_COOKIE, sessionCookie } from "./session-cookie";
 import { SESSION_TTL_SECONDS, signBuiltinToken, verifyBuiltinToken } from "./tokens";
 

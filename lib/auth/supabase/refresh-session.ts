@@ -1,6 +1,6 @@
 import "server-only";
+import type { RefreshedSession } from "..";
 import type { CookieJar, CookieToSet } from "../cookies";
-import type { RefreshedSession } from "../proxy-session";
 import { supabaseServerClient } from "./client";
 import { isSupabaseAuthCookie } from "./cookie-names";
 

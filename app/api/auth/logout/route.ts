@@ -1,5 +1,5 @@
 import { logoutEndpoint } from "@/lib/api/endpoints/auth";
-import { authContextOf, signOut } from "@/lib/auth/accounts";
+import { authContextOf, signOut } from "@/lib/auth/sign-in";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { signUpEndpoint } from "@/lib/api/endpoints/auth";
-import { authContextOf, signUp } from "@/lib/auth/accounts";
+import { authContextOf, signUp } from "@/lib/auth/sign-in";
 import { assertSameOrigin } from "@/lib/http/csrf";
 import { route } from "@/lib/http/route";
 

@@ -1,5 +1,5 @@
 import { createTokenEndpoint } from "@/lib/api/endpoints/auth";
-import { authContextOf, createToken } from "@/lib/auth/accounts";
+import { authContextOf, createToken } from "@/lib/auth/sign-in";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";

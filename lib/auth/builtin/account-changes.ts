@@ -6,13 +6,12 @@ import { findUserByEmail, findUserById, updateEmail, updatePasswordHash } from "
 import { emailConfigured, sendEmail, siteLink } from "@/lib/email";
 import { ApiError } from "@/lib/errors";
 import { EMAIL_CHANGE_TTL_SECONDS, PASSWORD_RESET_TTL_SECONDS } from "@/lib/limits";
-import type { Caller } from "..";
-import { hashLinkToken, linkToken, wrongPassword } from "../account";
-import { type AuthContext, emailTaken } from "../accounts";
+import { type AuthContext, type Caller, emailTaken, wrongPassword } from "..";
 import { limitAuthAttempt } from "../rate-limit";
-import { startBrowserSession } from "./accounts";
+import { hashLinkToken, linkToken } from "./link-tokens";
 import { hashPassword, verifyPassword } from "./password";
 import { clearedSessionCookie } from "./session-cookie";
+import { startBrowserSession } from "./sign-in";
 
 /**
  * Checks the signed-in user's password (counted like a sign-in, so a stolen session cannot try

@@ -1,14 +1,12 @@
 import "server-only";
 import { siteLink } from "@/lib/email";
 import { ApiError } from "@/lib/errors";
-import type { Caller } from "..";
-import { wrongPassword } from "../account";
-import type { AuthContext } from "../accounts";
+import { type AuthContext, type Caller, wrongPassword } from "..";
 import type { CookieToSet } from "../cookies";
 import { limitAuthAttempt } from "../rate-limit";
-import { apiErrorFrom, rethrow } from "./accounts";
 import { supabaseServerClient } from "./client";
 import { isSupabaseAuthCookie } from "./cookie-names";
+import { apiErrorFrom, rethrow } from "./errors";
 
 // With Supabase Auth, passwords, addresses and reset links are Supabase's: these call its own
 // flows (updateUser, resetPasswordForEmail, verifyOtp), which send their own emails.

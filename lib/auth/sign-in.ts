@@ -1,61 +1,32 @@
 import "server-only";
 import { asOwner } from "@/lib/db";
 import { deleteAllApiKeys } from "@/lib/db/queries/api-keys";
-import { ApiError } from "@/lib/errors";
 import { bearerToken, clientIp, isHttps } from "@/lib/http/request-facts";
-import type { Credentials, PublicUser, SignInInput, SignupResponse, TokenResponse } from "@/lib/validation/auth";
-import { authBackend, type Caller } from ".";
+import type { Credentials, PublicUser, SignInInput, TokenResponse } from "@/lib/validation/auth";
+import type { AuthContext, Caller, SignUpResult } from ".";
+import { loadAuthBackend } from "./backend";
 import { type CookieJar, type CookieToSet, requestCookieJar } from "./cookies";
 import { limitAuthAttempt } from "./rate-limit";
 
-/** One message for a wrong email and a wrong password, whichever backend checked them. */
-export const WRONG_CREDENTIALS = "Incorrect email or password.";
-
-/** Sign-up with an email that has an account already, whichever backend found it: 409 naming the field. */
-export function emailTaken(cause?: unknown): ApiError {
-  const message = "An account with this email already exists.";
-  return new ApiError("conflict", message, { details: [{ path: "email", message }], cause });
-}
-
-/** What sign-up, sign-in and sign-out need from the request they serve, whoever serves it. */
-export interface AuthContext {
-  /** Cookies of the request; what the backend sets lands on the response. */
-  jar: CookieJar;
-  /** The browser came over https: cookies get Secure. */
-  secure: boolean;
-  /** For the per-IP rate limit; null when unknown. */
-  ip: string | null;
-  /** The request's Bearer token, if any: with Supabase Auth, sign-out ends that token's session. */
-  bearer: string | null;
-}
-
-export interface SignUpResult {
-  status: 201 | 202;
-  body: SignupResponse;
-}
-
-// Each backend is loaded only when it is the configured one: supabase-js never loads for the
-// built-in backend. Both export the same four functions.
-function backend() {
-  return authBackend() === "supabase" ? import("./supabase/accounts") : import("./builtin/accounts");
-}
+// Sign-up, sign-in, access tokens and sign-out, whichever backend holds the account: the rate limit
+// and the API keys are applied here, the same for both.
 
 /** Creates an account and signs the browser in (unless Supabase Auth wants the email confirmed first). */
 export async function signUp(input: Credentials, context: AuthContext): Promise<SignUpResult> {
   await limitAuthAttempt("sign_up", context.ip, input.email);
-  return (await backend()).signUp(input, context);
+  return (await loadAuthBackend()).signUp(input, context);
 }
 
 /** Signs a browser in: checks the credentials and sets the session cookie. */
 export async function signIn(input: SignInInput, context: AuthContext): Promise<PublicUser> {
   await limitAuthAttempt("sign_in", context.ip, input.email);
-  return (await backend()).signIn(input, context);
+  return (await loadAuthBackend()).signIn(input, context);
 }
 
 /** An access token for an integration; no cookie is set. */
 export async function createToken(input: SignInInput, context: AuthContext): Promise<TokenResponse> {
   await limitAuthAttempt("sign_in", context.ip, input.email);
-  return (await backend()).createToken(input);
+  return (await loadAuthBackend()).createToken(input);
 }
 
 /**
@@ -69,7 +40,7 @@ export async function signOut(
   revokeApiKeys = false,
 ): Promise<void> {
   if (caller && all && revokeApiKeys) await asOwner(caller.claims, deleteAllApiKeys);
-  return (await backend()).signOut(caller, context, all);
+  return (await loadAuthBackend()).signOut(caller, context, all);
 }
 
 /** The AuthContext of a request's headers and cookies. */

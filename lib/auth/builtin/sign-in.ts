@@ -4,13 +4,12 @@ import { deleteSession, deleteUserSessions, insertSession } from "@/lib/db/queri
 import { findUserByEmail, insertUser, recordSignIn, type UserRow } from "@/lib/db/queries/users";
 import { ApiError } from "@/lib/errors";
 import type { Credentials, PublicUser, SignInInput, TokenResponse } from "@/lib/validation/auth";
-import type { Caller } from "..";
-import { type AuthContext, emailTaken, type SignUpResult, WRONG_CREDENTIALS } from "../accounts";
+import { type AuthContext, type Caller, emailTaken, type SignUpResult, WRONG_CREDENTIALS } from "..";
 import { hashPassword, verifyPassword } from "./password";
 import { clearedSessionCookie, sessionCookie } from "./session-cookie";
 import { ACCESS_TOKEN_TTL_SECONDS, SESSION_TTL_SECONDS, signBuiltinToken } from "./tokens";
 
-// The built-in backend's accounts: users in auth.users with scrypt hashes, sessions in
+// The built-in backend's sign-up, sign-in and sign-out: users in auth.users with scrypt hashes, sessions in
 // private.sessions named by signed cookies and access tokens.
 
 /** The account these credentials prove; 401 with one message for a wrong email or password. */
