@@ -1,4 +1,10 @@
 import type { Endpoint } from "@/lib/api/endpoint";
+import {
+  exportMessagesEndpoint,
+  listMessagesEndpoint,
+  listVisitorsEndpoint,
+  updateMessageEndpoint,
+} from "@/lib/inbox/endpoints";
 import { exportAccountEndpoint } from "./account";
 import { createTokenEndpoint, logoutEndpoint, signUpEndpoint } from "./auth";
 import {
@@ -29,7 +35,6 @@ import {
   replaceKnowledgeEndpoint,
   uploadKnowledgeDocumentEndpoint,
 } from "./knowledge";
-import { exportMessagesEndpoint, listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
 import { healthEndpoint, openapiEndpoint } from "./meta";
 import { getProfileEndpoint, putProfileEndpoint } from "./profile";
 import {
