@@ -1,10 +1,81 @@
 import "server-only";
-import type { Queryable } from "@/lib/db";
+import type { Caller } from "@/lib/auth";
+import { asOwner, type Queryable } from "@/lib/db";
 import { addToChatbotSubsets } from "@/lib/db/queries/chatbot-knowledge";
 import { createKnowledgeItem, findKnowledgeItem, updateKnowledgeItem } from "@/lib/db/queries/knowledge";
-import { findAnswerOf, resolveQuestions } from "@/lib/db/queries/questions";
+import {
+  chatbotsThatAsked,
+  findAnswerOf,
+  findTurnQuestion,
+  listUnansweredWordings,
+  resolveQuestions,
+} from "@/lib/db/queries/questions";
 import { ApiError } from "@/lib/errors";
 import { KNOWLEDGE_ALTERNATIVES_MAX, KNOWLEDGE_TITLE_MAX } from "@/lib/validation/knowledge";
+import { groupingTerms, mergeSimilarQuestions } from "./grouping";
+import type { AnswerQuestionInput, DismissQuestionInput, ImproveAnswerInput } from "./schemas";
+import type { QuestionGroup } from "./types";
+
+// The answer loop: the owner answers a queued question once (it becomes a Q&A whose question and
+// alternatives are the wordings visitors used, so the next visitor asking it in other words gets
+// the answer), dismisses it, or says what the bot should have said beside any answer in the inbox.
+
+/**
+ * The questions queue: the owner's bots' unanswered questions, grouped by normalised text in the
+ * database and then by their terms (./grouping.ts), most asked first. The grouping reads the
+ * language resources after the transaction, which it needn't hold open.
+ */
+export async function listWaitingQuestions(caller: Caller, { limit }: { limit: number }): Promise<QuestionGroup[]> {
+  const rows = await asOwner(caller.claims, listUnansweredWordings);
+  const terms = await groupingTerms(
+    rows.map((row) => row.question),
+    rows[0]?.ownerName ?? null,
+  );
+  const groups = rows.map((row, index) => ({ ...row, terms: terms[index] ?? [] }));
+  return mergeSimilarQuestions(groups)
+    .slice(0, limit)
+    .map(({ members }) => ({
+      question: members[0].question,
+      wordings: members.map((member) => member.question),
+      times: members.reduce((sum, member) => sum + member.times, 0),
+      visitors: new Set(members.flatMap((member) => member.visitorIds)).size,
+      // ISO timestamps in UTC sort as they happened.
+      lastAskedAt:
+        members
+          .map((member) => member.lastAskedAt)
+          .sort()
+          .at(-1) ?? members[0].lastAskedAt,
+    }));
+}
+
+/** The owner answers a group of the queue: the bots that were asked it get the Q&A. */
+export async function answerQuestion(caller: Caller, input: AnswerQuestionInput) {
+  return asOwner(caller.claims, async (tx) =>
+    recordOwnerAnswer(tx, {
+      questions: input.questions,
+      answer: input.answer,
+      chatbotIds: await chatbotsThatAsked(tx, { questions: input.questions }),
+    }),
+  );
+}
+
+/** Takes a group out of the queue without answering it. */
+export async function dismissQuestion(caller: Caller, input: DismissQuestionInput) {
+  await asOwner(caller.claims, (tx) =>
+    resolveQuestions(tx, { questions: input.questions, resolution: "dismissed", knowledgeItemId: null }),
+  );
+  return { questions: input.questions };
+}
+
+/** "Improve this answer" in the inbox: what the bot should have said to that turn's question. */
+export async function improveAnswer(caller: Caller, input: ImproveAnswerInput) {
+  return asOwner(caller.claims, async (tx) => {
+    // Another owner's turn is hidden by RLS: it reads as one that doesn't exist.
+    const turn = await findTurnQuestion(tx, { messageId: input.message_id });
+    if (!turn) throw new ApiError("not_found", "Message not found.");
+    return recordOwnerAnswer(tx, { questions: [turn.question], answer: input.answer, chatbotIds: [turn.chatbotId] });
+  });
+}
 
 /**
  * Run as the owner: what the owner says a question's answer is, from the questions queue or
@@ -13,7 +84,7 @@ import { KNOWLEDGE_ALTERNATIVES_MAX, KNOWLEDGE_TITLE_MAX } from "@/lib/validatio
  * (improving twice is one Q&A, not two competing ones). Bots that answer from a subset and were
  * asked get it in their subset; the wordings leave the queue.
  */
-export async function recordOwnerAnswer(
+async function recordOwnerAnswer(
   tx: Queryable,
   { questions, answer, chatbotIds }: { questions: string[]; answer: string; chatbotIds: string[] },
 ): Promise<{ knowledgeItemId: string }> {
