@@ -1,3 +1,4 @@
+import { exportAccountEndpoint } from "@/lib/account/endpoints";
 import type { Endpoint } from "@/lib/api/endpoint";
 import {
   exportMessagesEndpoint,
@@ -5,7 +6,6 @@ import {
   listVisitorsEndpoint,
   updateMessageEndpoint,
 } from "@/lib/inbox/endpoints";
-import { exportAccountEndpoint } from "./account";
 import { createTokenEndpoint, logoutEndpoint, signUpEndpoint } from "./auth";
 import {
   chatEndpoint,
