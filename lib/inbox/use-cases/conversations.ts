@@ -27,6 +27,9 @@ const TURNS_PAGE = 50;
 /** Refused turns shown for the last week unless a date range says otherwise. */
 const REFUSALS_DEFAULT_DAYS = 7;
 
+/** Another owner's conversation reads as one that doesn't exist (RLS hides it). */
+const conversationNotFound = () => new ApiError("not_found", "Conversation not found.");
+
 /**
  * The inbox page: every bot's conversations, newest activity first (public.conversations under
  * RLS), filtered; the owner's bots (for the filter), the newest change (for the poll) and the
@@ -75,7 +78,7 @@ export async function markConversations(caller: Caller, input: { ids: string[]; 
   await asOwner(caller.claims, async (tx) => {
     const found = await setConversationsRead(tx, { ids, isRead: input.is_read });
     // Thrown inside the transaction, so nothing of a partly foreign list is changed.
-    if (found !== ids.length) throw new ApiError("not_found", "Conversation not found.");
+    if (found !== ids.length) throw conversationNotFound();
   });
   return { ids, is_read: input.is_read };
 }
@@ -98,6 +101,6 @@ export async function inboxChanges(caller: Caller, input: { since?: string }) {
  */
 export async function replyToConversation(caller: Caller, input: { conversation: string; body: string }) {
   const reply = await asOwner(caller.claims, (tx) => addOwnerReply(tx, input));
-  if (!reply) throw new ApiError("not_found", "Conversation not found.");
+  if (!reply) throw conversationNotFound();
   return reply;
 }
