@@ -9,26 +9,17 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/server";
 import { publicPageUrl } from "@/lib/chatbots/links";
-import { asOwner } from "@/lib/db";
-import { listChatbots } from "@/lib/db/queries/chatbots";
-import { findOnboardingProgress, listChatbotActivity } from "@/lib/db/queries/overview";
-import { countWaitingQuestions } from "@/lib/db/queries/questions";
+import { showOverview } from "@/lib/dashboard/use-cases";
 
 export const metadata: Metadata = { title: "Overview" };
 
 const NEW_CHATBOT_PATH = "/dashboard/chatbots/new";
 
 // The owner's overview: their chatbots with this week's activity, and, until a new owner has a
-// shared, working bot, the steps to one. Everything in one transaction under RLS.
+// shared, working bot, the steps to one (showOverview).
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const { chatbots, activity, progress, waiting } = await asOwner(user.claims, async (tx) => ({
-    chatbots: await listChatbots(tx),
-    activity: await listChatbotActivity(tx),
-    progress: await findOnboardingProgress(tx),
-    waiting: await countWaitingQuestions(tx),
-  }));
-  const onboarding = !(progress.profile && progress.chatbot && progress.tried && progress.shared);
+  const { chatbots, activity, progress, waiting, onboarding } = await showOverview(user);
   const first = chatbots[0];
   return (
     <>

@@ -1,7 +1,7 @@
 import { CheckCircle2, Circle } from "lucide-react";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { OnboardingProgress } from "@/lib/db/queries/overview";
+import type { OnboardingProgress } from "@/lib/dashboard/types";
 
 interface OnboardingChecklistProps {
   progress: OnboardingProgress;

@@ -1,4 +1,4 @@
-import type { QuotaUsage } from "@/lib/db/queries/usage";
+import type { QuotaUsage } from "@/lib/dashboard/types";
 
 /** The owner's warning at 80% of the monthly quota (and past it), above every dashboard page. */
 export function QuotaBanner({ usage }: { usage: QuotaUsage }) {

@@ -6,9 +6,9 @@ import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toast";
-import type { BlockScope } from "@/lib/db/queries/blocks";
 import { idleFormState } from "@/lib/http/form-state";
 import { blockVisitorAction, unblockVisitorAction } from "@/lib/inbox/actions";
+import type { BlockScope } from "@/lib/inbox/types";
 
 const SCOPE_LABELS: Record<BlockScope, string> = { visitor: "this visitor", network: "their network" };
 

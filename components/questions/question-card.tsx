@@ -7,9 +7,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
-import type { QuestionGroup } from "@/lib/db/queries/questions";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { answerQuestionAction, dismissQuestionAction } from "@/lib/questions/actions";
+import type { QuestionGroup } from "@/lib/questions/types";
 
 type Answered = FormState<{ knowledgeItemId: string }>;
 

@@ -5,9 +5,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { RadioChoices } from "@/components/ui/radio-choices";
-import type { NotificationSettings } from "@/lib/db/queries/notifications";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { saveNotificationSettingsAction } from "@/lib/notifications/actions";
+import type { NotificationSettings } from "@/lib/notifications/types";
 import { FormMessage, fieldErrorsOf } from "./form-message";
 
 const UNANSWERED_CHOICES = [

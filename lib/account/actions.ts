@@ -7,7 +7,6 @@ import {
   changePassword,
   confirmEmailChange,
   confirmPassword,
-  deleteAccount,
   resetPassword,
   sendPasswordReset,
 } from "@/lib/auth/account-changes";
@@ -21,6 +20,8 @@ import { ApiError } from "@/lib/errors";
 import { action } from "@/lib/http/action";
 import { afterResponse } from "@/lib/http/after-response";
 import { clientIp } from "@/lib/http/request-facts";
+import { createApiKeySchema } from "@/lib/validation/api-keys";
+import { idParamsSchema } from "@/lib/validation/common";
 import {
   changeEmailSchema,
   changePasswordSchema,
@@ -29,9 +30,8 @@ import {
   deleteAccountSchema,
   forgotPasswordSchema,
   resetPasswordSchema,
-} from "@/lib/validation/account";
-import { createApiKeySchema } from "@/lib/validation/api-keys";
-import { idParamsSchema } from "@/lib/validation/common";
+} from "./schemas";
+import { closeAccount } from "./use-cases";
 
 // The account settings, API keys and forgotten-password pages' actions.
 
@@ -100,11 +100,7 @@ export const signOutEverywhereAction = action(
 export const deleteAccountAction = action(
   { name: "account.delete", auth: "required", schema: deleteAccountSchema },
   async ({ input, caller, headers, jar }) => {
-    if (input.email !== caller.email.toLowerCase()) {
-      const message = "Type your account's email address exactly, to confirm.";
-      throw new ApiError("validation_failed", message, { details: [{ path: "email", message }] });
-    }
-    await deleteAccount(caller, authContextFrom(headers, jar));
+    await closeAccount(caller, input, authContextFrom(headers, jar));
     redirect("/signup?deleted=1");
   },
 );

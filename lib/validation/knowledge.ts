@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { KNOWLEDGE_KINDS } from "@/lib/constants";
 import { timestampSchema, uuidSchema } from "./common";
-import { cursorSchema, limitSchema } from "./messages";
+import { cursorSchema, limitSchema } from "./pagination";
 
 // Knowledge items, shared by the API, the dashboard's forms and the OpenAPI document.
 

@@ -8,10 +8,11 @@ import type { AnswerSource } from "@/lib/constants";
 import { asOwner, asVisitor } from "@/lib/db";
 import { getChatbotAnalytics } from "@/lib/db/queries/analytics";
 import { getConversation, listConversationTurns } from "@/lib/db/queries/inbox";
-import { countWaitingQuestions, listUnansweredQuestions } from "@/lib/db/queries/questions";
+import { countWaitingQuestions } from "@/lib/db/queries/questions";
 import { findVisitorConversation } from "@/lib/db/queries/visitors";
 import { idleFormState } from "@/lib/http/form-state";
 import { runWithRequestForTests } from "@/lib/http/request-facts";
+import { listWaitingQuestions } from "@/lib/questions/use-cases";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { readUiStream } from "../support/chat";
 import { describeEachDatabase } from "../support/databases";
@@ -52,6 +53,12 @@ describeEachDatabase("answer sources and outcomes", (db) => {
   let relocationId: string;
 
   const claimsOf = (who: SignedUpOwner) => ({ sub: who.userId, email: who.email, role: "authenticated" as const });
+  const callerOf = (who: SignedUpOwner) => ({
+    userId: who.userId,
+    email: who.email,
+    claims: claimsOf(who),
+    via: "session" as const,
+  });
 
   beforeAll(async () => {
     owner = await signUpOwner();
@@ -197,9 +204,9 @@ describeEachDatabase("answer sources and outcomes", (db) => {
     expect(call.tools?.map((tool) => tool.name)).toEqual(["report_outcome", "offer_contact_form"]);
     const instructions = call.prompt.find((message) => message.role === "system")?.content;
     expect(instructions).toContain("call the report_outcome tool once");
-    expect(
-      (await asOwner(claimsOf(owner), (tx) => listUnansweredQuestions(tx, { limit: 50 }))).map((g) => g.question),
-    ).toContain("Does Rosa keep bees?");
+    expect((await listWaitingQuestions(callerOf(owner), { limit: 50 })).map((g) => g.question)).toContain(
+      "Does Rosa keep bees?",
+    );
   });
 
   it("lets a real model report first and answer in a second step, tools off, credited with what it was given", async () => {
@@ -280,7 +287,7 @@ describeEachDatabase("answer sources and outcomes", (db) => {
     const waiting = () => asOwner(claimsOf(owner), (tx) => countWaitingQuestions(tx));
     // "Does Rosa keep bees?" (the mock model's) and the cello, asked twice: two groups, as the queue lists.
     expect(await waiting()).toBe(2);
-    expect(await asOwner(claimsOf(owner), (tx) => listUnansweredQuestions(tx, { limit: 50 }))).toHaveLength(2);
+    expect(await listWaitingQuestions(callerOf(owner), { limit: 50 })).toHaveLength(2);
     expect(await asOwner(claimsOf(other), (tx) => countWaitingQuestions(tx))).toBe(0);
     // Dismissed, a group stops waiting; asked again, it waits again.
     const { dismissQuestionAction } = await import("@/lib/questions/actions");

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
-import { asOwner } from "@/lib/db";
-import { listUnansweredQuestions } from "@/lib/db/queries/questions";
 import type { ActionInput, RegisteredAction } from "@/lib/http/action";
 import { idleFormState } from "@/lib/http/form-state";
 import { runWithRequestForTests } from "@/lib/http/request-facts";
 import { addQuestionAndAnswerAction, deleteKnowledgeAction, uploadDocumentAction } from "@/lib/knowledge/actions";
 import { answerQuestionAction, dismissQuestionAction, improveAnswerAction } from "@/lib/questions/actions";
+import { listWaitingQuestions } from "@/lib/questions/use-cases";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 
@@ -209,8 +208,14 @@ describeEachDatabase("the answer loop", () => {
   }
 
   const queue = async (who: SignedUpOwner) =>
-    asOwner({ sub: who.userId, email: who.email, role: "authenticated" }, (tx) =>
-      listUnansweredQuestions(tx, { limit: 50 }),
+    listWaitingQuestions(
+      {
+        userId: who.userId,
+        email: who.email,
+        claims: { sub: who.userId, email: who.email, role: "authenticated" },
+        via: "session",
+      },
+      { limit: 50 },
     );
 
   async function callAs(who: SignedUpOwner, run: RegisteredAction, input: Record<string, unknown>) {
@@ -430,8 +435,14 @@ describeEachDatabase("a chatbot's own knowledge", () => {
     await setKnowledge(owner, recruiting, { scope: "selected", item_ids: [noteId] });
     const unanswered = await ask(recruiting, "Does Ines have a driving licence?");
     expect(unanswered.response).toMatch(/don't know/);
-    const groups = await asOwner({ sub: owner.userId, email: owner.email, role: "authenticated" }, (tx) =>
-      listUnansweredQuestions(tx, { limit: 50 }),
+    const groups = await listWaitingQuestions(
+      {
+        userId: owner.userId,
+        email: owner.email,
+        claims: { sub: owner.userId, email: owner.email, role: "authenticated" },
+        via: "session",
+      },
+      { limit: 50 },
     );
     const request = new Request(`${TEST_ORIGIN}/dashboard/questions`, {
       method: "POST",

@@ -7,17 +7,10 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { controlClasses } from "@/components/ui/control-classes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/server";
-import { asOwner } from "@/lib/db";
-import { listChatbots } from "@/lib/db/queries/chatbots";
-import { dayStart, latestInboxChange, listConversations } from "@/lib/db/queries/inbox";
-import { listRefusalsPerDay } from "@/lib/db/queries/refusals";
-import { type InboxFilters, inboxFiltersSchema } from "@/lib/validation/inbox";
+import { type InboxFilters, inboxFiltersSchema } from "@/lib/inbox/schemas";
+import { listInbox } from "@/lib/inbox/use-cases/conversations";
 
 export const metadata: Metadata = { title: "Inbox" };
-
-const PAGE_SIZE = 25;
-/** Refused turns shown for the last week unless a date range says otherwise. */
-const REFUSALS_DEFAULT_DAYS = 7;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -37,8 +30,8 @@ function exportHref(bot: string, filters: InboxFilters, format: "csv" | "json"):
   return `/api/chatbots/${bot}/messages/export?${params}`;
 }
 
-// Every bot's conversations, newest activity first (public.conversations under RLS), filtered by
-// the search params; refused turns only as counts per bot and day.
+// Every bot's conversations, newest activity first, filtered by the search params; refused turns
+// only as counts per bot and day (listInbox).
 export default async function InboxPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/dashboard/inbox");
   const raw = Object.fromEntries(
@@ -46,21 +39,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   );
   const parsed = inboxFiltersSchema.safeParse(raw);
   const filters: InboxFilters = parsed.success ? parsed.data : {};
-  const refusalsTo = filters.to ? dayStart(filters.to, true) : new Date();
-  const refusalsFrom = filters.from
-    ? dayStart(filters.from)
-    : new Date(refusalsTo.getTime() - REFUSALS_DEFAULT_DAYS * 86_400_000);
-
-  const { chatbots, conversations, latest, refusals } = await asOwner(user.claims, async (tx) => ({
-    chatbots: await listChatbots(tx),
-    conversations: await listConversations(tx, { ...filters, limit: PAGE_SIZE }),
-    latest: await latestInboxChange(tx),
-    refusals: await listRefusalsPerDay(tx, {
-      chatbotIds: filters.bot ? [filters.bot] : undefined,
-      from: refusalsFrom,
-      to: refusalsTo,
-    }),
-  }));
+  const { chatbots, conversations, latest, refusals } = await listInbox(user, filters);
   const botName = new Map(chatbots.map((bot) => [bot.id, bot.name]));
   const exportBot = filters.bot ?? (chatbots.length === 1 ? chatbots[0].id : undefined);
   const filtered = Boolean(filters.bot || filters.unread || filters.status || filters.from || filters.to || filters.q);

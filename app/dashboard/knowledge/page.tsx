@@ -5,7 +5,7 @@ import { KnowledgeList } from "@/components/knowledge/knowledge-list";
 import { requireUser } from "@/lib/auth/server";
 import { asOwner } from "@/lib/db";
 import { listKnowledge } from "@/lib/db/queries/knowledge";
-import { cursorSchema } from "@/lib/validation/messages";
+import { cursorSchema } from "@/lib/validation/pagination";
 
 export const metadata: Metadata = { title: "Knowledge" };
 

@@ -5,14 +5,13 @@ import { QuestionCard } from "@/components/questions/question-card";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/server";
-import { asOwner } from "@/lib/db";
-import { listUnansweredQuestions } from "@/lib/db/queries/questions";
+import { listWaitingQuestions } from "@/lib/questions/use-cases";
 
 export const metadata: Metadata = { title: "Questions" };
 
 export default async function QuestionsPage() {
   const user = await requireUser("/dashboard/questions");
-  const groups = await asOwner(user.claims, (tx) => listUnansweredQuestions(tx, { limit: 100 }));
+  const groups = await listWaitingQuestions(user, { limit: 100 });
   return (
     <>
       <PageHeader

@@ -10,15 +10,14 @@ import { NotificationForm } from "@/components/settings/notification-form";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/server";
-import { asOwner } from "@/lib/db";
-import { readNotificationSettings } from "@/lib/db/queries/notifications";
+import { getNotificationSettings } from "@/lib/notifications/use-cases/settings";
 
 export const metadata: Metadata = { title: "Account settings" };
 
 // The owner's account: email, password, sessions, their data, and deleting it all.
 export default async function AccountSettingsPage() {
   const user = await requireUser("/dashboard/settings");
-  const notifications = await asOwner(user.claims, (tx) => readNotificationSettings(tx, { userId: user.userId }));
+  const notifications = await getNotificationSettings(user);
   return (
     <>
       <Card>

@@ -1,5 +1,11 @@
+import { exportAccountEndpoint } from "@/lib/account/endpoints";
 import type { Endpoint } from "@/lib/api/endpoint";
-import { exportAccountEndpoint } from "./account";
+import {
+  exportMessagesEndpoint,
+  listMessagesEndpoint,
+  listVisitorsEndpoint,
+  updateMessageEndpoint,
+} from "@/lib/inbox/endpoints";
 import { createTokenEndpoint, logoutEndpoint, signUpEndpoint } from "./auth";
 import {
   chatEndpoint,
@@ -29,7 +35,6 @@ import {
   replaceKnowledgeEndpoint,
   uploadKnowledgeDocumentEndpoint,
 } from "./knowledge";
-import { exportMessagesEndpoint, listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
 import { healthEndpoint, openapiEndpoint } from "./meta";
 import { getProfileEndpoint, putProfileEndpoint } from "./profile";
 import {

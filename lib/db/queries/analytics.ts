@@ -1,4 +1,5 @@
 import "server-only";
+import type { ChatbotAnalytics } from "@/lib/analytics/types";
 import type { Queryable } from "@/lib/db";
 import { ownsChatbot } from "./chatbots";
 import { listRefusalsPerDay } from "./refusals";
@@ -11,43 +12,6 @@ import { listRefusalsPerDay } from "./refusals";
 export const LATENCY_BOUNDS_MS = [
   0, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 7500, 10000, 15000, 20000, 30000, 60000,
 ] as const;
-
-export const ANALYTICS_RANGES = [7, 30, 90] as const;
-export type AnalyticsRange = (typeof ANALYTICS_RANGES)[number];
-
-export interface ChatbotAnalytics {
-  days: number;
-  /**
-   * Every day of the range, oldest first, zeros included. unansweredShare: of the day's answers,
-   * the share the bot couldn't answer from the owner's content (0-1); null on a day without answers.
-   */
-  daily: {
-    day: string;
-    messages: number;
-    visitors: number;
-    refused: number;
-    thumbs_up: number;
-    thumbs_down: number;
-    answered: number;
-    unanswered: number;
-    unansweredShare: number | null;
-  }[];
-  /** Turns per ISO weekday (1 Monday .. 7 Sunday) and UTC hour (0-23), only those with any. */
-  hours: { weekday: number; hour: number; messages: number }[];
-  /** thumbs_up/thumbs_down: answers of the range rated so now (counted on the answer's day). */
-  totals: {
-    messages: number;
-    answered: number;
-    failed: number;
-    refused: number;
-    thumbs_up: number;
-    thumbs_down: number;
-    unanswered: number;
-  };
-  /** Estimated from the latency histogram (linear within its bucket); null without answers. */
-  medianLatencyMs: number | null;
-  topQuestions: { question: string; asked: number }[];
-}
 
 /** The median of a histogram with LATENCY_BOUNDS_MS buckets, interpolated within its bucket. */
 export function histogramMedian(counts: number[]): number | null {

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
-
-export type BlockScope = "visitor" | "network";
+import type { BlockScope } from "@/lib/inbox/types";
 
 /**
  * Run as the owner: blocks the visitor, or their network, behind one of their inbox conversations

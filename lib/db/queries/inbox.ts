@@ -1,28 +1,14 @@
 import "server-only";
-import type { AnswerSource, FeedbackRating, MessageStatus } from "@/lib/constants";
+import type { AnswerSource } from "@/lib/constants";
 import type { Queryable } from "@/lib/db";
-import type { InboxFilters } from "@/lib/validation/inbox";
-import type { Cursor } from "@/lib/validation/messages";
+import type { InboxFilters } from "@/lib/inbox/schemas";
+import type { ConversationSummary, ConversationTurn, OwnerReply } from "@/lib/inbox/types";
+import type { Cursor } from "@/lib/validation/pagination";
 import { cursorKey, page } from "./keyset";
 import { isoTimestamp } from "./timestamps";
 
 // The dashboard's inbox. Lists read public.conversations (one row per conversation, kept by a
 // trigger on messages) under the owner's RLS, never groups the messages table at read time.
-
-export interface ConversationSummary {
-  id: string;
-  chatbot_id: string;
-  chatbot_name: string;
-  /** messages.conversation_id of its turns (what the export narrows to). */
-  conversation_id: string;
-  visitor: { id: string; visitor_id: string; name: string | null } | null;
-  started_at: string;
-  last_message_at: string;
-  last_message: string;
-  message_count: number;
-  unread_count: number;
-  failed_count: number;
-}
 
 interface ConversationRow {
   id: string;
@@ -144,25 +130,6 @@ export async function listConversations(
     params,
   );
   return page(rows, filters.limit, toSummary);
-}
-
-export interface ConversationTurn {
-  id: string;
-  message: string;
-  response: string | null;
-  status: MessageStatus;
-  is_read: boolean;
-  created_at: string;
-  /** What the answer drew on (messages.sources); empty when it drew on nothing or was not answered. */
-  sources: AnswerSource[];
-  feedback: FeedbackRating | null;
-  feedback_comment: string | null;
-}
-
-export interface OwnerReply {
-  id: string;
-  body: string;
-  created_at: string;
 }
 
 /** Run as the owner: one of their conversations, or null when it isn't theirs. */

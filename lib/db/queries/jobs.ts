@@ -1,13 +1,6 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
-
-export interface JobRow {
-  id: string;
-  kind: string;
-  payload: unknown;
-  attempts: number;
-  max_attempts: number;
-}
+import type { JobRow } from "@/lib/job-queue/types";
 
 /**
  * As the server's own role, in one statement: claims up to `limit` due jobs for `lockSeconds`

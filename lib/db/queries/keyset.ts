@@ -1,5 +1,5 @@
 import "server-only";
-import { encodeCursor } from "@/lib/validation/messages";
+import { encodeCursor } from "@/lib/validation/pagination";
 
 // Keyset pagination shared by the list queries: rows ordered by (timestamp desc, id desc), one
 // extra row fetched to know whether another page follows.

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
+import type { ListMessagesQuery, Message } from "@/lib/inbox/schemas";
+import type { ExportedMessage } from "@/lib/inbox/types";
 import { uuidSchema } from "@/lib/validation/common";
-import type { ListMessagesQuery, Message } from "@/lib/validation/messages";
 import { ownsChatbot } from "./chatbots";
 import { cursorKey, page } from "./keyset";
 import { isoTimestamp } from "./timestamps";
@@ -91,26 +92,6 @@ export async function setMessageRead(
   if (updated.length === 0) return null;
   const [row] = await tx.query<MessageRow>(`select ${MESSAGE_COLUMNS} ${MESSAGE_FROM} where m.id = $1`, [id]);
   return toMessage(row);
-}
-
-/** One exported turn: what the CSV's columns and the JSON's objects hold. */
-export interface ExportedMessage {
-  id: string;
-  created_at: string;
-  conversation_id: string;
-  visitor_id: string | null;
-  visitor_name: string | null;
-  message: string;
-  response: string | null;
-  status: Message["status"];
-  is_read: boolean;
-  latency_ms: number | null;
-  outcome: Message["outcome"];
-  sources: Message["sources"];
-  feedback: "up" | "down" | null;
-  feedback_comment: string | null;
-  /** The owner's replies between this turn and the conversation's next one, blank-line separated. */
-  owner_replies: string | null;
 }
 
 /**

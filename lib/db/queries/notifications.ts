@@ -1,6 +1,7 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
-import type { UnansweredQuestionsSetting } from "@/lib/validation/notifications";
+import type { UnansweredQuestionsSetting } from "@/lib/notifications/schemas";
+import type { ContactsSetting, NotificationSettings } from "@/lib/notifications/types";
 
 export interface UnansweredQuestionNotice {
   question: string;
@@ -64,16 +65,6 @@ export async function visitorReplyNotice(
     [replyId],
   );
   return rows[0] ?? null;
-}
-
-export type ContactsSetting = "off" | "immediately" | "daily";
-
-export interface NotificationSettings {
-  unanswered_questions: UnansweredQuestionsSetting;
-  contacts: ContactsSetting;
-  weekly_summary: boolean;
-  /** Null until the owner chooses one (digests go out in UTC meanwhile). */
-  timezone: string | null;
 }
 
 const DEFAULT_SETTINGS: NotificationSettings = {

@@ -1,13 +1,9 @@
 import "server-only";
+import type { ChatbotActivity, OnboardingProgress } from "@/lib/dashboard/types";
 import type { Queryable } from "@/lib/db";
 
 // What the dashboard's overview and navigation count, run as the owner (RLS scopes every table).
 // Preview turns (the owner trying a bot) and refused turns are not visitors' conversations.
-
-export interface ChatbotActivity {
-  messagesLast7Days: number;
-  unread: number;
-}
 
 /** Run as the owner: per chatbot id, messages of the last 7 days and unread ones. */
 export async function listChatbotActivity(tx: Queryable): Promise<Map<string, ChatbotActivity>> {
@@ -23,18 +19,7 @@ export async function listChatbotActivity(tx: Queryable): Promise<Map<string, Ch
   return new Map(rows.map((row) => [row.id, { messagesLast7Days: row.recent, unread: row.unread }]));
 }
 
-/**
- * The new owner's steps: a profile written, a chatbot created, the bot tried (any message, the
- * preview's included) and shared, which shows as a conversation from outside the preview: a
- * visitor (or the owner) chatting on the public page or the embed.
- */
-export interface OnboardingProgress {
-  profile: boolean;
-  chatbot: boolean;
-  tried: boolean;
-  shared: boolean;
-}
-
+/** Run as the owner: the new owner's steps to a shared, working bot (OnboardingProgress). */
 export async function findOnboardingProgress(tx: Queryable): Promise<OnboardingProgress> {
   const [row] = await tx.query<OnboardingProgress>(
     `select exists (select 1 from public.profiles) as profile,

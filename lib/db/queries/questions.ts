@@ -1,21 +1,10 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
-import { groupingTerms, mergeSimilarQuestions } from "@/lib/questions/grouping";
 import { isoTimestamp } from "./timestamps";
 
 // The questions queue: what the owner's bots could not answer, grouped by the visitor's words
-// (private.normalized_question) and then by meaning (lib/questions/grouping.ts), most asked first,
+// (private.normalized_question; lib/questions/grouping.ts then groups them by meaning), most asked first,
 // less what the owner has answered or dismissed since it was last asked.
-
-export interface QuestionGroup {
-  /** The newest wording of the most asked form of the question. */
-  question: string;
-  /** Every wording the group holds, the most asked first (its question); the answer's Q&A takes them all. */
-  wordings: string[];
-  times: number;
-  visitors: number;
-  lastAskedAt: string;
-}
 
 /** How far back the queue looks: older questions have had their chance. */
 const QUEUE_DAYS = 90;
@@ -29,11 +18,22 @@ const TURNS_READ = 5_000;
 /** Normalised questions whose terms are compared for grouping: enough for a page of groups, bounded. */
 const WORDINGS_READ = 200;
 
+/** One normalised form of an unanswered question: its newest wording, how often and by whom it was asked. */
+interface UnansweredWording {
+  question: string;
+  /** The owner's name, which the grouping leaves out of the questions' terms. */
+  ownerName: string | null;
+  times: number;
+  visitorIds: string[];
+  lastAskedAt: string;
+}
+
 /**
- * Run as the owner: their bots' unanswered questions, grouped by normalised text in the database
- * and then by their terms (lib/questions/grouping.ts), most asked first.
+ * Run as the owner: their bots' unanswered questions grouped by normalised text, most asked
+ * first, less what they resolved since it was last asked (lib/questions groups these further by
+ * their terms).
  */
-export async function listUnansweredQuestions(tx: Queryable, { limit }: { limit: number }): Promise<QuestionGroup[]> {
+export async function listUnansweredWordings(tx: Queryable): Promise<UnansweredWording[]> {
   const rows = await tx.query<{
     question: string;
     owner_name: string | null;
@@ -61,31 +61,13 @@ export async function listUnansweredQuestions(tx: Queryable, { limit }: { limit:
      limit $1`,
     [WORDINGS_READ, QUEUE_DAYS, TURNS_READ],
   );
-  const terms = await groupingTerms(
-    rows.map((row) => row.question),
-    rows[0]?.owner_name ?? null,
-  );
-  const groups = rows.map((row, index) => ({
+  return rows.map((row) => ({
     question: row.question,
-    terms: terms[index] ?? [],
+    ownerName: row.owner_name,
     times: row.times,
     visitorIds: row.visitor_ids,
     lastAskedAt: isoTimestamp(row.last_asked),
   }));
-  return mergeSimilarQuestions(groups)
-    .slice(0, limit)
-    .map(({ members }) => ({
-      question: members[0].question,
-      wordings: members.map((member) => member.question),
-      times: members.reduce((sum, member) => sum + member.times, 0),
-      visitors: new Set(members.flatMap((member) => member.visitorIds)).size,
-      // ISO timestamps in UTC sort as they happened.
-      lastAskedAt:
-        members
-          .map((member) => member.lastAskedAt)
-          .sort()
-          .at(-1) ?? members[0].lastAskedAt,
-    }));
 }
 
 /**

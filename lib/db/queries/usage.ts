@@ -1,20 +1,10 @@
 import "server-only";
+import type { QuotaUsage } from "@/lib/dashboard/types";
 import type { Queryable } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 
 /** Share of the monthly quota from which the dashboard warns the owner. */
 export const QUOTA_ALERT_RATIO = 0.8;
-
-export interface QuotaUsage {
-  /** First day of the current month (UTC), YYYY-MM-DD. */
-  month: string;
-  /** Turns the owner's bots started this month. */
-  used: number;
-  /** The deployment's monthly quota (OWNER_MONTHLY_MESSAGES). */
-  limit: number;
-  /** Whether used has reached QUOTA_ALERT_RATIO of limit. */
-  alert: boolean;
-}
 
 /**
  * As the owner (asOwner) or the server: how much of this month's quota the owner's bots have

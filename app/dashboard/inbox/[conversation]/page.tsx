@@ -9,22 +9,13 @@ import { ImproveAnswer } from "@/components/questions/improve-answer";
 import { ButtonLink } from "@/components/ui/button-link";
 import { sourceLabel } from "@/lib/answer-sources";
 import { requireUser } from "@/lib/auth/server";
-import { asOwner } from "@/lib/db";
-import { conversationBlocks } from "@/lib/db/queries/blocks";
-import {
-  type ConversationTurn,
-  getConversation,
-  listConversationReplies,
-  listConversationTurns,
-  type OwnerReply,
-  setConversationsRead,
-} from "@/lib/db/queries/inbox";
+import type { ConversationTurn, OwnerReply } from "@/lib/inbox/types";
+import { openConversation } from "@/lib/inbox/use-cases/conversations";
 import { uuidSchema } from "@/lib/validation/common";
-import { cursorSchema } from "@/lib/validation/messages";
+import { cursorSchema } from "@/lib/validation/pagination";
 
 export const metadata: Metadata = { title: "Conversation" };
 
-const PAGE_SIZE = 50;
 const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const STATUS_NOTE: Record<string, string> = {
@@ -80,18 +71,7 @@ export default async function ConversationPage({
   const after = cursorSchema.safeParse((await searchParams).after);
   const cursor = after.success ? after.data : undefined;
 
-  const loaded = await asOwner(user.claims, async (tx) => {
-    const conversation = await getConversation(tx, id);
-    if (!conversation) return null;
-    // Reading it is opening it: mark its turns read in the same transaction.
-    if (conversation.unread_count > 0) await setConversationsRead(tx, { ids: [id], isRead: true });
-    const turns = await listConversationTurns(tx, { id, cursor, limit: PAGE_SIZE });
-    // This page's stretch: after the previous page's last turn, up to this page's last one when more follow.
-    const until = turns.next_cursor ? cursorSchema.parse(turns.next_cursor).at : undefined;
-    const replies = await listConversationReplies(tx, { id, after: cursor?.at, until });
-    const blocks = await conversationBlocks(tx, { id });
-    return { conversation, turns, replies, blocks };
-  });
+  const loaded = await openConversation(user, { id, cursor });
   if (!loaded) notFound();
   const { conversation, turns, replies, blocks } = loaded;
   const visitor =

@@ -2,37 +2,24 @@ import { ChartNoAxesColumn } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChartCard, Stat } from "@/components/analytics/chart-card";
 import { BarsChart, DailyChart, ShareChart } from "@/components/analytics/charts";
+import { DataTable } from "@/components/analytics/data-table";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ButtonLink } from "@/components/ui/button-link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ANALYTICS_RANGES, analyticsRange } from "@/lib/analytics/schemas";
+import { showChatbotAnalytics } from "@/lib/analytics/use-cases";
 import { requireUser } from "@/lib/auth/server";
-import { asOwner } from "@/lib/db";
-import { ANALYTICS_RANGES, type AnalyticsRange, getChatbotAnalytics } from "@/lib/db/queries/analytics";
-import { findChatbot } from "@/lib/db/queries/chatbots";
 import { uuidSchema } from "@/lib/validation/common";
 
 export const metadata: Metadata = { title: "Analytics" };
 
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
 const percent = (part: number, whole: number) => (whole === 0 ? "–" : `${((part / whole) * 100).toFixed(1)}%`);
 
-function Stat({ label, value, hint }: { label: string; value: string; hint: string }) {
-  return (
-    <Card>
-      <CardHeader>
-        <CardDescription>{label}</CardDescription>
-        <p className="text-2xl font-semibold tabular-nums">{value}</p>
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">{hint}</p>
-      </CardHeader>
-    </Card>
-  );
-}
-
-// A bot's traffic over the last 7, 30 or 90 days, summed in SQL from the per-day rollups.
+// A bot's traffic over the last 7, 30 or 90 days, summed in SQL from the per-day rollups
+// (showChatbotAnalytics); the page lays it out.
 export default async function AnalyticsPage({
   params,
   searchParams,
@@ -43,26 +30,11 @@ export default async function AnalyticsPage({
   const { id } = await params;
   const user = await requireUser("/dashboard");
   if (!uuidSchema.safeParse(id).success) notFound();
-  const asked = Number((await searchParams).days);
-  const days: AnalyticsRange = ANALYTICS_RANGES.find((range) => range === asked) ?? 30;
-  const loaded = await asOwner(user.claims, async (tx) => {
-    const chatbot = await findChatbot(tx, id);
-    return chatbot ? { chatbot, analytics: await getChatbotAnalytics(tx, { chatbotId: id, days }) } : null;
-  });
-  if (!loaded?.analytics) notFound();
-  const { chatbot, analytics } = loaded;
+  const days = analyticsRange((await searchParams).days);
+  const shown = await showChatbotAnalytics(user, { chatbotId: id, days });
+  if (!shown) notFound();
+  const { chatbot, analytics, turns, visitorDays, byWeekday, byHour, busiest } = shown;
   const { totals } = analytics;
-  const turns = totals.messages + totals.refused;
-  const byWeekday = WEEKDAYS.map((label, index) => ({
-    label,
-    messages: analytics.hours.filter((row) => row.weekday === index + 1).reduce((sum, row) => sum + row.messages, 0),
-  }));
-  const byHour = Array.from({ length: 24 }, (_, hour) => ({
-    label: `${String(hour).padStart(2, "0")}h`,
-    messages: analytics.hours.filter((row) => row.hour === hour).reduce((sum, row) => sum + row.messages, 0),
-  }));
-  const busiest = [...analytics.hours].sort((a, b) => b.messages - a.messages).slice(0, 3);
-  const visitorDays = analytics.daily.reduce((sum, row) => sum + row.visitors, 0);
 
   return (
     <>
@@ -133,119 +105,68 @@ export default async function AnalyticsPage({
               hint={`${percent(totals.thumbs_up, totals.thumbs_up + totals.thumbs_down)} of rated answers helpful`}
             />
           </div>
-          <Card>
-            <CardHeader>
-              <CardTitle>Messages and visitors per day</CardTitle>
-              <CardDescription>Visitors are counted once per day they chatted.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <figure aria-label="Line chart of messages, visitors and refused turns per day">
-                <DailyChart data={analytics.daily} />
-              </figure>
-              <details className="mt-3 text-sm">
-                <summary className="cursor-pointer">Show as a table</summary>
-                <Table>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>Day</TableHead>
-                      <TableHead>Messages</TableHead>
-                      <TableHead>Visitors</TableHead>
-                      <TableHead>Refused</TableHead>
-                      <TableHead>Thumbs up</TableHead>
-                      <TableHead>Thumbs down</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {analytics.daily.map((row) => (
-                      <TableRow key={row.day}>
-                        <TableCell>{row.day}</TableCell>
-                        <TableCell>{row.messages}</TableCell>
-                        <TableCell>{row.visitors}</TableCell>
-                        <TableCell>{row.refused}</TableCell>
-                        <TableCell>{row.thumbs_up}</TableCell>
-                        <TableCell>{row.thumbs_down}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </details>
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Couldn&apos;t answer, per day</CardTitle>
-              <CardDescription>
+          <ChartCard
+            title="Messages and visitors per day"
+            description="Visitors are counted once per day they chatted."
+            figureLabel="Line chart of messages, visitors and refused turns per day"
+            chart={<DailyChart data={analytics.daily} />}
+            table={
+              <DataTable
+                rows={analytics.daily}
+                rowKey={(row) => row.day}
+                columns={[
+                  { header: "Day", cell: (row) => row.day },
+                  { header: "Messages", cell: (row) => row.messages },
+                  { header: "Visitors", cell: (row) => row.visitors },
+                  { header: "Refused", cell: (row) => row.refused },
+                  { header: "Thumbs up", cell: (row) => row.thumbs_up },
+                  { header: "Thumbs down", cell: (row) => row.thumbs_down },
+                ]}
+              />
+            }
+          />
+          <ChartCard
+            title={<>Couldn&apos;t answer, per day</>}
+            description={
+              <>
                 The share of answers where the profile and knowledge had nothing relevant. It falls as you answer the{" "}
                 <Link className="underline" href="/dashboard/questions">
                   questions waiting
                 </Link>
                 .
-              </CardDescription>
-            </CardHeader>
-            <CardContent>
-              <figure aria-label="Line chart of the share of questions the bot couldn't answer per day">
-                <ShareChart data={analytics.daily} />
-              </figure>
-              <details className="mt-3 text-sm">
-                <summary className="cursor-pointer">Show as a table</summary>
-                <Table>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>Day</TableHead>
-                      <TableHead>Answers</TableHead>
-                      <TableHead>Couldn&apos;t answer</TableHead>
-                      <TableHead>Share</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {analytics.daily
-                      .filter((row) => row.answered > 0)
-                      .map((row) => (
-                        <TableRow key={row.day} data-testid="unanswered-day">
-                          <TableCell>{row.day}</TableCell>
-                          <TableCell>{row.answered}</TableCell>
-                          <TableCell>{row.unanswered}</TableCell>
-                          <TableCell>{percent(row.unanswered, row.answered)}</TableCell>
-                        </TableRow>
-                      ))}
-                  </TableBody>
-                </Table>
-              </details>
-            </CardContent>
-          </Card>
+              </>
+            }
+            figureLabel="Line chart of the share of questions the bot couldn't answer per day"
+            chart={<ShareChart data={analytics.daily} />}
+            table={
+              <DataTable
+                rows={analytics.daily.filter((row) => row.answered > 0)}
+                rowKey={(row) => row.day}
+                rowTestId="unanswered-day"
+                columns={[
+                  { header: "Day", cell: (row) => row.day },
+                  { header: "Answers", cell: (row) => row.answered },
+                  { header: <>Couldn&apos;t answer</>, cell: (row) => row.unanswered },
+                  { header: "Share", cell: (row) => percent(row.unanswered, row.answered) },
+                ]}
+              />
+            }
+          />
           <div className="grid gap-6 lg:grid-cols-2">
-            <Card>
-              <CardHeader>
-                <CardTitle>Busiest days of the week</CardTitle>
-                <CardDescription>
-                  Busiest hours:{" "}
-                  {busiest.length === 0
-                    ? "none yet"
-                    : busiest
-                        .map(
-                          (row) =>
-                            `${WEEKDAYS[row.weekday - 1]} ${String(row.hour).padStart(2, "0")}:00 (${row.messages})`,
-                        )
-                        .join(", ")}
-                </CardDescription>
-              </CardHeader>
-              <CardContent>
-                <figure aria-label="Bar chart of messages per weekday">
-                  <BarsChart data={byWeekday} name="Messages" />
-                </figure>
-              </CardContent>
-            </Card>
-            <Card>
-              <CardHeader>
-                <CardTitle>Busiest hours of the day</CardTitle>
-                <CardDescription>Messages per UTC hour, all weekdays together.</CardDescription>
-              </CardHeader>
-              <CardContent>
-                <figure aria-label="Bar chart of messages per hour of the day">
-                  <BarsChart data={byHour} name="Messages" />
-                </figure>
-              </CardContent>
-            </Card>
+            <ChartCard
+              title="Busiest days of the week"
+              description={`Busiest hours: ${
+                busiest.length === 0 ? "none yet" : busiest.map((row) => `${row.label} (${row.messages})`).join(", ")
+              }`}
+              figureLabel="Bar chart of messages per weekday"
+              chart={<BarsChart data={byWeekday} name="Messages" />}
+            />
+            <ChartCard
+              title="Busiest hours of the day"
+              description="Messages per UTC hour, all weekdays together."
+              figureLabel="Bar chart of messages per hour of the day"
+              chart={<BarsChart data={byHour} name="Messages" />}
+            />
           </div>
           <Card>
             <CardHeader>
@@ -256,22 +177,19 @@ export default async function AnalyticsPage({
               {analytics.topQuestions.length === 0 ? (
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">No questions in this range.</p>
               ) : (
-                <Table>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>Question</TableHead>
-                      <TableHead className="text-right">Asked</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {analytics.topQuestions.map((row) => (
-                      <TableRow key={row.question}>
-                        <TableCell className="wrap-anywhere">{row.question}</TableCell>
-                        <TableCell className="text-right tabular-nums">{row.asked}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                <DataTable
+                  rows={analytics.topQuestions}
+                  rowKey={(row) => row.question}
+                  columns={[
+                    { header: "Question", cell: (row) => row.question, className: "wrap-anywhere" },
+                    {
+                      header: "Asked",
+                      cell: (row) => row.asked,
+                      className: "text-right tabular-nums",
+                      headClassName: "text-right",
+                    },
+                  ]}
+                />
               )}
             </CardContent>
           </Card>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { credentialsSchema, emailSchema, signInSchema } from "./auth";
+import { credentialsSchema, emailSchema, signInSchema } from "@/lib/validation/auth";
 
 // The account settings' forms and their API equivalents. No "server-only": the forms use them too.
 
@@ -29,3 +29,4 @@ export const confirmEmailSchema = z.object({
 export const deleteAccountSchema = z.object({
   email: z.string({ error: "Type your email address." }).trim().toLowerCase(),
 });
+export type DeleteAccountInput = z.output<typeof deleteAccountSchema>;

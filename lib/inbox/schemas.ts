@@ -1,9 +1,12 @@
 import { z } from "zod";
-import { FEEDBACK_RATINGS, MESSAGE_STATUSES, OWNER_REPLY_MAX } from "@/lib/constants";
-import { timestampSchema, uuidSchema } from "./common";
-import { cursorSchema } from "./messages";
+import { ANSWER_OUTCOMES, FEEDBACK_RATINGS, MESSAGE_STATUSES, OWNER_REPLY_MAX } from "@/lib/constants";
+import { answerSourceSchema } from "@/lib/validation/chat";
+import { timestampSchema, uuidSchema } from "@/lib/validation/common";
+import { cursorSchema, limitSchema } from "@/lib/validation/pagination";
 
-// The inbox's filters (its page's search params), its actions' inputs and the export's query.
+// The inbox's schemas: its page's filters, its actions' inputs, the export's query and rows, and
+// the Messages API's queries and bodies (GET /api/chatbots/{id}/messages, /visitors, PATCH
+// /api/messages/{id}). No "server-only": the dashboard's forms and pages parse with them too.
 
 /** A calendar day (YYYY-MM-DD, UTC) as a date input gives it; checked to be a real day. */
 const daySchema = z
@@ -104,3 +107,58 @@ export const blockVisitorSchema = z.object({
   conversation: uuidSchema,
   scope: z.enum(["visitor", "network"], { error: "Block the visitor or their network." }),
 });
+
+/** GET /api/chatbots/{id}/messages query string. */
+export const listMessagesQuerySchema = z.object({
+  limit: limitSchema.default(50),
+  cursor: cursorSchema.optional(),
+  unread: z.enum(["true", "false"], { error: "Must be true or false." }).optional(),
+  visitor_id: z.string().min(1).max(128).optional(),
+});
+export type ListMessagesQuery = z.output<typeof listMessagesQuerySchema>;
+
+export const messageSchema = z.object({
+  id: uuidSchema,
+  chatbot_id: uuidSchema,
+  conversation_id: uuidSchema,
+  visitor: z.object({ id: uuidSchema, visitor_id: z.string(), name: z.string().nullable() }).nullable(),
+  message: z.string(),
+  response: z.string().nullable(),
+  status: z.enum(MESSAGE_STATUSES),
+  outcome: z.enum(ANSWER_OUTCOMES).nullable().meta({
+    description:
+      "What the answer was: from_content, unanswered (the bot couldn't answer), small_talk or declined; null when the model didn't say or the turn wasn't answered.",
+  }),
+  sources: z.array(answerSourceSchema).meta({
+    description: "The profile sections and knowledge items the answer drew on (titles as they were then).",
+  }),
+  feedback: z.enum(FEEDBACK_RATINGS).nullable().meta({ description: "The visitor's thumbs on the answer." }),
+  feedback_comment: z.string().nullable(),
+  is_read: z.boolean(),
+  created_at: timestampSchema,
+});
+export type Message = z.output<typeof messageSchema>;
+
+export const messagePageSchema = z.object({ items: z.array(messageSchema), next_cursor: z.string().nullable() });
+
+/** PATCH /api/messages/{id}: the one thing an owner changes about a message. */
+export const updateMessageSchema = z.object({ is_read: z.boolean() });
+
+/** GET /api/chatbots/{id}/visitors query string. */
+export const listVisitorsQuerySchema = z.object({
+  limit: limitSchema.default(50),
+  cursor: cursorSchema.optional(),
+});
+export type ListVisitorsQuery = z.output<typeof listVisitorsQuerySchema>;
+
+export const visitorSchema = z.object({
+  id: uuidSchema,
+  visitor_id: z.string(),
+  name: z.string().nullable(),
+  first_seen: timestampSchema,
+  last_seen: timestampSchema,
+  message_count: z.number().int(),
+});
+export type Visitor = z.output<typeof visitorSchema>;
+
+export const visitorPageSchema = z.object({ items: z.array(visitorSchema), next_cursor: z.string().nullable() });

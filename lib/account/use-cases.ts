@@ -1,5 +1,6 @@
 import "server-only";
-import type { Caller } from "@/lib/auth";
+import type { AuthContext, Caller } from "@/lib/auth";
+import { deleteAccount } from "@/lib/auth/account-changes";
 import { asOwner } from "@/lib/db";
 import {
   messagesPage,
@@ -9,7 +10,11 @@ import {
   type PageCursor,
   visitorsPage,
 } from "@/lib/db/queries/account";
+import { ApiError } from "@/lib/errors";
 import { ACCOUNT_BATCH_ROWS } from "@/lib/limits";
+import type { DeleteAccountInput } from "./schemas";
+
+// The owner's account as a whole: all of it downloaded, or all of it deleted.
 
 /**
  * "Download all my data": one JSON document (user, profile, chatbots, visitors, messages, owner
@@ -18,7 +23,7 @@ import { ACCOUNT_BATCH_ROWS } from "@/lib/limits";
  * open while a slow client downloads: on the embedded database that would block every other
  * request. Rows are the database's own (to_jsonb), so a column added later is exported too.
  */
-export function accountExport(caller: Caller): ReadableStream<Uint8Array> {
+export function exportAccount(caller: Caller): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const chunks = exportChunks(caller);
   return new ReadableStream<Uint8Array>({
@@ -31,6 +36,18 @@ export function accountExport(caller: Caller): ReadableStream<Uint8Array> {
       await chunks.return(undefined);
     },
   });
+}
+
+/**
+ * Deletes the account and everything in it (lib/auth does the deleting), once the owner has
+ * typed their email: the confirmation of something that cannot be undone.
+ */
+export async function closeAccount(caller: Caller, input: DeleteAccountInput, context: AuthContext): Promise<void> {
+  if (input.email !== caller.email.toLowerCase()) {
+    const message = "Type your account's email address exactly, to confirm.";
+    throw new ApiError("validation_failed", message, { details: [{ path: "email", message }] });
+  }
+  await deleteAccount(caller, context);
 }
 
 async function* exportChunks(caller: Caller): AsyncGenerator<string, void> {

@@ -1,14 +1,15 @@
 import { endpoints } from "@/lib/api/endpoint";
 import { idParamsSchema } from "@/lib/validation/common";
-import { exportedMessageSchema, exportMessagesQuerySchema } from "@/lib/validation/inbox";
 import {
+  exportedMessageSchema,
+  exportMessagesQuerySchema,
   listMessagesQuerySchema,
   listVisitorsQuerySchema,
   messagePageSchema,
   messageSchema,
   updateMessageSchema,
   visitorPageSchema,
-} from "@/lib/validation/messages";
+} from "./schemas";
 
 const messages = endpoints({ tag: "Messages", auth: "required" });
 
