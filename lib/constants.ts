@@ -84,18 +84,5 @@ export interface ChatMessageMetadata {
   contact_offered?: boolean;
 }
 
-/**
- * The webhook events an owner can subscribe to (the same list as private.webhook_events() in the
- * database). Each is queued through private.enqueue_webhook_event; contact.created is for the
- * contacts feature to queue.
- */
-export const WEBHOOK_EVENTS = [
-  "message.created",
-  "question.unanswered",
-  "contact.created",
-  "feedback.created",
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-
 /** The query parameter of /c/<slug> that carries a reply email's token (lib/visitors/reply-link.ts). */
 export const REPLY_LINK_PARAM = "r";

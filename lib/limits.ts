@@ -83,13 +83,6 @@ export const JOB_ATTEMPT_TIMEOUT_MS = 60_000;
 export const JOB_RETRY_BASE_SECONDS = 30;
 export const JOB_RETRY_MAX_SECONDS = 6 * 60 * 60;
 
-/**
- * Webhooks: endpoints per owner; one delivery's whole request (no redirect is followed); how much
- * of a receiver's answer is kept in the delivery log.
- */
-export const MAX_WEBHOOK_ENDPOINTS_PER_OWNER = 10;
-export const WEBHOOK_TIMEOUT_MS = 10_000;
-export const WEBHOOK_RESPONSE_EXCERPT_CHARS = 500;
 /** Conversations past their bot's retention deleted per run of the queue (a run every 15 s per server). */
 export const RETENTION_BATCH = 200;
 

@@ -11,9 +11,9 @@ import {
 } from "@/lib/db/queries/notifications";
 import { sendEmail, siteLink } from "@/lib/email";
 import { REPLY_LINK_DAYS } from "@/lib/limits";
-import { webhookEventSchema } from "@/lib/validation/webhooks";
 import { replyLinkToken } from "@/lib/visitors/reply-link";
 import { deliverWebhook, webhookEventData } from "@/lib/webhooks/deliver";
+import { webhookEventSchema } from "@/lib/webhooks/schemas";
 
 /** The job being run: its id (the same on every attempt) and which attempt this is (1 for the first). */
 export interface JobContext {

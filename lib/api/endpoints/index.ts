@@ -1,4 +1,11 @@
 import type { Endpoint } from "@/lib/api/endpoint";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookDeliveriesEndpoint,
+  listWebhooksEndpoint,
+  testWebhookEndpoint,
+} from "@/lib/webhooks/endpoints";
 import { exportAccountEndpoint } from "./account";
 import { createTokenEndpoint, logoutEndpoint, signUpEndpoint } from "./auth";
 import {
@@ -32,13 +39,6 @@ import {
 import { exportMessagesEndpoint, listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
 import { healthEndpoint, openapiEndpoint } from "./meta";
 import { getProfileEndpoint, putProfileEndpoint } from "./profile";
-import {
-  createWebhookEndpoint,
-  deleteWebhookEndpoint,
-  listWebhookDeliveriesEndpoint,
-  listWebhooksEndpoint,
-  testWebhookEndpoint,
-} from "./webhooks";
 
 /**
  * Every endpoint of the API, in the order the OpenAPI document lists them. A route file serves
