@@ -15,9 +15,6 @@ export type FeedbackRating = (typeof FEEDBACK_RATINGS)[number];
 /** Longest reply an owner may write in a conversation. */
 export const OWNER_REPLY_MAX = 4_000;
 
-export const CHATBOT_NAME_MAX = 100;
-export const CHATBOT_DESCRIPTION_MAX = 1_000;
-
 /** A profile's name and location. */
 export const PROFILE_SHORT_MAX = 100;
 /** A profile's bio, skills, experience and interests. */

@@ -53,24 +53,6 @@ export const PASSWORD_RESET_LIMIT = 5;
  */
 export const ACCOUNT_BATCH_ROWS = 2_000;
 
-/** Pages of a PDF read into knowledge; a longer one is refused before its text is read. */
-export const DOCUMENT_MAX_PAGES = 200;
-
-/**
- * Reading a PDF, a Word file or a web page's HTML runs in a child process with this much time and
- * heap; past either the child dies and the upload is refused, so a hostile file costs one child
- * process, never the server.
- */
-export const EXTRACTION_TIME_LIMIT_MS = 20_000;
-export const EXTRACTION_HEAP_MB = 256;
-/** Child processes reading files at once per server process; more answer 503 with Retry-After. */
-export const EXTRACTIONS_AT_ONCE = 2;
-
-/** A web page imported into knowledge: the whole fetch (redirects included), its size, its hops. */
-export const WEB_FETCH_TIMEOUT_MS = 10_000;
-export const WEB_PAGE_MAX_BYTES = 2 * 1024 * 1024;
-export const WEB_FETCH_MAX_REDIRECTS = 5;
-
 /**
  * The job queue (lib/jobs): how often each server looks for due jobs, how many it takes at once,
  * how long a claim lasts (a job whose worker died runs again after it), how long one attempt may

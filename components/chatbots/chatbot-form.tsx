@@ -12,12 +12,8 @@ import { Select } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
-import {
-  checkSlugAction,
-  createChatbotAction,
-  type SlugAvailability,
-  updateChatbotAction,
-} from "@/lib/chatbots/actions";
+import { checkSlugAction, createChatbotAction, updateChatbotAction } from "@/lib/chatbots/actions";
+import type { SlugAvailability } from "@/lib/chatbots/types";
 import { TONES, type Voice } from "@/lib/constants";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { ChatbotPreview } from "./chatbot-preview";

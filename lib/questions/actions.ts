@@ -6,8 +6,8 @@ import { asOwner } from "@/lib/db";
 import { chatbotsThatAsked, findTurnQuestion, resolveQuestions } from "@/lib/db/queries/questions";
 import { ApiError } from "@/lib/errors";
 import { action } from "@/lib/http/action";
+import { KNOWLEDGE_BODY_MAX } from "@/lib/knowledge/schemas";
 import { uuidSchema } from "@/lib/validation/common";
-import { KNOWLEDGE_BODY_MAX } from "@/lib/validation/knowledge";
 import { recordOwnerAnswer } from "./answer";
 
 // The answer loop's actions: the owner answers a queued question once (it becomes a Q&A whose

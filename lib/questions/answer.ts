@@ -4,7 +4,7 @@ import { addToChatbotSubsets } from "@/lib/db/queries/chatbot-knowledge";
 import { createKnowledgeItem, findKnowledgeItem, updateKnowledgeItem } from "@/lib/db/queries/knowledge";
 import { findAnswerOf, resolveQuestions } from "@/lib/db/queries/questions";
 import { ApiError } from "@/lib/errors";
-import { KNOWLEDGE_ALTERNATIVES_MAX, KNOWLEDGE_TITLE_MAX } from "@/lib/validation/knowledge";
+import { KNOWLEDGE_ALTERNATIVES_MAX, KNOWLEDGE_TITLE_MAX } from "@/lib/knowledge/schemas";
 
 /**
  * Run as the owner: what the owner says a question's answer is, from the questions queue or

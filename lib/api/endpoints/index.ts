@@ -1,5 +1,23 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import {
+  createChatbotEndpoint,
+  deleteChatbotEndpoint,
+  getChatbotEndpoint,
+  getChatbotKnowledgeEndpoint,
+  listChatbotsEndpoint,
+  setChatbotKnowledgeEndpoint,
+  updateChatbotEndpoint,
+} from "@/lib/chatbots/endpoints";
+import {
+  createKnowledgeEndpoint,
+  deleteKnowledgeEndpoint,
+  getKnowledgeEndpoint,
+  importKnowledgeWebPageEndpoint,
+  listKnowledgeEndpoint,
+  replaceKnowledgeEndpoint,
+  uploadKnowledgeDocumentEndpoint,
+} from "@/lib/knowledge/endpoints";
+import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
   listWebhookDeliveriesEndpoint,
@@ -15,27 +33,9 @@ import {
   leaveContactEndpoint,
   visitorDataEndpoint,
 } from "./chat";
-import {
-  createChatbotEndpoint,
-  deleteChatbotEndpoint,
-  getChatbotEndpoint,
-  getChatbotKnowledgeEndpoint,
-  listChatbotsEndpoint,
-  setChatbotKnowledgeEndpoint,
-  updateChatbotEndpoint,
-} from "./chatbots";
 import { listContactsEndpoint } from "./contacts";
 import { runJobsByGetEndpoint, runJobsEndpoint } from "./jobs";
 import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "./keys";
-import {
-  createKnowledgeEndpoint,
-  deleteKnowledgeEndpoint,
-  getKnowledgeEndpoint,
-  importKnowledgeWebPageEndpoint,
-  listKnowledgeEndpoint,
-  replaceKnowledgeEndpoint,
-  uploadKnowledgeDocumentEndpoint,
-} from "./knowledge";
 import { exportMessagesEndpoint, listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
 import { healthEndpoint, openapiEndpoint } from "./meta";
 import { getProfileEndpoint, putProfileEndpoint } from "./profile";
