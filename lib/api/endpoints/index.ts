@@ -17,6 +17,7 @@ import {
   replaceKnowledgeEndpoint,
   uploadKnowledgeDocumentEndpoint,
 } from "@/lib/knowledge/endpoints";
+import { getProfileEndpoint, putProfileEndpoint } from "@/lib/profiles/endpoints";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -38,7 +39,6 @@ import { runJobsByGetEndpoint, runJobsEndpoint } from "./jobs";
 import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "./keys";
 import { exportMessagesEndpoint, listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
 import { healthEndpoint, openapiEndpoint } from "./meta";
-import { getProfileEndpoint, putProfileEndpoint } from "./profile";
 
 /**
  * Every endpoint of the API, in the order the OpenAPI document lists them. A route file serves
