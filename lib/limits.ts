@@ -6,9 +6,6 @@ import "server-only";
 /** Earlier exchanges of a conversation the model sees with each new message. */
 export const HISTORY_TURNS = 10;
 
-/** Plenty for real integrations; stops a script (or a stolen session) from minting keys endlessly. */
-export const MAX_API_KEYS_PER_OWNER = 50;
-
 /**
  * Sign-in, token and sign-up attempts allowed within one window per IP, and per email from one IP;
  * past it, each further attempt waits twice as long as the one before (1 s, 2 s, 4 s...).

@@ -13,10 +13,6 @@ import {
   sendPasswordReset,
 } from "@/lib/auth/account";
 import { authContextFrom, signOut } from "@/lib/auth/accounts";
-import { generateApiKey } from "@/lib/auth/api-keys";
-import { requireRecentAuthentication } from "@/lib/auth/recent-authentication";
-import { asOwner } from "@/lib/db";
-import { deleteApiKey, insertApiKey } from "@/lib/db/queries/api-keys";
 import { ApiError } from "@/lib/errors";
 import { action } from "@/lib/http/action";
 import { afterResponse } from "@/lib/http/after-response";
@@ -30,30 +26,8 @@ import {
   forgotPasswordSchema,
   resetPasswordSchema,
 } from "@/lib/validation/account";
-import { createApiKeySchema } from "@/lib/validation/api-keys";
-import { idParamsSchema } from "@/lib/validation/common";
 
-// The account settings, API keys and forgotten-password pages' actions.
-
-/** Creates an API key (shown once); needs a recent password, as POST /api/keys does. */
-export const createApiKeyAction = action(
-  { name: "keys.create", auth: "required", schema: createApiKeySchema },
-  async ({ input, caller }) => {
-    requireRecentAuthentication(caller);
-    return asOwner(caller.claims, (tx) => insertApiKey(tx, { name: input.name, ...generateApiKey() }));
-  },
-);
-
-/** Revokes one of the caller's keys; another owner's id is 404, like a missing one. */
-export const revokeApiKeyAction = action(
-  { name: "keys.revoke", auth: "required", schema: idParamsSchema },
-  async ({ input, caller }) => {
-    if (!(await asOwner(caller.claims, (tx) => deleteApiKey(tx, input.id)))) {
-      throw new ApiError("not_found", "No such API key.");
-    }
-    return null;
-  },
-);
+// The account settings and forgotten-password pages' actions.
 
 /** The password, given again: the session may mint API keys for the next few minutes. */
 export const confirmPasswordAction = action(

@@ -1,4 +1,5 @@
 import type { Endpoint } from "@/lib/api/endpoint";
+import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "@/lib/api-keys/endpoints";
 import {
   createChatbotEndpoint,
   deleteChatbotEndpoint,
@@ -36,7 +37,6 @@ import {
 } from "./chat";
 import { listContactsEndpoint } from "./contacts";
 import { runJobsByGetEndpoint, runJobsEndpoint } from "./jobs";
-import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "./keys";
 import { exportMessagesEndpoint, listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
 import { healthEndpoint, openapiEndpoint } from "./meta";
 
