@@ -9,6 +9,7 @@ import {
   setChatbotKnowledgeEndpoint,
   updateChatbotEndpoint,
 } from "@/lib/chatbots/endpoints";
+import { listContactsEndpoint } from "@/lib/contacts/endpoints";
 import {
   createKnowledgeEndpoint,
   deleteKnowledgeEndpoint,
@@ -35,7 +36,6 @@ import {
   leaveContactEndpoint,
   visitorDataEndpoint,
 } from "./chat";
-import { listContactsEndpoint } from "./contacts";
 import { runJobsByGetEndpoint, runJobsEndpoint } from "./jobs";
 import { exportMessagesEndpoint, listMessagesEndpoint, listVisitorsEndpoint, updateMessageEndpoint } from "./messages";
 import { healthEndpoint, openapiEndpoint } from "./meta";
