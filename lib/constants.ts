@@ -1,7 +1,7 @@
-// Values the server's schemas and the browser's components must agree on. Plain values only: no
-// zod, no "server-only", no Node APIs, so a client component imports them without pulling a
-// validator into the public page's bundle. The zod schemas in lib/validation read their bounds
-// from here.
+// Values the server's schemas and the browser's components must agree on, shared by several
+// features (a feature's own values live in its folder). Plain values only: no zod, no
+// "server-only", no Node APIs, and nothing of ours imported, so a client component imports them
+// without pulling a validator into the public page's bundle.
 
 /** Longest message a visitor may send, in characters. */
 export const MESSAGE_MAX = 4_000;

@@ -1,7 +1,9 @@
 import "server-only";
 
-// What one deployment allows, in one place. A chatbot's own limits (configuration.rate_limit) are
-// its owner's, in lib/chatbots/configuration.ts.
+// What one deployment allows, for the pieces that have no feature folder of their own yet (chat,
+// auth, account, jobs). A feature's own limits live beside its schemas (lib/<feature>/schemas.ts:
+// webhooks, knowledge, API keys, chatbots); a chatbot's own limits (configuration.rate_limit) are
+// its owner's, in lib/chatbots/configuration.ts. Imports nothing of ours (a kernel module).
 
 /** Earlier exchanges of a conversation the model sees with each new message. */
 export const HISTORY_TURNS = 10;
@@ -26,9 +28,6 @@ export const AUTH_WINDOW_SECONDS = 10 * 60;
  * tests/integration/chat-api.test.ts fails when the two disagree.
  */
 export const IP_LIMIT_MULTIPLIER = 5;
-
-/** Messages an owner's bots answer per calendar month when OWNER_MONTHLY_MESSAGES is unset. */
-export const DEFAULT_OWNER_MONTHLY_MESSAGES = 10_000;
 
 /**
  * Minting an API key needs the password to have been given this recently (sign-in, or a
