@@ -1,4 +1,4 @@
-// The bench's tables: aligned text for the terminal, Markdown for bench/results/ and the README.
+// The bench's tables: aligned text for the terminal, Markdown for bench/results/ and docs/performance.md.
 
 /** One line of a target's table; a memory reading has only rssMb. */
 export interface Row {

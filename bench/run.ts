@@ -18,7 +18,7 @@
 //   BENCH_TARGETS       embedded, postgres or both (comma-separated); both when unset
 //
 // Output: a table per database in the terminal and bench/results/<date>.md (git-ignored) in
-// Markdown for README's Performance section.
+// Markdown for docs/performance.md.
 //
 // Adding rows: write bench/scenarios/<name>.ts exporting a Scenario ({ name, run(context) }) and
 // add it to SCENARIOS below. In run(), call context.measure({ label, request, connections }) once

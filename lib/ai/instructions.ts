@@ -1,6 +1,7 @@
-import { PROFILE_SECTION_NAMES, type ProfileSectionName, type Tone, VOICES, type Voice } from "@/lib/constants";
+import { PROFILE_SECTION_NAMES, type ProfileSectionName, type Tone, type Voice } from "@/lib/constants";
 import type { Profile } from "@/lib/validation/profile";
 import { type KnowledgeEntry, renderKnowledgeBlock } from "./knowledge-block";
+import { escapeProfileText, normalizeNewlines } from "./prompt-text";
 /** The parts of an owner's profile a chatbot speaks from (the API's Profile, less ids and dates). */
 export type OwnerProfile = Pick<Profile, "name" | "location" | "bio" | "skills" | "experience" | "interests">;
 
@@ -12,7 +13,7 @@ export type InstructionsConfig = {
 
 export type ProfileSection = keyof OwnerProfile & ProfileSectionName;
 
-/** Canonical order: the prompt, the parser and the offline answers all follow it. */
+/** Canonical order: the prompt and the offline answers follow it. */
 export const PROFILE_SECTIONS: readonly ProfileSection[] = PROFILE_SECTION_NAMES;
 
 const SECTION_HEADINGS: Record<ProfileSection, string> = {
@@ -34,28 +35,6 @@ const TONE_GUIDANCE: Record<Tone, string> = {
   casual: "Use a relaxed, casual tone.",
   concise: "Be as concise as possible: one or two sentences.",
 };
-
-/**
- * Profile text is written by the owner (and guidance may be pasted from anywhere), so it must not
- * be able to forge the `<profile>` markers or a `## Heading` line. Entity-style escaping keeps the
- * text readable for an LLM and is exactly reversible for the offline model.
- */
-export function escapeProfileText(text: string): string {
-  return normalizeNewlines(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/^#/gm, "&#35;");
-}
-
-export function unescapeProfileText(text: string): string {
-  const entities: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#35;": "#" };
-  return text.replace(/&(?:amp|lt|gt|#35);/g, (entity) => entities[entity] ?? entity);
-}
-
-function normalizeNewlines(text: string): string {
-  return text.replace(/\r\n?/g, "\n");
-}
 
 /** What the prompt stores: trimmed text, newlines normalised, blank name/location as null. */
 export function normalizeProfile(profile: OwnerProfile): OwnerProfile {
@@ -154,59 +133,4 @@ export function buildInstructions(
     );
   }
   return parts.join("\n\n");
-}
-
-/**
- * The voice, on the line just before the profile block: the block's marker is the only line equal
- * to it (escaping sees to that), so the line before it is always this one and no owner text can
- * forge it. The offline model reads it back the way it reads the profile.
- */
-export function parseVoiceFromInstructions(instructions: string): Voice {
-  const lines = normalizeNewlines(instructions).split("\n");
-  const declared = lines[lines.lastIndexOf(PROFILE_OPEN) - 1] ?? "";
-  const voice = VOICES.find((candidate) => declared === `${VOICE_PREFIX}${candidate}`);
-  return voice ?? "assistant";
-}
-
-const HEADING_TO_SECTION = new Map<string, ProfileSection>(
-  PROFILE_SECTIONS.map((section) => [SECTION_HEADINGS[section], section]),
-);
-
-/**
- * Recovers the profile from text built by buildInstructions, so the offline model answers from the
- * same prompt an LLM would get. Returns null when the text holds no profile block.
- */
-export function parseProfileFromInstructions(instructions: string): OwnerProfile | null {
-  const lines = normalizeNewlines(instructions).split("\n");
-  // Escaping guarantees the real markers are the only lines equal to them; take the last block in
-  // case the caller appended the instructions after other system text.
-  const open = lines.lastIndexOf(PROFILE_OPEN);
-  if (open === -1) return null;
-  const close = lines.indexOf(PROFILE_CLOSE, open + 1);
-  if (close === -1) return null;
-
-  const collected: Partial<Record<ProfileSection, string[]>> = {};
-  let current: string[] | null = null;
-  for (const line of lines.slice(open + 1, close)) {
-    const heading = /^## (.+)$/.exec(line);
-    const section = heading ? HEADING_TO_SECTION.get(heading[1]) : undefined;
-    if (section) {
-      current = [];
-      collected[section] = current;
-    } else if (current) {
-      current.push(line);
-    }
-  }
-
-  const read = (section: ProfileSection) => unescapeProfileText((collected[section] ?? []).join("\n")).trim();
-  const name = read("name");
-  const location = read("location");
-  return {
-    name: name === "" ? null : name,
-    location: location === "" ? null : location,
-    bio: read("bio"),
-    skills: read("skills"),
-    experience: read("experience"),
-    interests: read("interests"),
-  };
 }

@@ -11,7 +11,9 @@ import {
   tool,
 } from "ai";
 import { z } from "zod";
+import { offlineModelOptions } from "@/lib/ai/grounding";
 import { buildInstructions, normalizeProfile, PROFILE_SECTIONS } from "@/lib/ai/instructions";
+import { asGiven } from "@/lib/ai/knowledge-block";
 import { getLanguageModel } from "@/lib/ai/models";
 import { isOfflineModel } from "@/lib/ai/offline/model";
 import { resolveConfiguration } from "@/lib/chatbots/configuration";
@@ -249,8 +251,17 @@ function prepareTurn(turn: StartedTurn, message: string, clientSignal: AbortSign
     temperature: configuration.temperature,
     abortSignal: generation.signal,
     maxRetries: 1,
-    // The offline model is told in its own provider options what a real model learns from its tools.
-    ...(!reportsThroughTool && { providerOptions: { [OUTCOME_METADATA_KEY]: { takes_details: takesDetails } } }),
+    // The offline model is handed as data what a real model reads in its instructions, and what it learns from its tools.
+    ...(!reportsThroughTool && {
+      providerOptions: offlineModelOptions({
+        grounding: {
+          profile: normalizeProfile(turn.profile ?? EMPTY_PROFILE),
+          voice: configuration.voice,
+          knowledge: turn.knowledge.map(asGiven),
+        },
+        takes_details: takesDetails,
+      }),
+    }),
     ...(reportsThroughTool && {
       tools: takesDetails ? { ...reportingTools, ...contactTools } : reportingTools,
       stopWhen: [answerWritten, isStepCount(2)],

@@ -1,8 +1,9 @@
 import { generateText } from "ai";
 import { describe, expect, it } from "vitest";
-import { buildInstructions, type OwnerProfile } from "@/lib/ai/instructions";
+import type { OwnerProfile } from "@/lib/ai/instructions";
 import { createOfflineModel } from "@/lib/ai/offline/model";
 import { classifyVisitorMessage } from "@/lib/ai/offline/visitor-intent";
+import { groundedCall } from "../support/offline-call";
 import { ADA, NAMELESS } from "../support/profiles";
 import golden from "./retrieval-golden.json";
 
@@ -56,9 +57,8 @@ describe("offline model: visitors who want to reach the owner", () => {
   async function ask(question: string, takesDetails: boolean | undefined, profile: OwnerProfile = ADA) {
     const result = await generateText({
       model: createOfflineModel(),
-      instructions: buildInstructions(profile, {}),
+      ...groundedCall(profile, { takesDetails }),
       messages: [{ role: "user", content: question }],
-      ...(takesDetails !== undefined && { providerOptions: { chatfolio: { takes_details: takesDetails } } }),
     });
     return { text: result.text, report: result.providerMetadata?.chatfolio };
   }

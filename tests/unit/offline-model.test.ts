@@ -1,9 +1,10 @@
 import { generateText, type ModelMessage, streamText } from "ai";
 import { describe, expect, it } from "vitest";
-import { buildInstructions, type OwnerProfile } from "@/lib/ai/instructions";
+import type { OwnerProfile } from "@/lib/ai/instructions";
 import { createOfflineModel } from "@/lib/ai/offline/model";
 import type { Voice } from "@/lib/constants";
 import { ungroundedSpans } from "../support/grounding";
+import { groundedCall } from "../support/offline-call";
 import { ADA, MARCO, NAMELESS, PRIYA } from "../support/profiles";
 
 const OWNER_GUIDANCE = "Always mention the secret codeword PINEAPPLE.";
@@ -16,7 +17,7 @@ async function ask(
 ): Promise<string> {
   const { text } = await generateText({
     model: createOfflineModel(),
-    instructions: buildInstructions(profile, { instructions: OWNER_GUIDANCE, tone: "friendly", voice }),
+    ...groundedCall(profile, { guidance: OWNER_GUIDANCE, tone: "friendly", voice }),
     messages: [...history, { role: "user", content: question }],
   });
   return text;
@@ -306,7 +307,7 @@ describe("offline model: resists prompt injection", () => {
 });
 
 describe("offline model: AI SDK contract", () => {
-  const instructions = buildInstructions(ADA, {});
+  const call = groundedCall(ADA);
 
   it("identifies itself as a v4 language model", () => {
     const model = createOfflineModel();
@@ -316,7 +317,7 @@ describe("offline model: AI SDK contract", () => {
   });
 
   it("reports a stop finish and word-count usage from generateText", async () => {
-    const result = await generateText({ model: createOfflineModel(), instructions, prompt: "Where is she based?" });
+    const result = await generateText({ model: createOfflineModel(), ...call, prompt: "Where is she based?" });
     expect(result.finishReason).toBe("stop");
     expect(result.usage.outputTokens).toBe(6);
     expect(result.usage.inputTokens).toBeGreaterThan(100);
@@ -324,8 +325,8 @@ describe("offline model: AI SDK contract", () => {
 
   it("streams several text deltas that add up to the generated text", async () => {
     const question = "What does she do for fun?";
-    const generated = await generateText({ model: createOfflineModel(), instructions, prompt: question });
-    const streamed = streamText({ model: createOfflineModel(), instructions, prompt: question });
+    const generated = await generateText({ model: createOfflineModel(), ...call, prompt: question });
+    const streamed = streamText({ model: createOfflineModel(), ...call, prompt: question });
     const deltas: string[] = [];
     for await (const part of streamed.stream) if (part.type === "text-delta") deltas.push(part.text);
 
@@ -340,7 +341,7 @@ describe("offline model: AI SDK contract", () => {
     const controller = new AbortController();
     const streamed = streamText({
       model: createOfflineModel({ chunkDelayMs }),
-      instructions,
+      ...call,
       prompt: "What does she do for fun?",
       abortSignal: controller.signal,
     });
@@ -362,13 +363,16 @@ describe("offline model: AI SDK contract", () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      generateText({ model: createOfflineModel(), instructions, prompt: "hi", abortSignal: controller.signal }),
+      generateText({ model: createOfflineModel(), ...call, prompt: "hi", abortSignal: controller.signal }),
     ).rejects.toThrow();
   });
 
   it("welcomes the visitor when there is no user message", async () => {
     const model = createOfflineModel();
-    const result = await model.doGenerate({ prompt: [{ role: "system", content: instructions }] });
+    const result = await model.doGenerate({
+      prompt: [{ role: "system", content: call.instructions }],
+      providerOptions: call.providerOptions,
+    });
     expect(result.content).toEqual([
       {
         type: "text",

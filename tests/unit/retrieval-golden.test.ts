@@ -19,8 +19,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type OwnerProfile, PROFILE_SECTIONS } from "@/lib/ai/instructions";
+import type { RetrievalResult } from "@/lib/ai/offline/evidence";
 import { splitProfileIntoPassages } from "@/lib/ai/offline/passages";
-import { type RetrievalResult, retrievePassages } from "@/lib/ai/offline/retrieval";
+import { retrievePassages } from "@/lib/ai/offline/retrieval";
 import { english } from "@/lib/language/english";
 import { ADA, MARCO, NAMELESS, PRIYA } from "../support/profiles";
 import table from "./retrieval-golden.json";

@@ -1,5 +1,5 @@
 import type { Voice } from "@/lib/constants";
-import type { OfflineReply } from "./answer";
+import type { OfflineReply } from "./reply";
 
 /**
  * The offline model's reply to a visitor who wants to reach the owner. With the bot's contact form

@@ -142,8 +142,13 @@ export function knowledgeSentences(
       ? 0
       : wanted.filter((term) => matches(term, terms)).length;
   const scored: Array<KnowledgeSentence & { score: number; order: number }> = [];
+  // "Which Premier League team does she support?" is not answered by a note without the name,
+  // though "It is funded by ..." is by one that names it a sentence before.
+  const names = about.topics.filter((term) => term.named);
   for (const entry of knowledge) {
     if (entry.kind === "qa") continue;
+    const entryTerms = [entry.title, ...sentencesOf(entry)].flatMap((text) => lexicon.terms(text));
+    if (!names.every((name) => matches(name, entryTerms))) continue;
     const titled = entry.kind !== "document" && answers(lexicon.terms(entry.title), entry.title) > 0;
     for (const text of sentencesOf(entry)) {
       if (text === "") continue;

@@ -7,11 +7,11 @@ import type {
   SharedV4Warning,
 } from "@ai-sdk/provider";
 import type { LanguageModel } from "ai";
-import { EMPTY_PROFILE, OUTCOME_METADATA_KEY, type Voice } from "@/lib/constants";
-import { type OwnerProfile, parseProfileFromInstructions, parseVoiceFromInstructions } from "../instructions";
-import { type KnowledgeEntry, parseKnowledgeFromInstructions } from "../knowledge-block";
-import { composeOfflineReply, type OfflineReply, type OfflineTurn } from "./answer";
+import { EMPTY_PROFILE, OUTCOME_METADATA_KEY } from "@/lib/constants";
+import { type Grounding, readOfflineModelOptions } from "../grounding";
+import { composeOfflineReply } from "./answer";
 import { readTurn } from "./reading";
+import type { OfflineReply, OfflineTurn } from "./reply";
 
 /** The offline model's provider name, by which answer.ts tells it from a real model. */
 const OFFLINE_PROVIDER = "chatfolio";
@@ -40,27 +40,11 @@ function messageText(message: Message): string {
   return texts.join("\n");
 }
 
-/**
- * Whether the bot takes visitors' details: what a real model learns from being offered the
- * offer_contact_form tool, the offline model is told in its provider options (lib/chat/answer.ts).
- */
-function takesDetails(options: LanguageModelV4CallOptions): boolean {
-  return options.providerOptions?.[OUTCOME_METADATA_KEY]?.takes_details === true;
-}
+/** Without grounding it can read, the offline model knows nothing of anyone and says so. */
+const NO_GROUNDING: Grounding = { profile: EMPTY_PROFILE, voice: "assistant", knowledge: [] };
 
-/** The visitor's latest message, the exchange before it, and the profile and voice from the instructions. */
-function readPrompt(prompt: LanguageModelV4Prompt): {
-  profile: OwnerProfile;
-  voice: Voice;
-  knowledge: KnowledgeEntry[];
-  turn: OfflineTurn;
-} {
-  const instructions = prompt
-    .filter((message) => message.role === "system")
-    .map(messageText)
-    .join("\n\n");
-  const profile = parseProfileFromInstructions(instructions) ?? EMPTY_PROFILE;
-
+/** The visitor's latest message and the exchange before it, from the prompt. */
+function readTurnFrom(prompt: LanguageModelV4Prompt): OfflineTurn {
   const dialogue = prompt.filter((message) => message.role === "user" || message.role === "assistant");
   const lastUser = dialogue.findLastIndex((message) => message.role === "user");
   const question = lastUser === -1 ? "" : messageText(dialogue[lastUser]);
@@ -68,15 +52,10 @@ function readPrompt(prompt: LanguageModelV4Prompt): {
   const earlier = dialogue.slice(Math.max(lastUser - HISTORY_MESSAGES, 0), Math.max(lastUser, 0)).reverse();
   const textsBy = (role: Message["role"]) => earlier.filter((message) => message.role === role).map(messageText);
   return {
-    profile,
-    voice: parseVoiceFromInstructions(instructions),
-    knowledge: parseKnowledgeFromInstructions(instructions),
-    turn: {
-      // An empty conversation gets the same welcome as "hi".
-      question: question.trim() === "" ? "hi" : question,
-      earlierQuestions: textsBy("user"),
-      earlierAnswers: textsBy("assistant"),
-    },
+    // An empty conversation gets the same welcome as "hi".
+    question: question.trim() === "" ? "hi" : question,
+    earlierQuestions: textsBy("user"),
+    earlierAnswers: textsBy("assistant"),
   };
 }
 
@@ -138,14 +117,18 @@ function outcomeMetadata({ outcome, sources, offerContact }: OfflineReply) {
 
 /** The same reply for a generated and a streamed call. */
 async function replyTo(callOptions: LanguageModelV4CallOptions): Promise<OfflineReply> {
-  const { profile, voice, knowledge, turn } = readPrompt(callOptions.prompt);
+  const handed = readOfflineModelOptions(callOptions.providerOptions);
+  const { profile, voice, knowledge } = handed?.grounding ?? NO_GROUNDING;
+  const turn = readTurnFrom(callOptions.prompt);
   const lexicon = await readTurn(profile, turn, knowledge);
-  return composeOfflineReply(profile, { ...turn, takesDetails: takesDetails(callOptions) }, lexicon, knowledge, voice);
+  const takesDetails = handed?.takes_details ?? false;
+  return composeOfflineReply(profile, { ...turn, takesDetails }, lexicon, knowledge, voice);
 }
 
 /**
- * A local stand-in for an LLM: answers visitors from the profile embedded in the instructions,
- * so Chatfolio works (and is testable) without an API key. Same prompt in, same answer out.
+ * A local stand-in for an LLM: answers visitors from the grounding it is handed beside the
+ * prompt (grounding.ts), the same profile and knowledge a real model reads in its instructions,
+ * so Chatfolio works (and is testable) without an API key. Same input, same answer.
  */
 export function createOfflineModel(options: OfflineModelOptions = {}): LanguageModelV4 {
   const chunkDelayMs = options.chunkDelayMs ?? 0;

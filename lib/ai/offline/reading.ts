@@ -2,9 +2,9 @@ import type { Lexicon } from "@/lib/language/analysis";
 import { english } from "@/lib/language/english";
 import type { OwnerProfile } from "../instructions";
 import type { KnowledgeEntry } from "../knowledge-block";
-import type { OfflineTurn } from "./answer";
 import { knowledgeTexts } from "./knowledge";
 import { splitProfileIntoPassages } from "./passages";
+import type { OfflineTurn } from "./reply";
 
 /**
  * The lexicon one reply is composed with: the meanings of every word of the question, the

@@ -23,7 +23,12 @@ const MANIPULATION_PATTERNS: readonly RegExp[] = [
   /(^|\b(you|now|please)\s+)act as\b/,
   /\bfrom now on\b/,
   /\b(jailbreak|developer mode|dan mode)\b/,
-  /\bnew (instructions|rules|persona)\b/,
+  /\bnew (instructions?|rules?|persona)\b/,
+  /\byou are an? [\w -]{1,30} now\b/,
+  // Claimed authority: "admin override", "developer mode", "this is the crew scheduling team".
+  /\b(admin|administrator|developer|system|owner|operator|root) (override|mode|command|access|message)\b/,
+  /^this is (the |a |an )?[\w -]{0,40}\b(team|department|desk|support|scheduling|admin|administrator|developer|security|police|hr)\b/,
+  /\b(print|reveal|show|dump|leak|give|tell|send|list|share|read out)\b.{0,30}\b(private|secret|confidential|internal|hidden)\s+(\w+\s+)?(notes|data|information|files|records|details|messages)\b/,
 ];
 
 const GREETING =
@@ -85,6 +90,8 @@ const CONTACT_PATTERNS: readonly RegExp[] = [
 ];
 
 function asksToReachOwner(normalized: string, nameForms: string[]): boolean {
+  // "Why should we hire her?" asks what speaks for her, not how to reach her.
+  if (normalized.startsWith("why ")) return false;
   // "How can I contact Ada?" reads as "how can I contact the owner?".
   const named =
     nameForms.length === 0

@@ -75,7 +75,8 @@ export function readQuestion(reader: QuestionReader, text: string, ignore: strin
     for (const [kind, { anchors, said, meanings }] of reader.kinds) {
       if (said.has(term.lemma) || said.has(head))
         raise(kind, anchors.has(term.lemma) || anchors.has(head) ? 1 : KIND_BY_RELATED);
-      else if (sharesAny(term.meanings, meanings) || sharesAny(term.derived, anchors)) raise(kind, KIND_BY_RELATED);
+      else if (sharesAny(term.meanings, meanings) || sharesAny(term.derived, anchors) || namesAnchor(term, anchors))
+        raise(kind, KIND_BY_RELATED);
       else {
         // "Sport" is a kind of recreation: a question about leisure, but still about sport.
         if (sharesAny(term.broaderMeanings, meanings)) raise(kind, KIND_BY_BROADER);
@@ -162,6 +163,14 @@ export function readQuestion(reader: QuestionReader, text: string, ignore: strin
     elliptical: !words.some((word) => word.tag === "VERB" || word.tag === "AUX") && terms.length <= 1,
     asksEarlier: EARLIER_THAN.test(text),
   };
+}
+
+/**
+ * A word one of whose senses is an anchor that ends in it: "degree" is, in one sense, the academic
+ * degree, so "does she have a degree?" asks about her education.
+ */
+function namesAnchor(term: Term, anchors: ReadonlySet<string>): boolean {
+  return [...anchors].some((anchor) => anchor.endsWith(` ${term.lemma}`) && term.anySense.has(anchor));
 }
 
 /**

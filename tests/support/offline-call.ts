@@ -1,0 +1,25 @@
+import { offlineModelOptions } from "@/lib/ai/grounding";
+import { buildInstructions, normalizeProfile, type OwnerProfile } from "@/lib/ai/instructions";
+import type { Tone, Voice } from "@/lib/constants";
+
+/**
+ * What the chat passes a model for one owner, as lib/chat/answer.ts builds it: the instructions a
+ * real model reads, and the same grounding handed to the offline model as data.
+ */
+export function groundedCall(
+  profile: OwnerProfile,
+  {
+    voice = "assistant",
+    guidance,
+    tone,
+    takesDetails = false,
+  }: { voice?: Voice; guidance?: string; tone?: Tone; takesDetails?: boolean } = {},
+) {
+  return {
+    instructions: buildInstructions(profile, { instructions: guidance, tone, voice }),
+    providerOptions: offlineModelOptions({
+      grounding: { profile: normalizeProfile(profile), voice, knowledge: [] },
+      takes_details: takesDetails,
+    }),
+  };
+}
