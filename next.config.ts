@@ -26,7 +26,7 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   experimental: {
-    // A knowledge document may be up to 10 MB (lib/validation/knowledge.ts), sent to a server action.
+    // A knowledge document may be up to 10 MB (lib/knowledge/schemas.ts), sent to a server action.
     serverActions: { bodySizeLimit: "11mb" },
     // proxy.ts runs before every API route and Next buffers the body for it, silently truncating
     // past this size: it must exceed POST /api/knowledge/documents' own cap (10 MB + 64 KB), so that

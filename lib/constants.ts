@@ -1,7 +1,7 @@
-// Values the server's schemas and the browser's components must agree on. Plain values only: no
-// zod, no "server-only", no Node APIs, so a client component imports them without pulling a
-// validator into the public page's bundle. The zod schemas in lib/validation read their bounds
-// from here.
+// Values the server's schemas and the browser's components must agree on, shared by several
+// features (a feature's own values live in its folder). Plain values only: no zod, no
+// "server-only", no Node APIs, and nothing of ours imported, so a client component imports them
+// without pulling a validator into the public page's bundle.
 
 /** Longest message a visitor may send, in characters. */
 export const MESSAGE_MAX = 4_000;
@@ -14,9 +14,6 @@ export const FEEDBACK_RATINGS = ["up", "down"] as const;
 export type FeedbackRating = (typeof FEEDBACK_RATINGS)[number];
 /** Longest reply an owner may write in a conversation. */
 export const OWNER_REPLY_MAX = 4_000;
-
-export const CHATBOT_NAME_MAX = 100;
-export const CHATBOT_DESCRIPTION_MAX = 1_000;
 
 /** A profile's name and location. */
 export const PROFILE_SHORT_MAX = 100;
@@ -83,19 +80,6 @@ export interface ChatMessageMetadata {
   /** Sent with the finish part when the chat offers the contact form under this answer. */
   contact_offered?: boolean;
 }
-
-/**
- * The webhook events an owner can subscribe to (the same list as private.webhook_events() in the
- * database). Each is queued through private.enqueue_webhook_event; contact.created is for the
- * contacts feature to queue.
- */
-export const WEBHOOK_EVENTS = [
-  "message.created",
-  "question.unanswered",
-  "contact.created",
-  "feedback.created",
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** The query parameter of /c/<slug> that carries a reply email's token (lib/visitors/reply-link.ts). */
 export const REPLY_LINK_PARAM = "r";

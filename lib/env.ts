@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { DEFAULT_OWNER_MONTHLY_MESSAGES } from "@/lib/limits";
 
 /** Empty strings in .env files mean "not set". */
 const optionalString = z
@@ -48,7 +47,8 @@ const envSchema = z.object({
   CHAT_MODEL: optionalString.transform((value) => value ?? "gpt-4o-mini"),
   CHAT_MODELS: optionalString,
   CHAT_MODEL_TIMEOUT_SECONDS: positiveInteger(30),
-  OWNER_MONTHLY_MESSAGES: positiveInteger(DEFAULT_OWNER_MONTHLY_MESSAGES),
+  // Messages an owner's bots answer per calendar month, unless the operator says otherwise.
+  OWNER_MONTHLY_MESSAGES: positiveInteger(10_000),
   TRUST_PROXY: booleanFlag,
   /**
    * Let the server fetch private, loopback and link-local addresses (web pages imported into

@@ -1,13 +1,12 @@
 import "server-only";
 
-// What one deployment allows, in one place. A chatbot's own limits (configuration.rate_limit) are
-// its owner's, in lib/chatbots/configuration.ts.
+// What one deployment allows, for the pieces that have no feature folder of their own yet (chat,
+// auth, account, jobs). A feature's own limits live beside its schemas (lib/<feature>/schemas.ts:
+// webhooks, knowledge, API keys, chatbots); a chatbot's own limits (configuration.rate_limit) are
+// its owner's, in lib/chatbots/configuration.ts. Imports nothing of ours (a kernel module).
 
 /** Earlier exchanges of a conversation the model sees with each new message. */
 export const HISTORY_TURNS = 10;
-
-/** Plenty for real integrations; stops a script (or a stolen session) from minting keys endlessly. */
-export const MAX_API_KEYS_PER_OWNER = 50;
 
 /**
  * Sign-in, token and sign-up attempts allowed within one window per IP, and per email from one IP;
@@ -30,9 +29,6 @@ export const AUTH_WINDOW_SECONDS = 10 * 60;
  */
 export const IP_LIMIT_MULTIPLIER = 5;
 
-/** Messages an owner's bots answer per calendar month when OWNER_MONTHLY_MESSAGES is unset. */
-export const DEFAULT_OWNER_MONTHLY_MESSAGES = 10_000;
-
 /**
  * Minting an API key needs the password to have been given this recently (sign-in, or a
  * confirmation in the dashboard): a stolen session or access token alone cannot make a key that
@@ -53,24 +49,6 @@ export const PASSWORD_RESET_LIMIT = 5;
  */
 export const ACCOUNT_BATCH_ROWS = 2_000;
 
-/** Pages of a PDF read into knowledge; a longer one is refused before its text is read. */
-export const DOCUMENT_MAX_PAGES = 200;
-
-/**
- * Reading a PDF, a Word file or a web page's HTML runs in a child process with this much time and
- * heap; past either the child dies and the upload is refused, so a hostile file costs one child
- * process, never the server.
- */
-export const EXTRACTION_TIME_LIMIT_MS = 20_000;
-export const EXTRACTION_HEAP_MB = 256;
-/** Child processes reading files at once per server process; more answer 503 with Retry-After. */
-export const EXTRACTIONS_AT_ONCE = 2;
-
-/** A web page imported into knowledge: the whole fetch (redirects included), its size, its hops. */
-export const WEB_FETCH_TIMEOUT_MS = 10_000;
-export const WEB_PAGE_MAX_BYTES = 2 * 1024 * 1024;
-export const WEB_FETCH_MAX_REDIRECTS = 5;
-
 /**
  * The job queue (lib/jobs): how often each server looks for due jobs, how many it takes at once,
  * how long a claim lasts (a job whose worker died runs again after it), how long one attempt may
@@ -83,13 +61,6 @@ export const JOB_ATTEMPT_TIMEOUT_MS = 60_000;
 export const JOB_RETRY_BASE_SECONDS = 30;
 export const JOB_RETRY_MAX_SECONDS = 6 * 60 * 60;
 
-/**
- * Webhooks: endpoints per owner; one delivery's whole request (no redirect is followed); how much
- * of a receiver's answer is kept in the delivery log.
- */
-export const MAX_WEBHOOK_ENDPOINTS_PER_OWNER = 10;
-export const WEBHOOK_TIMEOUT_MS = 10_000;
-export const WEBHOOK_RESPONSE_EXCERPT_CHARS = 500;
 /** Conversations past their bot's retention deleted per run of the queue (a run every 15 s per server). */
 export const RETENTION_BATCH = 200;
 

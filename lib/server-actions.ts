@@ -4,13 +4,12 @@ import {
   changePasswordAction,
   confirmEmailAction,
   confirmPasswordAction,
-  createApiKeyAction,
   deleteAccountAction,
   forgotPasswordAction,
   resetPasswordAction,
-  revokeApiKeyAction,
   signOutEverywhereAction,
 } from "@/lib/account/actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";
 import { signInAction, signOutAction, signUpAction } from "@/lib/auth/actions";
 import {
   checkSlugAction,

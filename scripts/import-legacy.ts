@@ -14,8 +14,8 @@
 // the dev server first: the embedded database allows one process at a time).
 import { parseArgs } from "node:util";
 import { getDb } from "@/lib/db";
-import { runLegacyImport } from "@/lib/legacy/run";
 import { LegacyImportError } from "@/lib/legacy/source";
+import { runLegacyImport } from "@/lib/legacy/use-cases";
 
 const USAGE =
   "Usage: npm run db:import-legacy -- --owner-email <email> [--source-url <postgres-url>] [--source-schema <schema>]";

@@ -7,9 +7,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { RadioChoices } from "@/components/ui/radio-choices";
 import { KNOWLEDGE_KIND_LABELS } from "@/lib/answer-sources";
 import { setChatbotKnowledgeAction } from "@/lib/chatbots/actions";
-import type { KnowledgeChoice } from "@/lib/db/queries/knowledge";
+import type { ChatbotKnowledge } from "@/lib/chatbots/schemas";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
-import type { ChatbotKnowledge } from "@/lib/validation/knowledge";
+import type { KnowledgeChoice } from "@/lib/knowledge/types";
 
 const SCOPE_CHOICES = [
   ["all", "All of my knowledge, including what I add later"],

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { checkSlugAction, type SlugAvailability } from "@/lib/chatbots/actions";
+import { checkSlugAction } from "@/lib/chatbots/actions";
+import type { SlugAvailability } from "@/lib/chatbots/types";
 import { idleFormState } from "@/lib/http/form-state";
 
 /** Asks the server whether the slug is free, 400 ms after the owner stops typing. */

@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KNOWLEDGE_KIND_LABELS } from "@/lib/answer-sources";
-import type { KnowledgeItem } from "@/lib/validation/knowledge";
+import type { KnowledgeItem } from "@/lib/knowledge/schemas";
 import { DeleteKnowledgeButton } from "./delete-knowledge-button";
 
 const EXCERPT = 240;

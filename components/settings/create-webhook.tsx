@@ -7,10 +7,10 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
-import { WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/constants";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
-import type { CreatedWebhook } from "@/lib/validation/webhooks";
 import { createWebhookAction } from "@/lib/webhooks/actions";
+import { WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/webhooks/events";
+import type { CreatedWebhook } from "@/lib/webhooks/schemas";
 import { FormMessage, fieldErrorsOf } from "./form-message";
 import { SecretShownOnce } from "./secret-shown-once";
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toast";
-import { revokeApiKeyAction } from "@/lib/account/actions";
+import { revokeApiKeyAction } from "@/lib/api-keys/actions";
 import { idleFormState } from "@/lib/http/form-state";
 
 /** Revokes one key after a confirmation; integrations using it are refused from then on. */

@@ -10,18 +10,11 @@ import {
   resetPassword,
   sendPasswordReset,
 } from "@/lib/auth/account-changes";
-import { generateApiKey } from "@/lib/auth/api-keys";
 import { limitPasswordResetRequest } from "@/lib/auth/rate-limit";
-import { requireRecentAuthentication } from "@/lib/auth/recent-authentication";
 import { authContextFrom, signOut } from "@/lib/auth/sign-in";
-import { asOwner } from "@/lib/db";
-import { deleteApiKey, insertApiKey } from "@/lib/db/queries/api-keys";
-import { ApiError } from "@/lib/errors";
 import { action } from "@/lib/http/action";
 import { afterResponse } from "@/lib/http/after-response";
 import { clientIp } from "@/lib/http/request-facts";
-import { createApiKeySchema } from "@/lib/validation/api-keys";
-import { idParamsSchema } from "@/lib/validation/common";
 import {
   changeEmailSchema,
   changePasswordSchema,
@@ -33,27 +26,7 @@ import {
 } from "./schemas";
 import { closeAccount } from "./use-cases";
 
-// The account settings, API keys and forgotten-password pages' actions.
-
-/** Creates an API key (shown once); needs a recent password, as POST /api/keys does. */
-export const createApiKeyAction = action(
-  { name: "keys.create", auth: "required", schema: createApiKeySchema },
-  async ({ input, caller }) => {
-    requireRecentAuthentication(caller);
-    return asOwner(caller.claims, (tx) => insertApiKey(tx, { name: input.name, ...generateApiKey() }));
-  },
-);
-
-/** Revokes one of the caller's keys; another owner's id is 404, like a missing one. */
-export const revokeApiKeyAction = action(
-  { name: "keys.revoke", auth: "required", schema: idParamsSchema },
-  async ({ input, caller }) => {
-    if (!(await asOwner(caller.claims, (tx) => deleteApiKey(tx, input.id)))) {
-      throw new ApiError("not_found", "No such API key.");
-    }
-    return null;
-  },
-);
+// The account settings and forgotten-password pages' actions.
 
 /** The password, given again: the session may mint API keys for the next few minutes. */
 export const confirmPasswordAction = action(

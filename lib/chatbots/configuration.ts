@@ -5,7 +5,7 @@ import { TONES, VOICES } from "@/lib/constants";
 // returned shape, what POST and PATCH accept, the defaults, the key list) derived from that table.
 // Shared by the API routes, the chat engine, the pages and the OpenAPI document: no "server-only"
 // here, and nothing that reads the server's environment (the model allow-list is checked in
-// lib/validation/chatbot-server.ts).
+// lib/chatbots/server-schemas.ts).
 
 /** editor: the dashboard's chatbot editor has a control for the key; api: only the API sets it. */
 type SetBy = "editor" | "api";

@@ -1,6 +1,6 @@
 import "server-only";
 import { csvCell } from "@/lib/inbox/export";
-import type { Contact } from "@/lib/validation/contacts";
+import type { Contact } from "./schemas";
 
 const COLUMNS = ["created_at", "name", "email", "message", "chatbot_name", "conversation_id"] as const;
 

@@ -7,8 +7,8 @@ import {
   emailVisitorReply,
   emailWeeklySummary,
 } from "@/lib/notifications/use-cases/emails";
-import { webhookEventSchema } from "@/lib/validation/webhooks";
 import { deliverWebhook, webhookEventData } from "@/lib/webhooks/deliver";
+import { webhookEventSchema } from "@/lib/webhooks/schemas";
 
 /** The job being run: its id (the same on every attempt) and which attempt this is (1 for the first). */
 export interface JobContext {

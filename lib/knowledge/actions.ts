@@ -1,16 +1,12 @@
 "use server";
 
 import { z } from "zod";
-import { asOwner } from "@/lib/db";
-import { createKnowledgeItem, deleteKnowledgeItem, recordOf } from "@/lib/db/queries/knowledge";
-import { ApiError } from "@/lib/errors";
 import { action } from "@/lib/http/action";
 import { uuidSchema } from "@/lib/validation/common";
-import { documentUploadSchema, noteInputSchema, qaInputSchema, webImportSchema } from "@/lib/validation/knowledge";
-import { documentRecord } from "./documents";
-import { webPageRecord } from "./web";
+import { documentUploadSchema, noteInputSchema, qaInputSchema, webImportSchema } from "./schemas";
+import { createKnowledge, deleteKnowledge, importKnowledgeWebPage, uploadKnowledgeDocument } from "./use-cases";
 
-// The dashboard's knowledge page, with the API's schemas and queries.
+// The dashboard's knowledge page: the API's schemas and use cases, answering the new item's id.
 
 /** The form gives other phrasings one per line. */
 const linesToList = z
@@ -30,8 +26,7 @@ export const addQuestionAndAnswerAction = action(
     schema: qaInputSchema.omit({ kind: true, alternatives: true }).extend({ alternatives: linesToList }),
   },
   async ({ input, caller }) => {
-    const record = recordOf(qaInputSchema.parse({ kind: "qa", ...input }));
-    const item = await asOwner(caller.claims, (tx) => createKnowledgeItem(tx, record));
+    const item = await createKnowledge(caller, qaInputSchema.parse({ kind: "qa", ...input }));
     return { id: item.id };
   },
 );
@@ -39,7 +34,7 @@ export const addQuestionAndAnswerAction = action(
 export const addNoteAction = action(
   { name: "knowledge.addNote", auth: "required", schema: noteInputSchema.omit({ kind: true }) },
   async ({ input, caller }) => {
-    const item = await asOwner(caller.claims, (tx) => createKnowledgeItem(tx, recordOf({ kind: "note", ...input })));
+    const item = await createKnowledge(caller, { kind: "note", ...input });
     return { id: item.id };
   },
 );
@@ -47,8 +42,7 @@ export const addNoteAction = action(
 export const uploadDocumentAction = action(
   { name: "knowledge.uploadDocument", auth: "required", files: ["file"], schema: documentUploadSchema },
   async ({ input, caller }) => {
-    const record = await documentRecord(input.file, input.keep_original);
-    const item = await asOwner(caller.claims, (tx) => createKnowledgeItem(tx, record));
+    const item = await uploadKnowledgeDocument(caller, input);
     return { id: item.id };
   },
 );
@@ -56,8 +50,7 @@ export const uploadDocumentAction = action(
 export const importWebPageAction = action(
   { name: "knowledge.importWebPage", auth: "required", schema: webImportSchema },
   async ({ input, caller }) => {
-    const record = await webPageRecord(input.url);
-    const item = await asOwner(caller.claims, (tx) => createKnowledgeItem(tx, record));
+    const item = await importKnowledgeWebPage(caller, input);
     return { id: item.id };
   },
 );
@@ -65,9 +58,7 @@ export const importWebPageAction = action(
 export const deleteKnowledgeAction = action(
   { name: "knowledge.delete", auth: "required", schema: z.object({ id: uuidSchema }) },
   async ({ input, caller }) => {
-    if (!(await asOwner(caller.claims, (tx) => deleteKnowledgeItem(tx, input.id)))) {
-      throw new ApiError("not_found", "Knowledge item not found.");
-    }
+    await deleteKnowledge(caller, input);
     return { id: input.id };
   },
 );

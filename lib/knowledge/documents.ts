@@ -1,8 +1,8 @@
 import "server-only";
-import type { KnowledgeRecord } from "@/lib/db/queries/knowledge";
 import { ApiError, type ErrorCode } from "@/lib/errors";
-import { KNOWLEDGE_BODY_MAX, KNOWLEDGE_TITLE_MAX, KNOWLEDGE_UPLOAD_MAX_BYTES } from "@/lib/validation/knowledge";
 import { type ExtractFormat, extractText } from "./extract";
+import { KNOWLEDGE_BODY_MAX, KNOWLEDGE_TITLE_MAX, KNOWLEDGE_UPLOAD_MAX_BYTES } from "./schemas";
+import type { KnowledgeRecord } from "./types";
 
 // Text from an uploaded document, the same for the API and the dashboard. Plain text and Markdown
 // are read as UTF-8 here; PDF (pdf.js) and Word .docx (mammoth) are read in a child process with

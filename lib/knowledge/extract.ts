@@ -2,7 +2,7 @@ import "server-only";
 import { fork } from "node:child_process";
 import path from "node:path";
 import { ApiError } from "@/lib/errors";
-import { DOCUMENT_MAX_PAGES, EXTRACTION_HEAP_MB, EXTRACTION_TIME_LIMIT_MS, EXTRACTIONS_AT_ONCE } from "@/lib/limits";
+import { DOCUMENT_MAX_PAGES, EXTRACTION_HEAP_MB, EXTRACTION_TIME_LIMIT_MS, EXTRACTIONS_AT_ONCE } from "./schemas";
 
 // Parsing a PDF, a Word file or a page's HTML is the one place where a stranger's bytes drive a
 // complex parser, so it never runs in the server's process: each extraction gets a child process

@@ -1,11 +1,16 @@
 import "server-only";
-import type { KnowledgeRecord } from "@/lib/db/queries/knowledge";
 import { ApiError } from "@/lib/errors";
 import { fetchOutbound, OutboundFetchError } from "@/lib/http/outbound-fetch";
-import { WEB_FETCH_MAX_REDIRECTS, WEB_FETCH_TIMEOUT_MS, WEB_PAGE_MAX_BYTES } from "@/lib/limits";
-import { KNOWLEDGE_BODY_MAX, KNOWLEDGE_TITLE_MAX } from "@/lib/validation/knowledge";
 import { storableText } from "./documents";
 import { extractText } from "./extract";
+import {
+  KNOWLEDGE_BODY_MAX,
+  KNOWLEDGE_TITLE_MAX,
+  WEB_FETCH_MAX_REDIRECTS,
+  WEB_FETCH_TIMEOUT_MS,
+  WEB_PAGE_MAX_BYTES,
+} from "./schemas";
+import type { KnowledgeRecord } from "./types";
 
 // A web page an owner imports into knowledge: fetched through the outbound guard (public addresses
 // only, a deadline, a size cap), reduced to its main text by Readability in the extraction worker.

@@ -1,15 +1,14 @@
 "use server";
 
-import { asOwner } from "@/lib/db";
-import { saveProfile } from "@/lib/db/queries/profiles";
 import { action } from "@/lib/http/action";
 import { profileInputSchema } from "@/lib/validation/profile";
+import { saveProfile } from "./use-cases";
 
-/** The dashboard's profile form: the same schema and query as PUT /api/profile. */
+/** The dashboard's profile form: the same schema and use case as PUT /api/profile. */
 export const saveProfileAction = action(
   { name: "profile.save", auth: "required", schema: profileInputSchema },
   async ({ input, caller }) => {
-    const profile = await asOwner(caller.claims, (tx) => saveProfile(tx, input));
+    const profile = await saveProfile(caller, input);
     return { updatedAt: profile.updated_at };
   },
 );

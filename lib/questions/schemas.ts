@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MESSAGE_MAX } from "@/lib/constants";
+import { KNOWLEDGE_BODY_MAX } from "@/lib/knowledge/schemas";
 import { uuidSchema } from "@/lib/validation/common";
-import { KNOWLEDGE_BODY_MAX } from "@/lib/validation/knowledge";
 
 // The answer loop's inputs: a queued question answered or dismissed, an inbox answer improved.
 

@@ -11,7 +11,7 @@ import {
   resolveQuestions,
 } from "@/lib/db/queries/questions";
 import { ApiError } from "@/lib/errors";
-import { KNOWLEDGE_ALTERNATIVES_MAX, KNOWLEDGE_TITLE_MAX } from "@/lib/validation/knowledge";
+import { KNOWLEDGE_ALTERNATIVES_MAX, KNOWLEDGE_TITLE_MAX } from "@/lib/knowledge/schemas";
 import { groupingTerms, mergeSimilarQuestions } from "./grouping";
 import type { AnswerQuestionInput, DismissQuestionInput, ImproveAnswerInput } from "./schemas";
 import type { QuestionGroup } from "./types";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { configurationInputSchema } from "@/lib/chatbots/configuration";
+import { SLUG_MAX } from "@/lib/chatbots/schemas";
 import {
   type AnswerSource,
   FEEDBACK_COMMENT_MAX,
@@ -10,7 +11,6 @@ import {
   PROFILE_SECTION_NAMES,
   VISITOR_NAME_MAX,
 } from "@/lib/constants";
-import { SLUG_MAX } from "./chatbot";
 import { timestampSchema, uuidSchema } from "./common";
 
 /** The seed's ChatRequest, extended: which bot (by id or slug), which conversation, streamed or not. */

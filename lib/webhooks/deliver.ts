@@ -1,14 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import type { WebhookEvent } from "@/lib/constants";
 import { asServiceStatement } from "@/lib/db";
 import { contactNotice } from "@/lib/db/queries/contacts";
 import { recordWebhookDelivery, webhookFeedback, webhookTarget, webhookTurn } from "@/lib/db/queries/webhooks";
 import { getEnv } from "@/lib/env";
 import { OutboundFetchError, postOutbound } from "@/lib/http/outbound-fetch";
-import { WEBHOOK_RESPONSE_EXCERPT_CHARS, WEBHOOK_TIMEOUT_MS } from "@/lib/limits";
-import type { WebhookTestResult } from "@/lib/validation/webhooks";
+import type { WebhookEvent } from "./events";
+import { WEBHOOK_RESPONSE_EXCERPT_CHARS, WEBHOOK_TIMEOUT_MS, type WebhookTestResult } from "./schemas";
 
 type EventData = Record<string, unknown>;
 

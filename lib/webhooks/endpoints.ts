@@ -1,34 +1,69 @@
-import "server-only";
-import { randomBytes } from "node:crypto";
-import { getEnv } from "@/lib/env";
-import { ApiError } from "@/lib/errors";
-import { checkOutboundUrl, OutboundFetchError } from "@/lib/http/outbound-fetch";
+import { endpoints } from "@/lib/api/endpoint";
+import { idParamsSchema } from "@/lib/validation/common";
+import { WEBHOOK_EVENTS } from "./events";
+import {
+  createdWebhookSchema,
+  createWebhookSchema,
+  webhookDeliveryListSchema,
+  webhookEndpointListSchema,
+  webhookTestResultSchema,
+} from "./schemas";
 
-/** A Standard Webhooks signing secret: whsec_ and the base64 of 32 random bytes (the spec asks 24 to 64). */
-export function generateWebhookSecret(): string {
-  return `whsec_${randomBytes(32).toString("base64")}`;
-}
+const webhooks = endpoints({ tag: "Webhooks", auth: "required" });
 
-/**
- * Whether the server would deliver to this address: https (http only where the operator allows
- * private networks, for local receivers), no credentials in it, and no literal private, loopback
- * or link-local address. A name is checked again at each delivery, when it resolves.
- */
-function webhookUrlProblem(url: string): string | null {
-  if (!url.startsWith("https://") && !getEnv().ALLOW_PRIVATE_NETWORK_FETCH) {
-    return "A webhook address must start with https://.";
-  }
-  try {
-    checkOutboundUrl(url);
-    return null;
-  } catch (error) {
-    if (error instanceof OutboundFetchError) return error.message;
-    throw error;
-  }
-}
+const NO_STORE = { "Cache-Control": { description: "private, no-store", schema: { type: "string" as const } } };
 
-/** webhookUrlProblem as the API's 400, naming the field. */
-export function assertWebhookUrl(url: string): void {
-  const problem = webhookUrlProblem(url);
-  if (problem) throw new ApiError("validation_failed", problem, { details: [{ path: "url", message: problem }] });
-}
+const SIGNING =
+  'Each delivery is a POST of `{"type","timestamp","data"}` signed as the Standard Webhooks specification says: headers `webhook-id` (the same on every attempt of one event), `webhook-timestamp` (this attempt, Unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` keyed with the base64-decoded secret after `whsec_`). A 2xx answer within 10 seconds is a success; redirects are not followed; failures are retried with backoff (30 s, doubling, 8 attempts).';
+
+export const listWebhooksEndpoint = webhooks("GET /api/webhooks", "listWebhooks", {
+  summary: "The caller's webhook endpoints (never their secrets), oldest first",
+  responses: {
+    200: { description: "The caller's endpoints.", body: { name: "WebhookList", schema: webhookEndpointListSchema } },
+  },
+});
+
+export const createWebhookEndpoint = webhooks("POST /api/webhooks", "createWebhook", {
+  summary: "Register an endpoint for events; its signing secret is shown only in this response",
+  description: `Events: ${WEBHOOK_EVENTS.map((event) => `\`${event}\``).join(", ")}. The address must be https:// and not a private, loopback or link-local one (the operator's ALLOW_PRIVATE_NETWORK_FETCH lifts both, for local receivers). ${SIGNING}`,
+  body: { name: "WebhookCreate", schema: createWebhookSchema },
+  responses: {
+    201: {
+      description: "The new endpoint, with its secret.",
+      body: { name: "CreatedWebhook", schema: createdWebhookSchema },
+      headers: NO_STORE,
+    },
+  },
+  errors: ["conflict"],
+});
+
+export const deleteWebhookEndpoint = webhooks("DELETE /api/webhooks/{id}", "deleteWebhook", {
+  summary: "Delete an endpoint with its delivery log",
+  description: "Events not yet delivered to it are dropped. Another owner's endpoint id is 404, like a missing one.",
+  params: idParamsSchema,
+  responses: { 204: { description: "Deleted." } },
+});
+
+export const testWebhookEndpoint = webhooks("POST /api/webhooks/{id}/test", "testWebhook", {
+  summary: "Send a `webhook.test` event to an endpoint now, and tell how it answered",
+  description: `Sent at once (not queued, not retried) and logged like any delivery; the answer says whether the receiver took it. ${SIGNING}`,
+  params: idParamsSchema,
+  responses: {
+    200: {
+      description: "How the delivery went.",
+      body: { name: "WebhookTestResult", schema: webhookTestResultSchema },
+    },
+  },
+});
+
+export const listWebhookDeliveriesEndpoint = webhooks("GET /api/webhooks/{id}/deliveries", "listWebhookDeliveries", {
+  summary: "An endpoint's delivery log, newest first",
+  description: "Every attempt of the last 30 days, at most the last 100.",
+  params: idParamsSchema,
+  responses: {
+    200: {
+      description: "The endpoint's deliveries.",
+      body: { name: "WebhookDeliveryList", schema: webhookDeliveryListSchema },
+    },
+  },
+});

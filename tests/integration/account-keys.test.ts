@@ -1,13 +1,9 @@
 import { beforeAll, expect, it } from "vitest";
 import { POST as logout } from "@/app/api/auth/logout/route";
 import { POST as createKey, GET as listKeys } from "@/app/api/keys/route";
-import {
-  confirmPasswordAction,
-  createApiKeyAction,
-  revokeApiKeyAction,
-  signOutEverywhereAction,
-} from "@/lib/account/actions";
-import { createdApiKeySchema } from "@/lib/validation/api-keys";
+import { confirmPasswordAction, signOutEverywhereAction } from "@/lib/account/actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";
+import { createdApiKeySchema } from "@/lib/api-keys/schemas";
 import { callAction } from "../support/actions";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";

@@ -2,9 +2,8 @@ import { createHash } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import { DELETE as deleteKey } from "@/app/api/keys/[id]/route";
 import { POST as createKey, GET as listKeys } from "@/app/api/keys/route";
+import { apiKeyListSchema, createdApiKeySchema, MAX_API_KEYS_PER_OWNER } from "@/lib/api-keys/schemas";
 import { asOwner } from "@/lib/db";
-import { MAX_API_KEYS_PER_OWNER } from "@/lib/limits";
-import { apiKeyListSchema, createdApiKeySchema } from "@/lib/validation/api-keys";
 import { jsonRequest, type SignedUpOwner, signUpOwner, signUpOwners, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE, GET as GET_ONE, PATCH } from "@/app/api/chatbots/[id]/route";
 import { GET as LIST, POST } from "@/app/api/chatbots/route";
 import { CONFIGURATION_DEFAULTS } from "@/lib/chatbots/configuration";
+import { slugify } from "@/lib/chatbots/schemas";
 import { asOwner } from "@/lib/db";
-import { slugify } from "@/lib/validation/chatbot";
 import { jsonRequest, type SignedUpOwner, signUpOwner, signUpOwners, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 

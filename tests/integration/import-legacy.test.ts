@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
-import { runLegacyImport, sourceLabel } from "@/lib/legacy/run";
 import { LegacyImportError } from "@/lib/legacy/source";
+import { runLegacyImport, sourceLabel } from "@/lib/legacy/use-cases";
 import { describeEachDatabase } from "../support/databases";
 import { seedLegacy } from "../support/legacy";
 import { insertOwner, insertProfile, type TestOwner } from "../support/owners";

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
+import { RESERVED_SLUGS } from "@/lib/chatbots/schemas";
 import { asOwner } from "@/lib/db";
-import { RESERVED_SLUGS } from "@/lib/validation/chatbot";
 import { describeEachDatabase } from "../support/databases";
 import { insertOwner } from "../support/owners";
 

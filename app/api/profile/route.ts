@@ -1,20 +1,17 @@
-import { getProfileEndpoint, putProfileEndpoint } from "@/lib/api/endpoints/profile";
-import { asOwner } from "@/lib/db";
-import { findOwnProfile, findPublicProfile, saveProfile } from "@/lib/db/queries/profiles";
-import { ApiError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
+import { getProfileEndpoint, putProfileEndpoint } from "@/lib/profiles/endpoints";
+import { getProfile, saveProfile } from "@/lib/profiles/use-cases";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/profile – the caller's profile, or ?user_id= another owner's if they have a public chatbot
-export const GET = route(getProfileEndpoint)(async ({ caller, query }) => {
-  const userId = query.user_id;
-  const profile = await asOwner(caller.claims, (tx) => (userId ? findPublicProfile(tx, userId) : findOwnProfile(tx)));
-  if (!profile) throw new ApiError("not_found", "Profile not found.");
-  return { status: 200, body: profile };
-});
+export const GET = route(getProfileEndpoint)(async ({ caller, query }) => ({
+  status: 200,
+  body: await getProfile(caller, { userId: query.user_id }),
+}));
 
 // PUT /api/profile – create or replace the caller's profile
-export const PUT = route(putProfileEndpoint)(async ({ caller, body }) => {
-  return { status: 200, body: await asOwner(caller.claims, (tx) => saveProfile(tx, body)) };
-});
+export const PUT = route(putProfileEndpoint)(async ({ caller, body }) => ({
+  status: 200,
+  body: await saveProfile(caller, body),
+}));

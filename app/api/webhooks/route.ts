@@ -1,19 +1,17 @@
-import { createWebhookEndpoint, listWebhooksEndpoint } from "@/lib/api/endpoints/webhooks";
-import { asOwner } from "@/lib/db";
-import { insertWebhook, listWebhooks } from "@/lib/db/queries/webhooks";
 import { route } from "@/lib/http/route";
-import { assertWebhookUrl, generateWebhookSecret } from "@/lib/webhooks/endpoints";
+import { createWebhookEndpoint, listWebhooksEndpoint } from "@/lib/webhooks/endpoints";
+import { createWebhook, listWebhooks } from "@/lib/webhooks/use-cases";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/webhooks – the caller's webhook endpoints (never their secrets), oldest first
-export const GET = route(listWebhooksEndpoint)(async ({ caller }) => {
-  return { status: 200, body: { webhooks: await asOwner(caller.claims, listWebhooks) } };
-});
+export const GET = route(listWebhooksEndpoint)(async ({ caller }) => ({
+  status: 200,
+  body: { webhooks: await listWebhooks(caller) },
+}));
 
 // POST /api/webhooks – register an endpoint; its signing secret is shown only in this response
-export const POST = route(createWebhookEndpoint)(async ({ caller, body }) => {
-  assertWebhookUrl(body.url);
-  const created = await asOwner(caller.claims, (tx) => insertWebhook(tx, { ...body, secret: generateWebhookSecret() }));
-  return { status: 201, body: created };
-});
+export const POST = route(createWebhookEndpoint)(async ({ caller, body }) => ({
+  status: 201,
+  body: await createWebhook(caller, body),
+}));

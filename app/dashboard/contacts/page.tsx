@@ -7,8 +7,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/server";
-import { asOwner } from "@/lib/db";
-import { listContacts } from "@/lib/db/queries/contacts";
+import { listContacts } from "@/lib/contacts/use-cases";
 
 export const metadata: Metadata = { title: "Contacts" };
 
@@ -17,7 +16,7 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 // Everyone who left their details in a bot's chat, newest first, with their conversation.
 export default async function ContactsPage() {
   const user = await requireUser("/dashboard/contacts");
-  const contacts = await asOwner(user.claims, (tx) => listContacts(tx, {}));
+  const contacts = await listContacts(user, {});
   return (
     <>
       <PageHeader

@@ -3,8 +3,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { KnowledgeForms } from "@/components/knowledge/knowledge-forms";
 import { KnowledgeList } from "@/components/knowledge/knowledge-list";
 import { requireUser } from "@/lib/auth/server";
-import { asOwner } from "@/lib/db";
-import { listKnowledge } from "@/lib/db/queries/knowledge";
+import { listKnowledge } from "@/lib/knowledge/use-cases";
 import { cursorSchema } from "@/lib/validation/pagination";
 
 export const metadata: Metadata = { title: "Knowledge" };
@@ -16,9 +15,7 @@ interface KnowledgePageProps {
 export default async function KnowledgePage({ searchParams }: KnowledgePageProps) {
   const user = await requireUser("/dashboard/knowledge");
   const cursor = cursorSchema.safeParse((await searchParams).cursor);
-  const page = await asOwner(user.claims, (tx) =>
-    listKnowledge(tx, { limit: 50, cursor: cursor.success ? cursor.data : undefined }),
-  );
+  const page = await listKnowledge(user, { limit: 50, cursor: cursor.success ? cursor.data : undefined });
   return (
     <div className="grid gap-6">
       <PageHeader

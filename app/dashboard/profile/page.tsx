@@ -3,14 +3,13 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { requireUser } from "@/lib/auth/server";
 import { EMPTY_PROFILE } from "@/lib/constants";
-import { asOwner } from "@/lib/db";
-import { findOwnProfile } from "@/lib/db/queries/profiles";
+import { ownProfile } from "@/lib/profiles/use-cases";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
   const user = await requireUser("/dashboard/profile");
-  const profile = await asOwner(user.claims, findOwnProfile);
+  const profile = await ownProfile(user);
   return (
     <>
       <PageHeader

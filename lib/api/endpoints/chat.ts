@@ -1,4 +1,5 @@
 import { endpoints } from "@/lib/api/endpoint";
+import { contactCreatedSchema, contactRequestSchema } from "@/lib/contacts/schemas";
 import {
   chatRequestSchema,
   chatResponseSchema,
@@ -7,7 +8,6 @@ import {
   visitorDataQuerySchema,
   visitorDataSchema,
 } from "@/lib/validation/chat";
-import { contactCreatedSchema, contactRequestSchema } from "@/lib/validation/contacts";
 
 const chat = endpoints({ tag: "Chat", auth: "optional" });
 

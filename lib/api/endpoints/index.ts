@@ -1,19 +1,6 @@
 import { exportAccountEndpoint } from "@/lib/account/endpoints";
 import type { Endpoint } from "@/lib/api/endpoint";
-import {
-  exportMessagesEndpoint,
-  listMessagesEndpoint,
-  listVisitorsEndpoint,
-  updateMessageEndpoint,
-} from "@/lib/inbox/endpoints";
-import { createTokenEndpoint, logoutEndpoint, signUpEndpoint } from "./auth";
-import {
-  chatEndpoint,
-  feedbackEndpoint,
-  forgetVisitorEndpoint,
-  leaveContactEndpoint,
-  visitorDataEndpoint,
-} from "./chat";
+import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "@/lib/api-keys/endpoints";
 import {
   createChatbotEndpoint,
   deleteChatbotEndpoint,
@@ -22,10 +9,14 @@ import {
   listChatbotsEndpoint,
   setChatbotKnowledgeEndpoint,
   updateChatbotEndpoint,
-} from "./chatbots";
-import { listContactsEndpoint } from "./contacts";
-import { runJobsByGetEndpoint, runJobsEndpoint } from "./jobs";
-import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "./keys";
+} from "@/lib/chatbots/endpoints";
+import { listContactsEndpoint } from "@/lib/contacts/endpoints";
+import {
+  exportMessagesEndpoint,
+  listMessagesEndpoint,
+  listVisitorsEndpoint,
+  updateMessageEndpoint,
+} from "@/lib/inbox/endpoints";
 import {
   createKnowledgeEndpoint,
   deleteKnowledgeEndpoint,
@@ -34,16 +25,25 @@ import {
   listKnowledgeEndpoint,
   replaceKnowledgeEndpoint,
   uploadKnowledgeDocumentEndpoint,
-} from "./knowledge";
-import { healthEndpoint, openapiEndpoint } from "./meta";
-import { getProfileEndpoint, putProfileEndpoint } from "./profile";
+} from "@/lib/knowledge/endpoints";
+import { getProfileEndpoint, putProfileEndpoint } from "@/lib/profiles/endpoints";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
   listWebhookDeliveriesEndpoint,
   listWebhooksEndpoint,
   testWebhookEndpoint,
-} from "./webhooks";
+} from "@/lib/webhooks/endpoints";
+import { createTokenEndpoint, logoutEndpoint, signUpEndpoint } from "./auth";
+import {
+  chatEndpoint,
+  feedbackEndpoint,
+  forgetVisitorEndpoint,
+  leaveContactEndpoint,
+  visitorDataEndpoint,
+} from "./chat";
+import { runJobsByGetEndpoint, runJobsEndpoint } from "./jobs";
+import { healthEndpoint, openapiEndpoint } from "./meta";
 
 /**
  * Every endpoint of the API, in the order the OpenAPI document lists them. A route file serves

@@ -1,8 +1,6 @@
 import "server-only";
+import type { ApiKey, CreatedApiKey } from "@/lib/api-keys/schemas";
 import type { Queryable } from "@/lib/db";
-import { ApiError } from "@/lib/errors";
-import { MAX_API_KEYS_PER_OWNER } from "@/lib/limits";
-import type { ApiKey, CreatedApiKey } from "@/lib/validation/api-keys";
 import { isoTimestamp, withIsoTimestamps } from "./timestamps";
 
 interface ApiKeyRow {
@@ -20,19 +18,21 @@ function toApiKey(row: ApiKeyRow): ApiKey {
 }
 
 /**
- * Run as the owner: stores a generated key (RLS fills and checks user_id) unless the owner already
- * has the most keys allowed (409). The owner's key-creation lock is held until the transaction
- * ends, so concurrent creates count one after another and the cap cannot be overshot.
+ * Run as the owner: how many keys they have, after taking the owner's key-creation lock, which is
+ * held until the transaction ends, so concurrent creates count one after another and a cap checked
+ * on this count cannot be overshot.
  */
+export async function countApiKeysLocked(tx: Queryable): Promise<number> {
+  await tx.query("select pg_advisory_xact_lock(2, hashtext('api-keys:' || auth.uid()::text))");
+  const [{ count }] = await tx.query<{ count: number }>("select count(*)::int as count from public.api_keys");
+  return count;
+}
+
+/** Run as the owner: stores a generated key (RLS fills and checks user_id). */
 export async function insertApiKey(
   tx: Queryable,
   key: { name: string; key: string; prefix: string; hash: string },
 ): Promise<CreatedApiKey> {
-  await tx.query("select pg_advisory_xact_lock(2, hashtext('api-keys:' || auth.uid()::text))");
-  const [{ count }] = await tx.query<{ count: number }>("select count(*)::int as count from public.api_keys");
-  if (count >= MAX_API_KEYS_PER_OWNER) {
-    throw new ApiError("conflict", `An account can have at most ${MAX_API_KEYS_PER_OWNER} API keys; revoke one first.`);
-  }
   const [row] = await tx.query<ApiKeyRow>(
     `insert into public.api_keys (name, prefix, key_hash) values ($1, $2, $3) returning ${COLUMNS}`,
     [key.name, key.prefix, key.hash],

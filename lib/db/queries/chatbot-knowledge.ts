@@ -1,7 +1,7 @@
 import "server-only";
+import type { ChatbotKnowledge } from "@/lib/chatbots/schemas";
 import type { Queryable } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
-import type { ChatbotKnowledge } from "@/lib/validation/knowledge";
 
 // Which of the owner's knowledge a chatbot answers from (public.chatbots.knowledge_scope and
 // public.chatbot_knowledge_items); private.retrieve_knowledge applies it to every turn.

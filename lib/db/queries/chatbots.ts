@@ -1,8 +1,8 @@
 import "server-only";
 import { type ConfigurationInput, type ConfigurationPatch, resolveConfiguration } from "@/lib/chatbots/configuration";
+import { type Chatbot, type CreateChatbotInput, slugify, type UpdateChatbotInput } from "@/lib/chatbots/schemas";
 import type { Queryable } from "@/lib/db";
 import { ApiError, sqlState } from "@/lib/errors";
-import { type Chatbot, type CreateChatbotInput, slugify, type UpdateChatbotInput } from "@/lib/validation/chatbot";
 import { withIsoTimestamps } from "./timestamps";
 
 /** A stored chatbot: the API's shape, with the configuration as stored and Date timestamps. */

@@ -1,6 +1,6 @@
 import "server-only";
+import type { Contact } from "@/lib/contacts/schemas";
 import type { Queryable } from "@/lib/db";
-import type { Contact } from "@/lib/validation/contacts";
 import { isoTimestamp } from "./timestamps";
 
 export type LeaveContactResult =

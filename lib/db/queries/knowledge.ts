@@ -1,7 +1,8 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
 import { chunkQuestionAndAnswer, chunkText } from "@/lib/knowledge/chunks";
-import type { KnowledgeInput, KnowledgeItem, ListKnowledgeQuery } from "@/lib/validation/knowledge";
+import type { KnowledgeItem, ListKnowledgeQuery } from "@/lib/knowledge/schemas";
+import type { KnowledgeChoice, KnowledgeRecord } from "@/lib/knowledge/types";
 import { cursorKey, page } from "./keyset";
 import { withIsoTimestamps } from "./timestamps";
 
@@ -17,24 +18,6 @@ const COLUMNS = `id, kind, title, body, alternatives, source_url,
   created_at, updated_at`;
 
 const toItem = (row: KnowledgeRow): KnowledgeItem => withIsoTimestamps(row, "created_at", "updated_at");
-
-/** What a stored item is made of, whatever the input's shape. */
-export interface KnowledgeRecord {
-  kind: KnowledgeItem["kind"];
-  title: string;
-  body: string;
-  alternatives: string[];
-  /** A web page's address. */
-  sourceUrl?: string;
-  /** An upload kept as sent, when its owner chose to. */
-  original?: { bytes: Uint8Array; mediaType: string };
-}
-
-export function recordOf(input: KnowledgeInput): KnowledgeRecord {
-  return input.kind === "qa"
-    ? { kind: "qa", title: input.question, body: input.answer, alternatives: input.alternatives }
-    : { kind: "note", title: input.title, body: input.body, alternatives: [] };
-}
 
 function chunksOf(record: KnowledgeRecord): string[] {
   if (record.kind === "qa") return chunkQuestionAndAnswer(record.title, record.alternatives, record.body);
@@ -111,13 +94,6 @@ async function writeChunks(tx: Queryable, itemId: string, record: KnowledgeRecor
      select $1, ordinality - 1, content from unnest($2::text[]) with ordinality as c (content, ordinality)`,
     [itemId, chunks],
   );
-}
-
-/** An item as a chatbot's knowledge chooser lists it. */
-export interface KnowledgeChoice {
-  id: string;
-  kind: KnowledgeItem["kind"];
-  title: string;
 }
 
 /** Run as the owner: every item's kind and title, for choosing a chatbot's subset (at most as many as a subset holds). */

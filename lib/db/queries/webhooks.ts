@@ -1,9 +1,7 @@
 import "server-only";
-import type { WebhookEvent } from "@/lib/constants";
 import type { Queryable } from "@/lib/db";
-import { ApiError } from "@/lib/errors";
-import { MAX_WEBHOOK_ENDPOINTS_PER_OWNER } from "@/lib/limits";
-import type { CreatedWebhook, WebhookDelivery, WebhookEndpoint } from "@/lib/validation/webhooks";
+import type { WebhookEvent } from "@/lib/webhooks/events";
+import type { CreatedWebhook, WebhookDelivery, WebhookEndpoint } from "@/lib/webhooks/schemas";
 import { withIsoTimestamps } from "./timestamps";
 
 interface EndpointRow {
@@ -19,22 +17,20 @@ const ENDPOINT_COLUMNS = "id, url, events, description, created_at";
 const toEndpoint = (row: EndpointRow): WebhookEndpoint => withIsoTimestamps(row, "created_at");
 
 /**
- * Run as the owner: creates an endpoint with the secret the server generated, unless the owner has
- * the most endpoints allowed (409). The owner's lock is held to the commit, so concurrent creates
- * count one after another.
+ * Run as the owner: how many endpoints they have, after taking the owner's lock, which is held to
+ * the commit, so concurrent creates count one after another.
  */
+export async function countWebhooksLocked(tx: Queryable): Promise<number> {
+  await tx.query("select pg_advisory_xact_lock(2, hashtext('webhooks:' || auth.uid()::text))");
+  const [{ count }] = await tx.query<{ count: number }>("select count(*)::int as count from public.webhook_endpoints");
+  return count;
+}
+
+/** Run as the owner: creates an endpoint with the secret the server generated. */
 export async function insertWebhook(
   tx: Queryable,
   endpoint: { url: string; events: WebhookEvent[]; description: string; secret: string },
 ): Promise<CreatedWebhook> {
-  await tx.query("select pg_advisory_xact_lock(2, hashtext('webhooks:' || auth.uid()::text))");
-  const [{ count }] = await tx.query<{ count: number }>("select count(*)::int as count from public.webhook_endpoints");
-  if (count >= MAX_WEBHOOK_ENDPOINTS_PER_OWNER) {
-    throw new ApiError(
-      "conflict",
-      `An account can have at most ${MAX_WEBHOOK_ENDPOINTS_PER_OWNER} webhook endpoints; delete one first.`,
-    );
-  }
   const [row] = await tx.query<EndpointRow>(
     `select ${ENDPOINT_COLUMNS} from private.create_webhook_endpoint($1, $2::text[], $3, $4)`,
     [endpoint.url, endpoint.events, endpoint.description, endpoint.secret],

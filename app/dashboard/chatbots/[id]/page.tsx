@@ -12,12 +12,8 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { selectableModels } from "@/lib/ai/models";
 import { requireUser } from "@/lib/auth/server";
 import { publicPageUrl, widgetScriptUrl } from "@/lib/chatbots/links";
-import { asOwner } from "@/lib/db";
-import { getChatbotKnowledge } from "@/lib/db/queries/chatbot-knowledge";
-import { findChatbot } from "@/lib/db/queries/chatbots";
-import { listKnowledgeChoices } from "@/lib/db/queries/knowledge";
+import { chatbotEditor } from "@/lib/chatbots/use-cases";
 import { uuidSchema } from "@/lib/validation/common";
-import { CHATBOT_KNOWLEDGE_ITEMS_MAX } from "@/lib/validation/knowledge";
 
 export const metadata: Metadata = { title: "Chatbot" };
 
@@ -30,16 +26,8 @@ export default async function ChatbotPage({ params }: ChatbotPageProps) {
   const { id } = await params;
   const user = await requireUser(`/dashboard/chatbots/${id}`);
   if (!uuidSchema.safeParse(id).success) notFound();
-  const loaded = await asOwner(user.claims, async (tx) => {
-    const chatbot = await findChatbot(tx, id);
-    if (!chatbot) return null;
-    return {
-      chatbot,
-      knowledge: await getChatbotKnowledge(tx, { chatbotId: id }),
-      items: await listKnowledgeChoices(tx, { limit: CHATBOT_KNOWLEDGE_ITEMS_MAX }),
-    };
-  });
-  if (!loaded?.knowledge) notFound();
+  const loaded = await chatbotEditor(user, { id });
+  if (!loaded) notFound();
   const { chatbot, knowledge, items } = loaded;
   return (
     <div className="grid gap-6">

@@ -5,9 +5,8 @@ import { RevokeApiKey } from "@/components/settings/revoke-api-key";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { listApiKeys } from "@/lib/api-keys/use-cases";
 import { requireUser } from "@/lib/auth/server";
-import { asOwner } from "@/lib/db";
-import { listApiKeys } from "@/lib/db/queries/api-keys";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -20,7 +19,7 @@ function DateTime({ iso }: { iso: string }) {
 // The owner's API keys (read under RLS): create one (shown once), see when each was last used, revoke.
 export default async function ApiKeysPage() {
   const user = await requireUser("/dashboard/settings/keys");
-  const keys = await asOwner(user.claims, listApiKeys);
+  const keys = await listApiKeys(user);
   return (
     <>
       <Card>

@@ -7,9 +7,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/server";
-import { asOwner } from "@/lib/db";
-import { listWebhookDeliveries, listWebhooks } from "@/lib/db/queries/webhooks";
-import type { WebhookDelivery, WebhookEndpoint } from "@/lib/validation/webhooks";
+import type { WebhookDelivery, WebhookEndpoint } from "@/lib/webhooks/schemas";
+import { listWebhooksWithDeliveries } from "@/lib/webhooks/use-cases";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -87,11 +86,7 @@ function EndpointCard({ endpoint, deliveries }: { endpoint: WebhookEndpoint; del
 // delete, and each one's recent deliveries.
 export default async function WebhooksPage() {
   const user = await requireUser("/dashboard/settings/webhooks");
-  const endpoints = await asOwner(user.claims, async (tx) => {
-    const listed = await listWebhooks(tx);
-    const logs = await Promise.all(listed.map((endpoint) => listWebhookDeliveries(tx, { endpointId: endpoint.id })));
-    return listed.map((endpoint, index) => ({ endpoint, deliveries: logs[index] ?? [] }));
-  });
+  const endpoints = await listWebhooksWithDeliveries(user);
   return (
     <>
       <Card>

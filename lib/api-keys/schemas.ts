@@ -1,5 +1,10 @@
 import { z } from "zod";
 
+// Shared by the API routes, the settings page's forms and the OpenAPI document: no "server-only" here.
+
+/** Plenty for real integrations; stops a script (or a stolen session) from minting keys endlessly. */
+export const MAX_API_KEYS_PER_OWNER = 50;
+
 /** POST /api/keys. */
 export const createApiKeySchema = z.object({
   name: z

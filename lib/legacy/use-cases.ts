@@ -4,6 +4,9 @@ import { openPostgres } from "@/lib/db/postgres";
 import { importLegacyData, type LegacyImportResult } from "./import";
 import { type LegacyData, readLegacyData } from "./source";
 
+// The import from the single-user version: an operator's command (npm run db:import-legacy), not
+// an owner's request, so it runs with the server's own privileges (asService), in one transaction.
+
 export interface LegacyImportOptions {
   ownerEmail: string;
   /** The single-user deployment's database; the app's own when absent. */

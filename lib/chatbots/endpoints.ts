@@ -1,8 +1,7 @@
 import { endpoints } from "@/lib/api/endpoint";
-import { chatbotSchema } from "@/lib/validation/chatbot";
-import { createChatbotBodySchema, updateChatbotBodySchema } from "@/lib/validation/chatbot-server";
 import { idParamsSchema } from "@/lib/validation/common";
-import { chatbotKnowledgeInputSchema, chatbotKnowledgeSchema } from "@/lib/validation/knowledge";
+import { chatbotKnowledgeInputSchema, chatbotKnowledgeSchema, chatbotSchema } from "./schemas";
+import { createChatbotBodySchema, updateChatbotBodySchema } from "./server-schemas";
 
 const chatbots = endpoints({ tag: "Chatbots", auth: "required" });
 

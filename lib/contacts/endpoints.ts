@@ -1,5 +1,5 @@
 import { endpoints } from "@/lib/api/endpoint";
-import { contactListSchema, listContactsQuerySchema } from "@/lib/validation/contacts";
+import { contactListSchema, listContactsQuerySchema } from "./schemas";
 
 const contacts = endpoints({ tag: "Contacts", auth: "required" });
 

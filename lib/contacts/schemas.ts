@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { uuidSchema } from "./common";
+import { uuidSchema } from "@/lib/validation/common";
+
+// Shared by the chat's contact form, the contacts API and the OpenAPI document: no "server-only" here.
 
 export const CONTACT_NAME_MAX = 200;
 export const CONTACT_MESSAGE_MAX = 2000;

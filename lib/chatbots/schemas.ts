@@ -4,12 +4,14 @@ import {
   configurationInputSchema,
   configurationPatchSchema,
 } from "@/lib/chatbots/configuration";
-import { CHATBOT_DESCRIPTION_MAX, CHATBOT_NAME_MAX } from "@/lib/constants";
-import { timestampSchema, uuidSchema } from "./common";
+import { timestampSchema, uuidSchema } from "@/lib/validation/common";
 
 // Shared by the API routes and the dashboard forms: no "server-only" here, and nothing that reads
-// the server's environment (the model allow-list is checked in ./chatbot-server.ts). The
+// the server's environment (the model allow-list is checked in ./server-schemas.ts). The
 // configuration's keys live in lib/chatbots/configuration.ts.
+
+export const CHATBOT_NAME_MAX = 100;
+export const CHATBOT_DESCRIPTION_MAX = 1_000;
 
 // ---------------------------------------------------------------------------------------------
 // Slugs
@@ -181,3 +183,34 @@ export const chatbotSchema = z.object({
   updated_at: timestampSchema,
 });
 export type Chatbot = z.output<typeof chatbotSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Which knowledge a chatbot answers from
+// ---------------------------------------------------------------------------------------------
+
+/** How many items a chatbot's subset may list: more than an owner writes, few enough for one statement. */
+export const CHATBOT_KNOWLEDGE_ITEMS_MAX = 1_000;
+
+const knowledgeScopeSchema = z
+  .enum(["all", "selected"], { error: 'scope must be "all" or "selected".' })
+  .describe("all: every knowledge item of the owner, new ones included; selected: only the items in item_ids.");
+
+/** GET /api/chatbots/{id}/knowledge, and what PUT answers. */
+export const chatbotKnowledgeSchema = z.object({
+  scope: knowledgeScopeSchema,
+  item_ids: z
+    .array(uuidSchema)
+    .describe(
+      "The items a selected-scope bot answers from; kept while the scope is all, so switching back restores it.",
+    ),
+});
+export type ChatbotKnowledge = z.output<typeof chatbotKnowledgeSchema>;
+
+/** PUT /api/chatbots/{id}/knowledge, and the dashboard's form. */
+export const chatbotKnowledgeInputSchema = chatbotKnowledgeSchema.extend({
+  item_ids: z
+    .array(uuidSchema)
+    .max(CHATBOT_KNOWLEDGE_ITEMS_MAX, `At most ${CHATBOT_KNOWLEDGE_ITEMS_MAX} items.`)
+    .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))])
+    .describe("The items the bot answers from while its scope is selected (an empty list: the profile alone)."),
+});

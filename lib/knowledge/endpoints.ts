@@ -8,7 +8,7 @@ import {
   knowledgePageSchema,
   listKnowledgeQuerySchema,
   webImportSchema,
-} from "@/lib/validation/knowledge";
+} from "./schemas";
 
 const knowledge = endpoints({ tag: "Knowledge", auth: "required" });
 

@@ -1,11 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import { getEnv } from "@/lib/env";
-import { createChatbotSchema, updateChatbotSchema } from "./chatbot";
+import { createChatbotSchema, updateChatbotSchema } from "./schemas";
 
 /**
  * configuration.model must be one the server offers (CHAT_MODELS). Checked here, not in
- * ./chatbot.ts, because the allow-list is server configuration the browser never sees; the
+ * ./schemas.ts, because the allow-list is server configuration the browser never sees; the
  * dashboard forms validate the shape and the server has the last word.
  */
 function modelOnAllowList(value: { configuration?: { model?: string | null } }, ctx: z.RefinementCtx): void {

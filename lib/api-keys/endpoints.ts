@@ -1,6 +1,6 @@
 import { endpoints } from "@/lib/api/endpoint";
-import { apiKeyListSchema, createApiKeySchema, createdApiKeySchema } from "@/lib/validation/api-keys";
 import { idParamsSchema } from "@/lib/validation/common";
+import { apiKeyListSchema, createApiKeySchema, createdApiKeySchema } from "./schemas";
 
 const apiKeys = endpoints({ tag: "API keys", auth: "required" });
 

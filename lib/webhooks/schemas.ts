@@ -1,10 +1,18 @@
 import { z } from "zod";
-import { WEBHOOK_EVENTS } from "@/lib/constants";
-import { timestampSchema } from "./common";
+import { timestampSchema } from "@/lib/validation/common";
+import { WEBHOOK_EVENTS } from "./events";
 
 // Shared by the API routes, the dashboard's forms and the OpenAPI document: no "server-only" here.
 // Whether http:// and private addresses are allowed depends on the server's configuration, so the
-// server checks that after these schemas (lib/webhooks/url.ts).
+// server checks that after these schemas (lib/webhooks/receiver-url.ts).
+
+/**
+ * Endpoints per owner; one delivery's whole request (no redirect is followed); how much of a
+ * receiver's answer is kept in the delivery log.
+ */
+export const MAX_WEBHOOK_ENDPOINTS_PER_OWNER = 10;
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+export const WEBHOOK_RESPONSE_EXCERPT_CHARS = 500;
 
 export const webhookEventSchema = z.enum(WEBHOOK_EVENTS, {
   error: `Choose among ${WEBHOOK_EVENTS.join(", ")}.`,
@@ -25,6 +33,7 @@ export const createWebhookSchema = z.object({
     .transform((events) => [...new Set(events)]),
   description: z.string().trim().max(200, "A description has at most 200 characters.").default(""),
 });
+export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
 
 /** One endpoint as listed: never its secret. */
 export const webhookEndpointSchema = z.object({

@@ -1,9 +1,27 @@
 import { z } from "zod";
 import { KNOWLEDGE_KINDS } from "@/lib/constants";
-import { timestampSchema, uuidSchema } from "./common";
-import { cursorSchema, limitSchema } from "./pagination";
+import { timestampSchema, uuidSchema } from "@/lib/validation/common";
+import { cursorSchema, limitSchema } from "@/lib/validation/pagination";
 
 // Knowledge items, shared by the API, the dashboard's forms and the OpenAPI document.
+
+/** Pages of a PDF read into knowledge; a longer one is refused before its text is read. */
+export const DOCUMENT_MAX_PAGES = 200;
+
+/**
+ * Reading a PDF, a Word file or a web page's HTML runs in a child process with this much time and
+ * heap; past either the child dies and the upload is refused, so a hostile file costs one child
+ * process, never the server.
+ */
+export const EXTRACTION_TIME_LIMIT_MS = 20_000;
+export const EXTRACTION_HEAP_MB = 256;
+/** Child processes reading files at once per server process; more answer 503 with Retry-After. */
+export const EXTRACTIONS_AT_ONCE = 2;
+
+/** A web page imported into knowledge: the whole fetch (redirects included), its size, its hops. */
+export const WEB_FETCH_TIMEOUT_MS = 10_000;
+export const WEB_PAGE_MAX_BYTES = 2 * 1024 * 1024;
+export const WEB_FETCH_MAX_REDIRECTS = 5;
 
 export const KNOWLEDGE_TITLE_MAX = 300;
 export const KNOWLEDGE_BODY_MAX = 100_000;
@@ -96,30 +114,3 @@ export const listKnowledgeQuerySchema = z.object({
   cursor: cursorSchema.optional(),
 });
 export type ListKnowledgeQuery = z.output<typeof listKnowledgeQuerySchema>;
-
-/** How many items a chatbot's subset may list: more than an owner writes, few enough for one statement. */
-export const CHATBOT_KNOWLEDGE_ITEMS_MAX = 1_000;
-
-const knowledgeScopeSchema = z
-  .enum(["all", "selected"], { error: 'scope must be "all" or "selected".' })
-  .describe("all: every knowledge item of the owner, new ones included; selected: only the items in item_ids.");
-
-/** GET /api/chatbots/{id}/knowledge, and what PUT answers. */
-export const chatbotKnowledgeSchema = z.object({
-  scope: knowledgeScopeSchema,
-  item_ids: z
-    .array(uuidSchema)
-    .describe(
-      "The items a selected-scope bot answers from; kept while the scope is all, so switching back restores it.",
-    ),
-});
-export type ChatbotKnowledge = z.output<typeof chatbotKnowledgeSchema>;
-
-/** PUT /api/chatbots/{id}/knowledge, and the dashboard's form. */
-export const chatbotKnowledgeInputSchema = chatbotKnowledgeSchema.extend({
-  item_ids: z
-    .array(uuidSchema)
-    .max(CHATBOT_KNOWLEDGE_ITEMS_MAX, `At most ${CHATBOT_KNOWLEDGE_ITEMS_MAX} items.`)
-    .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))])
-    .describe("The items the bot answers from while its scope is selected (an empty list: the profile alone)."),
-});
