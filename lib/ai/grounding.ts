@@ -1,19 +1,21 @@
 import type { SharedV4ProviderOptions } from "@ai-sdk/provider";
 import { z } from "zod";
 import { OUTCOME_METADATA_KEY, VOICES } from "@/lib/constants";
+import { profileSchema } from "@/lib/validation/profile";
 import { KNOWLEDGE_KINDS, type KnowledgeEntry } from "./knowledge-block";
 
 // What a model answers from, as data. A real model gets it written into its prompt
 // (instructions.ts); the offline model is handed the same data in its provider options, rather
 // than reading the prompt back, and what it is handed is parsed like any other input.
 
-const ownerProfileSchema = z.object({
-  name: z.string().nullable(),
-  location: z.string().nullable(),
-  bio: z.string(),
-  skills: z.string(),
-  experience: z.string(),
-  interests: z.string(),
+/** The parts of the profile a bot speaks from (OwnerProfile): the API's profile less ids and dates. */
+const ownerProfileSchema = profileSchema.pick({
+  name: true,
+  location: true,
+  bio: true,
+  skills: true,
+  experience: true,
+  interests: true,
 });
 
 const knowledgeEntrySchema = z.object({
