@@ -115,8 +115,9 @@ export function evidenceFor(facts: ProfileFacts, signals: QuestionSignals, posit
       return { bm25: 0, found: 0, kind: 0 };
     }
   }
-  const named = things.filter((thing) => facts.index.score(position, [thing]) > 0);
-  if (yesNoAbout && things.length > 0 && named.length === 0) return none;
+  // Weighed one by one only for a yes-or-no, the one kind of question that must name them.
+  const named = yesNoAbout ? things.filter((thing) => facts.index.score(position, [thing]) > 0) : [];
+  if (yesNoAbout && named.length === 0) return none;
   if (reading.mustNameEvery && named.length < reading.mustName.length) return none;
   // "Cares for critically ill children" is no answer to "does she have children?".
   const text = facts.passages[position]?.text ?? "";

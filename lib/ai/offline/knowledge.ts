@@ -147,10 +147,13 @@ export function knowledgeSentences(
   const names = about.topics.filter((term) => term.named);
   for (const entry of knowledge) {
     if (entry.kind === "qa") continue;
-    const entryTerms = [entry.title, ...sentencesOf(entry)].flatMap((text) => lexicon.terms(text));
-    if (!names.every((name) => matches(name, entryTerms))) continue;
+    const sentences = sentencesOf(entry);
+    if (names.length > 0) {
+      const entryTerms = [entry.title, ...sentences].flatMap((text) => lexicon.terms(text));
+      if (!names.every((name) => matches(name, entryTerms))) continue;
+    }
     const titled = entry.kind !== "document" && answers(lexicon.terms(entry.title), entry.title) > 0;
-    for (const text of sentencesOf(entry)) {
+    for (const text of sentences) {
       if (text === "") continue;
       const score = answers(lexicon.terms(text), text) + (titled ? TITLE_MATCH_SCORE : 0);
       if (score > 0) scored.push({ text, entry, score, order: scored.length });
