@@ -1,8 +1,9 @@
 import type { SharedV4ProviderOptions } from "@ai-sdk/provider";
 import { z } from "zod";
-import { OUTCOME_METADATA_KEY, VOICES } from "@/lib/constants";
+import { OUTCOME_METADATA_KEY, VOICES, type Voice } from "@/lib/constants";
 import { profileSchema } from "@/lib/validation/profile";
-import { KNOWLEDGE_KINDS, type KnowledgeEntry } from "./knowledge-block";
+import { normalizeProfile, type OwnerProfile } from "./instructions";
+import { asGiven, KNOWLEDGE_KINDS, type KnowledgeEntry } from "./knowledge-block";
 
 // What a model answers from, as data. A real model gets it written into its prompt
 // (instructions.ts); the offline model is handed the same data in its provider options, rather
@@ -34,6 +35,11 @@ const groundingSchema = z.object({
 });
 
 export type Grounding = z.infer<typeof groundingSchema>;
+
+/** A turn's grounding: the profile and knowledge as the prompt gives them to a real model. */
+export function groundingOf(profile: OwnerProfile, voice: Voice, knowledge: readonly KnowledgeEntry[]): Grounding {
+  return { profile: normalizeProfile(profile), voice, knowledge: knowledge.map(asGiven) };
+}
 
 const offlineOptionsSchema = z.object({
   grounding: groundingSchema,

@@ -1,8 +1,7 @@
 import "server-only";
 import { type generateText, isStepCount, type ModelMessage, type streamText } from "ai";
-import { offlineModelOptions } from "@/lib/ai/grounding";
+import { groundingOf, offlineModelOptions } from "@/lib/ai/grounding";
 import { buildInstructions, normalizeProfile, PROFILE_SECTIONS } from "@/lib/ai/instructions";
-import { asGiven } from "@/lib/ai/knowledge-block";
 import { getLanguageModel } from "@/lib/ai/models";
 import { isOfflineModel } from "@/lib/ai/offline/model";
 import { resolveConfiguration } from "@/lib/chatbots/configuration";
@@ -156,11 +155,7 @@ export function prepareTurn(
     // The offline model is handed as data what a real model reads in its instructions, and what it learns from its tools.
     ...(!reportsThroughTool && {
       providerOptions: offlineModelOptions({
-        grounding: {
-          profile: normalizeProfile(turn.profile ?? EMPTY_PROFILE),
-          voice: configuration.voice,
-          knowledge: turn.knowledge.map(asGiven),
-        },
+        grounding: groundingOf(turn.profile ?? EMPTY_PROFILE, configuration.voice, turn.knowledge),
         takes_details: takesDetails,
       }),
     }),

@@ -1,5 +1,5 @@
-import { offlineModelOptions } from "@/lib/ai/grounding";
-import { buildInstructions, normalizeProfile, type OwnerProfile } from "@/lib/ai/instructions";
+import { groundingOf, offlineModelOptions } from "@/lib/ai/grounding";
+import { buildInstructions, type OwnerProfile } from "@/lib/ai/instructions";
 import type { Tone, Voice } from "@/lib/constants";
 
 /**
@@ -18,7 +18,7 @@ export function groundedCall(
   return {
     instructions: buildInstructions(profile, { instructions: guidance, tone, voice }),
     providerOptions: offlineModelOptions({
-      grounding: { profile: normalizeProfile(profile), voice, knowledge: [] },
+      grounding: groundingOf(profile, voice, []),
       takes_details: takesDetails,
     }),
   };
