@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { useUnsavedChangesWarning } from "@/components/dashboard/use-unsaved-changes";
 import { toast } from "@/components/ui/toast";
+import { useFormAnswer } from "@/components/ui/use-form-answer";
 import { createChatbotAction, updateChatbotAction } from "@/lib/chatbots/actions";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { configurationOf, type EditorValues } from "./editor-values";
@@ -42,21 +43,16 @@ export function useChatbotSave(
     idleFormState,
   );
   const router = useRouter();
-  const told = useRef<FormState<SaveResult>>(idleFormState);
-  const valuesRef = useRef(values);
-  valuesRef.current = values;
-  useEffect(() => {
-    if (state === told.current) return;
-    told.current = state;
-    if (state.status === "success") {
-      setSaved(valuesRef.current);
+  useFormAnswer(state, (answer) => {
+    if (answer.status === "success") {
+      setSaved(values);
       toast.success("Chatbot saved", { description: "Visitors get the new settings from their next message." });
       // The page around the form (its title, share link and QR code) shows the saved bot.
       router.refresh();
-    } else if (state.status === "error") {
-      toast.error("The chatbot was not saved", { description: state.message });
+    } else if (answer.status === "error") {
+      toast.error("The chatbot was not saved", { description: answer.message });
     }
-  }, [state, router]);
+  });
   const errors: Record<string, string> = {};
   if (state.status === "error") {
     for (const [path, message] of Object.entries(state.fieldErrors)) errors[fieldPath(path)] ??= message;

@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
+import { useFormAnswer } from "@/components/ui/use-form-answer";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import {
   addNoteAction,
@@ -24,18 +25,15 @@ function useAddForm(submit: Submit, what: string) {
   const [state, formAction, pending] = useActionState<Added, FormData>(submit, idleFormState);
   const form = useRef<HTMLFormElement>(null);
   const router = useRouter();
-  const told = useRef<Added>(idleFormState);
-  useEffect(() => {
-    if (state === told.current) return;
-    told.current = state;
-    if (state.status === "success") {
+  useFormAnswer(state, (answer) => {
+    if (answer.status === "success") {
       toast.success(`${what} added`, { description: "Your chatbots answer from it from the next question." });
       form.current?.reset();
       router.refresh();
-    } else if (state.status === "error") {
-      toast.error(`The ${what.toLowerCase()} was not added`, { description: state.message });
+    } else if (answer.status === "error") {
+      toast.error(`The ${what.toLowerCase()} was not added`, { description: answer.message });
     }
-  }, [state, what, router]);
+  });
   const errors = state.status === "error" ? state.fieldErrors : {};
   const values = state.status === "error" ? state.values : {};
   return { formAction, pending, form, errors, values };

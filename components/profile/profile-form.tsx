@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useState } from "react";
 import { useUnsavedChangesWarning } from "@/components/dashboard/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
+import { useFormAnswer } from "@/components/ui/use-form-answer";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { saveProfileAction } from "@/lib/profiles/actions";
 
@@ -69,19 +70,14 @@ export function ProfileForm({ initial }: ProfileFormProps) {
   useUnsavedChangesWarning(dirty);
 
   // Each answer from the server is told once: a toast, and on success the saved values move on.
-  const told = useRef<FormState<{ updatedAt: string }>>(idleFormState);
-  const valuesRef = useRef(values);
-  valuesRef.current = values;
-  useEffect(() => {
-    if (state === told.current) return;
-    told.current = state;
-    if (state.status === "success") {
-      setSaved(valuesRef.current);
+  useFormAnswer(state, (answer) => {
+    if (answer.status === "success") {
+      setSaved(values);
       toast.success("Profile saved", { description: "Your chatbots answer from it now." });
-    } else if (state.status === "error") {
-      toast.error("Your profile was not saved", { description: state.message });
+    } else if (answer.status === "error") {
+      toast.error("Your profile was not saved", { description: answer.message });
     }
-  }, [state]);
+  });
 
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (

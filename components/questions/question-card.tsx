@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, useTransition } from "react";
+import { useActionState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
+import { useFormAnswer } from "@/components/ui/use-form-answer";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { answerQuestionAction, dismissQuestionAction } from "@/lib/questions/actions";
 import type { QuestionGroup } from "@/lib/questions/types";
@@ -18,17 +19,14 @@ export function QuestionCard({ group }: { group: QuestionGroup }) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState<Answered, FormData>(answerQuestionAction, idleFormState);
   const [dismissing, startDismiss] = useTransition();
-  const told = useRef<Answered>(idleFormState);
-  useEffect(() => {
-    if (state === told.current) return;
-    told.current = state;
-    if (state.status === "success") {
+  useFormAnswer(state, (answer) => {
+    if (answer.status === "success") {
       toast.success("Answer saved", { description: "The next visitor who asks gets it." });
       router.refresh();
-    } else if (state.status === "error") {
-      toast.error("The answer was not saved", { description: state.message });
+    } else if (answer.status === "error") {
+      toast.error("The answer was not saved", { description: answer.message });
     }
-  }, [state, router]);
+  });
   const dismiss = () =>
     startDismiss(async () => {
       const result = await dismissQuestionAction(idleFormState, { questions: group.wordings });
