@@ -3,8 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { ButtonLink } from "@/components/ui/button-link";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input";
 import { type AuthFormResult, signInAction, signUpAction } from "@/lib/auth/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/constants";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
@@ -34,31 +33,22 @@ export function AuthForm({ mode, next }: AuthFormProps) {
   return (
     <form action={action} noValidate className="grid gap-5" aria-describedby="auth-form-status">
       <input type="hidden" name="next" value={next} />
-      <Field label="Email" error={failed?.fieldErrors.email}>
-        {(control) => (
-          <Input
-            {...control}
-            name="email"
-            type="email"
-            autoComplete="email"
-            defaultValue={failed?.values.email ?? ""}
-          />
-        )}
-      </Field>
-      <Field
+      <InputField
+        label="Email"
+        error={failed?.fieldErrors.email}
+        name="email"
+        type="email"
+        autoComplete="email"
+        defaultValue={failed?.values.email ?? ""}
+      />
+      <InputField
         label="Password"
         hint={signingUp ? `At least ${PASSWORD_MIN_LENGTH} characters.` : undefined}
         error={failed?.fieldErrors.password}
-      >
-        {(control) => (
-          <Input
-            {...control}
-            name="password"
-            type="password"
-            autoComplete={signingUp ? "new-password" : "current-password"}
-          />
-        )}
-      </Field>
+        name="password"
+        type="password"
+        autoComplete={signingUp ? "new-password" : "current-password"}
+      />
       <div id="auth-form-status" aria-live="polite">
         {formError ? (
           <p

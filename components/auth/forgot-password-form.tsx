@@ -4,8 +4,7 @@ import { useActionState } from "react";
 import { FormMessage, fieldErrorsOf } from "@/components/settings/form-message";
 import { Button } from "@/components/ui/button";
 import { ButtonLink } from "@/components/ui/button-link";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input";
 import { forgotPasswordAction } from "@/lib/account/actions";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 
@@ -17,17 +16,14 @@ export function ForgotPasswordForm() {
   );
   return (
     <form action={action} noValidate className="grid gap-5" aria-describedby="forgot-password-status">
-      <Field label="Email" error={fieldErrorsOf(state).email}>
-        {(control) => (
-          <Input
-            {...control}
-            name="email"
-            type="email"
-            autoComplete="email"
-            defaultValue={state.status === "error" ? (state.values.email ?? "") : ""}
-          />
-        )}
-      </Field>
+      <InputField
+        label="Email"
+        error={fieldErrorsOf(state).email}
+        name="email"
+        type="email"
+        autoComplete="email"
+        defaultValue={state.status === "error" ? (state.values.email ?? "") : ""}
+      />
       <FormMessage
         id="forgot-password-status"
         state={state}

@@ -4,8 +4,7 @@ import { useActionState } from "react";
 import { FormMessage, fieldErrorsOf } from "@/components/settings/form-message";
 import { Button } from "@/components/ui/button";
 import { ButtonLink } from "@/components/ui/button-link";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input";
 import { resetPasswordAction } from "@/lib/account/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/constants";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
@@ -17,9 +16,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form action={action} noValidate className="grid gap-5" aria-describedby="reset-password-status">
       <input type="hidden" name="token" value={token} />
-      <Field label="New password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} error={errors.password}>
-        {(control) => <Input {...control} name="password" type="password" autoComplete="new-password" />}
-      </Field>
+      <InputField
+        label="New password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        error={errors.password}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+      />
       {errors.token ? (
         <p
           role="alert"

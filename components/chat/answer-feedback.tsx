@@ -14,6 +14,11 @@ interface AnswerFeedbackProps {
 const THUMB =
   "rounded-md p-1 leading-none hover:bg-zinc-200 aria-pressed:bg-(--accent)/15 aria-pressed:ring-1 aria-pressed:ring-(--accent) dark:hover:bg-zinc-700";
 
+const THUMBS = [
+  { pick: "up", label: "Helpful", Icon: ThumbsUp },
+  { pick: "down", label: "Not helpful", Icon: ThumbsDown },
+] as const;
+
 /** Thumbs up or down under an answer; a thumbs down may say, in one line, what was missing. */
 export function AnswerFeedbackControls({ feedback, onChange }: AnswerFeedbackProps) {
   const rating = feedback?.rating ?? null;
@@ -41,28 +46,20 @@ export function AnswerFeedbackControls({ feedback, onChange }: AnswerFeedbackPro
   return (
     <div data-testid="answer-feedback" className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
       <div className="flex items-center gap-1">
-        <button
-          type="button"
-          data-testid="thumbs-up"
-          aria-pressed={rating === "up"}
-          aria-label="Helpful"
-          title="Helpful"
-          onClick={() => rate("up")}
-          className={THUMB}
-        >
-          <ThumbsUp aria-hidden className="size-4" />
-        </button>
-        <button
-          type="button"
-          data-testid="thumbs-down"
-          aria-pressed={rating === "down"}
-          aria-label="Not helpful"
-          title="Not helpful"
-          onClick={() => rate("down")}
-          className={THUMB}
-        >
-          <ThumbsDown aria-hidden className="size-4" />
-        </button>
+        {THUMBS.map(({ pick, label, Icon }) => (
+          <button
+            key={pick}
+            type="button"
+            data-testid={`thumbs-${pick}`}
+            aria-pressed={rating === pick}
+            aria-label={label}
+            title={label}
+            onClick={() => rate(pick)}
+            className={THUMB}
+          >
+            <Icon aria-hidden className="size-4" />
+          </button>
+        ))}
         <span role="status" className="ml-1">
           {note}
         </span>

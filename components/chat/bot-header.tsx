@@ -1,4 +1,4 @@
-import type { ChatbotPage } from "@/lib/db/queries/chatbots";
+import type { ChatbotPage } from "@/lib/chatbots/types";
 
 /** The first sentence of the owner's bio, short enough for one line under their name. */
 export function bioLine(bio: string | null, max = 160): string | null {

@@ -2,9 +2,9 @@
 
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
-import { Textarea } from "@/components/ui/textarea";
+import { TextareaField } from "@/components/ui/textarea";
 import type { EditorCardProps } from "./editor-values";
 import type { useSlugCheck } from "./use-slug-check";
 
@@ -21,22 +21,23 @@ export function BasicsCard({
         <CardTitle>Basics</CardTitle>
       </CardHeader>
       <CardContent className="grid gap-5">
-        <Field label="Name" hint="Shown on the chat's page and in your list." error={errors.name}>
-          {(control) => (
-            <Input {...control} name="name" value={values.name} onChange={(e) => setField("name", e.target.value)} />
-          )}
-        </Field>
-        <Field label="Description" hint="One line under the name on the public page." error={errors.description}>
-          {(control) => (
-            <Textarea
-              {...control}
-              rows={2}
-              value={values.description}
-              onChange={(e) => setField("description", e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <InputField
+          label="Name"
+          hint="Shown on the chat's page and in your list."
+          error={errors.name}
+          name="name"
+          value={values.name}
+          onChange={(e) => setField("name", e.target.value)}
+        />
+        <TextareaField
+          label="Description"
+          hint="One line under the name on the public page."
+          error={errors.description}
+          rows={2}
+          value={values.description}
+          onChange={(e) => setField("description", e.target.value)}
+        />
+        <InputField
           label="Public address"
           hint={
             <span aria-live="polite" data-testid="slug-status">
@@ -51,18 +52,12 @@ export function BasicsCard({
             errors.public_url_slug ??
             (slug.availability !== null && slug.availability !== "available" ? (slug.message ?? undefined) : undefined)
           }
-        >
-          {(control) => (
-            <Input
-              {...control}
-              name="public_url_slug"
-              autoCapitalize="none"
-              spellCheck={false}
-              value={values.public_url_slug}
-              onChange={(e) => setField("public_url_slug", e.target.value.toLowerCase())}
-            />
-          )}
-        </Field>
+          name="public_url_slug"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={values.public_url_slug}
+          onChange={(e) => setField("public_url_slug", e.target.value.toLowerCase())}
+        />
         <Field
           label="Public"
           layout="inline"

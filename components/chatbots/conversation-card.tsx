@@ -3,7 +3,7 @@
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { Textarea } from "@/components/ui/textarea";
+import { TextareaField } from "@/components/ui/textarea";
 import { TONES, type Voice } from "@/lib/constants";
 import type { EditorCardProps } from "./editor-values";
 import { StarterQuestions } from "./starter-questions";
@@ -28,39 +28,27 @@ export function ConversationCard({
         <CardTitle>Conversation</CardTitle>
       </CardHeader>
       <CardContent className="grid gap-5">
-        <Field
+        <TextareaField
           label="Welcome message"
           hint="The chat's first message, before the visitor writes."
           error={errors["configuration.welcome_message"]}
-        >
-          {(control) => (
-            <Textarea
-              {...control}
-              rows={2}
-              value={configuration.welcome_message}
-              onChange={(e) => setKey("welcome_message", e.target.value)}
-            />
-          )}
-        </Field>
+          rows={2}
+          value={configuration.welcome_message}
+          onChange={(e) => setKey("welcome_message", e.target.value)}
+        />
         <StarterQuestions
           questions={configuration.starter_questions}
           onChange={(questions) => setKey("starter_questions", questions)}
           errors={errors}
         />
-        <Field
+        <TextareaField
           label="Instructions"
           hint="Your own guidance for the assistant, e.g. “Mention that I'm open to remote roles.”"
           error={errors["configuration.instructions"]}
-        >
-          {(control) => (
-            <Textarea
-              {...control}
-              rows={4}
-              value={configuration.instructions}
-              onChange={(e) => setKey("instructions", e.target.value)}
-            />
-          )}
-        </Field>
+          rows={4}
+          value={configuration.instructions}
+          onChange={(e) => setKey("instructions", e.target.value)}
+        />
         <Field label="Tone" error={errors["configuration.tone"]}>
           {(control) => (
             <Select

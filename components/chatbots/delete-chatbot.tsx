@@ -4,8 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { deleteChatbotAction } from "@/lib/chatbots/actions";
 import { idleFormState } from "@/lib/http/form-state";
@@ -39,17 +38,13 @@ export function DeleteChatbot({ id, name }: { id: string; name: string }) {
             return false;
           }}
         >
-          <Field label={`Type “${name}” to confirm`}>
-            {(control) => (
-              <Input
-                {...control}
-                autoComplete="off"
-                value={typed}
-                onChange={(event) => setTyped(event.target.value)}
-                data-testid="delete-confirm-name"
-              />
-            )}
-          </Field>
+          <InputField
+            label={`Type “${name}” to confirm`}
+            autoComplete="off"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            data-testid="delete-confirm-name"
+          />
         </ConfirmDialog>
       </CardFooter>
     </Card>

@@ -2,7 +2,7 @@
 
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Input, InputField } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import type { EditorCardProps, RetentionChoice } from "./editor-values";
@@ -23,49 +23,31 @@ export function LimitsCard({ values, setKey, errors }: Omit<EditorCardProps, "se
         <CardTitle>Limits and look</CardTitle>
       </CardHeader>
       <CardContent className="grid gap-5 sm:grid-cols-2">
-        <Field
+        <InputField
           label="Messages per visitor"
           hint="How many messages one visitor may send…"
           error={errors["configuration.rate_limit.max_messages"]}
-        >
-          {(control) => (
-            <Input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              value={Number.isNaN(rateLimit.max_messages) ? "" : rateLimit.max_messages}
-              onChange={(e) => setKey("rate_limit", { ...rateLimit, max_messages: e.target.valueAsNumber })}
-            />
-          )}
-        </Field>
-        <Field
+          type="number"
+          inputMode="numeric"
+          value={Number.isNaN(rateLimit.max_messages) ? "" : rateLimit.max_messages}
+          onChange={(e) => setKey("rate_limit", { ...rateLimit, max_messages: e.target.valueAsNumber })}
+        />
+        <InputField
           label="Within (seconds)"
           hint="…within this many seconds."
           error={errors["configuration.rate_limit.window_seconds"]}
-        >
-          {(control) => (
-            <Input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              value={Number.isNaN(rateLimit.window_seconds) ? "" : rateLimit.window_seconds}
-              onChange={(e) => setKey("rate_limit", { ...rateLimit, window_seconds: e.target.valueAsNumber })}
-            />
-          )}
-        </Field>
-        <Field
+          type="number"
+          inputMode="numeric"
+          value={Number.isNaN(rateLimit.window_seconds) ? "" : rateLimit.window_seconds}
+          onChange={(e) => setKey("rate_limit", { ...rateLimit, window_seconds: e.target.valueAsNumber })}
+        />
+        <InputField
           label="Blocked words"
           hint="Separated by commas or spaces. A message with any of them, as a whole word in any case, is refused before the bot sees it; refusals are counted, never stored."
           error={errors["configuration.blocked_words"] ?? errors["configuration.blocked_words.0"]}
-        >
-          {(control) => (
-            <Input
-              {...control}
-              value={configuration.blocked_words}
-              onChange={(e) => setKey("blocked_words", e.target.value)}
-            />
-          )}
-        </Field>
+          value={configuration.blocked_words}
+          onChange={(e) => setKey("blocked_words", e.target.value)}
+        />
         <Field
           label="Keep conversations"
           hint="After a conversation's last message; then its messages and the visitor's details are deleted. Counts in analytics stay."

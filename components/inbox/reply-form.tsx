@@ -4,8 +4,7 @@ import { Send } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/textarea";
+import { TextareaField } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { OWNER_REPLY_MAX } from "@/lib/constants";
 import { idleFormState } from "@/lib/http/form-state";
@@ -36,22 +35,16 @@ export function ReplyForm({ conversation, visitor }: { conversation: string; vis
         });
       }}
     >
-      <Field
+      <TextareaField
         label="Reply"
         hint={`Shown to ${visitor} in the chat, marked as from you, the next time they open it.`}
         error={error}
-      >
-        {(control) => (
-          <Textarea
-            {...control}
-            name="body"
-            rows={3}
-            maxLength={OWNER_REPLY_MAX}
-            value={body}
-            onChange={(event) => setBody(event.target.value)}
-          />
-        )}
-      </Field>
+        name="body"
+        rows={3}
+        maxLength={OWNER_REPLY_MAX}
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+      />
       <Button type="submit" loading={pending} className="justify-self-end">
         <Send aria-hidden />
         Send reply

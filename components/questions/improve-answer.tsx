@@ -4,18 +4,8 @@ import { PencilLine } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/textarea";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogHeader, DialogTrigger } from "@/components/ui/dialog";
+import { TextareaField } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { idleFormState } from "@/lib/http/form-state";
 import { improveAnswerAction } from "@/lib/questions/actions";
@@ -50,13 +40,16 @@ export function ImproveAnswer({ messageId, question }: { messageId: string; ques
         Improve this answer
       </DialogTrigger>
       <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Improve this answer</DialogTitle>
-          <DialogDescription className="wrap-anywhere">
-            What should the bot have said to “{question}”? It becomes a Q&A in your knowledge, given as written to
-            visitors who ask this in any words.
-          </DialogDescription>
-        </DialogHeader>
+        <DialogHeader
+          title="Improve this answer"
+          description={
+            <>
+              What should the bot have said to “{question}”? It becomes a Q&A in your knowledge, given as written to
+              visitors who ask this in any words.
+            </>
+          }
+          descriptionClassName="wrap-anywhere"
+        />
         <form
           className="grid gap-4"
           onSubmit={(event) => {
@@ -64,17 +57,14 @@ export function ImproveAnswer({ messageId, question }: { messageId: string; ques
             save();
           }}
         >
-          <Field label="Better answer" error={error}>
-            {(control) => (
-              <Textarea
-                {...control}
-                name="answer"
-                rows={4}
-                value={answer}
-                onChange={(event) => setAnswer(event.target.value)}
-              />
-            )}
-          </Field>
+          <TextareaField
+            label="Better answer"
+            error={error}
+            name="answer"
+            rows={4}
+            value={answer}
+            onChange={(event) => setAnswer(event.target.value)}
+          />
           <DialogFooter>
             <Button type="submit" loading={pending}>
               Save answer

@@ -4,8 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/textarea";
+import { TextareaField } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
@@ -59,9 +58,12 @@ export function QuestionCard({ group }: { group: QuestionGroup }) {
           {group.wordings.map((wording) => (
             <input key={wording} type="hidden" name="questions" value={wording} />
           ))}
-          <Field label="Your answer" error={state.status === "error" ? state.fieldErrors.answer : undefined}>
-            {(control) => <Textarea {...control} name="answer" rows={3} />}
-          </Field>
+          <TextareaField
+            label="Your answer"
+            error={state.status === "error" ? state.fieldErrors.answer : undefined}
+            name="answer"
+            rows={3}
+          />
           <div className="flex flex-wrap gap-2">
             <Button type="submit" loading={pending}>
               Save answer

@@ -2,8 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import {
   changeEmailAction,
@@ -42,12 +41,14 @@ export function ChangeEmailForm({ email }: { email: string }) {
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         You sign in as <strong className="text-zinc-900 dark:text-zinc-100">{email}</strong>.
       </p>
-      <Field label="New email" error={errors.email}>
-        {(control) => <Input {...control} name="email" type="email" autoComplete="email" />}
-      </Field>
-      <Field label="Current password" error={errors.password}>
-        {(control) => <Input {...control} name="password" type="password" autoComplete="current-password" />}
-      </Field>
+      <InputField label="New email" error={errors.email} name="email" type="email" autoComplete="email" />
+      <InputField
+        label="Current password"
+        error={errors.password}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+      />
       <FormMessage
         id="change-email-status"
         state={state}
@@ -73,12 +74,21 @@ export function ChangePasswordForm() {
   useSucceeded(state, "Password changed", form);
   return (
     <form ref={form} action={action} noValidate className="grid gap-4" aria-describedby="change-password-status">
-      <Field label="Current password" error={errors.current_password}>
-        {(control) => <Input {...control} name="current_password" type="password" autoComplete="current-password" />}
-      </Field>
-      <Field label="New password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} error={errors.new_password}>
-        {(control) => <Input {...control} name="new_password" type="password" autoComplete="new-password" />}
-      </Field>
+      <InputField
+        label="Current password"
+        error={errors.current_password}
+        name="current_password"
+        type="password"
+        autoComplete="current-password"
+      />
+      <InputField
+        label="New password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        error={errors.new_password}
+        name="new_password"
+        type="password"
+        autoComplete="new-password"
+      />
       <FormMessage
         id="change-password-status"
         state={state}
@@ -116,9 +126,13 @@ export function DeleteAccountForm({ email }: { email: string }) {
   const [state, action, pending] = useActionState<FormState<never>, FormData>(deleteAccountAction, idleFormState);
   return (
     <form action={action} noValidate className="grid gap-4" aria-describedby="delete-account-status">
-      <Field label={`Type ${email} to confirm`} error={fieldErrorsOf(state).email}>
-        {(control) => <Input {...control} name="email" type="email" autoComplete="off" />}
-      </Field>
+      <InputField
+        label={`Type ${email} to confirm`}
+        error={fieldErrorsOf(state).email}
+        name="email"
+        type="email"
+        autoComplete="off"
+      />
       <FormMessage id="delete-account-status" state={state} />
       <Button type="submit" variant="destructive" loading={pending} className="justify-self-start">
         Delete my account

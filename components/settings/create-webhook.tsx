@@ -4,8 +4,7 @@ import { Webhook } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { createWebhookAction } from "@/lib/webhooks/actions";
@@ -53,34 +52,26 @@ export function CreateWebhook() {
   return (
     <div className="grid gap-4">
       <form action={create} noValidate className="grid gap-4" aria-describedby="create-webhook-status">
-        <Field
+        <InputField
           label="Endpoint URL"
           hint="Where we POST the events, e.g. https://example.com/hooks/chatfolio."
           error={errors.url}
-        >
-          {(control) => (
-            <Input
-              {...control}
-              name="url"
-              type="url"
-              inputMode="url"
-              value={url}
-              onChange={(event) => setUrl(event.target.value)}
-              maxLength={2000}
-            />
-          )}
-        </Field>
-        <Field label="Description" hint="Optional: what it feeds, e.g. “CRM”." error={errors.description}>
-          {(control) => (
-            <Input
-              {...control}
-              name="description"
-              value={description}
-              onChange={(event) => setDescription(event.target.value)}
-              maxLength={200}
-            />
-          )}
-        </Field>
+          name="url"
+          type="url"
+          inputMode="url"
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+          maxLength={2000}
+        />
+        <InputField
+          label="Description"
+          hint="Optional: what it feeds, e.g. “CRM”."
+          error={errors.description}
+          name="description"
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+          maxLength={200}
+        />
         <fieldset className="grid gap-2" aria-describedby={errors.events ? "webhook-events-error" : undefined}>
           <legend className="mb-1 text-sm font-medium">Events</legend>
           {WEBHOOK_EVENTS.map((event) => (

@@ -2,8 +2,7 @@
 
 import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input";
 import { RadioChoices } from "@/components/ui/radio-choices";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { saveNotificationSettingsAction } from "@/lib/notifications/actions";
@@ -66,18 +65,16 @@ export function NotificationForm({ settings }: { settings: NotificationSettings 
           </span>
         </span>
       </label>
-      <Field label="Time zone" error={errors.timezone} hint="Digests and summaries arrive at 8:00 here.">
-        {(control) => (
-          <Input
-            {...control}
-            name="timezone"
-            list="notification-time-zones"
-            autoComplete="off"
-            value={timezone}
-            onChange={(event) => setTimezone(event.target.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        label="Time zone"
+        error={errors.timezone}
+        hint="Digests and summaries arrive at 8:00 here."
+        name="timezone"
+        list="notification-time-zones"
+        autoComplete="off"
+        value={timezone}
+        onChange={(event) => setTimezone(event.target.value)}
+      />
       <datalist id="notification-time-zones">
         {zones.map((zone) => (
           <option key={zone} value={zone} />

@@ -2,17 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogHeader } from "@/components/ui/dialog";
+import { InputField } from "@/components/ui/input";
 import { confirmPasswordAction } from "@/lib/account/actions";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { FormMessage, fieldErrorsOf } from "./form-message";
@@ -40,17 +31,23 @@ export function PasswordPrompt({ open, onOpenChange, onConfirmed }: PasswordProm
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-w-md">
-        <DialogHeader>
-          <DialogTitle>Confirm your password</DialogTitle>
-          <DialogDescription>
-            Creating an API key needs your password from the last few minutes, so that a stolen session can’t make keys
-            that outlive it.
-          </DialogDescription>
-        </DialogHeader>
+        <DialogHeader
+          title="Confirm your password"
+          description={
+            <>
+              Creating an API key needs your password from the last few minutes, so that a stolen session can’t make
+              keys that outlive it.
+            </>
+          }
+        />
         <form action={submit} noValidate className="grid gap-4" aria-describedby="password-prompt-status">
-          <Field label="Password" error={fieldErrorsOf(state).password}>
-            {(control) => <Input {...control} name="password" type="password" autoComplete="current-password" />}
-          </Field>
+          <InputField
+            label="Password"
+            error={fieldErrorsOf(state).password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+          />
           <FormMessage id="password-prompt-status" state={state} />
           <DialogFooter>
             <DialogClose render={<Button variant="secondary" />}>Cancel</DialogClose>

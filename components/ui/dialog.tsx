@@ -2,7 +2,7 @@
 
 import { Dialog as BaseDialog } from "@base-ui/react/dialog";
 import { X } from "lucide-react";
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { buttonVariants } from "./button-variants";
 import { cn } from "./cn";
 import {
@@ -58,10 +58,6 @@ export function DialogContent({
   );
 }
 
-export function DialogHeader({ className, ...props }: ComponentProps<"div">) {
-  return <div {...props} className={cn("grid gap-1.5 pr-10", className)} />;
-}
-
 export function DialogTitle({
   className,
   ...props
@@ -69,11 +65,29 @@ export function DialogTitle({
   return <BaseDialog.Title {...props} className={cn(dialogTitleClasses, className)} />;
 }
 
-export function DialogDescription({
+function DialogDescription({
   className,
   ...props
 }: Omit<BaseDialog.Description.Props, "className"> & { className?: string }) {
   return <BaseDialog.Description {...props} className={cn(dialogDescriptionClasses, className)} />;
+}
+
+interface DialogHeaderProps {
+  title: ReactNode;
+  /** What the dialog is for, read out when it opens. */
+  description: ReactNode;
+  /** For a description that may hold long unbroken text (a URL, a visitor's question). */
+  descriptionClassName?: string;
+}
+
+/** The dialog's title and what it is for: every centred dialog opens with one. */
+export function DialogHeader({ title, description, descriptionClassName }: DialogHeaderProps) {
+  return (
+    <div className="grid gap-1.5 pr-10">
+      <DialogTitle>{title}</DialogTitle>
+      <DialogDescription className={descriptionClassName}>{description}</DialogDescription>
+    </div>
+  );
 }
 
 /** The dialog's buttons: stacked on phones (the main one on top), in a row from `sm` up. */
