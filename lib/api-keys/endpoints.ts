@@ -1,5 +1,4 @@
 import { endpoints } from "@/lib/api/endpoint";
-import { idParamsSchema } from "@/lib/validation/common";
 import { apiKeyListSchema, createApiKeySchema, createdApiKeySchema } from "./schemas";
 
 const apiKeys = endpoints({ tag: "API keys", auth: "required" });
@@ -35,6 +34,5 @@ export const createApiKeyEndpoint = apiKeys("POST /api/keys", "createApiKey", {
 export const deleteApiKeyEndpoint = apiKeys("DELETE /api/keys/{id}", "deleteApiKey", {
   summary: "Revoke an API key",
   description: "The next request with the key is refused. Another owner's key id is 404, like a missing one.",
-  params: idParamsSchema,
   responses: { 204: { description: "Revoked." } },
 });

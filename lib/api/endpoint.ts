@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { CookieToSet } from "@/lib/auth/cookies";
 import type { ErrorCode } from "@/lib/errors";
+import { idParamsSchema } from "@/lib/validation/common";
 
 // An API endpoint is declared once, here-shaped, in lib/api/endpoints/: route() enforces the
 // declaration (who may call, how params, query and body parse) and the OpenAPI document is
@@ -51,7 +52,10 @@ export interface Endpoint {
   description?: string;
   tag: string;
   auth: AuthMode;
-  /** A path segment that fails its schema is a resource that does not exist: 404, never 400. */
+  /**
+   * Read from the path, never declared: `{id}` in it is a uuid (idParamsSchema). A path segment
+   * that fails its schema is a resource that does not exist: 404, never 400.
+   */
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: RequestBody;
@@ -62,12 +66,14 @@ export interface Endpoint {
 type RouteLine = `${Uppercase<HttpMethod>} /api${string}`;
 type MethodOf<R> = R extends `${infer M} ${string}` ? Lowercase<M> : never;
 type PathOf<R> = R extends `${string} ${infer P}` ? P : never;
-type Details = Omit<Endpoint, "method" | "path" | "operationId" | "tag" | "auth"> & { auth?: AuthMode };
+type Details = Omit<Endpoint, "method" | "path" | "operationId" | "tag" | "auth" | "params"> & { auth?: AuthMode };
+/** The path's parameters, as the path names them: every one of ours is a row's `{id}`. */
+type ParamsOf<P> = P extends `${string}{id}${string}` ? { params: typeof idParamsSchema } : Record<never, never>;
 
 /**
  * The endpoints of one feature, sharing a tag (and an auth mode unless one says otherwise):
  * `const chatbots = endpoints({ tag: "Chatbots", auth: "required" })`, then
- * `chatbots("GET /api/chatbots/{id}", "getChatbot", { summary, params, responses })`. Literal
+ * `chatbots("GET /api/chatbots/{id}", "getChatbot", { summary, responses })`. Literal
  * types are kept, so route() can type its handler from the declaration.
  */
 export function endpoints<const Group extends { tag: string; auth: AuthMode }>(group: Group) {
@@ -77,7 +83,8 @@ export function endpoints<const Group extends { tag: string; auth: AuthMode }>(g
     const path = route.slice(space + 1) as PathOf<R>;
     // A spread of two generic objects is typed as their intersection; the details override the group.
     const declaration: Omit<Group, keyof D> & D = { ...group, ...details };
-    return { ...declaration, operationId, method, path };
+    const params = (path.includes("{id}") ? { params: idParamsSchema } : {}) as ParamsOf<PathOf<R>>;
+    return { ...declaration, ...params, operationId, method, path };
   };
 }
 

@@ -1,5 +1,4 @@
 import { endpoints } from "@/lib/api/endpoint";
-import { idParamsSchema } from "@/lib/validation/common";
 import { chatbotKnowledgeInputSchema, chatbotKnowledgeSchema, chatbotSchema } from "./schemas";
 import { createChatbotBodySchema, updateChatbotBodySchema } from "./server-schemas";
 
@@ -24,7 +23,6 @@ export const createChatbotEndpoint = chatbots("POST /api/chatbots", "createChatb
 export const getChatbotEndpoint = chatbots("GET /api/chatbots/{id}", "getChatbot", {
   summary: "One of the caller's chatbots",
   description: "Another owner's chatbot, or an id that doesn't exist (malformed included), is 404.",
-  params: idParamsSchema,
   responses: { 200: { description: "The chatbot.", body: Chatbot } },
 });
 
@@ -32,7 +30,6 @@ export const updateChatbotEndpoint = chatbots("PATCH /api/chatbots/{id}", "updat
   summary: "Change some of a chatbot's fields",
   description:
     "`configuration` merges at its top level: a key given replaces that key, a key given as null returns to its default.",
-  params: idParamsSchema,
   body: { name: "ChatbotUpdate", schema: updateChatbotBodySchema },
   responses: { 200: { description: "The updated chatbot.", body: Chatbot } },
   errors: ["conflict"],
@@ -40,7 +37,6 @@ export const updateChatbotEndpoint = chatbots("PATCH /api/chatbots/{id}", "updat
 
 export const deleteChatbotEndpoint = chatbots("DELETE /api/chatbots/{id}", "deleteChatbot", {
   summary: "Delete a chatbot with its visitors and messages",
-  params: idParamsSchema,
   responses: { 204: { description: "Deleted." } },
 });
 
@@ -49,7 +45,6 @@ const ChatbotKnowledge = { name: "ChatbotKnowledge", schema: chatbotKnowledgeSch
 export const getChatbotKnowledgeEndpoint = chatbots("GET /api/chatbots/{id}/knowledge", "getChatbotKnowledge", {
   summary: "Which knowledge items a chatbot answers from",
   description: 'A new chatbot answers from all of its owner\'s items (`scope: "all"`).',
-  params: idParamsSchema,
   responses: { 200: { description: "The chatbot's knowledge scope and subset.", body: ChatbotKnowledge } },
 });
 
@@ -57,7 +52,6 @@ export const setChatbotKnowledgeEndpoint = chatbots("PUT /api/chatbots/{id}/know
   summary: "Choose which knowledge items a chatbot answers from",
   description:
     'With `scope: "selected"` the bot answers from the items in `item_ids` only (an empty list: from the profile alone); with `"all"` from every item, `item_ids` being kept for later. An id that is not one of the caller\'s items is 400. A Q&A written in answer to one of the bot\'s unanswered questions joins its subset.',
-  params: idParamsSchema,
   body: { name: "ChatbotKnowledgeChoice", schema: chatbotKnowledgeInputSchema },
   responses: { 200: { description: "The chatbot's knowledge scope and subset.", body: ChatbotKnowledge } },
 });

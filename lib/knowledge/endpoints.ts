@@ -1,5 +1,4 @@
 import { endpoints } from "@/lib/api/endpoint";
-import { idParamsSchema } from "@/lib/validation/common";
 import {
   documentUploadSchema,
   KNOWLEDGE_UPLOAD_MAX_BYTES,
@@ -57,19 +56,16 @@ export const importKnowledgeWebPageEndpoint = knowledge("POST /api/knowledge/web
 
 export const getKnowledgeEndpoint = knowledge("GET /api/knowledge/{id}", "getKnowledge", {
   summary: "One of the caller's knowledge items",
-  params: idParamsSchema,
   responses: { 200: { description: "The item.", body: KnowledgeItem } },
 });
 
 export const replaceKnowledgeEndpoint = knowledge("PUT /api/knowledge/{id}", "replaceKnowledge", {
   summary: "Replace a knowledge item's content",
-  params: idParamsSchema,
   body: KnowledgeInput,
   responses: { 200: { description: "The item as stored now.", body: KnowledgeItem } },
 });
 
 export const deleteKnowledgeEndpoint = knowledge("DELETE /api/knowledge/{id}", "deleteKnowledge", {
   summary: "Delete a knowledge item",
-  params: idParamsSchema,
   responses: { 204: { description: "Deleted." } },
 });

@@ -1,5 +1,5 @@
 import { endpoints } from "@/lib/api/endpoint";
-import { profileInputSchema, profileQuerySchema, profileSchema } from "@/lib/validation/profile";
+import { profileInputSchema, profileQuerySchema, profileSchema } from "@/lib/profiles/schemas";
 
 const profile = endpoints({ tag: "Profile", auth: "required" });
 

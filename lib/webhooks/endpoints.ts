@@ -1,5 +1,4 @@
 import { endpoints } from "@/lib/api/endpoint";
-import { idParamsSchema } from "@/lib/validation/common";
 import { WEBHOOK_EVENTS } from "./events";
 import {
   createdWebhookSchema,
@@ -40,14 +39,12 @@ export const createWebhookEndpoint = webhooks("POST /api/webhooks", "createWebho
 export const deleteWebhookEndpoint = webhooks("DELETE /api/webhooks/{id}", "deleteWebhook", {
   summary: "Delete an endpoint with its delivery log",
   description: "Events not yet delivered to it are dropped. Another owner's endpoint id is 404, like a missing one.",
-  params: idParamsSchema,
   responses: { 204: { description: "Deleted." } },
 });
 
 export const testWebhookEndpoint = webhooks("POST /api/webhooks/{id}/test", "testWebhook", {
   summary: "Send a `webhook.test` event to an endpoint now, and tell how it answered",
   description: `Sent at once (not queued, not retried) and logged like any delivery; the answer says whether the receiver took it. ${SIGNING}`,
-  params: idParamsSchema,
   responses: {
     200: {
       description: "How the delivery went.",
@@ -59,7 +56,6 @@ export const testWebhookEndpoint = webhooks("POST /api/webhooks/{id}/test", "tes
 export const listWebhookDeliveriesEndpoint = webhooks("GET /api/webhooks/{id}/deliveries", "listWebhookDeliveries", {
   summary: "An endpoint's delivery log, newest first",
   description: "Every attempt of the last 30 days, at most the last 100.",
-  params: idParamsSchema,
   responses: {
     200: {
       description: "The endpoint's deliveries.",

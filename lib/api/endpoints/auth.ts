@@ -5,7 +5,7 @@ import {
   signInSchema,
   signupResponseSchema,
   tokenResponseSchema,
-} from "@/lib/validation/auth";
+} from "@/lib/auth/schemas";
 
 const auth = endpoints({ tag: "Auth", auth: "none" });
 

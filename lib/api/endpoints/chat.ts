@@ -1,5 +1,4 @@
 import { endpoints } from "@/lib/api/endpoint";
-import { contactCreatedSchema, contactRequestSchema } from "@/lib/contacts/schemas";
 import {
   chatRequestSchema,
   chatResponseSchema,
@@ -7,7 +6,8 @@ import {
   feedbackResponseSchema,
   visitorDataQuerySchema,
   visitorDataSchema,
-} from "@/lib/validation/chat";
+} from "@/lib/chat/schemas";
+import { contactCreatedSchema, contactRequestSchema } from "@/lib/contacts/schemas";
 
 const chat = endpoints({ tag: "Chat", auth: "optional" });
 
