@@ -3,7 +3,8 @@ import type { AnswerSource, KnowledgeKind, ProfileSectionName } from "@/lib/cons
 // How an answer's sources are named, the same in the owner's inbox and on the public page (so
 // nothing server-only here): "Experience", "Q&A 'Are you open to relocation?'".
 
-const SECTION_LABELS: Record<ProfileSectionName, string> = {
+/** A profile section's name as people read it: the prompt's headings use it too. */
+export const SECTION_LABELS: Record<ProfileSectionName, string> = {
   name: "Name",
   location: "Location",
   bio: "Bio",

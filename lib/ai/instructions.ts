@@ -1,5 +1,6 @@
+import { SECTION_LABELS } from "@/lib/answer-sources";
 import { PROFILE_SECTION_NAMES, type ProfileSectionName, type Tone, type Voice } from "@/lib/constants";
-import type { Profile } from "@/lib/validation/profile";
+import type { Profile } from "@/lib/profiles/schemas";
 import { type KnowledgeEntry, renderKnowledgeBlock } from "./knowledge-block";
 import { escapeProfileText, normalizeNewlines } from "./prompt-text";
 /** The parts of an owner's profile a chatbot speaks from (the API's Profile, less ids and dates). */
@@ -15,15 +16,6 @@ export type ProfileSection = keyof OwnerProfile & ProfileSectionName;
 
 /** Canonical order: the prompt and the offline answers follow it. */
 export const PROFILE_SECTIONS: readonly ProfileSection[] = PROFILE_SECTION_NAMES;
-
-const SECTION_HEADINGS: Record<ProfileSection, string> = {
-  name: "Name",
-  location: "Location",
-  bio: "Bio",
-  skills: "Skills",
-  experience: "Experience",
-  interests: "Interests",
-};
 
 const PROFILE_OPEN = "<profile>";
 const PROFILE_CLOSE = "</profile>";
@@ -57,7 +49,7 @@ function renderProfileBlock(profile: OwnerProfile): string {
     const value = profile[section];
     // Empty sections are left out so the model cannot mistake a placeholder for a fact.
     if (value === null || value === "") continue;
-    lines.push(`## ${SECTION_HEADINGS[section]}`, escapeProfileText(value), "");
+    lines.push(`## ${SECTION_LABELS[section]}`, escapeProfileText(value), "");
   }
   lines.push(PROFILE_CLOSE);
   return lines.join("\n");
