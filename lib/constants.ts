@@ -15,11 +15,6 @@ export type FeedbackRating = (typeof FEEDBACK_RATINGS)[number];
 /** Longest reply an owner may write in a conversation. */
 export const OWNER_REPLY_MAX = 4_000;
 
-/** A profile's name and location. */
-export const PROFILE_SHORT_MAX = 100;
-/** A profile's bio, skills, experience and interests. */
-export const PROFILE_LONG_MAX = 10_000;
-
 /** Shortest password a new account may have (the sign-up form says so before the server does). */
 export const PASSWORD_MIN_LENGTH = 8;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { credentialsSchema, emailSchema, signInSchema } from "@/lib/validation/auth";
+import { credentialsSchema, emailSchema, signInSchema } from "@/lib/auth/schemas";
 
 // The account settings' forms and their API equivalents. No "server-only": the forms use them too.
 

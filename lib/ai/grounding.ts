@@ -1,7 +1,7 @@
 import type { SharedV4ProviderOptions } from "@ai-sdk/provider";
 import { z } from "zod";
 import { OUTCOME_METADATA_KEY, VOICES, type Voice } from "@/lib/constants";
-import { profileSchema } from "@/lib/validation/profile";
+import { profileSchema } from "@/lib/profiles/schemas";
 import { normalizeProfile, type OwnerProfile } from "./instructions";
 import { asGiven, KNOWLEDGE_KINDS, type KnowledgeEntry } from "./knowledge-block";
 

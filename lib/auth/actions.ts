@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { credentialsSchema, signInSchema } from "@/lib/auth/schemas";
 import { action } from "@/lib/http/action";
-import { credentialsSchema, signInSchema } from "@/lib/validation/auth";
 import { safeNextPath } from "./next-path";
 import { authContextFrom, signIn, signOut, signUp } from "./sign-in";
 

@@ -1,8 +1,8 @@
 import "server-only";
+import type { Credentials, PublicUser, SignInInput, SignupResponse, TokenResponse } from "@/lib/auth/schemas";
 import type { JwtClaims } from "@/lib/db/types";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
-import type { Credentials, PublicUser, SignInInput, SignupResponse, TokenResponse } from "@/lib/validation/auth";
 import type { CookieJar, CookieToSet } from "./cookies";
 
 // The contract between lib/auth and its two backends (builtin/, supabase/): what a caller is, what

@@ -1,8 +1,8 @@
 import "server-only";
+import type { Credentials, PublicUser, SignInInput, TokenResponse } from "@/lib/auth/schemas";
 import { asOwner } from "@/lib/db";
 import { deleteAllApiKeys } from "@/lib/db/queries/api-keys";
 import { bearerToken, clientIp, isHttps } from "@/lib/http/request-facts";
-import type { Credentials, PublicUser, SignInInput, TokenResponse } from "@/lib/validation/auth";
 import type { AuthContext, Caller, SignUpResult } from ".";
 import { loadAuthBackend } from "./backend";
 import { type CookieJar, type CookieToSet, requestCookieJar } from "./cookies";

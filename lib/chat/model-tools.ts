@@ -2,8 +2,8 @@ import "server-only";
 import type { SharedV4ProviderMetadata } from "@ai-sdk/provider";
 import { type StopCondition, type TextStreamPart, type ToolSet, tool } from "ai";
 import { z } from "zod";
+import { answerSourceSchema } from "@/lib/chat/schemas";
 import { ANSWER_OUTCOMES, type AnswerOutcome, type AnswerSource, OUTCOME_METADATA_KEY } from "@/lib/constants";
-import { answerSourceSchema } from "@/lib/validation/chat";
 
 // The tools a real model answers through: it reports what kind of answer it gave, and offers the
 // contact form; neither reaches the visitor.

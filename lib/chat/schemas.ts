@@ -11,7 +11,7 @@ import {
   PROFILE_SECTION_NAMES,
   VISITOR_NAME_MAX,
 } from "@/lib/constants";
-import { timestampSchema, uuidSchema } from "./common";
+import { timestampSchema, uuidSchema } from "@/lib/validation/common";
 
 /** The seed's ChatRequest, extended: which bot (by id or slug), which conversation, streamed or not. */
 export const chatRequestSchema = z
@@ -105,3 +105,4 @@ export const visitorDataSchema = z.object({
   ),
 });
 export type VisitorData = z.output<typeof visitorDataSchema>;
+export type FeedbackRequest = z.output<typeof feedbackRequestSchema>;

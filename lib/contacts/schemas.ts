@@ -41,6 +41,7 @@ export const contactSchema = z.object({
   created_at: z.iso.datetime(),
 });
 export type Contact = z.infer<typeof contactSchema>;
+export type ContactRequest = z.output<typeof contactRequestSchema>;
 
 export const contactCreatedSchema = z.object({ id: z.uuid() });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { answerSourceSchema } from "@/lib/chat/schemas";
 import { ANSWER_OUTCOMES, FEEDBACK_RATINGS, MESSAGE_STATUSES, OWNER_REPLY_MAX } from "@/lib/constants";
-import { answerSourceSchema } from "@/lib/validation/chat";
 import { timestampSchema, uuidSchema } from "@/lib/validation/common";
 import { cursorSchema, limitSchema } from "@/lib/validation/pagination";
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { CHATBOT_NAME_MAX, slugify } from "@/lib/chatbots/schemas";
-import { PROFILE_LONG_MAX, PROFILE_SHORT_MAX, VISITOR_NAME_MAX } from "@/lib/constants";
+import { VISITOR_NAME_MAX } from "@/lib/constants";
 import type { Queryable } from "@/lib/db";
+import { PROFILE_LONG_MAX, PROFILE_SHORT_MAX } from "@/lib/profiles/schemas";
 import { type LegacyData, LegacyImportError, type LegacyMessage, type LegacyProfile } from "./source";
 
 export interface LegacyImportResult {

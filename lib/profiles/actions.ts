@@ -1,7 +1,7 @@
 "use server";
 
 import { action } from "@/lib/http/action";
-import { profileInputSchema } from "@/lib/validation/profile";
+import { profileInputSchema } from "@/lib/profiles/schemas";
 import { saveProfile } from "./use-cases";
 
 /** The dashboard's profile form: the same schema and use case as PUT /api/profile. */

@@ -1,8 +1,12 @@
 import { z } from "zod";
-import { PROFILE_LONG_MAX, PROFILE_SHORT_MAX } from "@/lib/constants";
-import { timestampSchema, uuidSchema } from "./common";
+import { timestampSchema, uuidSchema } from "@/lib/validation/common";
 
 // Shared by PUT /api/profile and the dashboard's profile form: no "server-only" here.
+
+/** A profile's name and location. */
+export const PROFILE_SHORT_MAX = 100;
+/** A profile's bio, skills, experience and interests. */
+export const PROFILE_LONG_MAX = 10_000;
 
 const shortField = (label: string) =>
   z

@@ -3,7 +3,7 @@ import type { Caller } from "@/lib/auth";
 import { asOwner } from "@/lib/db";
 import { findOwnProfile, findPublicProfile, saveProfile as saveProfileRow } from "@/lib/db/queries/profiles";
 import { ApiError } from "@/lib/errors";
-import type { Profile, ProfileInput } from "@/lib/validation/profile";
+import type { Profile, ProfileInput } from "@/lib/profiles/schemas";
 
 // An owner's profile: what PUT/GET /api/profile and the dashboard's profile page do, written once.
 

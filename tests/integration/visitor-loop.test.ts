@@ -11,7 +11,7 @@ import { sqlState } from "@/lib/errors";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { runWithRequestForTests } from "@/lib/http/request-facts";
 import { replyAction } from "@/lib/inbox/actions";
-import type { VisitorData } from "@/lib/validation/chat";
+import type { VisitorData } from "@/lib/chat/schemas";
 import { newVisitorCookieValue, VISITOR_COOKIE } from "@/lib/visitors/cookie";
 import { webVisitorId } from "@/lib/visitors/identity";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";

@@ -1,9 +1,9 @@
 import "server-only";
+import type { Credentials, PublicUser, SignInInput, TokenResponse } from "@/lib/auth/schemas";
 import { asService } from "@/lib/db";
 import { deleteSession, deleteUserSessions, insertSession } from "@/lib/db/queries/sessions";
 import { findUserByEmail, insertUser, recordSignIn, type UserRow } from "@/lib/db/queries/users";
 import { ApiError } from "@/lib/errors";
-import type { Credentials, PublicUser, SignInInput, TokenResponse } from "@/lib/validation/auth";
 import { type AuthContext, type Caller, emailTaken, type SignUpResult, WRONG_CREDENTIALS } from "..";
 import { hashPassword, verifyPassword } from "./password";
 import { clearedSessionCookie, sessionCookie } from "./session-cookie";

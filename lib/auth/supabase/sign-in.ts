@@ -1,6 +1,6 @@
 import "server-only";
+import type { Credentials, PublicUser, SignInInput, TokenResponse } from "@/lib/auth/schemas";
 import { ApiError } from "@/lib/errors";
-import type { Credentials, PublicUser, SignInInput, TokenResponse } from "@/lib/validation/auth";
 import type { AuthContext, Caller, SignUpResult } from "..";
 import type { CookieToSet } from "../cookies";
 import { supabaseServerClient } from "./client";

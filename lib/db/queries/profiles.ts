@@ -1,6 +1,6 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
-import type { Profile, ProfileInput } from "@/lib/validation/profile";
+import type { Profile, ProfileInput } from "@/lib/profiles/schemas";
 import { withIsoTimestamps } from "./timestamps";
 
 /** A stored profile: the API's shape, with timestamps as the driver returns them. */

@@ -1,8 +1,8 @@
 import "server-only";
+import type { VisitorData } from "@/lib/chat/schemas";
 import type { FeedbackRating } from "@/lib/constants";
 import type { Queryable } from "@/lib/db";
 import type { Visitor } from "@/lib/inbox/schemas";
-import type { VisitorData } from "@/lib/validation/chat";
 import type { Cursor } from "@/lib/validation/pagination";
 import type { PastConversation } from "@/lib/visitors/conversation";
 import { ownsChatbot } from "./chatbots";
