@@ -1,6 +1,7 @@
 import "server-only";
 import { type ConfigurationInput, type ConfigurationPatch, resolveConfiguration } from "@/lib/chatbots/configuration";
 import { type Chatbot, type CreateChatbotInput, slugify, type UpdateChatbotInput } from "@/lib/chatbots/schemas";
+import type { ChatbotPage } from "@/lib/chatbots/types";
 import type { Queryable } from "@/lib/db";
 import { ApiError, sqlState } from "@/lib/errors";
 import { withIsoTimestamps } from "./timestamps";
@@ -163,19 +164,6 @@ export async function ownsChatbot(tx: Queryable, chatbotId: string): Promise<boo
 }
 
 /** What the public page /c/<slug> shows of a chatbot and its owner. */
-export interface ChatbotPage {
-  id: string;
-  user_id: string;
-  name: string;
-  description: string | null;
-  is_public: boolean;
-  configuration: Record<string, unknown>;
-  public_url_slug: string;
-  owner_name: string | null;
-  owner_location: string | null;
-  owner_bio: string | null;
-}
-
 /**
  * Any role, through private.chatbot_page: a public chatbot for anyone, a private one only for its
  * owner; null otherwise.
