@@ -259,7 +259,7 @@ ALTER FUNCTION private.webhook_events() OWNER TO postgres;
 -- Name: FUNCTION webhook_events(); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.webhook_events() IS 'The webhook events an owner can subscribe to (lib/constants.ts WEBHOOK_EVENTS is the same list).';
+COMMENT ON FUNCTION private.webhook_events() IS 'The webhook events an owner can subscribe to (lib/webhooks/events.ts WEBHOOK_EVENTS is the same list).';
 
 
 --

@@ -3,6 +3,19 @@ import { createHash, randomUUID } from "node:crypto";
 import { CHATBOT_NAME_MAX, slugify } from "@/lib/chatbots/schemas";
 import { VISITOR_NAME_MAX } from "@/lib/constants";
 import type { Queryable } from "@/lib/db";
+import {
+  findLegacyProfileImport,
+  findOwnerIdByEmail,
+  importedLegacyMessageKeys,
+  insertLegacyChatbot,
+  insertLegacyMessages,
+  insertLegacyProfile,
+  type LegacyMessageRow,
+  lockLegacyImport,
+  ownerHasProfile,
+  recordLegacyProfileImport,
+  upsertLegacyVisitor,
+} from "@/lib/db/queries/legacy";
 import { PROFILE_LONG_MAX, PROFILE_SHORT_MAX } from "@/lib/profiles/schemas";
 import { type LegacyData, LegacyImportError, type LegacyMessage, type LegacyProfile } from "./source";
 
@@ -63,9 +76,9 @@ function checkProfile(profile: LegacyProfile): void {
 }
 
 async function findOwner(tx: Queryable, email: string): Promise<string> {
-  const [owner] = await tx.query<{ id: string }>("select id from auth.users where lower(email) = lower($1)", [email]);
-  if (!owner) throw new LegacyImportError(`No account with the email ${email}: sign up first, then run the import.`);
-  return owner.id;
+  const ownerId = await findOwnerIdByEmail(tx, email);
+  if (!ownerId) throw new LegacyImportError(`No account with the email ${email}: sign up first, then run the import.`);
+  return ownerId;
 }
 
 async function importProfile(
@@ -74,34 +87,23 @@ async function importProfile(
   profile: LegacyProfile,
 ): Promise<{ status: "imported" | "kept"; id: string | null }> {
   checkProfile(profile);
-  const [existing] = await tx.query("select 1 from public.profiles where user_id = $1", [ownerId]);
-  if (existing) return { status: "kept", id: null };
+  if (await ownerHasProfile(tx, ownerId)) return { status: "kept", id: null };
   const text = (value: string | null) => value?.trim() ?? "";
   const optional = (value: string | null) => (value?.trim() ? value.trim() : null);
-  const [row] = await tx.query<{ id: string }>(
-    `insert into public.profiles (user_id, name, location, bio, skills, experience, interests)
-     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-    [
-      ownerId,
-      optional(profile.name),
-      optional(profile.location),
-      text(profile.bio),
-      text(profile.skills),
-      text(profile.experience),
-      text(profile.interests),
-    ],
-  );
-  return { status: "imported", id: row.id };
+  const id = await insertLegacyProfile(tx, ownerId, {
+    name: optional(profile.name),
+    location: optional(profile.location),
+    bio: text(profile.bio),
+    skills: text(profile.skills),
+    experience: text(profile.experience),
+    interests: text(profile.interests),
+  });
+  return { status: "imported", id };
 }
 
 async function createDefaultChatbot(tx: Queryable, ownerId: string, ownerName: string | null) {
   const name = (ownerName?.trim() ? `Ask about ${ownerName.trim()}` : "My chatbot").slice(0, CHATBOT_NAME_MAX);
-  const [row] = await tx.query<{ id: string; public_url_slug: string }>(
-    `insert into public.chatbots (user_id, name, is_public, public_url_slug)
-     values ($1, $2, true, public.generate_unique_slug($3)) returning id, public_url_slug`,
-    [ownerId, name, slugify(ownerName?.trim() || name)],
-  );
-  return row;
+  return insertLegacyChatbot(tx, { ownerId, name, slugBase: slugify(ownerName?.trim() || name) });
 }
 
 interface VisitorSummary {
@@ -128,17 +130,7 @@ async function upsertVisitors(tx: Queryable, chatbotId: string, messages: Legacy
   }
   const ids = new Map<string, string>();
   for (const [key, summary] of summaries) {
-    const [row] = await tx.query<{ id: string }>(
-      `insert into public.visitors (chatbot_id, visitor_id, name, first_seen, last_seen)
-       values ($1, $2, $3, $4, $5)
-       on conflict (chatbot_id, visitor_id) do update set
-         name = coalesce(excluded.name, public.visitors.name),
-         first_seen = least(public.visitors.first_seen, excluded.first_seen),
-         last_seen = greatest(public.visitors.last_seen, excluded.last_seen)
-       returning id`,
-      [chatbotId, key, summary.name, summary.first, summary.last],
-    );
-    ids.set(key, row.id);
+    ids.set(key, await upsertLegacyVisitor(tx, { chatbotId, key, ...summary }));
   }
   return ids;
 }
@@ -155,7 +147,7 @@ async function insertMessages(
   now: Date,
 ): Promise<void> {
   for (let start = 0; start < messages.length; start += BATCH) {
-    const rows = messages.slice(start, start + BATCH).map(({ key, message }) => {
+    const rows = messages.slice(start, start + BATCH).map(({ key, message }): LegacyMessageRow => {
       const visitor = visitorKey(message.visitor_id);
       const answered = Boolean(message.response?.trim());
       return {
@@ -172,21 +164,7 @@ async function insertMessages(
         created_at: (message.created_at ?? now).toISOString(),
       };
     });
-    await tx.query(
-      `insert into public.messages
-         (id, chatbot_id, visitor_id, conversation_id, message, response, status, error, model, is_read, created_at, completed_at)
-       select r.id, $2, r.visitor_id, r.conversation_id, r.message, r.response, r.status, r.error, 'legacy', r.is_read,
-              r.created_at, r.created_at
-       from jsonb_to_recordset($1::jsonb) as r(id uuid, visitor_id uuid, conversation_id uuid, message text,
-            response text, status text, error text, is_read boolean, created_at timestamptz)`,
-      [JSON.stringify(rows), chatbotId],
-    );
-    await tx.query(
-      `insert into private.legacy_imports (source, legacy_table, legacy_key, owner_id, chatbot_id, target_id)
-       select $2, 'messages', r.legacy_key, $3, $4, r.id
-       from jsonb_to_recordset($1::jsonb) as r(id uuid, legacy_key text)`,
-      [JSON.stringify(rows), source, ownerId, chatbotId],
-    );
+    await insertLegacyMessages(tx, { source, ownerId, chatbotId, rows });
   }
 }
 
@@ -201,17 +179,11 @@ export async function importLegacyData(
   options: { ownerEmail: string; source: string; data: LegacyData },
 ): Promise<LegacyImportResult> {
   const { source, data } = options;
-  // Two runs at once would both see an empty ledger.
-  await tx.query("select pg_advisory_xact_lock(hashtext('chatfolio-legacy-import'))");
+  await lockLegacyImport(tx);
   const ownerId = await findOwner(tx, options.ownerEmail);
   const now = new Date();
 
-  const [ledger] = await tx.query<{ owner_id: string; chatbot_id: string | null; slug: string | null }>(
-    `select l.owner_id, c.id as chatbot_id, c.public_url_slug as slug
-     from private.legacy_imports l left join public.chatbots c on c.id = l.chatbot_id
-     where l.source = $1 and l.legacy_table = 'profile' and l.legacy_key = $2`,
-    [source, profileKey(data.profile)],
-  );
+  const ledger = await findLegacyProfileImport(tx, { source, key: profileKey(data.profile) });
   if (ledger && ledger.owner_id !== ownerId) {
     throw new LegacyImportError(`This legacy data (${source}) was already imported into another account.`);
   }
@@ -229,19 +201,17 @@ export async function importLegacyData(
   let chatbot = ledger?.chatbot_id && ledger.slug ? { id: ledger.chatbot_id, public_url_slug: ledger.slug } : null;
   const chatbotCreated = chatbot === null;
   chatbot ??= await createDefaultChatbot(tx, ownerId, data.profile?.name ?? null);
-  await tx.query(
-    `insert into private.legacy_imports (source, legacy_table, legacy_key, owner_id, chatbot_id, target_id)
-     values ($1, 'profile', $2, $3, $4, $5)
-     on conflict (source, legacy_table, legacy_key) do update set chatbot_id = excluded.chatbot_id`,
-    [source, profileKey(data.profile), ownerId, chatbot.id, profileId],
-  );
+  await recordLegacyProfileImport(tx, {
+    source,
+    key: profileKey(data.profile),
+    ownerId,
+    chatbotId: chatbot.id,
+    profileId,
+  });
 
   const keyed = data.messages.map((message) => ({ key: messageKey(message), message }));
-  const done = await tx.query<{ legacy_key: string }>(
-    "select legacy_key from private.legacy_imports where source = $1 and legacy_table = 'messages' and legacy_key = any($2::text[])",
-    [source, keyed.map((entry) => entry.key)],
-  );
-  const seen = new Set(done.map((row) => row.legacy_key));
+  const done = await importedLegacyMessageKeys(tx, { source, keys: keyed.map((entry) => entry.key) });
+  const seen = new Set(done);
   const fresh: typeof keyed = [];
   for (const entry of keyed) {
     // Identical rows without ids share a key: one is imported, as the ledger would on a re-run.
