@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { asService } from "@/lib/db";
 import { countAttempt } from "@/lib/db/queries/auth-attempts";
 import { ApiError } from "@/lib/errors";
+import { clientNetwork } from "@/lib/http/request-facts";
 import {
   AUTH_ATTEMPT_LIMIT,
   AUTH_EMAIL_ATTEMPT_CEILING,
@@ -30,21 +31,23 @@ function backoffSeconds(excess: number): number {
  * lock an owner out of their own (OWASP's authentication guidance). Past a budget an attempt is
  * not walled off for the rest of the window: it is refused with a Retry-After that doubles with
  * each attempt over the limit, counted from the attempt before; nothing sleeps on the server.
- * Every attempt counts, successful or not. An unknown IP (no forwarding header, e.g. a direct call
+ * Every attempt counts, successful or not. An address counts as its network (clientNetwork: an
+ * IPv6 client's /64, which one host can hold whole), as every per-address limit does. An unknown
+ * IP (no forwarding header, e.g. a direct call
  * in tests) has only the email budgets, and so has a loopback address: local development, or a
  * proxy on the same host that did not forward the client's address, where one shared budget
  * would let any one visitor lock everybody out.
  */
 export async function limitAuthAttempt(action: "sign_in" | "sign_up", ip: string | null, email: string): Promise<void> {
-  const knownIp = ip && !isLoopback(ip) ? ip : null;
+  const network = ip && !isLoopback(ip) ? clientNetwork(ip) : null;
   const budgets: Budget[] = [
-    ...(knownIp ? [{ bucket: bucket(`${action}:ip`, knownIp), limit: AUTH_ATTEMPT_LIMIT }] : []),
+    ...(network ? [{ bucket: bucket(`${action}:ip`, network), limit: AUTH_ATTEMPT_LIMIT }] : []),
     ...(action === "sign_in"
       ? [
-          ...(knownIp
-            ? [{ bucket: bucket("sign_in:email_ip", `${email}\n${knownIp}`), limit: AUTH_ATTEMPT_LIMIT }]
+          ...(network
+            ? [{ bucket: bucket("sign_in:email_ip", `${email}\n${network}`), limit: AUTH_ATTEMPT_LIMIT }]
             : []),
-          { bucket: bucket("sign_in:email", email), limit: knownIp ? AUTH_EMAIL_ATTEMPT_CEILING : AUTH_ATTEMPT_LIMIT },
+          { bucket: bucket("sign_in:email", email), limit: network ? AUTH_EMAIL_ATTEMPT_CEILING : AUTH_ATTEMPT_LIMIT },
         ]
       : []),
   ];
@@ -72,11 +75,12 @@ export async function limitAuthAttempt(action: "sign_in" | "sign_up", ip: string
 }
 
 /**
- * Counts a reset request against the email's and the IP's budgets (whether or not the email has an
+ * Counts a reset request against the email's and the IP's (its network's) budgets (whether or not the email has an
  * account, so the answer says nothing about that) and refuses it with 429 once either is spent.
  */
 export async function limitPasswordResetRequest(email: string, ip: string | null): Promise<void> {
-  const subjects = [`password_reset:email:${email}`, ...(ip ? [`password_reset:ip:${ip}`] : [])];
+  const network = clientNetwork(ip);
+  const subjects = [`password_reset:email:${email}`, ...(network ? [`password_reset:ip:${network}`] : [])];
   const counts = await asService(async (tx) => {
     const results = [];
     for (const subject of subjects) {

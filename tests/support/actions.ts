@@ -14,10 +14,12 @@ export async function callAction<Data>(
   action: (previous: FormState<Data>, input: ActionInput) => Promise<FormState<Data>>,
   input: Record<string, unknown>,
   cookie?: string,
+  /** More request headers: an X-Forwarded-For, a Bearer token. */
+  headers: Record<string, string> = {},
 ): Promise<{ state?: FormState<Data>; redirectedTo: string | null; setCookie: string }> {
   const request = new Request(`${TEST_ORIGIN}/dashboard/settings`, {
     method: "POST",
-    headers: { origin: TEST_ORIGIN, ...(cookie ? { cookie } : {}) },
+    headers: { origin: TEST_ORIGIN, ...headers, ...(cookie ? { cookie } : {}) },
   });
   const { result, thrown, cookies } = await runWithRequestForTests(request, () => action(idleFormState, input));
   if (thrown !== undefined && !isRedirectError(thrown)) throw thrown;
