@@ -65,23 +65,28 @@ function serveEndpoint<E extends Endpoint>(declaration: E, handler: Handler<E>):
         : undefined;
       const reply = await handler({ request, caller, params, query, body } as EndpointInput<E, CallerFor<E>>);
       const response = reply instanceof Response ? reply : toResponse(reply);
-      if (caller) keepPrivate(response);
+      if (caller || !isPublic(response)) keepPrivate(response);
       return withRefreshedCookies(response);
     } catch (error) {
-      return withRefreshedCookies(errorResponse(error));
+      return withRefreshedCookies(keepPrivate(errorResponse(error)));
     }
   };
   return Object.assign(serve, { endpoint: declaration });
 }
 
 /**
- * What a caller's credentials unlock is theirs alone: no shared cache may keep it, and a cache that
- * does keep a response must tell callers apart by their credentials.
+ * What a caller's credentials or a visitor's cookie unlock is theirs alone: no shared cache may
+ * keep it, and a cache that does keep a response must tell callers apart by what they sent. So
+ * every API response is private, errors included, unless a handler answering no caller declares
+ * itself public (the OpenAPI document).
  */
-function keepPrivate(response: Response): void {
+function keepPrivate(response: Response): Response {
   response.headers.set("Cache-Control", "private, no-store");
   response.headers.append("Vary", "Cookie, Authorization");
+  return response;
 }
+
+const isPublic = (response: Response) => response.headers.get("Cache-Control")?.startsWith("public") ?? false;
 
 function toResponse(reply: {
   status: number;

@@ -76,7 +76,8 @@ describeEachDatabase("POST /api/chat", (db) => {
     const response = await postChat({ ...question, visitor_id: visitor(), stream: true });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/event-stream");
-    expect(response.headers.get("cache-control")).toBe("no-cache");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("vary")).toMatch(/\bCookie\b/);
     expect(response.headers.get("x-accel-buffering")).toBe("no");
     expect(response.headers.get("x-vercel-ai-ui-message-stream")).toBe("v1");
     const chunks = await readUiStream(response);

@@ -9,7 +9,7 @@ describeEachDatabase("GET /api/health", () => {
   it("answers ok with the active backends", async () => {
     const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(200);
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(await response.json()).toEqual({ status: "ok", database: "ok", auth: "builtin", model: "offline" });
   });
 });

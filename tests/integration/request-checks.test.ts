@@ -47,15 +47,19 @@ describeEachDatabase("what a request must say about itself", () => {
     expect(response.status).toBe(201);
   });
 
-  it("marks what credentials unlock as private to them, and nothing else", async () => {
+  it("marks what credentials or cookies unlock as private to them, and only the public document as shareable", async () => {
     const { GET: listKeys } = await import("@/app/api/keys/route");
-    const { GET: health } = await import("@/app/api/health/route");
+    const { GET: openapi } = await import("@/app/api/openapi.json/route");
     const keys = await listKeys(new Request(`${TEST_ORIGIN}/api/keys`, { headers: owner.bearer }));
     expect(keys.headers.get("cache-control")).toBe("private, no-store");
     expect(keys.headers.get("vary")).toContain("Authorization");
     expect(keys.headers.get("vary")).toContain("Cookie");
-    const publicHealth = await health(new Request(`${TEST_ORIGIN}/api/health`));
-    expect(publicHealth.headers.get("vary") ?? "").not.toContain("Authorization");
+    const refused = await listKeys(new Request(`${TEST_ORIGIN}/api/keys`));
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("cache-control")).toBe("private, no-store");
+    const document = await openapi(new Request(`${TEST_ORIGIN}/api/openapi.json`));
+    expect(document.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(document.headers.get("vary") ?? "").not.toContain("Authorization");
   });
 
   it("answers 415 when a JSON route gets another content type (what a cross-site form can send)", async () => {

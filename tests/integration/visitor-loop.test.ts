@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { DELETE as deleteData, GET as downloadData } from "@/app/api/chat/data/route";
 import { POST as feedbackRoute } from "@/app/api/chat/feedback/route";
 import { GET as exportMessages } from "@/app/api/chatbots/[id]/messages/export/route";
+import type { VisitorData } from "@/lib/chat/schemas";
 import { asOwner, asVisitor } from "@/lib/db";
 import { getChatbotAnalytics } from "@/lib/db/queries/analytics";
 import { getConversation, listConversationReplies, listConversationTurns } from "@/lib/db/queries/inbox";
@@ -11,7 +12,6 @@ import { sqlState } from "@/lib/errors";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { runWithRequestForTests } from "@/lib/http/request-facts";
 import { replyAction } from "@/lib/inbox/actions";
-import type { VisitorData } from "@/lib/chat/schemas";
 import { newVisitorCookieValue, VISITOR_COOKIE } from "@/lib/visitors/cookie";
 import { webVisitorId } from "@/lib/visitors/identity";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
@@ -281,6 +281,9 @@ describeEachDatabase("feedback, owner replies and the visitor's own data", (db) 
     const response = await downloadData(dataRequest("GET", bot.id, { cookie: ada.cookie }));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="conversation-/);
+    // What the cookie unlocks is this browser's alone: no cache may keep it or hand it to another.
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("vary")).toMatch(/\bCookie\b/);
     const data = (await response.json()) as VisitorData;
     expect(data.visitor.name).toBe("Ada Visitor");
     expect(data.messages.map((message) => [message.id, message.feedback])).toEqual([
@@ -290,7 +293,9 @@ describeEachDatabase("feedback, owner replies and the visitor's own data", (db) 
     expect(data.owner_replies.map((reply) => reply.body)).toEqual(["I speak Irish too: write to me!"]);
     expect(JSON.stringify(data)).not.toContain("Tell me about her experience");
 
-    expect((await downloadData(dataRequest("GET", bot.id, {}))).status).toBe(404);
+    const nothing = await downloadData(dataRequest("GET", bot.id, {}));
+    expect(nothing.status).toBe(404);
+    expect(nothing.headers.get("cache-control")).toBe("private, no-store");
     expect((await downloadData(dataRequest("GET", randomUUID(), { cookie: ada.cookie }))).status).toBe(404);
     const badQuery = await downloadData(
       new Request(`${TEST_ORIGIN}/api/chat/data?chatbot_id=nope`, { headers: { cookie: ada.cookie } }),

@@ -65,6 +65,6 @@ export const POST = route(chatEndpoint)(async ({ request, caller, body }) => {
       onError: () =>
         JSON.stringify(errorBody("model_error", "The assistant could not finish this answer. Please try again.")),
     }),
-    headers: { ...rateLimitHeaders, "Cache-Control": "no-cache", "X-Accel-Buffering": "no" },
+    headers: { ...rateLimitHeaders, "X-Accel-Buffering": "no" },
   });
 });

@@ -6,14 +6,11 @@ import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-const NO_STORE = { "Cache-Control": "no-store" };
-
 // GET /api/health – liveness of the app and its database, and which backends are active
 export const GET = route(healthEndpoint)(async () => {
-  if (!(await pingDatabase())) return { status: 503, body: { status: "error", database: "down" }, headers: NO_STORE };
+  if (!(await pingDatabase())) return { status: 503, body: { status: "error", database: "down" } };
   return {
     status: 200,
     body: { status: "ok", database: "ok", auth: authBackend(), model: activeModelLabel() },
-    headers: NO_STORE,
   };
 });

@@ -31,7 +31,7 @@ export const createTokenEndpoint = auth("POST /api/auth/token", "createToken", {
     200: {
       description: "An access token.",
       body: { name: "TokenResponse", schema: tokenResponseSchema },
-      headers: { "Cache-Control": { description: "no-store", schema: { type: "string" } } },
+      headers: { "Cache-Control": { description: "private, no-store", schema: { type: "string" } } },
     },
   },
   errors: ["unauthorized", "rate_limited"],

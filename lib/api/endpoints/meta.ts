@@ -10,7 +10,7 @@ const healthSchema = z.object({
   model: z.string().optional().meta({ description: '"offline" or "<provider>:<model>".' }),
 });
 const Health = { name: "Health", schema: healthSchema };
-const NO_STORE = { "Cache-Control": { description: "no-store", schema: { type: "string" as const } } };
+const NO_STORE = { "Cache-Control": { description: "private, no-store", schema: { type: "string" as const } } };
 
 export const healthEndpoint = meta("GET /api/health", "health", {
   summary: "Liveness of the app and its database, and the active backends",

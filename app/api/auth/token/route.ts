@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 // POST /api/auth/token – exchange email and password for an access token (no cookie is set)
 export const POST = route(createTokenEndpoint)(async ({ request, body }) => {
   const token = await createToken(body, authContextOf(request));
-  return { status: 200, body: token, headers: { "Cache-Control": "no-store" } };
+  return { status: 200, body: token };
 });
