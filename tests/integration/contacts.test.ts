@@ -97,6 +97,23 @@ describeEachDatabase("contact details visitors leave for the owner", (db) => {
     expect(body).toContain("/dashboard/contacts");
   });
 
+  it("keeps a visitor's name to one line in the owner's email, so it can't write lines of its own", async () => {
+    const eve = newBrowser();
+    expect((await chat(eve, bot.id)).status).toBe(200);
+    const name = "Eve\r\n\r\nURGENT: your Chatfolio account is suspended.\u2028Sign in again at https://evil.example";
+    const created = await leave(eve, { chatbot_id: bot.id, name, email: "eve@example.test", message: "Hi\n\nPS: ok" });
+    expect(created.status).toBe(201);
+    const before = smtp.received.length;
+    await runDueJobs();
+    const mail = smtp.received.slice(before).find((each) => each.raw.includes("eve@example.test"));
+    const lines = (mail?.raw ?? "").replace(/=\r?\n/g, "").split(/\r?\n/);
+    // Before: "URGENT: ..." and "Sign in again ..." stood as lines of their own under the greeting.
+    expect(lines.filter((line) => /^\s*(URGENT|Sign in again|PS:)/.test(line))).toEqual([]);
+    expect(
+      lines.some((line) => line.startsWith("Eve URGENT: your Chatfolio account is suspended. Sign in again")),
+    ).toBe(true);
+  });
+
   it("refuses what it must: no chat yet, no cookie, another site, a missing or bad email, too many", async () => {
     const bea = newBrowser();
     const details = { chatbot_id: bot.id, name: "Bea", email: "bea@example.test" };

@@ -16,8 +16,19 @@ import { replyLinkToken } from "@/lib/visitors/reply-link";
 // as the server's own role (a job belongs to no signed-in owner), honour the owner's settings,
 // write and send it. Something gone since it was queued sends nothing.
 
-/** One line of a visitor's question in an email: whitespace folded, long ones cut. */
-const quoted = (question: string) => `  - ${question.replace(/\s+/g, " ").slice(0, 300)}`;
+/**
+ * What a visitor wrote, made one line for an email: every run of white space, line or paragraph
+ * separator and control character becomes one space, so a name with newlines can't write lines of
+ * its own into the owner's mail (a fake "your account is suspended" under our greeting).
+ */
+const oneLine = (text: string, max = 300) =>
+  text
+    .replace(/[\s\p{Cc}\p{Zl}\p{Zp}]+/gu, " ")
+    .trim()
+    .slice(0, max);
+
+/** One line of a visitor's question or message in an email, set apart as theirs. */
+const quoted = (question: string) => `  - ${oneLine(question)}`;
 
 const SETTINGS_FOOTER = ["", "Change which emails you get in your settings:", siteLink("/dashboard/settings")];
 
@@ -50,9 +61,9 @@ export async function emailNewContact({ contact_id }: { contact_id: string }): P
   if (contact?.setting !== "immediately") return;
   await sendEmail({
     to: contact.owner_email,
-    subject: `${contact.name} left their details with ${contact.chatbot_name}`,
+    subject: `${oneLine(contact.name, 100)} left their details with ${contact.chatbot_name}`,
     text: [
-      `${contact.name} left their details with ${contact.chatbot_name}:`,
+      `${oneLine(contact.name, 100)} left their details with ${contact.chatbot_name}:`,
       "",
       `  Email: ${contact.email ?? "(none given)"}`,
       ...(contact.message ? ["", quoted(contact.message)] : []),
@@ -87,7 +98,7 @@ export async function emailVisitorReply({ reply_id }: { reply_id: string }): Pro
     to: reply.email,
     subject: `${from} replied to you on ${reply.chatbot_name}`,
     text: [
-      `Hello ${reply.visitor_name},`,
+      `Hello ${oneLine(reply.visitor_name, 100)},`,
       "",
       `${from} read your conversation with ${reply.chatbot_name} and replied:`,
       "",
@@ -126,7 +137,7 @@ export async function emailDailyDigest({ user_id, since }: { user_id: string; si
             "",
             ...digest.contacts.map(
               (contact) =>
-                `  - ${contact.name} <${contact.email ?? "no email"}> at ${contact.chatbot_name}${contact.message ? `: ${contact.message.replace(/\s+/g, " ").slice(0, 300)}` : ""}`,
+                `  - ${oneLine(contact.name, 100)} <${contact.email ?? "no email"}> at ${contact.chatbot_name}${contact.message ? `: ${oneLine(contact.message)}` : ""}`,
             ),
             "",
             "All your contacts, and their conversations:",
