@@ -60,11 +60,20 @@ export interface OutboundResponse {
  * Whether an address is public unicast, the only kind reached without ALLOW_PRIVATE_NETWORK_FETCH.
  * Anything else is refused: private, loopback, link-local, unique-local, carrier-grade NAT,
  * multicast, reserved, and the IPv6 forms that can carry an IPv4 address inside (mapped,
- * 6to4, Teredo, NAT64), whose inner address could be any of those.
+ * IPv4-compatible ::/96, 6to4, Teredo, NAT64), whose inner address could be any of those.
  */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === "unicast";
+  const parsed = ipaddr.process(address);
+  return parsed.range() === "unicast" && !isIpv4Compatible(parsed);
+}
+
+/**
+ * ::a.b.c.d, deprecated since 2006 (RFC 4291) and never routed, but some stacks still hand it to
+ * the IPv4 address inside: ipaddr.js calls it unicast, so it is refused here.
+ */
+function isIpv4Compatible(parsed: ipaddr.IPv4 | ipaddr.IPv6): boolean {
+  return parsed.kind() === "ipv6" && parsed.match(ipaddr.parseCIDR("::/96"));
 }
 
 const privateAllowed = () => getEnv().ALLOW_PRIVATE_NETWORK_FETCH;
