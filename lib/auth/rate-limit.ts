@@ -11,11 +11,12 @@ import {
   PASSWORD_RESET_LIMIT,
 } from "@/lib/limits";
 
-function bucket(kind: string, subject: string): string {
+/** A budget's key: what it counts, and a hash of whom (never a raw address, email or id). */
+export function bucket(kind: string, subject: string): string {
   return `${kind}:${createHash("sha256").update(subject).digest("hex")}`;
 }
 
-interface Budget {
+export interface Budget {
   bucket: string;
   limit: number;
 }
@@ -75,26 +76,40 @@ export async function limitAuthAttempt(action: "sign_in" | "sign_up", ip: string
 }
 
 /**
- * Counts a reset request against the email's and the IP's (its network's) budgets (whether or not the email has an
- * account, so the answer says nothing about that) and refuses it with 429 once either is spent.
+ * Counts a reset request against the email's and the IP's (its network's) budgets (whether or not
+ * the email has an account, so the answer says nothing about that) and refuses it with 429 once
+ * either is spent.
  */
 export async function limitPasswordResetRequest(email: string, ip: string | null): Promise<void> {
   const network = clientNetwork(ip);
-  const subjects = [`password_reset:email:${email}`, ...(network ? [`password_reset:ip:${network}`] : [])];
+  await spendBudgets(
+    [
+      { bucket: bucket("password_reset:email", email), limit: PASSWORD_RESET_LIMIT },
+      ...(network ? [{ bucket: bucket("password_reset:ip", network), limit: PASSWORD_RESET_LIMIT }] : []),
+    ],
+    "Too many reset requests. Try again later.",
+  );
+}
+
+/**
+ * Counts one attempt against each budget within AUTH_WINDOW_SECONDS, and refuses it with 429 and
+ * a Retry-After to the window's end once any is spent: for what may happen a few times in ten
+ * minutes and costs something each time (a reset email, a webhook test's outbound request).
+ */
+export async function spendBudgets(budgets: Budget[], message: string): Promise<void> {
   const counts = await asService(async (tx) => {
     const results = [];
-    for (const subject of subjects) {
-      const bucket = `${subject.split(":").slice(0, 2).join(":")}:${createHash("sha256").update(subject).digest("hex")}`;
-      results.push(await countAttempt(tx, { bucket, windowSeconds: AUTH_WINDOW_SECONDS }));
-    }
+    for (const budget of budgets)
+      results.push({
+        ...budget,
+        ...(await countAttempt(tx, { bucket: budget.bucket, windowSeconds: AUTH_WINDOW_SECONDS })),
+      });
     return results;
   });
-  const spent = counts.filter((count) => count.attempts > PASSWORD_RESET_LIMIT);
+  const spent = counts.filter((count) => count.attempts > count.limit);
   if (spent.length === 0) return;
   const retryAfter = Math.max(1, Math.ceil((Math.max(...spent.map((c) => c.resetAt.getTime())) - Date.now()) / 1000));
-  throw new ApiError("rate_limited", "Too many reset requests. Try again later.", {
-    headers: { "Retry-After": String(retryAfter) },
-  });
+  throw new ApiError("rate_limited", message, { headers: { "Retry-After": String(retryAfter) } });
 }
 
 function isLoopback(ip: string): boolean {

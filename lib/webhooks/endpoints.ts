@@ -3,6 +3,7 @@ import { WEBHOOK_EVENTS } from "./events";
 import {
   createdWebhookSchema,
   createWebhookSchema,
+  WEBHOOK_TESTS_PER_WINDOW,
   webhookDeliveryListSchema,
   webhookEndpointListSchema,
   webhookTestResultSchema,
@@ -44,13 +45,14 @@ export const deleteWebhookEndpoint = webhooks("DELETE /api/webhooks/{id}", "dele
 
 export const testWebhookEndpoint = webhooks("POST /api/webhooks/{id}/test", "testWebhook", {
   summary: "Send a `webhook.test` event to an endpoint now, and tell how it answered",
-  description: `Sent at once (not queued, not retried) and logged like any delivery; the answer says whether the receiver took it. ${SIGNING}`,
+  description: `Sent at once (not queued, not retried) and logged like any delivery; the answer says whether the receiver took it. At most ${WEBHOOK_TESTS_PER_WINDOW} test events per owner in ten minutes (429 with \`Retry-After\` past that). ${SIGNING}`,
   responses: {
     200: {
       description: "How the delivery went.",
       body: { name: "WebhookTestResult", schema: webhookTestResultSchema },
     },
   },
+  errors: ["rate_limited"],
 });
 
 export const listWebhookDeliveriesEndpoint = webhooks("GET /api/webhooks/{id}/deliveries", "listWebhookDeliveries", {

@@ -8,11 +8,14 @@ import { WEBHOOK_EVENTS } from "./events";
 
 /**
  * Endpoints per owner; one delivery's whole request (no redirect is followed); how much of a
- * receiver's answer is kept in the delivery log.
+ * receiver's answer is kept in the delivery log (enough for a status line or an error's first
+ * sentence, not a page of whatever the receiver chose to send back); test events per owner within
+ * ten minutes (AUTH_WINDOW_SECONDS).
  */
 export const MAX_WEBHOOK_ENDPOINTS_PER_OWNER = 10;
 export const WEBHOOK_TIMEOUT_MS = 10_000;
-export const WEBHOOK_RESPONSE_EXCERPT_CHARS = 500;
+export const WEBHOOK_RESPONSE_EXCERPT_CHARS = 200;
+export const WEBHOOK_TESTS_PER_WINDOW = 10;
 
 export const webhookEventSchema = z.enum(WEBHOOK_EVENTS, {
   error: `Choose among ${WEBHOOK_EVENTS.join(", ")}.`,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth";
+import { bucket, spendBudgets } from "@/lib/auth/rate-limit";
 import { asOwner } from "@/lib/db";
 import {
   countWebhooksLocked,
@@ -16,6 +17,7 @@ import {
   type CreatedWebhook,
   type CreateWebhookInput,
   MAX_WEBHOOK_ENDPOINTS_PER_OWNER,
+  WEBHOOK_TESTS_PER_WINDOW,
   type WebhookDelivery,
   type WebhookEndpoint,
   type WebhookTestResult,
@@ -69,6 +71,11 @@ export async function deleteWebhook(caller: Caller, { id }: { id: string }): Pro
  * Ownership is checked as the owner (RLS); the send itself reads the secret as the server.
  */
 export async function testWebhook(caller: Caller, { id }: { id: string }): Promise<WebhookTestResult> {
+  // Each test is a request from our servers to an address the owner chose: not an unmetered one.
+  await spendBudgets(
+    [{ bucket: bucket("webhook_test:owner", caller.userId), limit: WEBHOOK_TESTS_PER_WINDOW }],
+    "You've sent many test events in the last few minutes. Try again later.",
+  );
   const endpoint = await asOwner(caller.claims, (tx) => getWebhook(tx, { id }));
   const result = endpoint && (await sendTestWebhook(endpoint.id));
   if (!result) throw notFound();

@@ -240,6 +240,6 @@ describeEachDatabase("built-in auth: expiry, CSRF, rate limits, sliding sessions
   it("keeps only hashed buckets, never raw addresses or emails", async () => {
     const rows = await db().query<{ bucket: string }>("select bucket from private.auth_attempts");
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row.bucket).toMatch(/^[a-z_]+:(ip|email|email_ip):[0-9a-f]{64}$/);
+    for (const row of rows) expect(row.bucket).toMatch(/^[a-z_]+:(ip|email|email_ip|owner):[0-9a-f]{64}$/);
   });
 });

@@ -12,9 +12,22 @@ import { recordWebhookDelivery } from "@/lib/db/queries/webhooks";
 import { sqlState } from "@/lib/errors";
 import { runDueJobs } from "@/lib/jobs/run";
 import { createWebhookAction, deleteWebhookAction, testWebhookAction } from "@/lib/webhooks/actions";
-import type { CreatedWebhook, WebhookDelivery, WebhookTestResult } from "@/lib/webhooks/schemas";
+import {
+  type CreatedWebhook,
+  WEBHOOK_RESPONSE_EXCERPT_CHARS,
+  WEBHOOK_TESTS_PER_WINDOW,
+  type WebhookDelivery,
+  type WebhookTestResult,
+} from "@/lib/webhooks/schemas";
 import { callAction } from "../support/actions";
-import { jsonRequest, type SignedUpOwner, setEnv, signUpOwner, TEST_ORIGIN } from "../support/auth";
+import {
+  awayFromAuthWindowBoundary,
+  jsonRequest,
+  type SignedUpOwner,
+  setEnv,
+  signUpOwner,
+  TEST_ORIGIN,
+} from "../support/auth";
 import { insertBotWithProfile, postChat } from "../support/chat";
 import { describeEachDatabase } from "../support/databases";
 
@@ -273,6 +286,35 @@ describeEachDatabase("webhooks", (db) => {
     expect(state).toMatchObject({ status: "success", data: { ok: false } });
     expect(receiver.received).toEqual([]);
   });
+
+  it("meters test events per owner, and keeps only the start of a receiver's answer", async () => {
+    const tester = await signUpOwner();
+    const response = await create(tester, { url: receiver.url, events: ["message.created"] });
+    const created = (await response.json()) as CreatedWebhook;
+    receiver.state.status = 500;
+    receiver.state.answer = `Internal error: ${"stack frame ".repeat(100)}`;
+    const send = () =>
+      testWebhook(
+        new Request(`${TEST_ORIGIN}/api/webhooks/${created.id}/test`, { method: "POST", headers: tester.bearer }),
+        segment(created.id),
+      );
+    await awayFromAuthWindowBoundary();
+    for (let i = 0; i < WEBHOOK_TESTS_PER_WINDOW; i++) expect((await send()).status).toBe(200);
+    const refused = await send();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(receiver.received).toHaveLength(WEBHOOK_TESTS_PER_WINDOW);
+    // Another owner's budget is their own.
+    const mine = await register(["message.created"]);
+    const { state } = await callAction<WebhookTestResult>(testWebhookAction, { id: mine.id }, owner.cookie);
+    expect(state).toMatchObject({ status: "success" });
+
+    const deliveries = await deliveriesOf(tester, created.id);
+    const [latest] = ((await deliveries.json()) as { deliveries: WebhookDelivery[] }).deliveries;
+    expect(latest.error).toMatch(/^The receiver answered 500: Internal error: stack frame/);
+    expect(latest.error?.length ?? 0).toBeLessThanOrEqual(WEBHOOK_RESPONSE_EXCERPT_CHARS);
+    expect(WEBHOOK_RESPONSE_EXCERPT_CHARS).toBeLessThan(500);
+  }, 60_000);
 
   it("keeps each owner's endpoints, deliveries and secrets from every other owner", async () => {
     const created = await register(["message.created"]);
