@@ -675,6 +675,7 @@ declare
   gone record;
   gone_count integer := 0;
   touched uuid[];
+  started uuid[];
   turn_day date;
   unanswered_hashes text[] := '{}';
 begin
@@ -691,6 +692,11 @@ begin
 
   select coalesce(pg_catalog.array_agg(distinct m.conversation_id), '{}') into touched
   from public.messages m where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id;
+  -- The owner's replies go with the conversations this visitor started, never with another's
+  -- they wrote into.
+  select coalesce(pg_catalog.array_agg(cv.conversation_id), '{}') into started
+  from public.conversations cv
+  where cv.chatbot_id = p_chatbot_id and cv.conversation_id = any(touched) and cv.visitor_id = visitor.id;
 
   -- Each counted turn's share of the rollups is taken back as it goes (the messages trigger only
   -- counts inserts and updates), so analytics and unread counts stay equal to a rebuild.
@@ -751,7 +757,7 @@ begin
   update public.chatbot_daily_stats d set visitors = d.visitors - 1
   from days where d.chatbot_id = p_chatbot_id and d.day = days.day;
 
-  delete from public.owner_replies r where r.chatbot_id = p_chatbot_id and r.conversation_id = any(touched);
+  delete from public.owner_replies r where r.chatbot_id = p_chatbot_id and r.conversation_id = any(started);
 
   -- The inbox rows hold the visitor's last message: rebuilt from what remains of each conversation
   -- (another client may have written into it), or gone when nothing does.
@@ -1490,6 +1496,17 @@ begin
     where v.chatbot_id = bot.id and v.visitor_id = p_visitor_id;
   end if;
 
+  -- A conversation belongs to the visitor who started it (its inbox row says who): an id that is
+  -- another's starts a new conversation instead, so knowing it lets nobody post into it, nor
+  -- read the owner's replies there. The answer carries the new id.
+  if p_conversation_id is not null and exists (
+    select 1 from public.conversations cv
+     where cv.chatbot_id = bot.id and cv.conversation_id = p_conversation_id
+       and cv.visitor_id is distinct from visitor_row_id
+  ) then
+    conversation := gen_random_uuid();
+  end if;
+
   -- The owner's blocks come first: a blocked visitor or network, or a message with a blocked word,
   -- is refused before anything else is read or written, and only counted (issue 14).
   if not p_preview and exists (
@@ -2006,7 +2023,9 @@ begin
            'id', r.id, 'body', r.body, 'created_at', r.created_at) order by r.created_at), '[]'::jsonb)
   into replies
   from public.owner_replies r
-  where r.chatbot_id = p_chatbot_id and r.conversation_id = latest and r.created_at >= earliest;
+  where r.chatbot_id = p_chatbot_id and r.conversation_id = latest and r.created_at >= earliest
+    and exists (select 1 from public.conversations cv
+                 where cv.chatbot_id = p_chatbot_id and cv.conversation_id = latest and cv.visitor_id = visitor.id);
 
   return pg_catalog.jsonb_build_object('visitor_name', visitor.name, 'conversation_id', latest, 'turns', turns,
                                        'replies', replies);
@@ -2058,9 +2077,13 @@ begin
                'id', r.id, 'conversation_id', r.conversation_id, 'created_at', r.created_at, 'body', r.body)
                order by r.created_at), '[]'::jsonb)
       from public.owner_replies r
+      -- Replies in the conversations this visitor started, not in any they wrote into.
       where r.chatbot_id = p_chatbot_id
-        and r.conversation_id in (select m.conversation_id from public.messages m
-                                  where m.chatbot_id = p_chatbot_id and m.visitor_id = visitor.id))
+        and r.conversation_id in (select cv.conversation_id from public.conversations cv
+                                   where cv.chatbot_id = p_chatbot_id and cv.visitor_id = visitor.id
+                                     and cv.conversation_id in (select m.conversation_id from public.messages m
+                                                                 where m.chatbot_id = p_chatbot_id
+                                                                   and m.visitor_id = visitor.id)))
   );
 end;
 $$;
