@@ -7,6 +7,7 @@ export const errorStatus = {
   unauthorized: 401,
   forbidden: 403,
   reauthentication_required: 403,
+  session_required: 403,
   request_timeout: 408,
   not_found: 404,
   conflict: 409,
@@ -37,6 +38,8 @@ const defaultMessages: Record<ErrorCode, string> = {
   unauthorized: "Authentication is required.",
   forbidden: "You are not allowed to do this.",
   reauthentication_required: "Confirm your password to continue.",
+  session_required:
+    "Only a browser session signed in on the dashboard may do this; an API key or access token may not.",
   request_timeout: "The request body took too long to arrive.",
   not_found: "Not found.",
   conflict: "This conflicts with existing data.",

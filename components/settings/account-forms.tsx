@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
@@ -13,6 +13,29 @@ import {
 import { PASSWORD_MIN_LENGTH } from "@/lib/constants";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { FormMessage, fieldErrorsOf } from "./form-message";
+import { PasswordPrompt } from "./password-prompt";
+
+/**
+ * When the server wants the password again (reauthentication_required: the session signed in
+ * too long ago), asks for it, then sends what was submitted once more. The submission is kept
+ * here, not read back from the form: React has reset the form by the time the password is in.
+ */
+function useWithPasswordPrompt(state: FormState<unknown>, action: (form: FormData) => void) {
+  const [prompting, setPrompting] = useState(false);
+  const submitted = useRef<FormData | null>(null);
+  useEffect(() => {
+    if (state.status === "error" && state.code === "reauthentication_required") setPrompting(true);
+  }, [state]);
+  // Read as the form is sent, beside its action: the form keeps working without JavaScript.
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    submitted.current = new FormData(event.currentTarget);
+  };
+  const onConfirmed = () => {
+    const form = submitted.current;
+    if (form) startTransition(() => action(form));
+  };
+  return { onSubmit, prompt: { open: prompting, onOpenChange: setPrompting, onConfirmed } };
+}
 
 /** Toasts a success once per new state, and clears the form (passwords never linger). */
 function useSucceeded(
@@ -89,6 +112,23 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="new-password"
       />
+      <label className="flex items-start gap-2 text-sm">
+        {/* Sent first, so an unticked box still says false; a ticked one's "true" comes after it and wins. */}
+        <input type="hidden" name="revoke_api_keys" value="false" />
+        <input
+          type="checkbox"
+          name="revoke_api_keys"
+          value="true"
+          defaultChecked
+          className="mt-0.5 size-4 accent-indigo-600"
+        />
+        <span>
+          Revoke my API keys
+          <span className="block text-zinc-600 dark:text-zinc-400">
+            Integrations using them stop working until you give them new keys; untick only if no key may have leaked.
+          </span>
+        </span>
+      </label>
       <FormMessage
         id="change-password-status"
         state={state}
@@ -103,40 +143,60 @@ export function ChangePasswordForm() {
 
 export function SignOutEverywhereForm() {
   const [state, action, pending] = useActionState<FormState<never>, FormData>(signOutEverywhereAction, idleFormState);
+  const { onSubmit, prompt } = useWithPasswordPrompt(state, action);
   return (
-    <form action={action} className="grid gap-4" aria-describedby="sign-out-everywhere-status">
-      <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="revoke_api_keys" className="mt-0.5 size-4 accent-indigo-600" />
-        <span>
-          Revoke my API keys too
-          <span className="block text-zinc-600 dark:text-zinc-400">
-            Integrations using them stop working; do this if a key or your password may have leaked.
+    <>
+      <form action={action} onSubmit={onSubmit} className="grid gap-4" aria-describedby="sign-out-everywhere-status">
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="revoke_api_keys" className="mt-0.5 size-4 accent-indigo-600" />
+          <span>
+            Revoke my API keys too
+            <span className="block text-zinc-600 dark:text-zinc-400">
+              Integrations using them stop working; do this if a key or your password may have leaked.
+            </span>
           </span>
-        </span>
-      </label>
-      <FormMessage id="sign-out-everywhere-status" state={state} />
-      <Button type="submit" variant="secondary" loading={pending} className="justify-self-start">
-        Sign out everywhere
-      </Button>
-    </form>
+        </label>
+        <FormMessage id="sign-out-everywhere-status" state={state} />
+        <Button type="submit" variant="secondary" loading={pending} className="justify-self-start">
+          Sign out everywhere
+        </Button>
+      </form>
+      <PasswordPrompt
+        {...prompt}
+        reason="Revoking every API key needs your password from the last few minutes, so that a stolen session can’t cut your integrations off."
+      />
+    </>
   );
 }
 
 export function DeleteAccountForm({ email }: { email: string }) {
   const [state, action, pending] = useActionState<FormState<never>, FormData>(deleteAccountAction, idleFormState);
+  const { onSubmit, prompt } = useWithPasswordPrompt(state, action);
   return (
-    <form action={action} noValidate className="grid gap-4" aria-describedby="delete-account-status">
-      <InputField
-        label={`Type ${email} to confirm`}
-        error={fieldErrorsOf(state).email}
-        name="email"
-        type="email"
-        autoComplete="off"
+    <>
+      <form
+        action={action}
+        onSubmit={onSubmit}
+        noValidate
+        className="grid gap-4"
+        aria-describedby="delete-account-status"
+      >
+        <InputField
+          label={`Type ${email} to confirm`}
+          error={fieldErrorsOf(state).email}
+          name="email"
+          type="email"
+          autoComplete="off"
+        />
+        <FormMessage id="delete-account-status" state={state} />
+        <Button type="submit" variant="destructive" loading={pending} className="justify-self-start">
+          Delete my account
+        </Button>
+      </form>
+      <PasswordPrompt
+        {...prompt}
+        reason="Deleting the account needs your password from the last few minutes, so that a stolen session can’t delete it."
       />
-      <FormMessage id="delete-account-status" state={state} />
-      <Button type="submit" variant="destructive" loading={pending} className="justify-self-start">
-        Delete my account
-      </Button>
-    </form>
+    </>
   );
 }

@@ -13,10 +13,15 @@ interface PasswordPromptProps {
   onOpenChange: (open: boolean) => void;
   /** Called once the password is confirmed: the session may now do what asked for it. */
   onConfirmed: () => void;
+  /** What needs the password, in a sentence; minting an API key unless said. */
+  reason?: string;
 }
 
-/** "Confirm your password": what the server asks before something sensitive (minting an API key). */
-export function PasswordPrompt({ open, onOpenChange, onConfirmed }: PasswordPromptProps) {
+const MINTING_A_KEY =
+  "Creating an API key needs your password from the last few minutes, so that a stolen session can’t make keys that outlive it.";
+
+/** "Confirm your password": what the server asks before something sensitive (minting an API key, deleting the account). */
+export function PasswordPrompt({ open, onOpenChange, onConfirmed, reason = MINTING_A_KEY }: PasswordPromptProps) {
   const [state, setState] = useState<FormState<null>>(idleFormState);
   const [pending, startTransition] = useTransition();
   const submit = (form: FormData) =>
@@ -31,15 +36,7 @@ export function PasswordPrompt({ open, onOpenChange, onConfirmed }: PasswordProm
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-w-md">
-        <DialogHeader
-          title="Confirm your password"
-          description={
-            <>
-              Creating an API key needs your password from the last few minutes, so that a stolen session can’t make
-              keys that outlive it.
-            </>
-          }
-        />
+        <DialogHeader title="Confirm your password" description={reason} />
         <form action={submit} noValidate className="grid gap-4" aria-describedby="password-prompt-status">
           <InputField
             label="Password"

@@ -17,7 +17,7 @@ import { afterResponse } from "@/lib/http/after-response";
 import { clientIp } from "@/lib/http/request-facts";
 import {
   changeEmailSchema,
-  changePasswordSchema,
+  changePasswordFormSchema,
   confirmEmailSchema,
   confirmPasswordSchema,
   deleteAccountSchema,
@@ -41,7 +41,7 @@ export const changePasswordAction = action(
   {
     name: "account.changePassword",
     auth: "required",
-    schema: changePasswordSchema,
+    schema: changePasswordFormSchema,
     redact: ["current_password", "new_password"],
   },
   async ({ input, caller, headers, jar }) => {
@@ -55,7 +55,10 @@ export const changeEmailAction = action(
   async ({ input, caller, headers, jar }) => changeEmail(caller, input, authContextFrom(headers, jar)),
 );
 
-/** Signs out every session and token; with revoke_api_keys ("on" from a checkbox), every API key too. */
+/**
+ * Signs out every session and token; with revoke_api_keys ("on" from a checkbox), every API key
+ * too, which needs a password given in the last few minutes (the form asks for it then).
+ */
 export const signOutEverywhereAction = action(
   {
     name: "account.signOutEverywhere",
@@ -103,8 +106,8 @@ export const resetPasswordAction = action(
 /** Follows a new address's confirmation link (a button press, so mail scanners fetching links change nothing). */
 export const confirmEmailAction = action(
   { name: "account.confirmEmail", auth: "none", schema: confirmEmailSchema, redact: ["token"] },
-  async ({ input }) => {
-    await confirmEmailChange(input.token);
+  async ({ input, caller }) => {
+    await confirmEmailChange(input.token, caller);
     return null;
   },
 );

@@ -9,7 +9,26 @@ const newPassword = credentialsSchema.shape.password;
 /** Giving the password again, so the session may do what needs a recent sign-in (minting API keys). */
 export const confirmPasswordSchema = z.object({ password });
 
-export const changePasswordSchema = z.object({ current_password: password, new_password: newPassword });
+/** revoke_api_keys: a password change revokes every API key unless told not to (a key may have leaked with it). */
+export const changePasswordSchema = z.object({
+  current_password: password,
+  new_password: newPassword,
+  revoke_api_keys: z.boolean({ error: "revoke_api_keys must be true or false." }).default(true),
+});
+
+/**
+ * The same from the dashboard's form: a hidden "false" precedes the checkbox's "true", so an
+ * unticked box still says false (a missing field means the default, true) and a ticked one sends
+ * both, the last winning. A client component's object may say true or false outright.
+ */
+export const changePasswordFormSchema = changePasswordSchema.extend({
+  revoke_api_keys: z
+    .preprocess((value) => {
+      const last: unknown = Array.isArray(value) ? value.at(-1) : value;
+      return typeof last === "boolean" ? String(last) : last;
+    }, z.enum(["true", "false", "on"], { error: "revoke_api_keys must be true or false." }).optional())
+    .transform((value) => value !== "false"),
+});
 
 export const changeEmailSchema = z.object({ email: emailSchema, password });
 

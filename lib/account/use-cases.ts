@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuthContext, Caller } from "@/lib/auth";
 import { deleteAccount } from "@/lib/auth/account-changes";
+import { requireRecentBrowserSession } from "@/lib/auth/recent-authentication";
 import { asOwner } from "@/lib/db";
 import {
   messagesPage,
@@ -43,6 +44,8 @@ export function exportAccount(caller: Caller): ReadableStream<Uint8Array> {
  * typed their email: the confirmation of something that cannot be undone.
  */
 export async function closeAccount(caller: Caller, input: DeleteAccountInput, context: AuthContext): Promise<void> {
+  // Who may ask comes before what they typed: a Bearer credential is refused whatever email it sends.
+  requireRecentBrowserSession(caller);
   if (input.email !== caller.email.toLowerCase()) {
     const message = "Type your account's email address exactly, to confirm.";
     throw new ApiError("validation_failed", message, { details: [{ path: "email", message }] });

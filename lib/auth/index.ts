@@ -75,17 +75,24 @@ export interface AuthBackend {
     input: { current_password: string; new_password: string },
     context: AuthContext,
   ): Promise<void>;
-  /** pending: a confirmation link went to the new address. */
+  /**
+   * pending: a confirmation link went to the new address. A change made at once ends pending
+   * reset links and every other session, as a confirmed one does.
+   */
   changeEmail(
     caller: Caller,
     input: { email: string; password: string },
     context: AuthContext,
   ): Promise<{ pending: boolean }>;
-  confirmEmailChange(token: string): Promise<void>;
+  /**
+   * Moves the account to the address a link confirms; pending reset links end, and so does every
+   * session but current's (the browser following the link, when it is signed in to this account).
+   */
+  confirmEmailChange(token: string, current: Caller | null): Promise<void>;
   /** Sends a reset link if the address has an account, and nothing otherwise. */
   sendPasswordReset(email: string): Promise<void>;
-  /** Sets a new password from a reset link (single use) and signs the browser in. */
-  resetPassword(input: { token: string; password: string }, context: AuthContext): Promise<void>;
+  /** Sets a new password from a reset link (single use) and signs the browser in; whose account it was. */
+  resetPassword(input: { token: string; password: string }, context: AuthContext): Promise<{ userId: string }>;
   /** Clears the session cookies of a deleted account. */
   clearSession(context: AuthContext): Promise<void>;
 }

@@ -7,6 +7,7 @@ import type { AuthContext, Caller, SignUpResult } from ".";
 import { loadAuthBackend } from "./backend";
 import { type CookieJar, type CookieToSet, requestCookieJar } from "./cookies";
 import { limitAuthAttempt } from "./rate-limit";
+import { requireRecentBrowserSession } from "./recent-authentication";
 
 // Sign-up, sign-in, access tokens and sign-out, whichever backend holds the account: the rate limit
 // and the API keys are applied here, the same for both.
@@ -31,7 +32,9 @@ export async function createToken(input: SignInInput, context: AuthContext): Pro
 
 /**
  * Ends the caller's session (or every session with all) and clears the cookie. With all and
- * revokeApiKeys, every API key goes too: nothing minted with a stolen session outlives it.
+ * revokeApiKeys, every API key goes too: nothing minted with a stolen session outlives it. That
+ * revocation needs the browser session with a recent password (403 otherwise): a leaked key or
+ * an old session could otherwise cut every integration off.
  */
 export async function signOut(
   caller: Caller | null,
@@ -39,7 +42,10 @@ export async function signOut(
   all: boolean,
   revokeApiKeys = false,
 ): Promise<void> {
-  if (caller && all && revokeApiKeys) await asOwner(caller.claims, deleteAllApiKeys);
+  if (caller && all && revokeApiKeys) {
+    requireRecentBrowserSession(caller);
+    await asOwner(caller.claims, deleteAllApiKeys);
+  }
   return (await loadAuthBackend()).signOut(caller, context, all);
 }
 

@@ -119,10 +119,11 @@ describeEachDatabase("API keys need a recent password", (db) => {
     const doomed = createdApiKeySchema.parse(
       await (await createKey(jsonRequest("/api/keys", { name: "gone" }, { headers: dave.bearer }))).json(),
     );
+    // Revoking the keys is the browser session's alone (issue 21, finding 4).
     const revoked = await logout(
       new Request(`${TEST_ORIGIN}/api/auth/logout?all=true&revoke_api_keys=true`, {
         method: "POST",
-        headers: dave.bearer,
+        headers: { cookie: dave.cookie, origin: TEST_ORIGIN },
       }),
     );
     expect(revoked.status).toBe(204);

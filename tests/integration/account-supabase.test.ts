@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { POST as signup } from "@/app/api/auth/signup/route";
-import { POST as createKey } from "@/app/api/keys/route";
+import { POST as createKey, GET as listKeys } from "@/app/api/keys/route";
 import {
   changeEmailAction,
   changePasswordAction,
@@ -10,9 +10,10 @@ import {
   forgotPasswordAction,
   resetPasswordAction,
 } from "@/lib/account/actions";
+import { createdApiKeySchema } from "@/lib/api-keys/schemas";
 import { setAfterResponseForTests } from "@/lib/http/after-response";
 import { callAction } from "../support/actions";
-import { cookieHeader, jsonRequest, setEnv } from "../support/auth";
+import { cookieHeader, jsonRequest, setEnv, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
 import { type StubUser, type SupabaseAuthStub, startSupabaseAuthStub } from "../support/supabase-auth-server";
 
@@ -101,9 +102,33 @@ describeEachDatabase("account settings with Supabase Auth", (db) => {
     expect(stub.calls).toContain("POST /auth/v1/logout?scope=others");
 
     const moved = `sb-moved-${randomUUID().slice(0, 8)}@example.test`;
+    const signOuts = stub.calls.filter((call) => call === "POST /auth/v1/logout?scope=others").length;
     const pending = await callAction(changeEmailAction, { email: moved, password: "second password" }, cookie);
     expect(pending.state).toMatchObject({ status: "success", data: { pending: true } });
     expect(stub.pendingEmails.get(email)).toBe(moved);
+    // Issue 21, finding 6: Supabase confirms out of our sight, so the other sessions end at the request.
+    expect(stub.calls.filter((call) => call === "POST /auth/v1/logout?scope=others").length).toBe(signOuts + 1);
+  });
+
+  it("refuses a fresh access token what only the browser session may do (issue 21, finding 4)", async () => {
+    const { email, user } = await owner();
+    const bearer = { Authorization: `Bearer ${await stub.signAccessToken(user)}` };
+    const states = [
+      (await callAction(deleteAccountAction, { email }, undefined, bearer)).state,
+      (
+        await callAction(
+          changePasswordAction,
+          { current_password: "first password", new_password: "x password" },
+          undefined,
+          bearer,
+        )
+      ).state,
+      (await callAction(changeEmailAction, { email: "x@example.test", password: "first password" }, undefined, bearer))
+        .state,
+    ];
+    for (const state of states) expect(state).toMatchObject({ status: "error", code: "session_required" });
+    expect(user.password).toBe("first password");
+    expect(await db().query("select 1 from auth.users where id = $1", [user.id])).toHaveLength(1);
   });
 
   it("resets a forgotten password with Supabase's recovery link, once", async () => {
@@ -119,8 +144,18 @@ describeEachDatabase("account settings with Supabase Auth", (db) => {
     expect(token).not.toBe("");
     expect(stub.calls.some((call) => call.startsWith("POST /auth/v1/recover?redirect_to=http"))).toBe(true);
 
+    const minted = await createKey(
+      jsonRequest(
+        "/api/keys",
+        { name: "sb" },
+        { headers: { Authorization: `Bearer ${await stub.signAccessToken(user)}` } },
+      ),
+    );
+    const key = { Authorization: `Bearer ${createdApiKeySchema.parse(await minted.json()).key}` };
     const reset = await callAction(resetPasswordAction, { token, password: "reset password" });
     expect(reset.redirectedTo).toBe("/dashboard");
+    // Issue 21, finding 5: the reset revoked every API key, with Supabase Auth too.
+    expect((await listKeys(new Request(`${TEST_ORIGIN}/api/keys`, { headers: key }))).status).toBe(401);
     expect(reset.setCookie).toMatch(/sb-127-auth-token/);
     expect(user.password).toBe("reset password");
     const again = await callAction(resetPasswordAction, { token, password: "another password" });

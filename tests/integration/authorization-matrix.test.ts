@@ -168,6 +168,26 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
       except: { "owner's API key": 403, "other owner's API key": 403 },
     },
     "GET /api/account/export": { call: () => ({ path: "/api/account/export" }), owner: 200, other: "not theirs" },
+    // The browser session's alone: every Bearer credential is 403 session_required (issue 21,
+    // finding 4); the cookie reaches the password or typed-email check, wrong on purpose here.
+    "POST /api/account/password": {
+      call: () => ({ path: "/api/account/password", body: { current_password: "wrong", new_password: "never set" } }),
+      owner: 403,
+      other: 403,
+      except: { "owner's cookie": 400 },
+    },
+    "POST /api/account/email": {
+      call: () => ({ path: "/api/account/email", body: { email: "never@example.test", password: "wrong" } }),
+      owner: 403,
+      other: 403,
+      except: { "owner's cookie": 400 },
+    },
+    "DELETE /api/account": {
+      call: () => ({ path: "/api/account", body: { email: "nobody@example.test" } }),
+      owner: 403,
+      other: 403,
+      except: { "owner's cookie": 400 },
+    },
     "DELETE /api/keys/{id}": {
       call: async () => ({ path: `/api/keys/${await createOwnKey()}` }),
       owner: 204,

@@ -7,8 +7,9 @@ import { TEST_ORIGIN } from "./auth";
 
 /**
  * Calls a server action directly, as a browser on our own origin would, with the given Cookie
- * header (an owner's, another owner's, or none): what it answered, where it redirected, and the
- * cookies it set (as a Cookie header for the next call).
+ * header (an owner's, another owner's, or none) and any other headers (a script posting to the
+ * action with `Authorization: Bearer`): what it answered, where it redirected, and the cookies it
+ * set (as a Cookie header for the next call).
  */
 export async function callAction<Data>(
   action: (previous: FormState<Data>, input: ActionInput) => Promise<FormState<Data>>,

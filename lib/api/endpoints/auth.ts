@@ -41,7 +41,8 @@ export const logoutEndpoint = auth("POST /api/auth/logout", "logout", {
   auth: "optional",
   summary: "End the current session (or, with all=true, every session)",
   description:
-    "Without valid credentials there is nothing to end: the session cookie is cleared all the same. `all=true` ends every session and access token of the user; with `revoke_api_keys=true` as well, every API key of the user is revoked too.",
+    "Without valid credentials there is nothing to end: the session cookie is cleared all the same. `all=true` ends every session and access token of the user; with `revoke_api_keys=true` as well, every API key of the user is revoked too, which only the browser session may ask, with a password given in the last 10 minutes: any Bearer credential gets 403 `session_required`, an older session 403 `reauthentication_required`.",
   query: logoutQuerySchema,
   responses: { 204: { description: "Signed out; the session cookie is cleared." } },
+  errors: ["session_required", "reauthentication_required"],
 });

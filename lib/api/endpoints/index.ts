@@ -1,4 +1,9 @@
-import { exportAccountEndpoint } from "@/lib/account/endpoints";
+import {
+  changeEmailEndpoint,
+  changePasswordEndpoint,
+  deleteAccountEndpoint,
+  exportAccountEndpoint,
+} from "@/lib/account/endpoints";
 import type { Endpoint } from "@/lib/api/endpoint";
 import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "@/lib/api-keys/endpoints";
 import {
@@ -58,6 +63,9 @@ export const endpoints: readonly Endpoint[] = [
   createApiKeyEndpoint,
   deleteApiKeyEndpoint,
   exportAccountEndpoint,
+  changePasswordEndpoint,
+  changeEmailEndpoint,
+  deleteAccountEndpoint,
   getProfileEndpoint,
   putProfileEndpoint,
   listChatbotsEndpoint,

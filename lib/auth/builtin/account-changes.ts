@@ -1,6 +1,6 @@
 import "server-only";
-import { asService } from "@/lib/db";
-import { consumeAccountToken, insertAccountToken } from "@/lib/db/queries/account-tokens";
+import { asService, type Queryable } from "@/lib/db";
+import { consumeAccountToken, deleteAccountTokens, insertAccountToken } from "@/lib/db/queries/account-tokens";
 import { deleteOtherSessions, deleteUserSessions, markSessionAuthenticated } from "@/lib/db/queries/sessions";
 import { findUserByEmail, findUserById, updateEmail, updatePasswordHash } from "@/lib/db/queries/users";
 import { emailConfigured, sendEmail, siteLink } from "@/lib/email";
@@ -61,7 +61,10 @@ export async function changeEmail(
   if (taken && taken.id !== caller.userId) throw emailTaken();
   if (!emailConfigured()) {
     // No mail can leave the server, so no link could prove the address: the password is the proof.
-    if (!(await asService((tx) => updateEmail(tx, { userId: caller.userId, email: input.email })))) throw emailTaken();
+    const moved = await asService((tx) =>
+      moveAccount(tx, { userId: caller.userId, email: input.email, keepSession: caller.sessionId }),
+    );
+    if (!moved) throw emailTaken();
     return { pending: false };
   }
   const { token, hash } = linkToken();
@@ -82,13 +85,31 @@ export async function changeEmail(
   return { pending: true };
 }
 
-export async function confirmEmailChange(token: string): Promise<void> {
-  const used = await asService((tx) =>
-    consumeAccountToken(tx, { hash: hashLinkToken(token), purpose: "email_change" }),
-  );
-  if (!used?.new_email) throw new ApiError("not_found", "This link has expired or was used already.");
-  const email = used.new_email;
-  if (!(await asService((tx) => updateEmail(tx, { userId: used.user_id, email })))) throw emailTaken();
+/**
+ * The account's new address, in one transaction with what the old one could still open: reset
+ * links mailed there (whoever reads that mailbox now could set the password) and every session
+ * but keepSession's. False when the address was taken meanwhile; then nothing changes.
+ */
+async function moveAccount(
+  tx: Queryable,
+  { userId, email, keepSession }: { userId: string; email: string; keepSession: string | undefined },
+): Promise<boolean> {
+  if (!(await updateEmail(tx, { userId, email }))) return false;
+  await deleteAccountTokens(tx, { userId, purpose: "password_reset" });
+  await deleteOtherSessions(tx, { userId, keep: keepSession });
+  return true;
+}
+
+export async function confirmEmailChange(token: string, current: Caller | null): Promise<void> {
+  const moved = await asService(async (tx) => {
+    const used = await consumeAccountToken(tx, { hash: hashLinkToken(token), purpose: "email_change" });
+    if (!used?.new_email) return null;
+    // The browser following the link stays signed in only if it is this account's own session.
+    const keepSession = current?.userId === used.user_id ? current.sessionId : undefined;
+    return moveAccount(tx, { userId: used.user_id, email: used.new_email, keepSession });
+  });
+  if (moved === null) throw new ApiError("not_found", "This link has expired or was used already.");
+  if (!moved) throw emailTaken();
 }
 
 export async function sendPasswordReset(email: string): Promise<void> {
@@ -110,7 +131,10 @@ export async function sendPasswordReset(email: string): Promise<void> {
   });
 }
 
-export async function resetPassword(input: { token: string; password: string }, context: AuthContext): Promise<void> {
+export async function resetPassword(
+  input: { token: string; password: string },
+  context: AuthContext,
+): Promise<{ userId: string }> {
   const hash = await hashPassword(input.password);
   const user = await asService(async (tx) => {
     const used = await consumeAccountToken(tx, { hash: hashLinkToken(input.token), purpose: "password_reset" });
@@ -125,6 +149,7 @@ export async function resetPassword(input: { token: string; password: string }, 
     throw new ApiError("validation_failed", message, { details: [{ path: "token", message }] });
   }
   await startBrowserSession({ id: user.id, email: user.email }, context);
+  return { userId: user.id };
 }
 
 export async function clearSession(context: AuthContext): Promise<void> {

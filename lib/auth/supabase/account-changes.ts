@@ -56,14 +56,20 @@ export async function changeEmail(
   context: AuthContext,
 ): Promise<{ pending: boolean }> {
   await checkPassword(caller, input.password, "password", context, context.jar);
-  const { data, error } = await supabaseServerClient(context.jar)
-    .auth.updateUser({ email: input.email }, { emailRedirectTo: siteLink("/dashboard/settings") })
+  const client = supabaseServerClient(context.jar);
+  const { data, error } = await client.auth
+    .updateUser({ email: input.email }, { emailRedirectTo: siteLink("/dashboard/settings") })
     .catch(rethrow);
   if (error) throw apiErrorFrom(error);
+  // Supabase confirms the new address itself, out of our sight, so the other sessions end now,
+  // when the password was just given, rather than when the link is followed. Its own reset links
+  // are its own too: nothing here can void one (docs/security.md).
+  const { error: signOutError } = await client.auth.signOut({ scope: "others" }).catch(rethrow);
+  if (signOutError) console.error("[auth] Supabase sign-out of other sessions failed:", signOutError.message);
   return { pending: data.user?.email?.toLowerCase() !== input.email };
 }
 
-export async function confirmEmailChange(_token: string): Promise<void> {
+export async function confirmEmailChange(_token: string, _current: Caller | null): Promise<void> {
   throw new ApiError("not_found", "Email changes are confirmed through the link Supabase sent.");
 }
 
@@ -78,15 +84,19 @@ export async function sendPasswordReset(email: string): Promise<void> {
  * The link in Supabase's reset email carries a token hash (its email template links to
  * /reset-password?token={{ .TokenHash }}): verifying it signs the browser in, then the password is set.
  */
-export async function resetPassword(input: { token: string; password: string }, context: AuthContext): Promise<void> {
+export async function resetPassword(
+  input: { token: string; password: string },
+  context: AuthContext,
+): Promise<{ userId: string }> {
   const client = supabaseServerClient(context.jar);
-  const { error } = await client.auth.verifyOtp({ type: "recovery", token_hash: input.token }).catch(rethrow);
-  if (error) {
+  const { data, error } = await client.auth.verifyOtp({ type: "recovery", token_hash: input.token }).catch(rethrow);
+  if (error || !data.user) {
     const message = "This reset link has expired or was used already. Ask for a new one.";
     throw new ApiError("validation_failed", message, { details: [{ path: "token", message }], cause: error });
   }
   const { error: updateError } = await client.auth.updateUser({ password: input.password }).catch(rethrow);
   if (updateError) throw apiErrorFrom(updateError);
+  return { userId: data.user.id };
 }
 
 export async function clearSession(context: AuthContext): Promise<void> {

@@ -35,3 +35,11 @@ export async function consumeAccountToken(
   const row = rows[0];
   return row?.live ? { user_id: row.user_id, new_email: row.new_email } : null;
 }
+
+/** Every pending link of the user for this purpose stops working (an address change ends the resets). */
+export async function deleteAccountTokens(
+  tx: Queryable,
+  { userId, purpose }: { userId: string; purpose: AccountTokenPurpose },
+): Promise<void> {
+  await tx.query("delete from private.account_tokens where user_id = $1 and purpose = $2", [userId, purpose]);
+}

@@ -79,3 +79,9 @@ export async function resolveApiKey(tx: Queryable, hash: string): Promise<{ user
   );
   return rows[0] ?? null;
 }
+
+/** Run as the service (a reset link proves no session to be the owner with): revokes the user's every key. */
+export async function deleteUserApiKeys(tx: Queryable, userId: string): Promise<number> {
+  const rows = await tx.query("delete from public.api_keys where user_id = $1 returning id", [userId]);
+  return rows.length;
+}
