@@ -1,6 +1,8 @@
 import { endpoints } from "@/lib/api/endpoint";
 import {
   documentUploadSchema,
+  KNOWLEDGE_BYTES_PER_OWNER,
+  KNOWLEDGE_ITEMS_PER_OWNER,
   KNOWLEDGE_UPLOAD_MAX_BYTES,
   knowledgeInputSchema,
   knowledgeItemSchema,
@@ -10,6 +12,8 @@ import {
 } from "./schemas";
 
 const knowledge = endpoints({ tag: "Knowledge", auth: "required" });
+
+const QUOTA = `An owner's knowledge holds at most ${KNOWLEDGE_ITEMS_PER_OWNER} items and ${KNOWLEDGE_BYTES_PER_OWNER / (1024 * 1024)} MB (titles, bodies and kept files together): past either, adding or growing an item is 409 \`conflict\`.`;
 
 const KnowledgeItem = { name: "KnowledgeItem", schema: knowledgeItemSchema };
 const KnowledgeInput = { name: "KnowledgeInput", schema: knowledgeInputSchema };
@@ -25,10 +29,10 @@ export const listKnowledgeEndpoint = knowledge("GET /api/knowledge", "listKnowle
 
 export const createKnowledgeEndpoint = knowledge("POST /api/knowledge", "createKnowledge", {
   summary: "Add a Q&A pair or a note",
-  description:
-    'A Q&A (`kind: "qa"`) is given as written to a visitor who asks its question or one of its `alternatives` in other words; a note (`kind: "note"`) is Markdown the bots quote from.',
+  description: `A Q&A (\`kind: "qa"\`) is given as written to a visitor who asks its question or one of its \`alternatives\` in other words; a note (\`kind: "note"\`) is Markdown the bots quote from. ${QUOTA}`,
   body: KnowledgeInput,
   responses: { 201: { description: "The new item.", body: KnowledgeItem } },
+  errors: ["conflict"],
 });
 
 export const uploadKnowledgeDocumentEndpoint = knowledge("POST /api/knowledge/documents", "uploadKnowledgeDocument", {
@@ -42,7 +46,7 @@ export const uploadKnowledgeDocumentEndpoint = knowledge("POST /api/knowledge/do
     multipart: { maxBytes: KNOWLEDGE_UPLOAD_MAX_BYTES + 64 * 1024 },
   },
   responses: { 201: { description: "The new document item.", body: KnowledgeItem } },
-  errors: ["unprocessable", "unavailable"],
+  errors: ["conflict", "unprocessable", "unavailable"],
 });
 
 export const importKnowledgeWebPageEndpoint = knowledge("POST /api/knowledge/web", "importKnowledgeWebPage", {
@@ -51,7 +55,7 @@ export const importKnowledgeWebPageEndpoint = knowledge("POST /api/knowledge/web
     "The server fetches the page (10 seconds, 2 MB, at most 5 redirects) and keeps its main text (Readability) as an item of kind `web` with its `source_url` and title. 400: not an http(s) address, or one on a private, loopback or link-local network (unless the server allows them); 422: the page could not be fetched or read.",
   body: { name: "KnowledgeWebImport", schema: webImportSchema },
   responses: { 201: { description: "The new web page item.", body: KnowledgeItem } },
-  errors: ["unprocessable", "unavailable"],
+  errors: ["conflict", "unprocessable", "unavailable"],
 });
 
 export const getKnowledgeEndpoint = knowledge("GET /api/knowledge/{id}", "getKnowledge", {
@@ -61,8 +65,10 @@ export const getKnowledgeEndpoint = knowledge("GET /api/knowledge/{id}", "getKno
 
 export const replaceKnowledgeEndpoint = knowledge("PUT /api/knowledge/{id}", "replaceKnowledge", {
   summary: "Replace a knowledge item's content",
+  description: QUOTA,
   body: KnowledgeInput,
   responses: { 200: { description: "The item as stored now.", body: KnowledgeItem } },
+  errors: ["conflict"],
 });
 
 export const deleteKnowledgeEndpoint = knowledge("DELETE /api/knowledge/{id}", "deleteKnowledge", {

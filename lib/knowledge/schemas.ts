@@ -28,6 +28,13 @@ export const KNOWLEDGE_BODY_MAX = 100_000;
 export const KNOWLEDGE_ALTERNATIVES_MAX = 10;
 /** An uploaded document's size limit, before its text is extracted. */
 export const KNOWLEDGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * What one owner's knowledge may hold, so one account can't fill the database: items, and the
+ * bytes of their titles, bodies and kept originals together (five documents kept at the upload
+ * limit, or a few hundred pages of text).
+ */
+export const KNOWLEDGE_ITEMS_PER_OWNER = 500;
+export const KNOWLEDGE_BYTES_PER_OWNER = 50 * 1024 * 1024;
 
 const title = (label: string) =>
   z

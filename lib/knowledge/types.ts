@@ -21,3 +21,10 @@ export interface KnowledgeChoice {
   kind: KnowledgeItem["kind"];
   title: string;
 }
+
+/** What an owner's knowledge takes of its quota. */
+export interface KnowledgeUsage {
+  items: number;
+  /** Titles, bodies and kept originals, as stored. */
+  bytes: number;
+}

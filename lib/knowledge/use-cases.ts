@@ -5,13 +5,22 @@ import {
   createKnowledgeItem,
   deleteKnowledgeItem,
   findKnowledgeItem,
+  knowledgeItemBytes,
+  knowledgeUsage,
+  knowledgeUsageLocked,
   listKnowledge as listKnowledgeRows,
   updateKnowledgeItem,
 } from "@/lib/db/queries/knowledge";
 import { ApiError } from "@/lib/errors";
 import { documentRecord } from "./documents";
-import type { KnowledgeInput, KnowledgeItem, ListKnowledgeQuery } from "./schemas";
-import type { KnowledgeRecord } from "./types";
+import {
+  KNOWLEDGE_BYTES_PER_OWNER,
+  KNOWLEDGE_ITEMS_PER_OWNER,
+  type KnowledgeInput,
+  type KnowledgeItem,
+  type ListKnowledgeQuery,
+} from "./schemas";
+import type { KnowledgeRecord, KnowledgeUsage } from "./types";
 import { webPageRecord } from "./web";
 
 // An owner's knowledge: what the API and the dashboard's knowledge page do, each written once.
@@ -33,9 +42,42 @@ function recordOf(input: KnowledgeInput): KnowledgeRecord {
     : { kind: "note", title: input.title, body: input.body, alternatives: [] };
 }
 
-/** Stores an item and its search chunks as the owner: the one way in for every kind. */
+/** What a record takes as knowledgeUsage counts it (UTF-8 text, the original's bytes). */
+const bytesOf = (record: KnowledgeRecord) =>
+  Buffer.byteLength(record.title) + Buffer.byteLength(record.body) + (record.original?.bytes.byteLength ?? 0);
+
+const MEGABYTE = 1024 * 1024;
+
+/** Refuses what would take the owner's knowledge past its item or byte quota. */
+function checkQuota(usage: KnowledgeUsage, { items, bytes }: KnowledgeUsage): void {
+  if (usage.items + items > KNOWLEDGE_ITEMS_PER_OWNER) {
+    throw new ApiError(
+      "conflict",
+      `Your knowledge holds at most ${KNOWLEDGE_ITEMS_PER_OWNER} items; delete some before adding more.`,
+    );
+  }
+  if (usage.bytes + bytes > KNOWLEDGE_BYTES_PER_OWNER) {
+    throw new ApiError(
+      "conflict",
+      `Your knowledge holds at most ${KNOWLEDGE_BYTES_PER_OWNER / MEGABYTE} MB (${Math.ceil(usage.bytes / MEGABYTE)} MB used); delete some, or add the document without keeping the file.`,
+    );
+  }
+}
+
+/** Stores an item and its search chunks as the owner, within their quota: the one way in for every kind. */
 function addKnowledge(caller: Caller, record: KnowledgeRecord): Promise<KnowledgeItem> {
-  return asOwner(caller.claims, (tx) => createKnowledgeItem(tx, record));
+  return asOwner(caller.claims, async (tx) => {
+    checkQuota(await knowledgeUsageLocked(tx), { items: 1, bytes: bytesOf(record) });
+    return createKnowledgeItem(tx, record);
+  });
+}
+
+/** How much of their quota the caller's knowledge takes, for the knowledge page. */
+export async function getKnowledgeUsage(
+  caller: Caller,
+): Promise<KnowledgeUsage & { maxItems: number; maxBytes: number }> {
+  const usage = await asOwner(caller.claims, (tx) => knowledgeUsage(tx));
+  return { ...usage, maxItems: KNOWLEDGE_ITEMS_PER_OWNER, maxBytes: KNOWLEDGE_BYTES_PER_OWNER };
 }
 
 /** The caller's knowledge, newest first, a page at a time. */
@@ -73,7 +115,17 @@ export async function replaceKnowledge(
   caller: Caller,
   { id, input }: { id: string; input: KnowledgeInput },
 ): Promise<KnowledgeItem> {
-  return requireItem(await asOwner(caller.claims, (tx) => updateKnowledgeItem(tx, { id, record: recordOf(input) })));
+  const record = recordOf(input);
+  return requireItem(
+    await asOwner(caller.claims, async (tx) => {
+      const usage = await knowledgeUsageLocked(tx);
+      const before = await knowledgeItemBytes(tx, id);
+      if (before === null) return null;
+      // A kept original stays as it was: only the text changes size.
+      checkQuota(usage, { items: 0, bytes: bytesOf(record) + before.original - before.total });
+      return updateKnowledgeItem(tx, { id, record });
+    }),
+  );
 }
 
 /** Deletes one of the caller's items (its chunks go with it). */

@@ -2,7 +2,7 @@ import "server-only";
 import type { Queryable } from "@/lib/db";
 import { chunkQuestionAndAnswer, chunkText } from "@/lib/knowledge/chunks";
 import type { KnowledgeItem, ListKnowledgeQuery } from "@/lib/knowledge/schemas";
-import type { KnowledgeChoice, KnowledgeRecord } from "@/lib/knowledge/types";
+import type { KnowledgeChoice, KnowledgeRecord, KnowledgeUsage } from "@/lib/knowledge/types";
 import { cursorKey, page } from "./keyset";
 import { withIsoTimestamps } from "./timestamps";
 
@@ -61,6 +61,39 @@ export async function createKnowledgeItem(tx: Queryable, record: KnowledgeRecord
   );
   await writeChunks(tx, row.id, record);
   return toItem(row);
+}
+
+const USAGE = `select count(*)::int as items,
+                      coalesce(sum(octet_length(title) + octet_length(body) + coalesce(octet_length(original), 0)), 0)::float8 as bytes
+                 from public.knowledge_items`;
+
+/** Run as the owner: what their knowledge takes (octet_length reads a stored value's size, not the value). */
+export async function knowledgeUsage(tx: Queryable): Promise<KnowledgeUsage> {
+  const [usage] = await tx.query<KnowledgeUsage>(USAGE);
+  return usage;
+}
+
+/**
+ * Run as the owner: knowledgeUsage after taking the owner's lock, which is held to the commit, so
+ * two uploads at once are counted one after the other and can't both pass the quota.
+ */
+export async function knowledgeUsageLocked(tx: Queryable): Promise<KnowledgeUsage> {
+  await tx.query("select pg_advisory_xact_lock(3, hashtext('knowledge:' || auth.uid()::text))");
+  return knowledgeUsage(tx);
+}
+
+/** Run as the owner: one of their items' stored size (as knowledgeUsage counts it) and its original's; null when not theirs. */
+export async function knowledgeItemBytes(
+  tx: Queryable,
+  id: string,
+): Promise<{ total: number; original: number } | null> {
+  const [row] = await tx.query<{ total: number; original: number }>(
+    `select (octet_length(title) + octet_length(body) + coalesce(octet_length(original), 0))::float8 as total,
+            coalesce(octet_length(original), 0)::float8 as original
+       from public.knowledge_items where id = $1`,
+    [id],
+  );
+  return row ?? null;
 }
 
 /** Run as the owner: replaces an item's content and its chunks; null when it isn't theirs. */
