@@ -2,7 +2,15 @@ import "server-only";
 import { fork } from "node:child_process";
 import path from "node:path";
 import { ApiError } from "@/lib/errors";
-import { DOCUMENT_MAX_PAGES, EXTRACTION_HEAP_MB, EXTRACTION_TIME_LIMIT_MS, EXTRACTIONS_AT_ONCE } from "./schemas";
+import {
+  DOCUMENT_INFLATED_MAX_BYTES,
+  DOCUMENT_MAX_PAGES,
+  DOCUMENT_PART_INFLATED_MAX_BYTES,
+  EXTRACTION_HEAP_MB,
+  EXTRACTION_TIME_LIMIT_MS,
+  EXTRACTIONS_AT_ONCE,
+  KNOWLEDGE_BODY_MAX,
+} from "./schemas";
 
 // Parsing a PDF, a Word file or a page's HTML is the one place where a stranger's bytes drive a
 // complex parser, so it never runs in the server's process: each extraction gets a child process
@@ -28,7 +36,11 @@ export interface Extracted {
 
 type WorkerReply =
   | { ok: true; text: string; title: string | null; pages: number | null }
-  | { ok: false; reason: "encrypted" | "unreadable" | "too_many_pages"; pages?: number };
+  | {
+      ok: false;
+      reason: "encrypted" | "unreadable" | "too_many_pages" | "too_large" | "text_too_long";
+      pages?: number;
+    };
 
 /**
  * The worker file where it lies in the project, which the server runs from (`npm start`, `next
@@ -43,6 +55,13 @@ let timeLimitMs = EXTRACTION_TIME_LIMIT_MS;
 /** Tests see the deadline kill a child without a file that takes 20 seconds to read. */
 export function setExtractionTimeLimitForTests(milliseconds: number | undefined): void {
   timeLimitMs = milliseconds ?? EXTRACTION_TIME_LIMIT_MS;
+}
+
+let childListener: ((pid: number) => void) | undefined;
+
+/** Tests learn each extraction child's pid, to read its peak memory from /proc while it runs. */
+export function watchExtractionChildrenForTests(listener: ((pid: number) => void) | undefined): void {
+  childListener = listener;
 }
 
 const what = (format: ExtractFormat) => (format === "html" ? "page" : "file");
@@ -80,6 +99,16 @@ function fromReply(format: ExtractFormat, reply: WorkerReply | "timeout" | "cras
         "unprocessable",
         `The PDF has ${reply.pages} pages; at most ${DOCUMENT_MAX_PAGES} can be read. Upload the part that matters.`,
       );
+    case "too_large":
+      throw new ApiError(
+        "payload_too_large",
+        `The ${what(format)} unpacks to more than ${DOCUMENT_INFLATED_MAX_BYTES / 1024 / 1024} MB (or one part of it to more than ${DOCUMENT_PART_INFLATED_MAX_BYTES / 1024 / 1024} MB); it can't be read.`,
+      );
+    case "text_too_long":
+      throw new ApiError(
+        "payload_too_large",
+        `A document's text can be at most ${KNOWLEDGE_BODY_MAX.toLocaleString("en")} characters; this one has far more. Upload the part that matters.`,
+      );
     default:
       throw new ApiError(
         "unprocessable",
@@ -102,6 +131,7 @@ function runWorker(format: ExtractFormat, bytes: Uint8Array): Promise<WorkerRepl
       // The parser's own warnings about a damaged file stay out of the server's log.
       stdio: ["ignore", "ignore", "ignore", "ipc"],
     });
+    if (child.pid !== undefined) childListener?.(child.pid);
     let settled = false;
     const settle = (result: WorkerReply | "timeout" | "crashed") => {
       if (settled) return;
@@ -115,6 +145,13 @@ function runWorker(format: ExtractFormat, bytes: Uint8Array): Promise<WorkerRepl
     // Out of heap, killed, or failed to start: no answer came.
     child.once("error", () => settle("crashed"));
     child.once("exit", () => settle("crashed"));
-    child.send({ format, bytes, maxPages: DOCUMENT_MAX_PAGES });
+    child.send({
+      format,
+      bytes,
+      maxPages: DOCUMENT_MAX_PAGES,
+      maxChars: KNOWLEDGE_BODY_MAX,
+      partMax: DOCUMENT_PART_INFLATED_MAX_BYTES,
+      totalMax: DOCUMENT_INFLATED_MAX_BYTES,
+    });
   });
 }

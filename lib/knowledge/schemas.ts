@@ -18,6 +18,17 @@ export const EXTRACTION_HEAP_MB = 256;
 /** Child processes reading files at once per server process; more answer 503 with Retry-After. */
 export const EXTRACTIONS_AT_ONCE = 2;
 
+/**
+ * What one upload may inflate to before its parser sees it: any one zip entry or PDF stream, and
+ * all of them together. The heap limit above caps V8's heap, not the Buffers an inflater fills, so
+ * without these a 1.5 MB .docx took its child to 4.4 GB. 64 MiB for a part is far past any text
+ * part a 100,000-character document needs (its XML or content streams run to a few MB) and holds
+ * a 21-megapixel deflated image; 256 MiB in all is 25 times the 10 MB upload, more than ordinary
+ * files compress by. With the parser's own copy, a refused file costs its child under 512 MB.
+ */
+export const DOCUMENT_PART_INFLATED_MAX_BYTES = 64 * 1024 * 1024;
+export const DOCUMENT_INFLATED_MAX_BYTES = 256 * 1024 * 1024;
+
 /** A web page imported into knowledge: the whole fetch (redirects included), its size, its hops. */
 export const WEB_FETCH_TIMEOUT_MS = 10_000;
 export const WEB_PAGE_MAX_BYTES = 2 * 1024 * 1024;
