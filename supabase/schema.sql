@@ -1436,10 +1436,10 @@ COMMENT ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) IS 'W
 
 
 --
--- Name: start_turn(uuid, uuid, text, text, text, uuid, text, text, text, integer, integer, integer, integer, boolean); Type: FUNCTION; Schema: private; Owner: postgres
+-- Name: start_turn(uuid, uuid, text, text, text, uuid, text, text, text, integer, integer, integer, integer, boolean, text); Type: FUNCTION; Schema: private; Owner: postgres
 --
 
-CREATE FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) RETURNS jsonb
+CREATE FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean, p_match_text text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -1516,9 +1516,17 @@ begin
             or (b.network is not null and p_client_ip is not null and p_client_ip::inet <<= b.network))
   ) then
     limited := 'blocked';
+  -- A blocked word is a whole word of the message as written, or of the text the server folded it
+  -- to (invisible characters gone, look-alikes and compatibility forms folded), so disguising a
+  -- word doesn't pass it; as written too, for a word that folding would change (Cyrillic "сука"
+  -- folds to Latin letters) and where an invisible character was the only gap between two words.
+  -- The blocked words go through the same NFKC and lower(), as the server can't fold words it
+  -- hasn't read, and configurations saved before the fold keep working unchanged.
   elsif not p_preview and pg_catalog.jsonb_typeof(bot.configuration -> 'blocked_words') = 'array'
-    and pg_catalog.regexp_split_to_array(pg_catalog.lower(p_message), '[^[:alnum:]]+')
-        && array(select pg_catalog.lower(w) from pg_catalog.jsonb_array_elements_text(bot.configuration -> 'blocked_words') w) then
+    and (pg_catalog.regexp_split_to_array(pg_catalog.lower(p_message), '[^[:alnum:]]+')
+         || pg_catalog.regexp_split_to_array(pg_catalog.lower(coalesce(p_match_text, '')), '[^[:alnum:]]+'))
+        && array(select pg_catalog.lower(pg_catalog.normalize(w, 'NFKC'))
+                   from pg_catalog.jsonb_array_elements_text(bot.configuration -> 'blocked_words') w) then
     limited := 'blocked_word';
   end if;
 
@@ -1687,13 +1695,13 @@ end;
 $$;
 
 
-ALTER FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) OWNER TO postgres;
+ALTER FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean, p_match_text text) OWNER TO postgres;
 
 --
--- Name: FUNCTION start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: COMMENT; Schema: private; Owner: postgres
+-- Name: FUNCTION start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean, p_match_text text); Type: COMMENT; Schema: private; Owner: postgres
 --
 
-COMMENT ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) IS 'The server''s own (service_role): starts a turn in one statement. Checks the per-visitor and per-network windows, the bot''s daily cap and the owner''s monthly quota with counters (read first without locks, incremented last), records the visitor and their pending message, and returns the bot, the owner''s profile and the conversation''s recent turns; a refused turn only counts the refusal. p_caller is the signed-in caller the server verified (private bots, previews).';
+COMMENT ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean, p_match_text text) IS 'The server''s own (service_role): starts a turn in one statement. Checks the per-visitor and per-network windows, the bot''s daily cap and the owner''s monthly quota with counters (read first without locks, incremented last), records the visitor and their pending message, and returns the bot, the owner''s profile and the conversation''s recent turns; a refused turn only counts the refusal. p_caller is the signed-in caller the server verified (private bots, previews); p_match_text is the message as the server folded it for the blocked-word check (never stored).';
 
 
 --
@@ -5649,11 +5657,11 @@ GRANT ALL ON FUNCTION private.slug_available(p_slug text, p_chatbot_id uuid) TO 
 
 
 --
--- Name: FUNCTION start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean); Type: ACL; Schema: private; Owner: postgres
+-- Name: FUNCTION start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean, p_match_text text); Type: ACL; Schema: private; Owner: postgres
 --
 
-REVOKE ALL ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean) TO service_role;
+REVOKE ALL ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean, p_match_text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.start_turn(p_caller uuid, p_chatbot_id uuid, p_chatbot_slug text, p_visitor_id text, p_visitor_name text, p_conversation_id uuid, p_message text, p_client_ip text, p_client_network text, p_default_max_messages integer, p_default_window_seconds integer, p_owner_monthly_messages integer, p_history_turns integer, p_preview boolean, p_match_text text) TO service_role;
 
 
 --

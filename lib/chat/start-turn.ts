@@ -1,5 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth";
+import { foldForWordMatch } from "@/lib/chat/blocked-word-folding";
 import type { ConfigurationInput } from "@/lib/chatbots/configuration";
 import { CONFIGURATION_DEFAULTS } from "@/lib/chatbots/configuration";
 import { asServiceStatement } from "@/lib/db";
@@ -63,6 +64,8 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
     visitorName: input.visitorName || null,
     conversationId: input.conversationId ?? null,
     message: input.message,
+    // Folded here, with Unicode's tables, so the database refuses a blocked word however disguised.
+    matchText: foldForWordMatch(input.message),
     clientIp: input.clientIp,
     clientNetwork: clientNetwork(input.clientIp),
     defaultMaxMessages: CONFIGURATION_DEFAULTS.rate_limit.max_messages,

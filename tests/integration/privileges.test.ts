@@ -10,7 +10,7 @@ const FINISH_TURN = "private.finish_turn(uuid, text, text, text, text, integer, 
 const FINISH_TURN_WITH_SOURCES =
   "private.finish_turn(uuid, text, text, text, text, integer, integer, integer, text, jsonb)";
 const START_TURN =
-  "private.start_turn(uuid, uuid, text, text, text, uuid, text, text, text, integer, integer, integer, integer, boolean)";
+  "private.start_turn(uuid, uuid, text, text, text, uuid, text, text, text, integer, integer, integer, integer, boolean, text)";
 const PRIVILEGES = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"] as const;
 
 /** The table-wide privileges a role holds on each table of schema public, by table. */

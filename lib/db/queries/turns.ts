@@ -13,6 +13,8 @@ export interface StartTurnParams {
   visitorName: string | null;
   conversationId: string | null;
   message: string;
+  /** The message as the blocked-word check reads it (lib/chat/blocked-word-folding.ts); never stored. */
+  matchText: string;
   clientIp: string | null;
   /** What the per-IP limit counts: the address, or an IPv6 client's /64. */
   clientNetwork: string | null;
@@ -61,8 +63,8 @@ export type StartTurnResult =
 export async function startTurn(tx: Queryable, params: StartTurnParams): Promise<StartTurnResult> {
   // The knowledge is retrieved in the same statement, so the turn costs no extra round trip.
   const [{ result, knowledge }] = await tx.query<{ result: StartTurnResult; knowledge: KnowledgeEntry[] }>(
-    `select private.start_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) as result,
-            private.retrieve_knowledge($2, $3, $7, ${KNOWLEDGE_PER_TURN}, $15::jsonb) as knowledge`,
+    `select private.start_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) as result,
+            private.retrieve_knowledge($2, $3, $7, ${KNOWLEDGE_PER_TURN}, $16::jsonb) as knowledge`,
     [
       params.callerId,
       params.chatbotId,
@@ -78,6 +80,7 @@ export async function startTurn(tx: Queryable, params: StartTurnParams): Promise
       params.ownerMonthlyMessages,
       params.historyTurns,
       params.preview,
+      params.matchText,
       JSON.stringify(params.searchWords),
     ],
   );
