@@ -21,6 +21,19 @@ export interface Budget {
   limit: number;
 }
 
+/** Counts one attempt against each budget in the current AUTH_WINDOW_SECONDS window, in one transaction. */
+function countAttempts(budgets: Budget[]) {
+  return asService(async (tx) => {
+    const results = [];
+    for (const budget of budgets)
+      results.push({
+        ...budget,
+        ...(await countAttempt(tx, { bucket: budget.bucket, windowSeconds: AUTH_WINDOW_SECONDS })),
+      });
+    return results;
+  });
+}
+
 /** Seconds an attempt this far over its limit waits after the one before: 1, 2, 4... */
 function backoffSeconds(excess: number): number {
   return 2 ** Math.min(excess - 1, 16);
@@ -52,15 +65,7 @@ export async function limitAuthAttempt(action: "sign_in" | "sign_up", ip: string
         ]
       : []),
   ];
-  const counts = await asService(async (tx) => {
-    const results = [];
-    for (const budget of budgets)
-      results.push({
-        ...budget,
-        ...(await countAttempt(tx, { bucket: budget.bucket, windowSeconds: AUTH_WINDOW_SECONDS })),
-      });
-    return results;
-  });
+  const counts = await countAttempts(budgets);
   const now = Date.now();
   let waitUntil = 0;
   for (const count of counts) {
@@ -97,15 +102,7 @@ export async function limitPasswordResetRequest(email: string, ip: string | null
  * minutes and costs something each time (a reset email, a webhook test's outbound request).
  */
 export async function spendBudgets(budgets: Budget[], message: string): Promise<void> {
-  const counts = await asService(async (tx) => {
-    const results = [];
-    for (const budget of budgets)
-      results.push({
-        ...budget,
-        ...(await countAttempt(tx, { bucket: budget.bucket, windowSeconds: AUTH_WINDOW_SECONDS })),
-      });
-    return results;
-  });
+  const counts = await countAttempts(budgets);
   const spent = counts.filter((count) => count.attempts > count.limit);
   if (spent.length === 0) return;
   const retryAfter = Math.max(1, Math.ceil((Math.max(...spent.map((c) => c.resetAt.getTime())) - Date.now()) / 1000));
