@@ -7,6 +7,9 @@ export const CONTACT_NAME_MAX = 200;
 export const CONTACT_MESSAGE_MAX = 2000;
 
 /** POST /api/chat/contact: the details a visitor leaves for the owner. */
+/** Contacts one client network may leave at one bot within ten minutes (AUTH_WINDOW_SECONDS). */
+export const CONTACTS_PER_NETWORK = 5;
+
 export const contactRequestSchema = z.object({
   chatbot_id: uuidSchema,
   conversation_id: uuidSchema.nullish(),

@@ -1,10 +1,12 @@
 import "server-only";
+import { bucket, spendBudgets } from "@/lib/auth/rate-limit";
 import type { FeedbackRequest, VisitorData } from "@/lib/chat/schemas";
-import type { ContactRequest } from "@/lib/contacts/schemas";
+import { CONTACTS_PER_NETWORK, type ContactRequest } from "@/lib/contacts/schemas";
 import { asVisitor } from "@/lib/db";
 import { keepVisitorLinkKey, leaveContact as leaveContactRow } from "@/lib/db/queries/contacts";
 import { findVisitorData, forgetVisitor as forgetVisitorRows, giveFeedback } from "@/lib/db/queries/visitors";
 import { ApiError } from "@/lib/errors";
+import { clientNetwork } from "@/lib/http/request-facts";
 import { sealVisitorSecret } from "./reply-link";
 
 // What a visitor does besides chatting, each through one narrow security-definer function that
@@ -13,9 +15,25 @@ import { sealVisitorSecret } from "./reply-link";
 
 const CHAT_FIRST = "Chat with this bot first, then leave your details.";
 
-/** The visitor leaves their details for the bot's owner; the id of the contact. */
-export async function leaveContact(visitorSecret: string | null, input: ContactRequest): Promise<{ id: string }> {
+/**
+ * The visitor leaves their details for the bot's owner; the id of the contact. Each browser may
+ * leave them 5 times a day (private.visitor_contact counts by cookie), and one network
+ * CONTACTS_PER_NETWORK times in ten minutes at one bot, since fresh cookies cost nothing and each
+ * contact may email the owner at once.
+ */
+export async function leaveContact(
+  visitor: { secret: string | null; ip: string | null },
+  input: ContactRequest,
+): Promise<{ id: string }> {
+  const visitorSecret = visitor.secret;
   if (!visitorSecret) throw new ApiError("not_found", CHAT_FIRST);
+  const network = clientNetwork(visitor.ip);
+  if (network) {
+    await spendBudgets(
+      [{ bucket: bucket("contact:ip", `${input.chatbot_id}\n${network}`), limit: CONTACTS_PER_NETWORK }],
+      "Several people on your network have just left their details here; try again in a few minutes.",
+    );
+  }
   const left = await asVisitor(async (tx) => {
     const result = await leaveContactRow(tx, {
       chatbotId: input.chatbot_id,

@@ -3,10 +3,18 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { POST as leaveContact } from "@/app/api/chat/contact/route";
 import { DELETE as deleteData } from "@/app/api/chat/data/route";
 import { GET as listContacts } from "@/app/api/contacts/route";
+import { CONTACTS_PER_NETWORK } from "@/lib/contacts/schemas";
 import { runDueJobs } from "@/lib/jobs/run";
 import { newVisitorCookieValue, VISITOR_COOKIE } from "@/lib/visitors/cookie";
 import { webVisitorId } from "@/lib/visitors/identity";
-import { jsonRequest, type SignedUpOwner, setEnv, signUpOwner, TEST_ORIGIN } from "../support/auth";
+import {
+  awayFromAuthWindowBoundary,
+  jsonRequest,
+  type SignedUpOwner,
+  setEnv,
+  signUpOwner,
+  TEST_ORIGIN,
+} from "../support/auth";
 import { insertBotWithProfile, postChat } from "../support/chat";
 import { describeEachDatabase } from "../support/databases";
 import { type SmtpStub, startSmtpStub } from "../support/smtp-server";
@@ -133,6 +141,31 @@ describeEachDatabase("contact details visitors leave for the owner", (db) => {
     expect((await chat(bea, optionalBot.id)).status).toBe(200);
     expect((await leave(bea, { chatbot_id: optionalBot.id, name: "Bea" })).status).toBe(201);
   });
+
+  it("holds one network to a few contacts at a bot, however many cookies it brings", async () => {
+    await awayFromAuthWindowBoundary();
+    const network = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+    const leaveFrom = (browser: Browser, address: string) =>
+      leaveContact(
+        jsonRequest(
+          "/api/chat/contact",
+          { chatbot_id: bot.id, name: "Flood", email: "flood@example.test" },
+          { headers: { cookie: browser.cookie, origin: TEST_ORIGIN, "x-forwarded-for": address } },
+        ),
+      );
+    // Before: each fresh cookie had five a day of its own (three cookies sent 15 in 0.3 s).
+    for (let i = 0; i < CONTACTS_PER_NETWORK; i++) {
+      const fresh = newBrowser();
+      expect((await chat(fresh, bot.id)).status).toBe(200);
+      expect((await leaveFrom(fresh, network)).status).toBe(201);
+    }
+    const another = newBrowser();
+    expect((await chat(another, bot.id)).status).toBe(200);
+    const refused = await leaveFrom(another, network);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await leaveFrom(another, "192.0.2.200")).status).toBe(201);
+  }, 60_000);
 
   it("is erased with the visitor's data", async () => {
     const cleo = newBrowser();

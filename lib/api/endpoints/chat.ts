@@ -7,7 +7,7 @@ import {
   visitorDataQuerySchema,
   visitorDataSchema,
 } from "@/lib/chat/schemas";
-import { contactCreatedSchema, contactRequestSchema } from "@/lib/contacts/schemas";
+import { CONTACTS_PER_NETWORK, contactCreatedSchema, contactRequestSchema } from "@/lib/contacts/schemas";
 
 const chat = endpoints({ tag: "Chat", auth: "optional" });
 
@@ -76,8 +76,7 @@ export const forgetVisitorEndpoint = visitor("DELETE /api/chat/data", "deleteVis
 
 export const leaveContactEndpoint = visitor("POST /api/chat/contact", "leaveContact", {
   summary: "Leave your details for the chatbot's owner",
-  description:
-    "A visitor who chatted with a public bot (their cookie says who) leaves a name, an email and a message; the owner sees them at /dashboard/contacts and hears of them by email and the contact.created webhook. The bot's `contact_form` says whether it takes details (`off`: 404) and whether an email is required (then 400 without one). At most five a day per visitor and bot (429). Same origin only.",
+  description: `A visitor who chatted with a public bot (their cookie says who) leaves a name, an email and a message; the owner sees them at /dashboard/contacts and hears of them by email and the contact.created webhook. The bot's \`contact_form\` says whether it takes details (\`off\`: 404) and whether an email is required (then 400 without one). At most five a day per visitor and bot, and ${CONTACTS_PER_NETWORK} in ten minutes per client network (an IPv6 /64) and bot (429). Same origin only.`,
   body: { name: "ContactRequest", schema: contactRequestSchema },
   responses: { 201: { description: "Received.", body: { name: "ContactCreated", schema: contactCreatedSchema } } },
   errors: ["forbidden", "not_found", "rate_limited"],
