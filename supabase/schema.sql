@@ -808,8 +808,9 @@ begin
   if not found then
     return false;
   end if;
+  -- The first key stays: the links already mailed, and the browsers that followed them, hold it.
   insert into private.visitor_link_keys (visitor_row, sealed) values (found_row, p_sealed)
-  on conflict (visitor_row) do update set sealed = excluded.sealed, updated_at = now();
+  on conflict (visitor_row) do nothing;
   return true;
 end;
 $$;
@@ -1257,6 +1258,40 @@ ALTER FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text
 --
 
 COMMENT ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_slug text, p_question text, p_limit integer, p_words jsonb) IS 'A chatbot''s knowledge chunks that best match a question and the words of the same meaning the server found for it (at most 10), best first, from all of its owner''s items or the bot''s chosen subset, each Q&A saying whether its own question matched (asked); the server''s own, called with start_turn.';
+
+
+--
+-- Name: revoke_visitor_links(uuid, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.revoke_visitor_links(p_chatbot_id uuid, p_visitor_secret text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  gone integer;
+begin
+  if p_visitor_secret is null or pg_catalog.length(p_visitor_secret) < 32 then
+    return false;
+  end if;
+  delete from private.visitor_link_keys k
+   using public.visitors v
+   where k.visitor_row = v.id
+     and v.chatbot_id = p_chatbot_id
+     and v.visitor_id = private.web_visitor_id(p_visitor_secret, p_chatbot_id);
+  get diagnostics gone = row_count;
+  return gone > 0;
+end;
+$$;
+
+
+ALTER FUNCTION private.revoke_visitor_links(p_chatbot_id uuid, p_visitor_secret text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION revoke_visitor_links(p_chatbot_id uuid, p_visitor_secret text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.revoke_visitor_links(p_chatbot_id uuid, p_visitor_secret text) IS 'For the holder of a visitor cookie''s secret: every reply link mailed to them from this bot, and every browser that followed one, stops being them; true when there was a key to revoke.';
 
 
 --
@@ -2168,6 +2203,33 @@ ALTER FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text
 --
 
 COMMENT ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text, p_chatbot_id uuid) IS 'A visitor''s thumbs up or down (null takes it back) on one of their answered turns, with a comment on a thumbs down; false when the message is not an answer to the holder of this visitor cookie''s secret, or (p_chatbot_id given) not one of that bot''s. Keeps chatbot_daily_feedback.';
+
+
+--
+-- Name: visitor_link_kept(uuid, text, text); Type: FUNCTION; Schema: private; Owner: postgres
+--
+
+CREATE FUNCTION private.visitor_link_kept(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select p_visitor_secret is not null and pg_catalog.length(p_visitor_secret) >= 32 and exists (
+    select 1
+      from public.visitors v
+      join private.visitor_link_keys k on k.visitor_row = v.id
+     where v.chatbot_id = p_chatbot_id
+       and v.visitor_id = private.web_visitor_id(p_visitor_secret, p_chatbot_id)
+       and k.sealed = p_sealed);
+$$;
+
+
+ALTER FUNCTION private.visitor_link_kept(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION visitor_link_kept(p_chatbot_id uuid, p_visitor_secret text, p_sealed text); Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON FUNCTION private.visitor_link_kept(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) IS 'Whether a reply link''s sealed secret is still the one kept for the visitor it names at this bot: false once the visitor erased their data or revoked their links.';
 
 
 --
@@ -5616,6 +5678,16 @@ GRANT ALL ON FUNCTION private.retrieve_knowledge(p_chatbot_id uuid, p_chatbot_sl
 
 
 --
+-- Name: FUNCTION revoke_visitor_links(p_chatbot_id uuid, p_visitor_secret text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.revoke_visitor_links(p_chatbot_id uuid, p_visitor_secret text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.revoke_visitor_links(p_chatbot_id uuid, p_visitor_secret text) TO anon;
+GRANT ALL ON FUNCTION private.revoke_visitor_links(p_chatbot_id uuid, p_visitor_secret text) TO authenticated;
+GRANT ALL ON FUNCTION private.revoke_visitor_links(p_chatbot_id uuid, p_visitor_secret text) TO service_role;
+
+
+--
 -- Name: FUNCTION schedule_digests(p_limit integer); Type: ACL; Schema: private; Owner: postgres
 --
 
@@ -5724,6 +5796,16 @@ REVOKE ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_sec
 GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text, p_chatbot_id uuid) TO anon;
 GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text, p_chatbot_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.visitor_feedback(p_message_id uuid, p_visitor_secret text, p_rating text, p_comment text, p_chatbot_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION visitor_link_kept(p_chatbot_id uuid, p_visitor_secret text, p_sealed text); Type: ACL; Schema: private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION private.visitor_link_kept(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.visitor_link_kept(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) TO anon;
+GRANT ALL ON FUNCTION private.visitor_link_kept(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) TO authenticated;
+GRANT ALL ON FUNCTION private.visitor_link_kept(p_chatbot_id uuid, p_visitor_secret text, p_sealed text) TO service_role;
 
 
 --

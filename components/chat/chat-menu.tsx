@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { visitorDataUrl } from "./visitor-api";
+import { revokeReplyLinks, visitorDataUrl } from "./visitor-api";
 
 interface ChatMenuProps {
   chatbotId: string;
@@ -11,7 +11,10 @@ interface ChatMenuProps {
 
 const ITEM = "block w-full rounded px-2 py-1.5 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800";
 
-/** The visitor's own data: a copy to keep, or all of it gone (asked twice, since it can't be undone). */
+/**
+ * The visitor's own data: a copy to keep, the links in their reply emails stopped (a forwarded
+ * email, a shared computer), or all of it gone (asked twice, since it can't be undone).
+ */
 export function ChatMenu({ chatbotId, onDelete }: ChatMenuProps) {
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState("");
@@ -24,6 +27,20 @@ export function ChatMenu({ chatbotId, onDelete }: ChatMenuProps) {
         <a data-testid="download-data" href={visitorDataUrl(chatbotId)} download className={ITEM}>
           Download my conversation (JSON)
         </a>
+        <button
+          type="button"
+          data-testid="revoke-links"
+          onClick={async () =>
+            setNote(
+              (await revokeReplyLinks(chatbotId))
+                ? "Links in your reply emails no longer open this chat anywhere else."
+                : "Couldn't stop your email links. Try again.",
+            )
+          }
+          className={ITEM}
+        >
+          Stop my email links
+        </button>
         {confirming ? (
           <div className="space-y-1 p-1">
             <p>Delete your messages, the answers, replies and feedback for this chat? This can't be undone.</p>

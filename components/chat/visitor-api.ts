@@ -35,6 +35,15 @@ export async function deleteVisitorData(chatbotId: string): Promise<boolean> {
   }
 }
 
+/** Stops the links in the visitor's reply emails from this bot, and every browser that followed one; false when it could not be done. */
+export async function revokeReplyLinks(chatbotId: string): Promise<boolean> {
+  try {
+    return (await fetch(`/api/chat/links?chatbot_id=${encodeURIComponent(chatbotId)}`, { method: "DELETE" })).ok;
+  } catch {
+    return false;
+  }
+}
+
 /** Leaves the visitor's details for the owner: true, or what went wrong, in words for the visitor. */
 export async function sendContact(details: {
   chatbot_id: string;

@@ -9,8 +9,8 @@ import { findChatbotPage } from "@/lib/db/queries/chatbots";
 import { findVisitorConversation } from "@/lib/db/queries/visitors";
 import { getEnv } from "@/lib/env";
 import type { ChatProps, PastConversation } from "@/lib/visitors/conversation";
-import { currentCookieHeader, guestVisitorId, webVisitorId } from "@/lib/visitors/identity";
-import { readReplyLinkToken, visitorSecretFor } from "@/lib/visitors/reply-link";
+import { currentCookieHeader, guestVisitorId, visitorSecretAt, webVisitorId } from "@/lib/visitors/identity";
+import { readReplyLinkToken } from "@/lib/visitors/reply-link";
 
 // Everything the public chat page /c/<slug> (and its embed and link card) reads.
 
@@ -37,7 +37,7 @@ interface PublicChat {
 async function read(tx: Queryable, slug: string, cookieHeader: string | null) {
   const bot = await findChatbotPage(tx, slug);
   if (!bot) return null;
-  const visitorSecret = visitorSecretFor(cookieHeader, bot.id);
+  const visitorSecret = await visitorSecretAt(cookieHeader, bot.id, tx);
   const past = visitorSecret ? await findVisitorConversation(tx, { chatbotId: bot.id, visitorSecret }) : null;
   return { bot, past, visitorSecret };
 }

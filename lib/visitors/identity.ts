@@ -1,10 +1,12 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { asVisitor, type Queryable } from "@/lib/db";
+import { isVisitorLinkKept } from "@/lib/db/queries/visitors";
 import { ApiError } from "@/lib/errors";
 import { assertSameOrigin } from "@/lib/http/csrf";
 import { currentHeaders } from "@/lib/http/request-facts";
 import { visitorSecretFrom } from "./cookie";
-import { visitorSecretFor } from "./reply-link";
+import { adoptedIdentity } from "./reply-link";
 
 /** Ids of the public page's visitors; the chat API refuses them without the cookie behind them. */
 export const WEB_VISITOR_PREFIX = "web-";
@@ -30,12 +32,35 @@ export async function currentCookieHeader(): Promise<string | null> {
 }
 
 /**
+ * The visitor's secret at one bot: the identity a reply link gave this browser there while its key
+ * is still kept (not erased, not revoked), else the browser's own visitor cookie. Everything a
+ * visitor does at a named bot reads it here; tx when the caller is inside a transaction already.
+ */
+export async function visitorSecretAt(
+  cookieHeader: string | null,
+  chatbotId: string,
+  tx?: Queryable,
+): Promise<string | null> {
+  const adopted = adoptedIdentity(cookieHeader, chatbotId);
+  if (adopted) {
+    const check = (db: Queryable) =>
+      isVisitorLinkKept(db, { chatbotId, visitorSecret: adopted.secret, sealed: adopted.sealed });
+    if (await (tx ? check(tx) : asVisitor(check))) return adopted.secret;
+  }
+  return visitorSecretFrom(cookieHeader);
+}
+
+/**
  * A `web-` visitor id is accepted only from the browser whose cookie it was derived from, for the
  * bot it was derived for; integrations choose any other id freely.
  */
-export function assertWebVisitor(request: Request, visitorId: string, chatbotId: string | undefined): void {
+export async function assertWebVisitor(
+  request: Request,
+  visitorId: string,
+  chatbotId: string | undefined,
+): Promise<void> {
   if (!visitorId.startsWith(WEB_VISITOR_PREFIX)) return;
-  const secret = chatbotId ? visitorSecretFor(request.headers.get("cookie"), chatbotId) : null;
+  const secret = chatbotId ? await visitorSecretAt(request.headers.get("cookie"), chatbotId) : null;
   if (!secret || !chatbotId || webVisitorId(secret, chatbotId) !== visitorId) {
     throw new ApiError(
       "forbidden",
@@ -51,12 +76,12 @@ export function assertWebVisitor(request: Request, visitorId: string, chatbotId:
  * embed's cookie rides along on cross-site requests (SameSite=None), so a change it authorizes
  * must come from our own pages, as with sessions.
  */
-export function visitorFromCookie(
+export async function visitorFromCookie(
   request: Request,
   { mutation, chatbotId }: { mutation: boolean; chatbotId?: string },
-): string | null {
+): Promise<string | null> {
   const cookies = request.headers.get("cookie");
-  const secret = chatbotId ? visitorSecretFor(cookies, chatbotId) : visitorSecretFrom(cookies);
+  const secret = chatbotId ? await visitorSecretAt(cookies, chatbotId) : visitorSecretFrom(cookies);
   if (secret && mutation) assertSameOrigin(request.headers, request.url, { required: true });
   return secret;
 }

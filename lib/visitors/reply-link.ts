@@ -5,7 +5,6 @@ import { z } from "zod";
 import { parseCookieHeader } from "@/lib/auth/cookies";
 import { REPLY_LINK_PARAM } from "@/lib/constants";
 import { derivedKey } from "@/lib/secret";
-import { visitorSecretFrom } from "./cookie";
 
 // The link in a reply email makes another browser the visitor at one bot. The visitor's secret
 // (their cookie's, shared by every bot they chat with) travels sealed for that bot only: the token
@@ -84,24 +83,29 @@ export function readReplyLinkToken(token: string, now = Date.now()): ReplyLink {
 }
 
 /**
- * The visitor's secret at one bot: the identity a reply link handed this browser for that bot,
- * else the browser's own visitor cookie. Everything a visitor does at a named bot reads it here.
+ * The identity a reply link handed this browser at one bot: the secret inside its cookie, and the
+ * sealed value itself, which counts only while the database still keeps it for that visitor
+ * (visitorSecretAt in ./identity.ts asks). Null when the browser holds none for this bot.
  */
-export function visitorSecretFor(cookieHeader: string | null, chatbotId: string): string | null {
+export function adoptedIdentity(
+  cookieHeader: string | null,
+  chatbotId: string,
+): { secret: string; sealed: string } | null {
   const name = cookieName(chatbotId);
   for (const cookie of parseCookieHeader(cookieHeader)) {
     if (cookie.name !== name) continue;
     const secret = openVisitorSecret(cookie.value, chatbotId);
-    if (secret) return secret;
+    if (secret) return { secret, sealed: cookie.value };
   }
-  return visitorSecretFrom(cookieHeader);
+  return null;
 }
 
 /**
  * For proxy.ts: a chat page opened from a reply link with a valid token adopts the visitor it
  * names at its bot, on the request itself (so this very render shows the conversation) and as the
  * Set-Cookie header to send back. Null when there is nothing to adopt; the page itself tells the
- * visitor when a token is expired or not valid.
+ * visitor when a token is expired or not valid. The proxy has no database: a link whose key was
+ * revoked or erased still leaves its cookie, which then counts for nothing (adoptedIdentity).
  */
 export function adoptReplyLink(request: NextRequest, secure: boolean): string | null {
   const token = request.nextUrl.searchParams.get(REPLY_LINK_PARAM);

@@ -4,7 +4,12 @@ import type { FeedbackRequest, VisitorData } from "@/lib/chat/schemas";
 import { CONTACTS_PER_NETWORK, type ContactRequest } from "@/lib/contacts/schemas";
 import { asVisitor } from "@/lib/db";
 import { keepVisitorLinkKey, leaveContact as leaveContactRow } from "@/lib/db/queries/contacts";
-import { findVisitorData, forgetVisitor as forgetVisitorRows, giveFeedback } from "@/lib/db/queries/visitors";
+import {
+  findVisitorData,
+  forgetVisitor as forgetVisitorRows,
+  giveFeedback,
+  revokeVisitorLinks,
+} from "@/lib/db/queries/visitors";
 import { ApiError } from "@/lib/errors";
 import { clientNetwork } from "@/lib/http/request-facts";
 import { sealVisitorSecret } from "./reply-link";
@@ -96,4 +101,9 @@ export async function visitorData(visitorSecret: string | null, chatbotId: strin
 /** Erases everything the bot stored about the visitor, at once; a browser that never chatted has nothing to erase. */
 export async function forgetVisitor(visitorSecret: string | null, chatbotId: string): Promise<void> {
   if (visitorSecret !== null) await asVisitor((tx) => forgetVisitorRows(tx, { chatbotId, visitorSecret }));
+}
+
+/** Stops the links in the visitor's reply emails from this bot, and every browser that followed one. */
+export async function revokeReplyLinks(visitorSecret: string | null, chatbotId: string): Promise<void> {
+  if (visitorSecret !== null) await asVisitor((tx) => revokeVisitorLinks(tx, { chatbotId, visitorSecret }));
 }

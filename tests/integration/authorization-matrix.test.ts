@@ -159,6 +159,10 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
       call: ({ chatbotId }) => ({ path: `/api/chat/data?chatbot_id=${chatbotId}` }),
       anyone: 204,
     },
+    "DELETE /api/chat/links": {
+      call: ({ chatbotId }) => ({ path: `/api/chat/links?chatbot_id=${chatbotId}` }),
+      anyone: 204,
+    },
     "GET /api/keys": { call: () => ({ path: "/api/keys" }), owner: 200, other: "not theirs" },
     // Minting a key needs a password given recently: an API key never qualifies (issue 12, fix 6).
     "POST /api/keys": {
@@ -759,10 +763,12 @@ const ANON_FUNCTIONS = [
   "private.chatbot_page",
   "private.forget_visitor",
   "private.keep_visitor_link_key",
+  "private.revoke_visitor_links",
   "private.visitor_contact",
   "private.visitor_conversation",
   "private.visitor_data",
   "private.visitor_feedback",
+  "private.visitor_link_kept",
 ];
 
 /** Hostile values for an argument of this type: nonsense, extremes, injection, other owners' ids. */

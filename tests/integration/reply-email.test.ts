@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { POST as leaveContact } from "@/app/api/chat/contact/route";
 import { DELETE as deleteData, GET as downloadData } from "@/app/api/chat/data/route";
 import { POST as giveFeedback } from "@/app/api/chat/feedback/route";
+import { DELETE as revokeLinks } from "@/app/api/chat/links/route";
 import { chatPageData } from "@/lib/chatbots/public-page";
 import { REPLY_LINK_PARAM } from "@/lib/constants";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
@@ -13,7 +14,7 @@ import { runDueJobs } from "@/lib/jobs/run";
 import { saveNotificationSettingsAction } from "@/lib/notifications/actions";
 import { newVisitorCookieValue, VISITOR_COOKIE } from "@/lib/visitors/cookie";
 import { webVisitorId } from "@/lib/visitors/identity";
-import { replyLinkToken, sealVisitorSecret } from "@/lib/visitors/reply-link";
+import { replyLinkToken } from "@/lib/visitors/reply-link";
 import { proxy } from "@/proxy";
 import { callAction } from "../support/actions";
 import { jsonRequest, type SignedUpOwner, setEnv, signUpOwner, TEST_ORIGIN } from "../support/auth";
@@ -93,6 +94,15 @@ describeEachDatabase("the owner's reply by email, and contacts and thumbs in the
     );
     return row.id;
   };
+  /** The sealed secret the database keeps for this browser's visitor at the bot: what links hand out. */
+  const keptSeal = async (browser: Browser) =>
+    (
+      await db().query<{ sealed: string }>(
+        `select k.sealed from private.visitor_link_keys k join public.visitors v on v.id = k.visitor_row
+          where v.chatbot_id = $1 and v.visitor_id = $2`,
+        [bot.id, webVisitorId(browser.secret, bot.id)],
+      )
+    )[0]?.sealed;
   const replyJobs = () =>
     db().query<{ payload: Record<string, unknown> }>(
       "select payload from private.jobs where kind = 'notify.visitor_reply' order by created_at",
@@ -202,10 +212,79 @@ describeEachDatabase("the owner's reply by email, and contacts and thumbs in the
     expect(withoutLink.status).toBe(403);
   });
 
+  it("lets the visitor revoke their links, and lets no link outlive their erasure (issue 21, finding 2)", async () => {
+    const cleo = newBrowser();
+    await chat(cleo, bot.id, "Where is she based? My phone is 555-0100");
+    await leave(cleo, bot.id, "Cleo", `cleo.${randomUUID().slice(0, 8)}@example.test`);
+    const kept = () => keptSeal(cleo);
+    const sealed = await kept();
+    expect(sealed).toBeTruthy();
+    // Leaving details again keeps the key: the links already mailed still work.
+    await leave(cleo, bot.id, "Cleo", "cleo.again@example.test");
+    expect(await kept()).toBe(sealed);
+    const link = `${TEST_ORIGIN}/c/${bot.slug}?${REPLY_LINK_PARAM}=${replyLinkToken({
+      chatbotId: bot.id,
+      sealed: sealed ?? "",
+      expiresAt: new Date(Date.now() + 60_000),
+    })}`;
+    const dataAs = (cookie: string) =>
+      downloadData(new Request(`${TEST_ORIGIN}/api/chat/data?chatbot_id=${bot.id}`, { headers: fromPage(cookie) }));
+    const revoke = (cookie: string) =>
+      revokeLinks(
+        new Request(`${TEST_ORIGIN}/api/chat/links?chatbot_id=${bot.id}`, {
+          method: "DELETE",
+          headers: fromPage(cookie),
+        }),
+      );
+
+    // Revoked by the visitor: the browser that followed the link is nobody here any more.
+    const phone = await openLink(link, bot.slug);
+    expect((await dataAs(phone.cookie)).status).toBe(200);
+    expect((await revoke(cleo.cookie)).status).toBe(204);
+    expect((await dataAs(phone.cookie)).status).toBe(404);
+    expect((await openLink(link, bot.slug)).page.past).toBeNull();
+    expect((await dataAs(cleo.cookie)).status).toBe(200);
+
+    // A new key, a new link; then Cleo erases her data and chats again from her own browser.
+    await leave(cleo, bot.id, "Cleo", "cleo.third@example.test");
+    const fresh = await kept();
+    expect(fresh).not.toBe(sealed);
+    const laptop = await openLink(
+      `${TEST_ORIGIN}/c/${bot.slug}?${REPLY_LINK_PARAM}=${replyLinkToken({
+        chatbotId: bot.id,
+        sealed: fresh ?? "",
+        expiresAt: new Date(Date.now() + 60_000),
+      })}`,
+      bot.slug,
+    );
+    expect((await dataAs(laptop.cookie)).status).toBe(200);
+    const erased = await deleteData(
+      new Request(`${TEST_ORIGIN}/api/chat/data?chatbot_id=${bot.id}`, {
+        method: "DELETE",
+        headers: fromPage(cleo.cookie),
+      }),
+    );
+    expect(erased.status).toBe(204);
+    await chat(cleo, bot.id, "New number: 555-0199");
+    // Before: the adopted browser read, and could erase, what Cleo wrote after her erasure.
+    expect((await dataAs(laptop.cookie)).status).toBe(404);
+    const again = await openLink(
+      `${TEST_ORIGIN}/c/${bot.slug}?${REPLY_LINK_PARAM}=${replyLinkToken({
+        chatbotId: bot.id,
+        sealed: fresh ?? "",
+        expiresAt: new Date(Date.now() + 60_000),
+      })}`,
+      bot.slug,
+    );
+    expect(again.page.chat.visitorId).not.toBe(webVisitorId(cleo.secret, bot.id));
+    expect(JSON.stringify(again.page)).not.toContain("555-0199");
+  });
+
   it("turns away tampered, forged, foreign and expired links politely, adopting nothing", async () => {
     const bea = newBrowser();
     await chat(bea, bot.id);
-    const sealed = sealVisitorSecret(bea.secret, bot.id);
+    await leave(bea, bot.id, "Bea", `bea.${randomUUID().slice(0, 8)}@example.test`);
+    const sealed = (await keptSeal(bea)) ?? "";
     const valid = replyLinkToken({ chatbotId: bot.id, sealed, expiresAt: new Date(Date.now() + 60_000) });
     const [payload, signature] = valid.split(".");
     const flipped = `${payload.slice(0, -2)}${payload.at(-2) === "A" ? "B" : "A"}${payload.at(-1)}`;

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 // POST /api/chat – a visitor's message to a chatbot, answered as JSON or streamed (AI SDK UI message stream)
 export const POST = route(chatEndpoint)(async ({ request, caller, body }) => {
   const receivedAt = performance.now();
-  assertWebVisitor(request, body.visitor_id, body.chatbot_id);
+  await assertWebVisitor(request, body.visitor_id, body.chatbot_id);
   const turn = await startTurn({
     message: body.message,
     visitorId: body.visitor_id,

@@ -74,6 +74,15 @@ export const forgetVisitorEndpoint = visitor("DELETE /api/chat/data", "deleteVis
   errors: ["forbidden"],
 });
 
+export const revokeReplyLinksEndpoint = visitor("DELETE /api/chat/links", "revokeReplyLinks", {
+  summary: "Stop the links in the calling visitor's reply emails from this chatbot",
+  description:
+    "Every link in a reply email from this bot stops opening the conversation, and every browser that followed one (this one too, if it did) stops being this visitor at once; the browser the conversation began in stays. Leaving an email again starts new links. 204 also when there were none. Same origin only.",
+  query: visitorDataQuerySchema,
+  responses: { 204: { description: "Revoked (or there were no links)." } },
+  errors: ["forbidden"],
+});
+
 export const leaveContactEndpoint = visitor("POST /api/chat/contact", "leaveContact", {
   summary: "Leave your details for the chatbot's owner",
   description: `A visitor who chatted with a public bot (their cookie says who) leaves a name, an email and a message; the owner sees them at /dashboard/contacts and hears of them by email and the contact.created webhook. The bot's \`contact_form\` says whether it takes details (\`off\`: 404) and whether an email is required (then 400 without one). At most five a day per visitor and bot, and ${CONTACTS_PER_NETWORK} in ten minutes per client network (an IPv6 /64) and bot (429). Same origin only.`,

@@ -45,6 +45,7 @@ import {
   feedbackEndpoint,
   forgetVisitorEndpoint,
   leaveContactEndpoint,
+  revokeReplyLinksEndpoint,
   visitorDataEndpoint,
 } from "./chat";
 import { runJobsByGetEndpoint, runJobsEndpoint } from "./jobs";
@@ -86,6 +87,7 @@ export const endpoints: readonly Endpoint[] = [
   feedbackEndpoint,
   visitorDataEndpoint,
   forgetVisitorEndpoint,
+  revokeReplyLinksEndpoint,
   leaveContactEndpoint,
   listMessagesEndpoint,
   exportMessagesEndpoint,

@@ -131,3 +131,28 @@ export async function forgetVisitor(
   ]);
   return deleted;
 }
+
+/** As a visitor: whether a reply link's sealed secret is still the one kept for that visitor at the bot. */
+export async function isVisitorLinkKept(
+  tx: Queryable,
+  { chatbotId, visitorSecret, sealed }: { chatbotId: string; visitorSecret: string; sealed: string },
+): Promise<boolean> {
+  const [{ kept }] = await tx.query<{ kept: boolean }>("select private.visitor_link_kept($1, $2, $3) as kept", [
+    chatbotId,
+    visitorSecret,
+    sealed,
+  ]);
+  return kept;
+}
+
+/** As a visitor: stops every reply link of theirs at the bot, and every browser that followed one. */
+export async function revokeVisitorLinks(
+  tx: Queryable,
+  { chatbotId, visitorSecret }: { chatbotId: string; visitorSecret: string },
+): Promise<boolean> {
+  const [{ revoked }] = await tx.query<{ revoked: boolean }>("select private.revoke_visitor_links($1, $2) as revoked", [
+    chatbotId,
+    visitorSecret,
+  ]);
+  return revoked;
+}

@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 
 // POST /api/chat/contact – a visitor leaves their details for the bot's owner
 export const POST = route(leaveContactEndpoint)(async ({ request, body }) => {
-  const secret = visitorFromCookie(request, { mutation: true, chatbotId: body.chatbot_id });
+  const secret = await visitorFromCookie(request, { mutation: true, chatbotId: body.chatbot_id });
   return { status: 201, body: await leaveContact({ secret, ip: clientIp(request.headers) }, body) };
 });

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 // GET /api/chat/data – everything the bot stored about the calling visitor, as a JSON download
 export const GET = route(visitorDataEndpoint)(async ({ request, query }) => {
-  const visitorSecret = visitorFromCookie(request, { mutation: false, chatbotId: query.chatbot_id });
+  const visitorSecret = await visitorFromCookie(request, { mutation: false, chatbotId: query.chatbot_id });
   return {
     status: 200,
     body: await visitorData(visitorSecret, query.chatbot_id),
@@ -17,7 +17,7 @@ export const GET = route(visitorDataEndpoint)(async ({ request, query }) => {
 
 // DELETE /api/chat/data – erase everything the bot stored about the calling visitor, at once
 export const DELETE = route(forgetVisitorEndpoint)(async ({ request, query }) => {
-  const visitorSecret = visitorFromCookie(request, { mutation: true, chatbotId: query.chatbot_id });
+  const visitorSecret = await visitorFromCookie(request, { mutation: true, chatbotId: query.chatbot_id });
   await forgetVisitor(visitorSecret, query.chatbot_id);
   return { status: 204 };
 });
