@@ -61,6 +61,12 @@ export const JOB_ATTEMPT_TIMEOUT_MS = 60_000;
 export const JOB_RETRY_BASE_SECONDS = 30;
 export const JOB_RETRY_MAX_SECONDS = 6 * 60 * 60;
 
+/**
+ * After an immediate email of new contacts, the owner's next one waits this long and names every
+ * contact that came meanwhile: a burst makes two emails, not one per contact.
+ */
+export const CONTACT_EMAIL_PAUSE_MINUTES = 10;
+
 /** Conversations past their bot's retention deleted per run of the queue (a run every 15 s per server). */
 export const RETENTION_BATCH = 200;
 

@@ -2447,6 +2447,40 @@ COMMENT ON TABLE private.chatbot_day_visitors IS 'The visitors already counted i
 
 
 --
+-- Name: contact_email_state; Type: TABLE; Schema: private; Owner: postgres
+--
+
+CREATE TABLE private.contact_email_state (
+    user_id uuid NOT NULL,
+    last_sent_at timestamp with time zone,
+    group_due_at timestamp with time zone
+);
+
+
+ALTER TABLE private.contact_email_state OWNER TO postgres;
+
+--
+-- Name: TABLE contact_email_state; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON TABLE private.contact_email_state IS 'Per owner, how their immediate contact emails are paced; the job locks the row, so one server at a time decides.';
+
+
+--
+-- Name: COLUMN contact_email_state.last_sent_at; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.contact_email_state.last_sent_at IS 'When the latest immediate contact email went out.';
+
+
+--
+-- Name: COLUMN contact_email_state.group_due_at; Type: COMMENT; Schema: private; Owner: postgres
+--
+
+COMMENT ON COLUMN private.contact_email_state.group_due_at IS 'When the email grouping the contacts that came since is queued to go; null when none is queued.';
+
+
+--
 -- Name: jobs; Type: TABLE; Schema: private; Owner: postgres
 --
 
@@ -3161,6 +3195,7 @@ CREATE TABLE public.contacts (
     email text,
     message text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    notified_at timestamp with time zone,
     CONSTRAINT contacts_email_check CHECK (((email IS NULL) OR ((length(email) >= 3) AND (length(email) <= 320)))),
     CONSTRAINT contacts_message_check CHECK (((message IS NULL) OR (length(message) <= 2000))),
     CONSTRAINT contacts_name_check CHECK (((length(name) >= 1) AND (length(name) <= 200)))
@@ -3195,6 +3230,13 @@ COMMENT ON COLUMN public.contacts.conversation_id IS 'The conversation they were
 --
 
 COMMENT ON COLUMN public.contacts.email IS 'Where the owner can answer; null when the bot lets visitors leave none.';
+
+
+--
+-- Name: COLUMN contacts.notified_at; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.contacts.notified_at IS 'When the owner''s immediate email dealt with this contact: sent it, alone or in a group, or found the owner wants none; null while that is due.';
 
 
 --
@@ -3845,6 +3887,14 @@ ALTER TABLE ONLY private.chatbot_day_visitors
 
 
 --
+-- Name: contact_email_state contact_email_state_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.contact_email_state
+    ADD CONSTRAINT contact_email_state_pkey PRIMARY KEY (user_id);
+
+
+--
 -- Name: jobs jobs_pkey; Type: CONSTRAINT; Schema: private; Owner: postgres
 --
 
@@ -4266,6 +4316,13 @@ CREATE INDEX chatbots_user_id_created_at_idx ON public.chatbots USING btree (use
 
 
 --
+-- Name: contacts_awaiting_notice_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX contacts_awaiting_notice_idx ON public.contacts USING btree (user_id, created_at) WHERE (notified_at IS NULL);
+
+
+--
 -- Name: contacts_user_created_idx; Type: INDEX; Schema: public; Owner: postgres
 --
 
@@ -4512,6 +4569,14 @@ ALTER TABLE ONLY private.chatbot_day_visitors
 
 ALTER TABLE ONLY private.chatbot_day_visitors
     ADD CONSTRAINT chatbot_day_visitors_visitor_id_fkey FOREIGN KEY (visitor_id) REFERENCES public.visitors(id) ON DELETE CASCADE;
+
+
+--
+-- Name: contact_email_state contact_email_state_user_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: postgres
+--
+
+ALTER TABLE ONLY private.contact_email_state
+    ADD CONSTRAINT contact_email_state_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 
 --
@@ -4876,6 +4941,12 @@ ALTER TABLE private.account_tokens ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE private.chat_windows ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: contact_email_state; Type: ROW SECURITY; Schema: private; Owner: postgres
+--
+
+ALTER TABLE private.contact_email_state ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: jobs; Type: ROW SECURITY; Schema: private; Owner: postgres
@@ -5850,6 +5921,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.chat_windows TO service_role;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.chatbot_day_visitors TO service_role;
+
+
+--
+-- Name: TABLE contact_email_state; Type: ACL; Schema: private; Owner: postgres
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE private.contact_email_state TO service_role;
 
 
 --

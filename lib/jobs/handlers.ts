@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { emailContactGroup, emailNewContact } from "@/lib/notifications/use-cases/contact-emails";
 import {
   emailDailyDigest,
-  emailNewContact,
   emailUnansweredQuestion,
   emailVisitorReply,
   emailWeeklySummary,
@@ -38,6 +38,13 @@ export const JOB_HANDLERS: Record<string, JobHandler<unknown>> = {
   "notify.contact": define({
     payload: z.object({ contact_id: z.uuid() }),
     run: emailNewContact,
+  }),
+
+  // Queued by emailNewContact for when the pause after an email is over: the contacts that came
+  // meanwhile, in one email.
+  "notify.contact_group": define({
+    payload: z.object({ user_id: z.uuid() }),
+    run: emailContactGroup,
   }),
 
   // Queued by the database when the owner replies in a conversation whose visitor left an email

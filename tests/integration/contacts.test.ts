@@ -5,6 +5,7 @@ import { DELETE as deleteData } from "@/app/api/chat/data/route";
 import { GET as listContacts } from "@/app/api/contacts/route";
 import { CONTACTS_PER_NETWORK } from "@/lib/contacts/schemas";
 import { runDueJobs } from "@/lib/jobs/run";
+import { CONTACT_EMAIL_PAUSE_MINUTES } from "@/lib/limits";
 import { newVisitorCookieValue, VISITOR_COOKIE } from "@/lib/visitors/cookie";
 import { webVisitorId } from "@/lib/visitors/identity";
 import {
@@ -17,13 +18,15 @@ import {
 } from "../support/auth";
 import { insertBotWithProfile, postChat } from "../support/chat";
 import { describeEachDatabase } from "../support/databases";
-import { type SmtpStub, startSmtpStub } from "../support/smtp-server";
+import { type ReceivedMail, type SmtpStub, startSmtpStub } from "../support/smtp-server";
 
 function newBrowser() {
   const value = newVisitorCookieValue();
   return { secret: value.split(".")[0], cookie: `${VISITOR_COOKIE}=${value}` };
 }
 type Browser = ReturnType<typeof newBrowser>;
+
+const subjectOf = (mail: ReceivedMail) => /^Subject: (.*)$/m.exec(mail.raw)?.[1];
 
 describeEachDatabase("contact details visitors leave for the owner", (db) => {
   let smtp: SmtpStub;
@@ -106,10 +109,17 @@ describeEachDatabase("contact details visitors leave for the owner", (db) => {
   });
 
   it("keeps a visitor's name to one line in the owner's email, so it can't write lines of its own", async () => {
+    // An owner of its own, whose first contact is mailed at once (the first test's owner is in a pause).
+    const eveBot = await insertBotWithProfile(db(), { id: (await signUpOwner()).userId });
     const eve = newBrowser();
-    expect((await chat(eve, bot.id)).status).toBe(200);
+    expect((await chat(eve, eveBot.id)).status).toBe(200);
     const name = "Eve\r\n\r\nURGENT: your Chatfolio account is suspended.\u2028Sign in again at https://evil.example";
-    const created = await leave(eve, { chatbot_id: bot.id, name, email: "eve@example.test", message: "Hi\n\nPS: ok" });
+    const created = await leave(eve, {
+      chatbot_id: eveBot.id,
+      name,
+      email: "eve@example.test",
+      message: "Hi\n\nPS: ok",
+    });
     expect(created.status).toBe(201);
     const before = smtp.received.length;
     await runDueJobs();
@@ -121,6 +131,66 @@ describeEachDatabase("contact details visitors leave for the owner", (db) => {
       lines.some((line) => line.startsWith("Eve URGENT: your Chatfolio account is suspended. Sign in again")),
     ).toBe(true);
   });
+
+  it("mails the first contact at once and the ones that follow within the pause together, in one email", async () => {
+    const busy = await signUpOwner();
+    const busyBot = await insertBotWithProfile(db(), { id: busy.userId });
+    const mailsTo = (from: number) =>
+      smtp.received.slice(from).filter((mail) => mail.to.includes(busy.email.toLowerCase()));
+    const leaveAs = async (name: string, address: string) => {
+      const browser = newBrowser();
+      expect((await chat(browser, busyBot.id)).status).toBe(200);
+      const created = await leaveContact(
+        jsonRequest(
+          "/api/chat/contact",
+          { chatbot_id: busyBot.id, name, email: `${name.toLowerCase()}@example.test` },
+          { headers: { cookie: browser.cookie, origin: TEST_ORIGIN, "x-forwarded-for": address } },
+        ),
+      );
+      expect(created.status).toBe(201);
+    };
+
+    let before = smtp.received.length;
+    await leaveAs("First", "192.0.2.11");
+    await runDueJobs();
+    expect(mailsTo(before).map(subjectOf)).toEqual(["First left their details with Ask Ada"]);
+
+    // A burst from three networks: before, three more emails at once.
+    before = smtp.received.length;
+    for (const [index, name] of ["Second", "Third", "Fourth"].entries()) await leaveAs(name, `192.0.2.${21 + index}`);
+    await runDueJobs();
+    expect(mailsTo(before)).toEqual([]);
+    const queued = await db().query<{ run_at: Date; sent: Date }>(
+      `select j.run_at, s.last_sent_at as sent
+         from private.jobs j, private.contact_email_state s
+        where j.kind = 'notify.contact_group' and j.payload ->> 'user_id' = $1::text and s.user_id = $1::uuid`,
+      [busy.userId],
+    );
+    // One email queued for them, when the pause after the first is over.
+    expect(queued).toHaveLength(1);
+    expect(queued[0].run_at.getTime() - queued[0].sent.getTime()).toBe(CONTACT_EMAIL_PAUSE_MINUTES * 60_000);
+
+    // The pause is over.
+    await db().query(
+      "update private.contact_email_state set last_sent_at = last_sent_at - make_interval(mins => $2) where user_id = $1",
+      [busy.userId, CONTACT_EMAIL_PAUSE_MINUTES],
+    );
+    await db().query(
+      "update private.jobs set run_at = now() where kind = 'notify.contact_group' and payload ->> 'user_id' = $1",
+      [busy.userId],
+    );
+    await runDueJobs();
+    const grouped = mailsTo(before);
+    expect(grouped.map(subjectOf)).toEqual(["3 visitors left their details"]);
+    const body = grouped[0].raw.replace(/=\r?\n/g, "");
+    for (const name of ["Second", "Third", "Fourth"]) expect(body).toContain(`${name.toLowerCase()}@example.test`);
+    expect(body).not.toContain("first@example.test");
+
+    // Each was told once.
+    before = smtp.received.length;
+    await runDueJobs();
+    expect(mailsTo(before)).toEqual([]);
+  }, 60_000);
 
   it("refuses what it must: no chat yet, no cookie, another site, a missing or bad email, too many", async () => {
     const bea = newBrowser();

@@ -63,6 +63,7 @@ export interface ContactNotice {
   chatbot_id: string;
   chatbot_name: string;
   conversation_id: string | null;
+  user_id: string;
   owner_email: string;
   setting: "off" | "immediately" | "daily";
   created_at: Date;
@@ -74,7 +75,7 @@ export async function contactNotice(
   { contactId }: { contactId: string },
 ): Promise<ContactNotice | null> {
   const rows = await tx.query<ContactNotice>(
-    `select k.name, k.email, k.message, k.chatbot_id, c.name as chatbot_name, k.conversation_id,
+    `select k.name, k.email, k.message, k.chatbot_id, c.name as chatbot_name, k.conversation_id, k.user_id,
             u.email as owner_email, coalesce(s.contacts, 'immediately') as setting, k.created_at
        from public.contacts k
        join public.chatbots c on c.id = k.chatbot_id

@@ -1,7 +1,6 @@
 import "server-only";
 import { REPLY_LINK_PARAM } from "@/lib/constants";
 import { asServiceStatement } from "@/lib/db";
-import { contactNotice } from "@/lib/db/queries/contacts";
 import {
   dailyDigest,
   unansweredQuestionNotice,
@@ -10,29 +9,12 @@ import {
 } from "@/lib/db/queries/notifications";
 import { sendEmail, siteLink } from "@/lib/email";
 import { REPLY_LINK_DAYS } from "@/lib/limits";
+import { contactLine, oneLine, plural, quoted, SETTINGS_FOOTER } from "@/lib/notifications/email-text";
 import { replyLinkToken } from "@/lib/visitors/reply-link";
 
 // The emails the job queue sends (lib/jobs/handlers.ts), one use case each: read what it is about
 // as the server's own role (a job belongs to no signed-in owner), honour the owner's settings,
 // write and send it. Something gone since it was queued sends nothing.
-
-/**
- * What a visitor wrote, made one line for an email: every run of white space, line or paragraph
- * separator and control character becomes one space, so a name with newlines can't write lines of
- * its own into the owner's mail (a fake "your account is suspended" under our greeting).
- */
-const oneLine = (text: string, max = 300) =>
-  text
-    .replace(/[\s\p{Cc}\p{Zl}\p{Zp}]+/gu, " ")
-    .trim()
-    .slice(0, max);
-
-/** One line of a visitor's question or message in an email, set apart as theirs. */
-const quoted = (question: string) => `  - ${oneLine(question)}`;
-
-const SETTINGS_FOOTER = ["", "Change which emails you get in your settings:", siteLink("/dashboard/settings")];
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** A bot couldn't answer a question, for an owner who wants to hear at once. */
 export async function emailUnansweredQuestion({ message_id }: { message_id: string }): Promise<void> {
@@ -49,27 +31,6 @@ export async function emailUnansweredQuestion({ message_id }: { message_id: stri
       "",
       "Answer it once and your bot gives that answer from now on:",
       siteLink("/dashboard/questions"),
-      ...SETTINGS_FOOTER,
-    ].join("\n"),
-  });
-}
-
-/** A visitor left their details, for an owner who wants to hear at once. */
-export async function emailNewContact({ contact_id }: { contact_id: string }): Promise<void> {
-  const contact = await asServiceStatement((db) => contactNotice(db, { contactId: contact_id }));
-  // Gone (the visitor erased their data) or unwanted.
-  if (contact?.setting !== "immediately") return;
-  await sendEmail({
-    to: contact.owner_email,
-    subject: `${oneLine(contact.name, 100)} left their details with ${contact.chatbot_name}`,
-    text: [
-      `${oneLine(contact.name, 100)} left their details with ${contact.chatbot_name}:`,
-      "",
-      `  Email: ${contact.email ?? "(none given)"}`,
-      ...(contact.message ? ["", quoted(contact.message)] : []),
-      "",
-      "All your contacts, and their conversations:",
-      siteLink("/dashboard/contacts"),
       ...SETTINGS_FOOTER,
     ].join("\n"),
   });
@@ -135,10 +96,7 @@ export async function emailDailyDigest({ user_id, since }: { user_id: string; si
         ? [
             `Since your last digest, ${contacts === 1 ? "1 visitor" : `${contacts} visitors`} left their details:`,
             "",
-            ...digest.contacts.map(
-              (contact) =>
-                `  - ${oneLine(contact.name, 100)} <${contact.email ?? "no email"}> at ${contact.chatbot_name}${contact.message ? `: ${oneLine(contact.message)}` : ""}`,
-            ),
+            ...digest.contacts.map(contactLine),
             "",
             "All your contacts, and their conversations:",
             siteLink("/dashboard/contacts"),
