@@ -49,13 +49,14 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-// Next reads this statically, so the cookie's name is written out (tests/unit/proxy-matcher.test.ts
-// holds it to SESSION_COOKIE). Static assets carry no session worth refreshing. API calls without
+// Next reads this statically, so the cookie's names are written out (tests/unit/proxy-matcher.test.ts
+// holds them to SESSION_COOKIE). Static assets carry no session worth refreshing. API calls without
 // a built-in session cookie (integrations, the widget's chat, Supabase sessions: route() writes
 // their refreshed cookies back itself) skip the proxy's cost.
 export const config = {
   matcher: [
     "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|map|txt)$).*)",
     { source: "/api/:path*", has: [{ type: "cookie", key: "chatfolio_session" }] },
+    { source: "/api/:path*", has: [{ type: "cookie", key: "__Host-chatfolio_session" }] },
   ],
 };

@@ -71,3 +71,24 @@ export function requestCookieJar(request: Request): CookieJar & { pending: Cooki
     },
   };
 }
+
+/**
+ * A cookie's name as this server sets it: over https with the `__Host-` prefix, which browsers
+ * accept only with Secure, Path=/ and no Domain, so no other host under the same domain (a
+ * subdomain, another app beside this one) can plant or overwrite it. Plain http keeps the bare
+ * name, since a browser refuses a prefixed cookie that isn't Secure.
+ */
+export const hostCookieName = (name: string, secure: boolean) => (secure ? `__Host-${name}` : name);
+
+/**
+ * A cookie's values under both its names, the `__Host-` ones first: a value only this host could
+ * have set wins over one that may have been planted under the bare name. The bare name is read so
+ * cookies set before the prefix keep working.
+ */
+export function cookieValues(cookies: { name: string; value: string }[], name: string): string[] {
+  const prefixed = `__Host-${name}`;
+  return [
+    ...cookies.filter((cookie) => cookie.name === prefixed),
+    ...cookies.filter((cookie) => cookie.name === name),
+  ].map((cookie) => cookie.value);
+}

@@ -30,7 +30,7 @@ const SECURITY_SCHEMES = {
     in: "cookie",
     name: "chatfolio_session",
     description:
-      "The browser session set by sign-up/sign-in (with Supabase Auth, its sb-<project>-auth-token cookie). Mutations with a cookie must come from the app's own origin.",
+      "The browser session set by sign-up/sign-in, named `__Host-chatfolio_session` over https (with Supabase Auth, its sb-<project>-auth-token cookie). Mutations with a cookie must come from the app's own origin.",
   },
 };
 

@@ -1,10 +1,13 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { parseCookieHeader } from "@/lib/auth/cookies";
+import { cookieValues, hostCookieName, parseCookieHeader } from "@/lib/auth/cookies";
 import { derivedKey } from "@/lib/secret";
 
-/** The visitor's secret. Only the server reads it: pages derive the visitor id from it. */
+/**
+ * The visitor's secret, `__Host-chatfolio_visitor` over https. Only the server reads it: pages
+ * derive the visitor id from it.
+ */
 export const VISITOR_COOKIE = "chatfolio_visitor";
 
 // Chrome caps cookie lifetimes at 400 days anyway.
@@ -35,31 +38,42 @@ function verifiedSecret(value: string): string | null {
 }
 
 /**
- * The visitor's secret from a Cookie header, read the same way by the page, the API and the proxy:
- * the first chatfolio_visitor cookie the server signed, whatever else (a second cookie of the same
- * name, set by a page of another app on this domain) comes along.
+ * The visitor's cookie in a Cookie header, read the same way by the page, the API and the proxy:
+ * the first value the server signed, a `__Host-` one before any under the bare name (which a page
+ * of another app on this domain could have planted), whatever else comes along.
  */
-export function visitorSecretFrom(cookieHeader: string | null): string | null {
-  for (const cookie of parseCookieHeader(cookieHeader)) {
-    if (cookie.name !== VISITOR_COOKIE) continue;
-    const secret = verifiedSecret(cookie.value);
-    if (secret) return secret;
+function visitorCookieIn(cookieHeader: string | null): { secret: string; value: string; prefixed: boolean } | null {
+  const cookies = parseCookieHeader(cookieHeader);
+  const prefixedCount = cookies.filter((cookie) => cookie.name === hostCookieName(VISITOR_COOKIE, true)).length;
+  for (const [index, value] of cookieValues(cookies, VISITOR_COOKIE).entries()) {
+    const secret = verifiedSecret(value);
+    if (secret) return { secret, value, prefixed: index < prefixedCount };
   }
   return null;
+}
+
+/** The visitor's secret from a Cookie header; null without a cookie this server signed. */
+export function visitorSecretFrom(cookieHeader: string | null): string | null {
+  return visitorCookieIn(cookieHeader)?.secret ?? null;
 }
 
 /**
  * For proxy.ts: gives a chat page's request a visitor cookie when it has no valid one, on the
  * request itself (so the very first render already knows the visitor) and as the Set-Cookie header
- * to send back, or null when nothing needs setting. Inside the embed, a cross-site iframe, only a
- * `SameSite=None; Secure; Partitioned` cookie survives; Chrome accepts Secure on http://localhost.
+ * to send back, or null when nothing needs setting. Over https a cookie under the bare name (set
+ * before the prefix) is set again under the `__Host-` one, the same visitor. Inside the embed, a
+ * cross-site iframe, only a `SameSite=None; Secure; Partitioned` cookie survives; Chrome accepts
+ * Secure on http://localhost.
  */
 export function issueVisitorCookie(request: NextRequest, secure: boolean): string | null {
   const pathname = request.nextUrl.pathname;
-  if (!CHAT_PAGE.test(pathname) || visitorSecretFrom(request.headers.get("cookie"))) return null;
-  const value = newVisitorCookieValue();
-  request.cookies.set(VISITOR_COOKIE, value);
-  const attributes = [`${VISITOR_COOKIE}=${value}`, "Path=/", `Max-Age=${MAX_AGE_SECONDS}`, "HttpOnly"];
+  if (!CHAT_PAGE.test(pathname)) return null;
+  const held = visitorCookieIn(request.headers.get("cookie"));
+  if (held && (held.prefixed || !secure)) return null;
+  const name = hostCookieName(VISITOR_COOKIE, secure);
+  const value = held?.value ?? newVisitorCookieValue();
+  request.cookies.set(name, value);
+  const attributes = [`${name}=${value}`, "Path=/", `Max-Age=${MAX_AGE_SECONDS}`, "HttpOnly"];
   if (EMBED_PAGE.test(pathname)) attributes.push("Secure", "SameSite=None", "Partitioned");
   else attributes.push(...(secure ? ["Secure"] : []), "SameSite=Lax");
   return attributes.join("; ");

@@ -2,7 +2,7 @@ import "server-only";
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { parseCookieHeader } from "@/lib/auth/cookies";
+import { cookieValues, hostCookieName, parseCookieHeader } from "@/lib/auth/cookies";
 import { REPLY_LINK_PARAM } from "@/lib/constants";
 import { derivedKey } from "@/lib/secret";
 
@@ -91,11 +91,10 @@ export function adoptedIdentity(
   cookieHeader: string | null,
   chatbotId: string,
 ): { secret: string; sealed: string } | null {
-  const name = cookieName(chatbotId);
-  for (const cookie of parseCookieHeader(cookieHeader)) {
-    if (cookie.name !== name) continue;
-    const secret = openVisitorSecret(cookie.value, chatbotId);
-    if (secret) return { secret, sealed: cookie.value };
+  // A `__Host-` cookie (over https) before one under the bare name, as for the visitor cookie.
+  for (const sealed of cookieValues(parseCookieHeader(cookieHeader), cookieName(chatbotId))) {
+    const secret = openVisitorSecret(sealed, chatbotId);
+    if (secret) return { secret, sealed };
   }
   return null;
 }
@@ -112,7 +111,7 @@ export function adoptReplyLink(request: NextRequest, secure: boolean): string | 
   if (!token || !/^\/c\/[^/]+\/?$/.test(request.nextUrl.pathname)) return null;
   const link = readReplyLinkToken(token);
   if (!link.ok) return null;
-  const name = cookieName(link.chatbotId);
+  const name = hostCookieName(cookieName(link.chatbotId), secure);
   request.cookies.set(name, link.sealed);
   return [
     `${name}=${link.sealed}`,

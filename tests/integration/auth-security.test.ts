@@ -111,13 +111,15 @@ describeEachDatabase("built-in auth: expiry, CSRF, rate limits, sliding sessions
     } finally {
       vi.useRealTimers();
     }
-    const [cookie] = refreshed.cookies;
+    // Over https it comes back under the __Host- name, and the bare one is cleared.
+    const [cookie, bare] = refreshed.cookies;
     expect(cookie).toMatchObject({
-      name: "chatfolio_session",
+      name: "__Host-chatfolio_session",
       options: { httpOnly: true, secure: true, sameSite: "lax", maxAge: 7 * 24 * 60 * 60 },
     });
+    expect(bare).toMatchObject({ name: "chatfolio_session", value: "", options: { maxAge: 0 } });
     expect(cookie.value).not.toBe(cookies[0].value);
-    expect((await list({ cookie: `chatfolio_session=${cookie.value}` })).status).toBe(200);
+    expect((await list({ cookie: `__Host-chatfolio_session=${cookie.value}` })).status).toBe(200);
     expect(await refreshSession([], false)).toEqual({ present: false, cookies: [] });
   });
 

@@ -10,7 +10,7 @@ import { type AuthContext, type Caller, emailTaken, wrongPassword } from "..";
 import { limitAuthAttempt } from "../rate-limit";
 import { hashLinkToken, linkToken } from "./link-tokens";
 import { hashPassword, verifyPassword } from "./password";
-import { clearedSessionCookie } from "./session-cookie";
+import { clearedSessionCookies } from "./session-cookie";
 import { startBrowserSession } from "./sign-in";
 
 /**
@@ -153,5 +153,5 @@ export async function resetPassword(
 }
 
 export async function clearSession(context: AuthContext): Promise<void> {
-  context.jar.setAll([clearedSessionCookie(context.secure)]);
+  context.jar.setAll(clearedSessionCookies(context.secure));
 }

@@ -3,7 +3,7 @@ import { asServiceStatement, type JwtClaims } from "@/lib/db";
 import { touchSession } from "@/lib/db/queries/sessions";
 import type { Caller } from "..";
 import type { CookieJar } from "../cookies";
-import { SESSION_COOKIE } from "./session-cookie";
+import { sessionCookieIn } from "./session-cookie";
 import { type BuiltinTokenClaims, SESSION_TTL_SECONDS, verifyBuiltinToken } from "./tokens";
 
 // A used session's expiry moves forward at most this often (one write per hour per session).
@@ -42,6 +42,6 @@ export function bearerCaller(token: string): Promise<Caller | null> {
 
 /** The caller of the built-in session cookie. */
 export async function sessionCaller(jar: CookieJar): Promise<Caller | null> {
-  const cookie = jar.getAll().find((entry) => entry.name === SESSION_COOKIE)?.value;
-  return cookie ? builtinCaller(cookie, "session") : null;
+  const cookie = sessionCookieIn(jar.getAll());
+  return cookie ? builtinCaller(cookie.value, "session") : null;
 }

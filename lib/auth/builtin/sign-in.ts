@@ -6,7 +6,7 @@ import { findUserByEmail, insertUser, recordSignIn, type UserRow } from "@/lib/d
 import { ApiError } from "@/lib/errors";
 import { type AuthContext, type Caller, emailTaken, type SignUpResult, WRONG_CREDENTIALS } from "..";
 import { hashPassword, verifyPassword } from "./password";
-import { clearedSessionCookie, sessionCookie } from "./session-cookie";
+import { clearedSessionCookies, sessionCookie } from "./session-cookie";
 import { ACCESS_TOKEN_TTL_SECONDS, SESSION_TTL_SECONDS, signBuiltinToken } from "./tokens";
 
 // The built-in backend's sign-up, sign-in and sign-out: users in auth.users with scrypt hashes, sessions in
@@ -72,5 +72,5 @@ export async function signOut(caller: Caller | null, context: AuthContext, all: 
   const sessionId = caller?.sessionId;
   if (caller && all) await asService((tx) => deleteUserSessions(tx, caller.userId));
   else if (sessionId) await asService((tx) => deleteSession(tx, sessionId));
-  context.jar.setAll([clearedSessionCookie(context.secure)]);
+  context.jar.setAll(clearedSessionCookies(context.secure));
 }
