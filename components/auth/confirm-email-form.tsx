@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage } from "@/components/settings/form-message";
-import { Button } from "@/components/ui/button";
+import { StatusForm } from "@/components/settings/form-message";
 import { ButtonLink } from "@/components/ui/button-link";
 import { confirmEmailAction } from "@/lib/account/actions";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
@@ -18,12 +17,15 @@ export function ConfirmEmailForm({ token }: { token: string }) {
     );
   }
   return (
-    <form action={action} className="grid gap-5" aria-describedby="confirm-email-status">
+    <StatusForm
+      action={action}
+      name="confirm-email"
+      state={state}
+      pending={pending}
+      submitLabel="Confirm new email"
+      wide
+    >
       <input type="hidden" name="token" value={token} />
-      <FormMessage id="confirm-email-status" state={state} />
-      <Button type="submit" size="lg" loading={pending} className="w-full">
-        Confirm new email
-      </Button>
-    </form>
+    </StatusForm>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage, fieldErrorsOf } from "@/components/settings/form-message";
-import { Button } from "@/components/ui/button";
+import { fieldErrorsOf, StatusForm } from "@/components/settings/form-message";
 import { ButtonLink } from "@/components/ui/button-link";
 import { InputField } from "@/components/ui/input";
 import { forgotPasswordAction } from "@/lib/account/actions";
@@ -15,7 +14,27 @@ export function ForgotPasswordForm() {
     idleFormState,
   );
   return (
-    <form action={action} noValidate className="grid gap-5" aria-describedby="forgot-password-status">
+    <StatusForm
+      action={action}
+      name="forgot-password"
+      state={state}
+      pending={pending}
+      notice={
+        state.status === "success"
+          ? `If ${state.data.email} has an account, a link to reset its password is on its way. It works once, for one hour.`
+          : undefined
+      }
+      submitLabel="Send reset link"
+      wide
+      after={
+        <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
+          Remembered it?{" "}
+          <ButtonLink variant="link" href="/login">
+            Sign in
+          </ButtonLink>
+        </p>
+      }
+    >
       <InputField
         label="Email"
         error={fieldErrorsOf(state).email}
@@ -24,24 +43,6 @@ export function ForgotPasswordForm() {
         autoComplete="email"
         defaultValue={state.status === "error" ? (state.values.email ?? "") : ""}
       />
-      <FormMessage
-        id="forgot-password-status"
-        state={state}
-        notice={
-          state.status === "success"
-            ? `If ${state.data.email} has an account, a link to reset its password is on its way. It works once, for one hour.`
-            : undefined
-        }
-      />
-      <Button type="submit" size="lg" loading={pending} className="w-full">
-        Send reset link
-      </Button>
-      <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
-        Remembered it?{" "}
-        <ButtonLink variant="link" href="/login">
-          Sign in
-        </ButtonLink>
-      </p>
-    </form>
+    </StatusForm>
   );
 }

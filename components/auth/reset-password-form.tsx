@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage, fieldErrorsOf } from "@/components/settings/form-message";
-import { Button } from "@/components/ui/button";
+import { fieldErrorsOf, StatusForm } from "@/components/settings/form-message";
 import { ButtonLink } from "@/components/ui/button-link";
 import { InputField } from "@/components/ui/input";
 import { resetPasswordAction } from "@/lib/account/actions";
@@ -14,7 +13,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState<FormState<never>, FormData>(resetPasswordAction, idleFormState);
   const errors = fieldErrorsOf(state);
   return (
-    <form action={action} noValidate className="grid gap-5" aria-describedby="reset-password-status">
+    <StatusForm
+      action={action}
+      name="reset-password"
+      state={state}
+      pending={pending}
+      submitLabel="Set new password"
+      wide
+    >
       <input type="hidden" name="token" value={token} />
       <InputField
         label="New password"
@@ -35,10 +41,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
           </ButtonLink>
         </p>
       ) : null}
-      <FormMessage id="reset-password-status" state={state} />
-      <Button type="submit" size="lg" loading={pending} className="w-full">
-        Set new password
-      </Button>
-    </form>
+    </StatusForm>
   );
 }

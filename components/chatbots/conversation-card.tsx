@@ -2,7 +2,7 @@
 
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
+import { SelectField } from "@/components/ui/select";
 import { TextareaField } from "@/components/ui/textarea";
 import { TONES, type Voice } from "@/lib/constants";
 import type { EditorCardProps } from "./editor-values";
@@ -49,45 +49,34 @@ export function ConversationCard({
           value={configuration.instructions}
           onChange={(e) => setKey("instructions", e.target.value)}
         />
-        <Field label="Tone" error={errors["configuration.tone"]}>
-          {(control) => (
-            <Select
-              {...control}
-              options={TONE_OPTIONS}
-              value={configuration.tone}
-              onValueChange={(tone) => tone && setKey("tone", tone)}
-            />
-          )}
-        </Field>
-        <Field
+        <SelectField
+          label="Tone"
+          error={errors["configuration.tone"]}
+          options={TONE_OPTIONS}
+          value={configuration.tone}
+          onValueChange={(tone) => setKey("tone", tone)}
+        />
+        <SelectField
           label="Voice"
           hint="“Ada is based in Lisbon”, or “I'm based in Lisbon”."
           error={errors["configuration.voice"]}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              options={VOICE_OPTIONS}
-              value={configuration.voice}
-              onValueChange={(voice) => voice && setKey("voice", voice)}
-            />
-          )}
-        </Field>
+          options={VOICE_OPTIONS}
+          value={configuration.voice}
+          onValueChange={(voice) => setKey("voice", voice)}
+        />
         {models ? (
           <>
-            <Field label="Model" hint="Which model answers." error={errors["configuration.model"]}>
-              {(control) => (
-                <Select
-                  {...control}
-                  options={[
-                    { value: "", label: "The server's default" },
-                    ...models.map((model) => ({ value: model, label: model })),
-                  ]}
-                  value={configuration.model ?? ""}
-                  onValueChange={(model) => setKey("model", model === "" ? null : model)}
-                />
-              )}
-            </Field>
+            <SelectField
+              label="Model"
+              hint="Which model answers."
+              error={errors["configuration.model"]}
+              options={[
+                { value: "", label: "The server's default" },
+                ...models.map((model) => ({ value: model, label: model })),
+              ]}
+              value={configuration.model ?? ""}
+              onValueChange={(model) => setKey("model", model === "" ? null : model)}
+            />
             <Field
               label={`Temperature: ${configuration.temperature.toFixed(1)}`}
               hint="Lower answers the same way each time; higher varies more."

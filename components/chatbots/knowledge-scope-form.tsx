@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { FormMessage, fieldErrorsOf } from "@/components/settings/form-message";
-import { Button } from "@/components/ui/button";
+import { fieldErrorsOf, StatusForm } from "@/components/settings/form-message";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { RadioChoices } from "@/components/ui/radio-choices";
 import { KNOWLEDGE_KIND_LABELS } from "@/lib/answer-sources";
@@ -43,7 +42,14 @@ export function KnowledgeScopeForm({
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <form action={action} noValidate className="grid gap-4" aria-describedby="knowledge-scope-status">
+        <StatusForm
+          action={action}
+          name="knowledge-scope"
+          state={state}
+          pending={pending}
+          notice={state.status === "success" ? "Knowledge choice saved." : undefined}
+          submitLabel="Save knowledge choice"
+        >
           <input type="hidden" name="id" value={chatbotId} />
           <RadioChoices
             name="scope"
@@ -82,17 +88,7 @@ export function KnowledgeScopeForm({
               </p>
             ) : null}
           </fieldset>
-          <FormMessage
-            id="knowledge-scope-status"
-            state={state}
-            notice={state.status === "success" ? "Knowledge choice saved." : undefined}
-          />
-          <div>
-            <Button type="submit" loading={pending}>
-              Save knowledge choice
-            </Button>
-          </div>
-        </form>
+        </StatusForm>
       </CardContent>
     </Card>
   );

@@ -3,7 +3,7 @@
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, InputField } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { SelectField } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import type { EditorCardProps, RetentionChoice } from "./editor-values";
 
@@ -14,6 +14,11 @@ const RETENTION_OPTIONS: { value: RetentionChoice; label: string }[] = [
   { value: "365", label: "365 days" },
 ];
 
+const RATE_LIMIT_FIELDS = [
+  { key: "max_messages", label: "Messages per visitor", hint: "How many messages one visitor may send…" },
+  { key: "window_seconds", label: "Within (seconds)", hint: "…within this many seconds." },
+] as const;
+
 /** What visitors may send, how long their conversations are kept, and how the chat looks. */
 export function LimitsCard({ values, setKey, errors }: Omit<EditorCardProps, "setField">) {
   const { rate_limit: rateLimit, theme, ...configuration } = values.configuration;
@@ -23,24 +28,18 @@ export function LimitsCard({ values, setKey, errors }: Omit<EditorCardProps, "se
         <CardTitle>Limits and look</CardTitle>
       </CardHeader>
       <CardContent className="grid gap-5 sm:grid-cols-2">
-        <InputField
-          label="Messages per visitor"
-          hint="How many messages one visitor may send…"
-          error={errors["configuration.rate_limit.max_messages"]}
-          type="number"
-          inputMode="numeric"
-          value={Number.isNaN(rateLimit.max_messages) ? "" : rateLimit.max_messages}
-          onChange={(e) => setKey("rate_limit", { ...rateLimit, max_messages: e.target.valueAsNumber })}
-        />
-        <InputField
-          label="Within (seconds)"
-          hint="…within this many seconds."
-          error={errors["configuration.rate_limit.window_seconds"]}
-          type="number"
-          inputMode="numeric"
-          value={Number.isNaN(rateLimit.window_seconds) ? "" : rateLimit.window_seconds}
-          onChange={(e) => setKey("rate_limit", { ...rateLimit, window_seconds: e.target.valueAsNumber })}
-        />
+        {RATE_LIMIT_FIELDS.map(({ key, label, hint }) => (
+          <InputField
+            key={key}
+            label={label}
+            hint={hint}
+            error={errors[`configuration.rate_limit.${key}`]}
+            type="number"
+            inputMode="numeric"
+            value={Number.isNaN(rateLimit[key]) ? "" : rateLimit[key]}
+            onChange={(e) => setKey("rate_limit", { ...rateLimit, [key]: e.target.valueAsNumber })}
+          />
+        ))}
         <InputField
           label="Blocked words"
           hint="Separated by commas or spaces. A message with any of them, as a whole word in any case, is refused before the bot sees it; refusals are counted, never stored."
@@ -48,20 +47,14 @@ export function LimitsCard({ values, setKey, errors }: Omit<EditorCardProps, "se
           value={configuration.blocked_words}
           onChange={(e) => setKey("blocked_words", e.target.value)}
         />
-        <Field
+        <SelectField
           label="Keep conversations"
           hint="After a conversation's last message; then its messages and the visitor's details are deleted. Counts in analytics stay."
           error={errors["configuration.retention_days"]}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              options={RETENTION_OPTIONS}
-              value={configuration.retention_days}
-              onValueChange={(retention) => retention && setKey("retention_days", retention)}
-            />
-          )}
-        </Field>
+          options={RETENTION_OPTIONS}
+          value={configuration.retention_days}
+          onValueChange={(retention) => setKey("retention_days", retention)}
+        />
         <Field
           label="Show sources"
           layout="inline"

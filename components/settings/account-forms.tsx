@@ -12,7 +12,7 @@ import {
 } from "@/lib/account/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/constants";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
-import { FormMessage, fieldErrorsOf } from "./form-message";
+import { FormMessage, fieldErrorsOf, StatusForm } from "./form-message";
 import { PasswordPrompt } from "./password-prompt";
 
 /**
@@ -60,7 +60,21 @@ export function ChangeEmailForm({ email }: { email: string }) {
   const waiting = state.status === "success" && state.data.pending;
   useSucceeded(state, waiting ? "Check the new address’s inbox" : "Email changed", form);
   return (
-    <form ref={form} action={action} noValidate className="grid gap-4" aria-describedby="change-email-status">
+    <StatusForm
+      ref={form}
+      action={action}
+      name="change-email"
+      state={state}
+      pending={pending}
+      notice={
+        state.status === "success"
+          ? waiting
+            ? "We sent a confirmation link to the new address. The change happens when you follow it."
+            : "Your email has been changed."
+          : undefined
+      }
+      submitLabel="Change email"
+    >
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         You sign in as <strong className="text-zinc-900 dark:text-zinc-100">{email}</strong>.
       </p>
@@ -72,21 +86,7 @@ export function ChangeEmailForm({ email }: { email: string }) {
         type="password"
         autoComplete="current-password"
       />
-      <FormMessage
-        id="change-email-status"
-        state={state}
-        notice={
-          state.status === "success"
-            ? waiting
-              ? "We sent a confirmation link to the new address. The change happens when you follow it."
-              : "Your email has been changed."
-            : undefined
-        }
-      />
-      <Button type="submit" loading={pending} className="justify-self-start">
-        Change email
-      </Button>
-    </form>
+    </StatusForm>
   );
 }
 
@@ -96,7 +96,15 @@ export function ChangePasswordForm() {
   const errors = fieldErrorsOf(state);
   useSucceeded(state, "Password changed", form);
   return (
-    <form ref={form} action={action} noValidate className="grid gap-4" aria-describedby="change-password-status">
+    <StatusForm
+      ref={form}
+      action={action}
+      name="change-password"
+      state={state}
+      pending={pending}
+      notice={state.status === "success" ? "Password changed. Every other session has been signed out." : undefined}
+      submitLabel="Change password"
+    >
       <InputField
         label="Current password"
         error={errors.current_password}
@@ -129,15 +137,7 @@ export function ChangePasswordForm() {
           </span>
         </span>
       </label>
-      <FormMessage
-        id="change-password-status"
-        state={state}
-        notice={state.status === "success" ? "Password changed. Every other session has been signed out." : undefined}
-      />
-      <Button type="submit" loading={pending} className="justify-self-start">
-        Change password
-      </Button>
-    </form>
+    </StatusForm>
   );
 }
 

@@ -1,13 +1,12 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/input";
 import { RadioChoices } from "@/components/ui/radio-choices";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { saveNotificationSettingsAction } from "@/lib/notifications/actions";
 import type { NotificationSettings } from "@/lib/notifications/types";
-import { FormMessage, fieldErrorsOf } from "./form-message";
+import { fieldErrorsOf, StatusForm } from "./form-message";
 
 const UNANSWERED_CHOICES = [
   ["immediately", "Email me right away"],
@@ -37,7 +36,15 @@ export function NotificationForm({ settings }: { settings: NotificationSettings 
   }, [settings.timezone]);
 
   return (
-    <form action={action} noValidate className="grid gap-5" aria-describedby="notifications-status">
+    <StatusForm
+      action={action}
+      name="notifications"
+      state={state}
+      pending={pending}
+      notice={state.status === "success" ? "Notification settings saved." : undefined}
+      submitLabel="Save"
+      className="gap-5"
+    >
       <RadioChoices
         name="unanswered_questions"
         legend="When a bot can’t answer a question"
@@ -80,16 +87,6 @@ export function NotificationForm({ settings }: { settings: NotificationSettings 
           <option key={zone} value={zone} />
         ))}
       </datalist>
-      <FormMessage
-        id="notifications-status"
-        state={state}
-        notice={state.status === "success" ? "Notification settings saved." : undefined}
-      />
-      <div>
-        <Button type="submit" loading={pending}>
-          Save
-        </Button>
-      </div>
-    </form>
+    </StatusForm>
   );
 }

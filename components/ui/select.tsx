@@ -2,8 +2,10 @@
 
 import { Select as BaseSelect } from "@base-ui/react/select";
 import { Check, ChevronsUpDown } from "lucide-react";
+import type { ReactNode } from "react";
 import { cn } from "./cn";
 import { controlClasses } from "./control-classes";
+import { Field } from "./field";
 import { listItemClasses, listPopupClasses } from "./popup-classes";
 
 export interface SelectOption<Value extends string = string> {
@@ -85,5 +87,31 @@ export function Select<Value extends string>({
         </BaseSelect.Positioner>
       </BaseSelect.Portal>
     </BaseSelect.Root>
+  );
+}
+
+interface SelectFieldProps<Value extends string>
+  extends Omit<SelectProps<Value>, "id" | "aria-label" | "aria-describedby" | "aria-invalid" | "onValueChange"> {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  /** A value was chosen (Base UI's "nothing chosen" never reaches it). */
+  onValueChange?: (value: Value) => void;
+}
+
+/** The common case of a Field: a labelled Select with its hint and error, in one element. */
+export function SelectField<Value extends string>({
+  label,
+  hint,
+  error,
+  onValueChange,
+  ...select
+}: SelectFieldProps<Value>) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <Select {...control} {...select} onValueChange={(value) => value !== null && onValueChange?.(value)} />
+      )}
+    </Field>
   );
 }

@@ -64,23 +64,19 @@ export interface ContactNotice {
   chatbot_name: string;
   conversation_id: string | null;
   user_id: string;
-  owner_email: string;
-  setting: "off" | "immediately" | "daily";
   created_at: Date;
 }
 
-/** As the server's own role: one contact with what the owner's email and the webhook say. */
+/** As the server's own role: one contact, as the contact.created webhook and the owner's email tell it. */
 export async function contactNotice(
   tx: Queryable,
   { contactId }: { contactId: string },
 ): Promise<ContactNotice | null> {
   const rows = await tx.query<ContactNotice>(
     `select k.name, k.email, k.message, k.chatbot_id, c.name as chatbot_name, k.conversation_id, k.user_id,
-            u.email as owner_email, coalesce(s.contacts, 'immediately') as setting, k.created_at
+            k.created_at
        from public.contacts k
        join public.chatbots c on c.id = k.chatbot_id
-       join auth.users u on u.id = k.user_id
-       left join public.notification_settings s on s.user_id = k.user_id
       where k.id = $1`,
     [contactId],
   );
