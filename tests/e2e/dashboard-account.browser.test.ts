@@ -86,6 +86,7 @@ describe.skipIf(!browserAvailable())("the owner's account in Chromium", () => {
     await checkPage(page, "settings-keys-empty");
 
     await page.getByLabel("Key name").fill("Zapier");
+    await page.getByLabel(/^Read and write/).check();
     const create = page.getByRole("button", { name: "Create key" });
     await hydrated(create);
     await create.click();

@@ -4,6 +4,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signBuiltinToken } from "@/lib/auth/builtin/tokens";
 import { asOwner, asVisitor } from "@/lib/db";
+import type { Endpoint } from "@/lib/api/endpoint";
 import { type ErrorCode, sqlState } from "@/lib/errors";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { runWithRequestForTests } from "@/lib/http/request-facts";
@@ -27,9 +28,11 @@ const CREDENTIALS = [
   "revoked API key",
   "other owner's token",
   "other owner's API key",
+  "other owner's read API key",
   "owner's cookie",
   "owner's token",
   "owner's API key",
+  "owner's read API key",
 ] as const;
 type Credential = (typeof CREDENTIALS)[number];
 
@@ -41,7 +44,13 @@ const ANONYMOUS: readonly Credential[] = [
   "alg none",
   "revoked API key",
 ];
-const OTHER_OWNER: readonly Credential[] = ["other owner's token", "other owner's API key"];
+const OTHER_OWNER: readonly Credential[] = [
+  "other owner's token",
+  "other owner's API key",
+  "other owner's read API key",
+];
+/** Keys with the read scope: any operation but a GET that reads who calls is 403 insufficient_scope. */
+const READ_KEYS: readonly Credential[] = ["owner's read API key", "other owner's read API key"];
 
 /** Owner A's things, which every row aims at. */
 interface Fixture {
@@ -323,8 +332,16 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
   };
 }
 
-function expected(row: Row, credential: Credential): number | "not theirs" {
-  const exception = row.except?.[credential];
+/**
+ * What a credential gets from a route. A read key is held to its scope before anything else on
+ * every operation that reads credentials (auth required or optional); one declared `auth: "none"`
+ * never looks at them, so there a read key is nobody, as any other credential is.
+ */
+function expected(row: Row, credential: Credential, endpoint: Endpoint | undefined): number | "not theirs" {
+  if (READ_KEYS.includes(credential) && endpoint && endpoint.auth !== "none" && endpoint.method !== "get") return 403;
+  // Otherwise a read key answers as a write key of the same owner would.
+  const asWriteKey = credential.replace(" read API key", " API key") as Credential;
+  const exception = row.except?.[credential] ?? row.except?.[asWriteKey];
   if (exception !== undefined) return exception;
   if ("anyone" in row) return row.anyone;
   if (ANONYMOUS.includes(credential)) return 401;
@@ -385,13 +402,17 @@ describeEachDatabase("every API route x every credential", () => {
     const turn = (await (
       await chat(jsonRequest("/api/chat", { chatbot_id: bot.id, visitor_id: `matrix-${randomUUID()}`, message: "Hi" }))
     ).json()) as { message_id: string };
-    const key = async (who: SignedUpOwner) =>
-      (await (await createKey(jsonRequest("/api/keys", { name: "Matrix" }, { headers: who.bearer }))).json()) as {
+    const key = async (who: SignedUpOwner, scope?: "read") =>
+      (await (
+        await createKey(jsonRequest("/api/keys", { name: "Matrix", scope }, { headers: who.bearer }))
+      ).json()) as {
         id: string;
         key: string;
       };
     const ownerKey = await key(owner);
     const otherKey = await key(other);
+    const ownerReadKey = await key(owner, "read");
+    const otherReadKey = await key(other, "read");
     const revoked = await key(owner);
     await deleteKey(new Request(`${TEST_ORIGIN}/api/keys/${revoked.id}`, { method: "DELETE", headers: owner.bearer }), {
       params: Promise.resolve({ id: revoked.id }),
@@ -451,9 +472,11 @@ describeEachDatabase("every API route x every credential", () => {
       "revoked API key": bearer(revoked.key),
       "other owner's token": other.bearer,
       "other owner's API key": bearer(otherKey.key),
+      "other owner's read API key": bearer(otherReadKey.key),
       "owner's cookie": { cookie: owner.cookie, origin: TEST_ORIGIN },
       "owner's token": owner.bearer,
       "owner's API key": bearer(ownerKey.key),
+      "owner's read API key": bearer(ownerReadKey.key),
     } satisfies Record<Credential, Record<string, string>>);
   });
 
@@ -465,8 +488,11 @@ describeEachDatabase("every API route x every credential", () => {
       for (const credential of CREDENTIALS) {
         const call = await row.call(fixture);
         const response = await send(served, served.method, call, headers[credential]);
-        const want = expected(row, credential);
+        const want = expected(row, credential, served.handler.endpoint);
         const text = await response.text();
+        if (READ_KEYS.includes(credential) && want === 403 && !text.includes('"insufficient_scope"')) {
+          mismatches.push(`${served.route} with ${credential}: 403 without insufficient_scope ${text.slice(0, 120)}`);
+        }
         if (want === "not theirs") {
           const leaked =
             response.status !== 200 ||
@@ -589,7 +615,7 @@ const ACTION_ROWS: Record<string, ActionRow> = {
   },
   "inbox.unblock": { input: () => ({ id: NIL_UUID }), owner: "not_found", other: "not_found" },
   // The session cookie from sign-up has just given the password, so it may mint.
-  "keys.create": { input: () => ({ name: "Matrix" }), owner: "success", other: "success" },
+  "keys.create": { input: () => ({ name: "Matrix", scope: "write" }), owner: "success", other: "success" },
   "keys.revoke": { input: ({ apiKeyId }) => ({ id: apiKeyId }), owner: "success", other: "not_found" },
   "webhooks.create": {
     input: () => ({ url: UNREACHABLE_HOOK, events: ["message.created"] }),
