@@ -125,7 +125,87 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
     const response = await POST(jsonRequest("/api/webhooks", body, { headers: owner().bearer }));
     return ((await response.json()) as { id: string }).id;
   };
+  // A block to lift: the owner's visitor block of the fixture's conversation (made again once lifted).
+  const ownBlock = async (conversationId: string) => {
+    const { POST } = await import("@/app/api/conversations/[id]/blocks/route");
+    const request = jsonRequest(
+      `/api/conversations/${conversationId}/blocks`,
+      { scope: "visitor" },
+      {
+        headers: owner().bearer,
+      },
+    );
+    const response = await POST(request, { params: Promise.resolve({ id: conversationId }) });
+    const { blocks } = (await response.json()) as { blocks: { id: string; scope: string }[] };
+    return blocks.find((block) => block.scope === "visitor")?.id ?? NIL_UUID;
+  };
+  const conversation = ({ conversationId }: Fixture) => conversationId ?? NIL_UUID;
   return {
+    // Issue 22's parity operations: the inbox's conversations, replies and blocks.
+    "GET /api/conversations": { call: () => ({ path: "/api/conversations" }), owner: 200, other: "not theirs" },
+    "GET /api/conversations/{id}": {
+      call: (fixture) => ({ path: `/api/conversations/${conversation(fixture)}` }),
+      owner: 200,
+      other: 404,
+    },
+    "PATCH /api/conversations/{id}": {
+      call: (fixture) => ({ path: `/api/conversations/${conversation(fixture)}`, body: { is_read: true } }),
+      owner: 200,
+      other: 404,
+    },
+    "POST /api/conversations/{id}/replies": {
+      call: (fixture) => ({ path: `/api/conversations/${conversation(fixture)}/replies`, body: { body: "Matrix" } }),
+      owner: 201,
+      other: 404,
+    },
+    // Blocking twice is one block: every owner credential answers 201 with the same one.
+    "POST /api/conversations/{id}/blocks": {
+      call: (fixture) => ({ path: `/api/conversations/${conversation(fixture)}/blocks`, body: { scope: "visitor" } }),
+      owner: 201,
+      other: 404,
+    },
+    "GET /api/blocks": { call: () => ({ path: "/api/blocks" }), owner: 200, other: "not theirs" },
+    "DELETE /api/blocks/{id}": {
+      call: async (fixture) => ({ path: `/api/blocks/${await ownBlock(conversation(fixture))}` }),
+      owner: 204,
+      other: 404,
+    },
+    // The questions queue acts on the caller's own queue and knowledge only.
+    "GET /api/questions": { call: () => ({ path: "/api/questions" }), owner: 200, other: "not theirs" },
+    "POST /api/questions/answer": {
+      call: () => ({ path: "/api/questions/answer", body: { questions: ["Matrix?"], answer: "Yes." } }),
+      owner: 200,
+      other: 200,
+    },
+    "POST /api/questions/dismiss": {
+      call: () => ({ path: "/api/questions/dismiss", body: { questions: ["Matrix?"] } }),
+      owner: 200,
+      other: 200,
+    },
+    "POST /api/messages/{id}/improve": {
+      call: ({ messageId }) => ({ path: `/api/messages/${messageId}/improve`, body: { answer: "Better." } }),
+      owner: 200,
+      other: 404,
+    },
+    "GET /api/chatbots/{id}/analytics": {
+      call: ({ chatbotId }) => ({ path: `/api/chatbots/${chatbotId}/analytics?days=7` }),
+      owner: 200,
+      other: 404,
+    },
+    // The caller's own settings: another owner only ever reads and changes theirs.
+    "GET /api/notifications/settings": {
+      call: () => ({ path: "/api/notifications/settings" }),
+      owner: 200,
+      other: "not theirs",
+    },
+    "PUT /api/notifications/settings": {
+      call: () => ({
+        path: "/api/notifications/settings",
+        body: { unanswered_questions: "off", contacts: "off", weekly_summary: true, timezone: "UTC" },
+      }),
+      owner: 200,
+      other: 200,
+    },
     // Public: the body is refused the same way whoever sends it.
     "POST /api/auth/signup": { call: () => ({ path: "/api/auth/signup", body: {} }), anyone: 400 },
     "POST /api/auth/token": { call: () => ({ path: "/api/auth/token", body: {} }), anyone: 400 },
@@ -360,7 +440,7 @@ describe("the authorization matrix", () => {
   });
 });
 
-describeEachDatabase("every API route x every credential", () => {
+describeEachDatabase("every API route x every credential", (db) => {
   let owner: SignedUpOwner;
   let other: SignedUpOwner;
   let fixture: Fixture;
@@ -376,7 +456,9 @@ describeEachDatabase("every API route x every credential", () => {
       },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
     });
-    const params = /\/api\/(?:chatbots|keys|messages|knowledge|webhooks)\/([^/?]+)/.exec(call.path)?.[1];
+    const params = /\/api\/(?:chatbots|keys|messages|knowledge|webhooks|conversations|blocks)\/([^/?]+)/.exec(
+      call.path,
+    )?.[1];
     const serve = handler.handler as (request: Request, segment: { params: Promise<object> }) => Promise<Response>;
     return serve(request, { params: Promise.resolve(params ? { id: params } : {}) });
   }
@@ -401,7 +483,7 @@ describeEachDatabase("every API route x every credential", () => {
     ).json()) as { id: string; public_url_slug: string };
     const turn = (await (
       await chat(jsonRequest("/api/chat", { chatbot_id: bot.id, visitor_id: `matrix-${randomUUID()}`, message: "Hi" }))
-    ).json()) as { message_id: string };
+    ).json()) as { message_id: string; conversation_id: string };
     const key = async (who: SignedUpOwner, scope?: "read") =>
       (await (
         await createKey(jsonRequest("/api/keys", { name: "Matrix", scope }, { headers: who.bearer }))
@@ -433,6 +515,10 @@ describeEachDatabase("every API route x every credential", () => {
         jsonRequest("/api/webhooks", { url: UNREACHABLE_HOOK, events: ["message.created"] }, { headers: owner.bearer }),
       )
     ).json()) as { id: string };
+    const [conversation] = await db().query<{ id: string }>(
+      "select id from public.conversations where chatbot_id = $1 and conversation_id = $2",
+      [bot.id, turn.conversation_id],
+    );
     fixture = {
       chatbotId: bot.id,
       slug: bot.public_url_slug,
@@ -440,6 +526,7 @@ describeEachDatabase("every API route x every credential", () => {
       apiKeyId: ownerKey.id,
       knowledgeId: note.id,
       webhookId: webhook.id,
+      conversationId: conversation.id,
     };
 
     const claims = { email: owner.email, role: "authenticated", sid: sidOf(owner.accessToken), typ: "access" };
