@@ -100,6 +100,7 @@ describe.skipIf(!browserAvailable())("the owner's account in Chromium", () => {
     const row = page.getByRole("row", { name: /Zapier/ });
     await row.waitFor();
     expect(await row.textContent()).toContain("Never");
+    expect(await row.textContent()).toContain("Read and write");
     await checkPage(page, "settings-keys-created");
 
     // The key works, and once the notice is gone it is nowhere on the page, nor after a reload.
