@@ -207,6 +207,31 @@ describeEachDatabase("the API's inbox, questions, analytics and notification set
     expect(await (await get("/api/notifications/settings", notificationSettings)).json()).toEqual(settings);
   });
 
+  it("shows another owner none of it", async () => {
+    const stranger = await signUpOwner();
+    const as = (path: string, handler: (request: Request, segment: never) => Promise<Response>, id?: string) =>
+      handler(new Request(`${TEST_ORIGIN}${path}`, { headers: stranger.bearer }), segment(id ?? "") as never);
+    const [{ id }] = await db().query<{ id: string }>(
+      "select id from public.conversations where chatbot_id = $1 limit 1",
+      [bot.id],
+    );
+    expect(((await (await as("/api/conversations", listConversations)).json()) as Page).items).toEqual([]);
+    expect(((await (await as("/api/questions", listQuestions)).json()) as { groups: unknown[] }).groups).toEqual([]);
+    expect(((await (await as("/api/blocks", listBlocks)).json()) as { blocks: unknown[] }).blocks).toEqual([]);
+    expect((await as(`/api/conversations/${id}`, readConversation, id)).status).toBe(404);
+    expect((await as(`/api/chatbots/${bot.id}/analytics`, analytics, bot.id)).status).toBe(404);
+    const marked = await markConversation(
+      jsonRequest(`/api/conversations/${id}`, { is_read: false }, { method: "PATCH", headers: stranger.bearer }),
+      segment(id),
+    );
+    expect(marked.status).toBe(404);
+    const blocked = await block(
+      jsonRequest(`/api/conversations/${id}/blocks`, { scope: "visitor" }, { headers: stranger.bearer }),
+      segment(id),
+    );
+    expect(blocked.status).toBe(404);
+  });
+
   it("answers bad input with a 4xx JSON error, never a 500", async () => {
     const bad: [Promise<Response>, number][] = [
       [get("/api/conversations?cursor=forged", listConversations), 400],
