@@ -26,9 +26,10 @@ const MUTATIONS = new Set(["post", "put", "patch", "delete"]);
 
 /**
  * The one wrapper every API route goes through, driven by the endpoint's declaration: it
- * authenticates the caller, holds an API key to its scope, checks the origin of cookie-authenticated mutations, parses params,
- * query and body with the declared schemas, turns the handler's reply into the response, and maps
- * whatever is thrown to the JSON error body. The handler is left with its business logic.
+ * authenticates the caller, holds an API key to its scope, checks the origin of
+ * cookie-authenticated mutations, parses params, query and body with the declared schemas, turns
+ * the handler's reply into the response, and maps whatever is thrown to the JSON error body. The
+ * handler is left with its business logic.
  *
  * Curried, `route(declaration)(handler)`, so the declaration is fixed before the handler is
  * checked against it: TypeScript then keeps a reply's literal status and body types.
