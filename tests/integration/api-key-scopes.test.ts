@@ -2,11 +2,14 @@ import { beforeAll, expect, it } from "vitest";
 import { POST as createChatbot, GET as listChatbots } from "@/app/api/chatbots/route";
 import { POST as createKey, GET as listKeys } from "@/app/api/keys/route";
 import { createApiKeyAction } from "@/lib/api-keys/actions";
+import { apiKeyCaller } from "@/lib/auth/api-keys";
 import { scopeAllows } from "@/lib/auth/scopes";
 import { asService } from "@/lib/db";
+import { openConversation } from "@/lib/inbox/use-cases/conversations";
 import { serverActions } from "@/lib/server-actions";
 import { callAction } from "../support/actions";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
+import { insertBotWithProfile, postChat } from "../support/chat";
 import { describeEachDatabase } from "../support/databases";
 
 // Issue 22: an API key is `read` (GET operations only) or `write`. Keys from before scopes, and
@@ -82,6 +85,28 @@ describeEachDatabase("API key scopes", (db) => {
       });
       expect(state, registered.options.name).toMatchObject({ status: "error", code: "insufficient_scope" });
     }
+  });
+
+  it("lets a read key open a conversation's page (pages take Bearer credentials too) without marking it read", async () => {
+    const bot = await insertBotWithProfile(db(), { id: owner.userId });
+    const turn = (await (
+      await postChat({ chatbot_id: bot.id, visitor_id: "scoped-visitor", message: "Hi" })
+    ).json()) as {
+      conversation_id: string;
+    };
+    const [{ id }] = await db().query<{ id: string }>(
+      "select id from public.conversations where conversation_id = $1",
+      [turn.conversation_id],
+    );
+    const reader = await apiKeyCaller(readKey);
+    if (!reader) throw new Error("the read key no longer proves its owner");
+    const opened = await openConversation(reader, { id, markRead: true });
+    expect(opened?.conversation.unread_count).toBe(1);
+    const [{ unread }] = await db().query<{ unread: number }>(
+      "select unread_count as unread from public.conversations where id = $1",
+      [id],
+    );
+    expect(unread).toBe(1);
   });
 
   it("makes the dashboard's form choose a scope", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth";
+import { scopeAllows } from "@/lib/auth/scopes";
 import { asOwner } from "@/lib/db";
 import { conversationBlocks } from "@/lib/db/queries/blocks";
 import { listChatbots } from "@/lib/db/queries/chatbots";
@@ -64,7 +65,8 @@ export async function listConversationPage(caller: Caller, query: ListConversati
 /**
  * One conversation: a page of its turns in the order they happened (keyset, after `cursor`) with
  * the owner's replies of the same stretch and the blocks made from it. The dashboard opening it
- * marks it read (`markRead`); the API's read changes nothing, as a GET (and a read key) must not.
+ * marks it read (`markRead`); the API's read changes nothing, as a GET must not. Pages take a
+ * Bearer credential too, so a read key opening the page marks nothing either.
  * Null when it isn't the owner's (the page answers 404).
  */
 export async function openConversation(
@@ -75,7 +77,9 @@ export async function openConversation(
     const conversation = await getConversation(tx, id);
     if (!conversation) return null;
     // Opening it is reading it: its turns are marked read in the same transaction.
-    if (markRead && conversation.unread_count > 0) await setConversationsRead(tx, { ids: [id], isRead: true });
+    if (markRead && scopeAllows(caller, "patch") && conversation.unread_count > 0) {
+      await setConversationsRead(tx, { ids: [id], isRead: true });
+    }
     const turns = await listConversationTurns(tx, { id, cursor, limit: TURNS_PAGE });
     // This page's stretch: after the previous page's last turn, up to this page's last one when more follow.
     const until = turns.next_cursor ? cursorSchema.parse(turns.next_cursor).at : undefined;
