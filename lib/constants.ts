@@ -15,6 +15,13 @@ export type FeedbackRating = (typeof FEEDBACK_RATINGS)[number];
 /** Longest reply an owner may write in a conversation. */
 export const OWNER_REPLY_MAX = 4_000;
 
+/**
+ * What an API key may do: `read` only the API's GET operations (and their MCP tools), `write`
+ * every operation a key may call. The API keys' check constraint lists the same two.
+ */
+export const API_KEY_SCOPES = ["read", "write"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
 /** Shortest password a new account may have (the sign-up form says so before the server does). */
 export const PASSWORD_MIN_LENGTH = 8;
 

@@ -8,6 +8,7 @@ export const errorStatus = {
   forbidden: 403,
   reauthentication_required: 403,
   session_required: 403,
+  insufficient_scope: 403,
   request_timeout: 408,
   not_found: 404,
   conflict: 409,
@@ -40,6 +41,7 @@ const defaultMessages: Record<ErrorCode, string> = {
   reauthentication_required: "Confirm your password to continue.",
   session_required:
     "Only a browser session signed in on the dashboard may do this; an API key or access token may not.",
+  insufficient_scope: "This API key may only read: this operation needs a key with the write scope.",
   request_timeout: "The request body took too long to arrive.",
   not_found: "Not found.",
   conflict: "This conflicts with existing data.",

@@ -2743,9 +2743,11 @@ CREATE TABLE public.api_keys (
     key_hash text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     last_used_at timestamp with time zone,
+    scope text DEFAULT 'write'::text NOT NULL,
     CONSTRAINT api_keys_key_hash_check CHECK ((key_hash ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT api_keys_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 100))),
-    CONSTRAINT api_keys_prefix_check CHECK (((char_length(prefix) >= 4) AND (char_length(prefix) <= 32)))
+    CONSTRAINT api_keys_prefix_check CHECK (((char_length(prefix) >= 4) AND (char_length(prefix) <= 32))),
+    CONSTRAINT api_keys_scope_check CHECK ((scope = ANY (ARRAY['read'::text, 'write'::text])))
 );
 
 
@@ -2777,6 +2779,13 @@ COMMENT ON COLUMN public.api_keys.key_hash IS 'Hex SHA-256 of the full key; the 
 --
 
 COMMENT ON COLUMN public.api_keys.last_used_at IS 'When the key last authenticated a request (updated at most once a minute).';
+
+
+--
+-- Name: COLUMN api_keys.scope; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON COLUMN public.api_keys.scope IS 'read: the key may call only GET operations; write: any operation a key may call. Set at creation, never changed.';
 
 
 --
@@ -6020,6 +6029,13 @@ GRANT SELECT(created_at) ON TABLE public.api_keys TO authenticated;
 --
 
 GRANT SELECT(last_used_at) ON TABLE public.api_keys TO authenticated;
+
+
+--
+-- Name: COLUMN api_keys.scope; Type: ACL; Schema: public; Owner: postgres
+--
+
+GRANT SELECT(scope),INSERT(scope) ON TABLE public.api_keys TO authenticated;
 
 
 --

@@ -11,7 +11,7 @@ import { type FormState, idleFormState } from "@/lib/http/form-state";
 import { answerQuestionAction, dismissQuestionAction } from "@/lib/questions/actions";
 import type { QuestionGroup } from "@/lib/questions/types";
 
-type Answered = FormState<{ knowledgeItemId: string }>;
+type Answered = FormState<{ knowledge_item_id: string }>;
 
 /** One group of the queue: how often it was asked, an answer to give from now on, or dismiss it. */
 export function QuestionCard({ group }: { group: QuestionGroup }) {
@@ -32,7 +32,7 @@ export function QuestionCard({ group }: { group: QuestionGroup }) {
       if (result.status === "error") toast.error("Not dismissed", { description: result.message });
       else router.refresh();
     });
-  const asked = `Asked ${group.times} ${group.times === 1 ? "time" : "times"} by ${group.visitors} ${group.visitors === 1 ? "visitor" : "visitors"}, last ${new Date(group.lastAskedAt).toLocaleString()}`;
+  const asked = `Asked ${group.times} ${group.times === 1 ? "time" : "times"} by ${group.visitors} ${group.visitors === 1 ? "visitor" : "visitors"}, last ${new Date(group.last_asked_at).toLocaleString()}`;
   return (
     <Card data-testid="question-group">
       <CardHeader>

@@ -9,8 +9,8 @@ interface RadioChoicesProps<Value extends string> {
   choices: readonly (readonly [Value, string])[];
   /** Uncontrolled: the choice ticked at first. */
   defaultValue?: Value;
-  /** Controlled: the choice ticked, and what changes it. */
-  value?: Value;
+  /** Controlled: the choice ticked (null: none yet, the owner must choose), and what changes it. */
+  value?: Value | null;
   onValueChange?: (value: Value) => void;
 }
 

@@ -3,7 +3,8 @@ import type { Caller } from "@/lib/auth";
 import { asOwner } from "@/lib/db";
 import { getChatbotAnalytics } from "@/lib/db/queries/analytics";
 import { findChatbot } from "@/lib/db/queries/chatbots";
-import type { AnalyticsRange } from "./schemas";
+import { ApiError } from "@/lib/errors";
+import type { AnalyticsRange, AnalyticsReport } from "./schemas";
 
 // A chatbot's analytics page: the sums SQL makes of the per-day rollups, and what the page shows
 // beside them (per weekday, per hour, the busiest hours), worked out here so the page only renders.
@@ -44,5 +45,26 @@ export async function showChatbotAnalytics(
       .sort((a, b) => b.messages - a.messages)
       .slice(0, 3)
       .map((row) => ({ label: `${WEEKDAYS[row.weekday - 1]} ${hourLabel(row.hour)}:00`, messages: row.messages })),
+  };
+}
+
+/** GET /api/chatbots/{id}/analytics: the page's figures as JSON; another owner's bot is 404. */
+export async function chatbotAnalyticsReport(
+  caller: Caller,
+  input: { chatbotId: string; days: AnalyticsRange },
+): Promise<AnalyticsReport> {
+  const shown = await showChatbotAnalytics(caller, input);
+  if (!shown) throw new ApiError("not_found", "Chatbot not found.");
+  const { analytics } = shown;
+  return {
+    chatbot_id: shown.chatbot.id,
+    days: analytics.days,
+    totals: { ...analytics.totals, turns: shown.turns, visitor_days: shown.visitorDays },
+    median_latency_ms: analytics.medianLatencyMs,
+    daily: analytics.daily.map(({ unansweredShare, ...day }) => ({ ...day, unanswered_share: unansweredShare })),
+    by_weekday: shown.byWeekday.map((row) => ({ weekday: row.label, messages: row.messages })),
+    by_hour: shown.byHour.map((row, hour) => ({ hour, messages: row.messages })),
+    busiest: shown.busiest,
+    top_questions: analytics.topQuestions,
   };
 }

@@ -2,14 +2,14 @@
 
 import { action } from "@/lib/http/action";
 import { idParamsSchema } from "@/lib/validation/common";
-import { createApiKeySchema } from "./schemas";
+import { createApiKeyFormSchema } from "./schemas";
 import { createApiKey, revokeApiKey } from "./use-cases";
 
 // The API keys settings page's actions: the use cases POST and DELETE /api/keys call too.
 
-/** Creates an API key (shown once); needs a recent password. */
+/** Creates an API key (shown once) with the scope the owner chose; needs a recent password. */
 export const createApiKeyAction = action(
-  { name: "keys.create", auth: "required", schema: createApiKeySchema },
+  { name: "keys.create", auth: "required", schema: createApiKeyFormSchema },
   ({ input, caller }) => createApiKey(caller, input),
 );
 

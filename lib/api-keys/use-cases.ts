@@ -2,6 +2,7 @@ import "server-only";
 import type { Caller } from "@/lib/auth";
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { requireRecentAuthentication } from "@/lib/auth/recent-authentication";
+import type { ApiKeyScope } from "@/lib/constants";
 import { asOwner } from "@/lib/db";
 import {
   countApiKeysLocked,
@@ -24,7 +25,10 @@ export async function listApiKeys(caller: Caller): Promise<ApiKey[]> {
  * Mints a key, shown this once. Needs a password given in the last few minutes (403
  * reauthentication_required otherwise), and stays within the owner's cap (409 past it).
  */
-export async function createApiKey(caller: Caller, { name }: { name: string }): Promise<CreatedApiKey> {
+export async function createApiKey(
+  caller: Caller,
+  { name, scope }: { name: string; scope: ApiKeyScope },
+): Promise<CreatedApiKey> {
   requireRecentAuthentication(caller);
   return asOwner(caller.claims, async (tx) => {
     if ((await countApiKeysLocked(tx)) >= MAX_API_KEYS_PER_OWNER) {
@@ -33,7 +37,7 @@ export async function createApiKey(caller: Caller, { name }: { name: string }): 
         `An account can have at most ${MAX_API_KEYS_PER_OWNER} API keys; revoke one first.`,
       );
     }
-    return insertApiKey(tx, { name, ...generateApiKey() });
+    return insertApiKey(tx, { name, scope, ...generateApiKey() });
   });
 }
 

@@ -37,5 +37,6 @@ export async function apiKeyCaller(key: string): Promise<Caller | null> {
     email: owner.email,
     claims: { sub: owner.user_id, email: owner.email, role: "authenticated" },
     via: "api_key",
+    scope: owner.scope,
   };
 }

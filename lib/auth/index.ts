@@ -1,5 +1,6 @@
 import "server-only";
 import type { Credentials, PublicUser, SignInInput, SignupResponse, TokenResponse } from "@/lib/auth/schemas";
+import type { ApiKeyScope } from "@/lib/constants";
 import type { JwtClaims } from "@/lib/db/types";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
@@ -17,6 +18,11 @@ export interface Caller {
   claims: JwtClaims;
   /** How the caller proved who they are; cookie sessions are subject to CSRF checks. */
   via: "session" | "token" | "api_key";
+  /**
+   * An API key's scope (lib/auth/scopes.ts decides what it allows); absent for sessions and
+   * access tokens, which may do whatever their owner may.
+   */
+  scope?: ApiKeyScope;
   /** The built-in backend's session row behind a cookie or access token (what sign-out deletes). */
   sessionId?: string;
   /**

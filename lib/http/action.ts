@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Caller } from "@/lib/auth";
 import { callerFrom } from "@/lib/auth/caller";
 import type { CookieJar } from "@/lib/auth/cookies";
+import { assertScopeAllows } from "@/lib/auth/scopes";
 import { ApiError, errorResponseBody, validationFailed } from "@/lib/errors";
 import { assertSameOrigin } from "./csrf";
 import type { FormState } from "./form-state";
@@ -68,6 +69,9 @@ export function action<Schema extends z.ZodType, Auth extends ActionAuth, Data>(
       if (options.auth === "required" && !caller) {
         throw new ApiError("unauthorized", "Your session has ended. Sign in again to continue.");
       }
+      // The dashboard sends its cookie, but callerFrom honours a Bearer header too: an action is
+      // a POST, so a read key reaches none of them.
+      if (caller) assertScopeAllows(caller, "post");
       rejectUnstorableText(raw);
       const parsed = options.schema.safeParse(raw);
       if (!parsed.success) throw validationFailed(parsed.error);

@@ -4,6 +4,7 @@ import type { Endpoint, EndpointInput, Reply } from "@/lib/api/endpoint";
 import type { Caller } from "@/lib/auth";
 import { callerFrom } from "@/lib/auth/caller";
 import { type CookieToSet, requestCookieJar, serializeCookie } from "@/lib/auth/cookies";
+import { assertScopeAllows } from "@/lib/auth/scopes";
 import { ApiError, errorResponse, validationFailed } from "@/lib/errors";
 import { assertSameOrigin } from "./csrf";
 import { readFormBody } from "./read-form";
@@ -25,9 +26,10 @@ const MUTATIONS = new Set(["post", "put", "patch", "delete"]);
 
 /**
  * The one wrapper every API route goes through, driven by the endpoint's declaration: it
- * authenticates the caller, checks the origin of cookie-authenticated mutations, parses params,
- * query and body with the declared schemas, turns the handler's reply into the response, and maps
- * whatever is thrown to the JSON error body. The handler is left with its business logic.
+ * authenticates the caller, holds an API key to its scope, checks the origin of
+ * cookie-authenticated mutations, parses params, query and body with the declared schemas, turns
+ * the handler's reply into the response, and maps whatever is thrown to the JSON error body. The
+ * handler is left with its business logic.
  *
  * Curried, `route(declaration)(handler)`, so the declaration is fixed before the handler is
  * checked against it: TypeScript then keeps a reply's literal status and body types.
@@ -49,6 +51,8 @@ function serveEndpoint<E extends Endpoint>(declaration: E, handler: Handler<E>):
     try {
       const caller = declaration.auth === "none" ? null : await callerFrom(jar, request.headers);
       if (declaration.auth === "required" && !caller) throw new ApiError("unauthorized");
+      // Before anything is parsed or run: a read key learns nothing from a write it may not make.
+      if (caller) assertScopeAllows(caller, declaration.method);
       if (caller?.via === "session" && MUTATIONS.has(declaration.method))
         assertSameOrigin(request.headers, request.url, { required: true });
       const params = declaration.params

@@ -162,3 +162,108 @@ export const visitorSchema = z.object({
 export type Visitor = z.output<typeof visitorSchema>;
 
 export const visitorPageSchema = z.object({ items: z.array(visitorSchema), next_cursor: z.string().nullable() });
+
+/**
+ * GET /api/conversations query string: the dashboard inbox's filters under the API's names
+ * (`chatbot_id` is the inbox's `bot`), plus the page size.
+ */
+export const listConversationsQuerySchema = z.object({
+  chatbot_id: uuidSchema.optional(),
+  unread: z
+    .enum(["true", "false"], { error: "Must be true or false." })
+    .optional()
+    .meta({ description: "true: only conversations with unread turns; false: only those without." }),
+  status: z
+    .enum(INBOX_STATUSES, { error: "Must be answered or failed." })
+    .optional()
+    .meta({ description: "failed: only conversations with a failed answer; answered: only those without." }),
+  from: daySchema.optional().meta({ description: "Last activity on or after this UTC day (YYYY-MM-DD)." }),
+  to: daySchema.optional().meta({ description: "Last activity on or before this UTC day (YYYY-MM-DD)." }),
+  q: z
+    .string()
+    .trim()
+    .max(200, "At most 200 characters.")
+    .optional()
+    .meta({ description: "Full-text search of the visitors' messages and the answers: every word, as a prefix." }),
+  cursor: cursorSchema.optional(),
+  limit: limitSchema.default(25),
+});
+export type ListConversationsQuery = z.output<typeof listConversationsQuerySchema>;
+
+const conversationVisitorSchema = z
+  .object({ id: uuidSchema, visitor_id: z.string(), name: z.string().nullable() })
+  .nullable()
+  .meta({ description: "Who wrote; null for turns the owner sent through the API." });
+
+export const conversationSummarySchema = z.object({
+  id: uuidSchema.meta({ description: "The conversation's id in the inbox (what /api/conversations/{id} takes)." }),
+  chatbot_id: uuidSchema,
+  chatbot_name: z.string(),
+  conversation_id: uuidSchema.meta({ description: "Its turns' conversation_id (what the export narrows to)." }),
+  visitor: conversationVisitorSchema,
+  started_at: timestampSchema,
+  last_message_at: timestampSchema,
+  last_message: z.string(),
+  message_count: z.number().int(),
+  unread_count: z.number().int(),
+  failed_count: z.number().int(),
+});
+
+export const conversationPageSchema = z.object({
+  items: z.array(conversationSummarySchema),
+  next_cursor: z.string().nullable(),
+});
+
+export const conversationTurnSchema = z.object({
+  id: uuidSchema,
+  message: z.string(),
+  response: z.string().nullable(),
+  status: z.enum(MESSAGE_STATUSES),
+  is_read: z.boolean(),
+  created_at: timestampSchema,
+  sources: z.array(answerSourceSchema),
+  feedback: z.enum(FEEDBACK_RATINGS).nullable(),
+  feedback_comment: z.string().nullable(),
+});
+
+export const ownerReplyOutputSchema = z.object({ id: uuidSchema, body: z.string(), created_at: timestampSchema });
+
+const conversationBlockSchema = z.object({ id: uuidSchema, scope: z.enum(["visitor", "network"]) });
+
+/** GET /api/conversations/{id}: one page of its turns, with the replies and blocks of that stretch. */
+export const conversationDetailSchema = z.object({
+  conversation: conversationSummarySchema,
+  turns: z.object({ items: z.array(conversationTurnSchema), next_cursor: z.string().nullable() }),
+  replies: z.array(ownerReplyOutputSchema).meta({
+    description: "The owner's replies written within this page's stretch of turns, oldest first.",
+  }),
+  blocks: z.array(conversationBlockSchema).meta({ description: "The blocks made from this conversation." }),
+});
+
+export const conversationTurnsQuerySchema = z.object({ cursor: cursorSchema.optional() });
+
+/** PATCH /api/conversations/{id}. */
+export const updateConversationSchema = z.object({ is_read: z.boolean({ error: "Must be true or false." }) });
+export const conversationReadStateSchema = z.object({ id: uuidSchema, is_read: z.boolean() });
+
+/** POST /api/conversations/{id}/replies: the inbox's reply form without the id, which the path gives. */
+export const ownerReplyBodySchema = ownerReplySchema.omit({ conversation: true });
+
+/** POST /api/conversations/{id}/blocks. */
+export const blockBodySchema = blockVisitorSchema.omit({ conversation: true });
+export const conversationBlocksSchema = z.object({ blocks: z.array(conversationBlockSchema) });
+
+/** GET /api/blocks query string. */
+export const listBlocksQuerySchema = z.object({ chatbot_id: uuidSchema.optional() });
+
+export const blockSchema = z.object({
+  id: uuidSchema,
+  chatbot_id: uuidSchema,
+  scope: z.enum(["visitor", "network"]),
+  visitor_id: z.string().nullable().meta({
+    description: "The blocked visitor's id; null for a network block (the address itself is never shown).",
+  }),
+  conversation: uuidSchema.nullable().meta({ description: "The inbox conversation it was made from." }),
+  created_at: timestampSchema,
+});
+export const blockListSchema = z.object({ blocks: z.array(blockSchema) });

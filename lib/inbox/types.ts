@@ -40,6 +40,17 @@ export interface OwnerReply {
 
 export type BlockScope = "visitor" | "network";
 
+/** One of the owner's blocks, as GET /api/blocks lists it (never a network's address). */
+export interface Block {
+  id: string;
+  chatbot_id: string;
+  scope: BlockScope;
+  visitor_id: string | null;
+  /** The inbox conversation it was made from. */
+  conversation: string | null;
+  created_at: string;
+}
+
 /** One exported turn: what the CSV's columns and the JSON's objects hold. */
 export interface ExportedMessage {
   id: string;

@@ -7,5 +7,8 @@ import { saveNotificationSettings } from "./use-cases/settings";
 /** Saves how the owner wants to hear of their bots' events. */
 export const saveNotificationSettingsAction = action(
   { name: "notifications.save", auth: "required", schema: notificationSettingsSchema },
-  ({ input, caller }) => saveNotificationSettings(caller, input),
+  async ({ input, caller }) => {
+    await saveNotificationSettings(caller, input);
+    return null;
+  },
 );

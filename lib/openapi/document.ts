@@ -23,7 +23,7 @@ const SECURITY_SCHEMES = {
     scheme: "bearer",
     bearerFormat: "cfk_ API key",
     description:
-      "An API key from POST /api/keys, as `Authorization: Bearer cfk_...`. It acts as its owner until revoked.",
+      "An API key from POST /api/keys, as `Authorization: Bearer cfk_...`. It acts as its owner until revoked; a key with the `read` scope may call only GET operations (anything else is 403 `insufficient_scope`).",
   },
   cookieAuth: {
     type: "apiKey",
@@ -40,7 +40,10 @@ const AUTHENTICATED = [{ bearerAuth: [] }, { ApiKey: [] }, { cookieAuth: [] }];
 function errorCodes(operation: Endpoint): ErrorCode[] {
   const codes = new Set<ErrorCode>(operation.errors ?? []);
   if (operation.auth === "required") codes.add("unauthorized");
-  if (operation.auth !== "none" && MUTATIONS.has(operation.method)) codes.add("forbidden");
+  if (operation.auth !== "none" && MUTATIONS.has(operation.method)) {
+    codes.add("forbidden");
+    codes.add("insufficient_scope");
+  }
   if (operation.params) codes.add("not_found");
   if (operation.query) codes.add("validation_failed");
   if (operation.body) {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MESSAGE_MAX } from "@/lib/constants";
 import { KNOWLEDGE_BODY_MAX } from "@/lib/knowledge/schemas";
-import { uuidSchema } from "@/lib/validation/common";
+import { timestampSchema, uuidSchema } from "@/lib/validation/common";
+import { limitSchema } from "@/lib/validation/pagination";
 
 // The answer loop's inputs: a queued question answered or dismissed, an inbox answer improved.
 
@@ -28,3 +29,25 @@ export type DismissQuestionInput = z.output<typeof dismissQuestionSchema>;
 
 export const improveAnswerSchema = z.object({ message_id: uuidSchema, answer });
 export type ImproveAnswerInput = z.output<typeof improveAnswerSchema>;
+
+/** GET /api/questions query string. */
+export const listQuestionsQuerySchema = z.object({ limit: limitSchema.default(100) });
+
+export const questionGroupSchema = z.object({
+  question: z.string().meta({ description: "The newest wording of the most asked form of the question." }),
+  wordings: z.array(z.string()).meta({
+    description: "Every wording the group holds, most asked first: answer or dismiss the group by sending them all.",
+  }),
+  times: z.number().int(),
+  visitors: z.number().int(),
+  last_asked_at: timestampSchema,
+});
+export const questionQueueSchema = z.object({ groups: z.array(questionGroupSchema) });
+
+/** POST /api/messages/{id}/improve: improveAnswerSchema without the id, which the path gives. */
+export const improveAnswerBodySchema = improveAnswerSchema.omit({ message_id: true });
+
+export const ownerAnswerSchema = z.object({
+  knowledge_item_id: uuidSchema.meta({ description: "The Q&A that now holds the answer (new, or the one updated)." }),
+});
+export const dismissedQuestionsSchema = z.object({ questions: z.array(z.string()) });

@@ -6,5 +6,5 @@ export interface QuestionGroup {
   wordings: string[];
   times: number;
   visitors: number;
-  lastAskedAt: string;
+  last_asked_at: string;
 }

@@ -40,7 +40,7 @@ export async function listWaitingQuestions(caller: Caller, { limit }: { limit: n
       times: members.reduce((sum, member) => sum + member.times, 0),
       visitors: new Set(members.flatMap((member) => member.visitorIds)).size,
       // ISO timestamps in UTC sort as they happened.
-      lastAskedAt:
+      last_asked_at:
         members
           .map((member) => member.lastAskedAt)
           .sort()
@@ -87,7 +87,7 @@ export async function improveAnswer(caller: Caller, input: ImproveAnswerInput) {
 async function recordOwnerAnswer(
   tx: Queryable,
   { questions, answer, chatbotIds }: { questions: string[]; answer: string; chatbotIds: string[] },
-): Promise<{ knowledgeItemId: string }> {
+): Promise<{ knowledge_item_id: string }> {
   // A Q&A's question and alternatives are at most a title long; a longer wording is still
   // resolved, and is matched through the shorter ones' words.
   const fitting = questions.filter((wording) => wording.length <= KNOWLEDGE_TITLE_MAX);
@@ -129,5 +129,5 @@ async function recordOwnerAnswer(
   }
   await addToChatbotSubsets(tx, { itemId, chatbotIds });
   await resolveQuestions(tx, { questions, resolution: "answered", knowledgeItemId: itemId });
-  return { knowledgeItemId: itemId };
+  return { knowledge_item_id: itemId };
 }

@@ -86,6 +86,7 @@ describe.skipIf(!browserAvailable())("the owner's account in Chromium", () => {
     await checkPage(page, "settings-keys-empty");
 
     await page.getByLabel("Key name").fill("Zapier");
+    await page.getByLabel(/^Read and write/).check();
     const create = page.getByRole("button", { name: "Create key" });
     await hydrated(create);
     await create.click();
@@ -99,6 +100,7 @@ describe.skipIf(!browserAvailable())("the owner's account in Chromium", () => {
     const row = page.getByRole("row", { name: /Zapier/ });
     await row.waitFor();
     expect(await row.textContent()).toContain("Never");
+    expect(await row.textContent()).toContain("Read and write");
     await checkPage(page, "settings-keys-created");
 
     // The key works, and once the notice is gone it is nowhere on the page, nor after a reload.

@@ -57,7 +57,7 @@ describeEachDatabase("API keys need a recent password", (db) => {
 
   it("asks the dashboard for the password, then mints for that session only", async () => {
     await age(alice);
-    const refused = await callAction(createApiKeyAction, { name: "from the page" }, alice.cookie);
+    const refused = await callAction(createApiKeyAction, { name: "from the page", scope: "write" }, alice.cookie);
     expect(refused.state).toMatchObject({ status: "error", code: "reauthentication_required" });
 
     const wrong = await callAction(confirmPasswordAction, { password: "not it" }, alice.cookie);
@@ -72,7 +72,7 @@ describeEachDatabase("API keys need a recent password", (db) => {
 
     const confirmed = await callAction(confirmPasswordAction, { password: alice.password }, alice.cookie);
     expect(confirmed.state).toMatchObject({ status: "success" });
-    const minted = await callAction(createApiKeyAction, { name: "from the page" }, alice.cookie);
+    const minted = await callAction(createApiKeyAction, { name: "from the page", scope: "write" }, alice.cookie);
     expect(minted.state).toMatchObject({
       status: "success",
       data: { name: "from the page", key: expect.stringMatching(/^cfk_/) },
@@ -95,7 +95,7 @@ describeEachDatabase("API keys need a recent password", (db) => {
       [created.id],
     );
     expect(row.count).toBe(1);
-    const minted = (await callAction(createApiKeyAction, { name: "doomed" }, bob.cookie)).state;
+    const minted = (await callAction(createApiKeyAction, { name: "doomed", scope: "write" }, bob.cookie)).state;
     if (minted?.status !== "success") throw new Error(JSON.stringify(minted));
     expect((await callAction(revokeApiKeyAction, { id: minted.data.id }, bob.cookie)).state).toMatchObject({
       status: "success",

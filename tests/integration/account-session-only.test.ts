@@ -114,7 +114,7 @@ describeEachDatabase("account changes need the browser session", (db) => {
       jsonRequest("/api/keys", { name: "child" }, { headers: { Authorization: `Bearer ${apiKey}` } }),
     );
     expect(byRoute.status).toBe(403);
-    const byAction = await callAction(createApiKeyAction, { name: "child" }, undefined, {
+    const byAction = await callAction(createApiKeyAction, { name: "child", scope: "write" }, undefined, {
       Authorization: `Bearer ${apiKey}`,
     });
     expect(byAction.state).toMatchObject({ status: "error", code: "reauthentication_required" });

@@ -49,7 +49,7 @@ describeEachDatabase("API keys", (db) => {
     const { keys } = apiKeyListSchema.parse(JSON.parse(raw));
     expect(keys.map((key) => key.name)).toContain("listed");
     expect(keys.map((key) => key.name)).not.toContain("bob's");
-    expect(Object.keys(keys[0]).sort()).toEqual(["created_at", "id", "last_used_at", "name", "prefix"]);
+    expect(Object.keys(keys[0]).sort()).toEqual(["created_at", "id", "last_used_at", "name", "prefix", "scope"]);
   });
 
   it("authenticates as its owner and records when it was used", async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { SignJWT, UnsecuredJWT } from "jose";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Endpoint } from "@/lib/api/endpoint";
 import { signBuiltinToken } from "@/lib/auth/builtin/tokens";
 import { asOwner, asVisitor } from "@/lib/db";
 import { type ErrorCode, sqlState } from "@/lib/errors";
@@ -27,9 +28,11 @@ const CREDENTIALS = [
   "revoked API key",
   "other owner's token",
   "other owner's API key",
+  "other owner's read API key",
   "owner's cookie",
   "owner's token",
   "owner's API key",
+  "owner's read API key",
 ] as const;
 type Credential = (typeof CREDENTIALS)[number];
 
@@ -41,7 +44,13 @@ const ANONYMOUS: readonly Credential[] = [
   "alg none",
   "revoked API key",
 ];
-const OTHER_OWNER: readonly Credential[] = ["other owner's token", "other owner's API key"];
+const OTHER_OWNER: readonly Credential[] = [
+  "other owner's token",
+  "other owner's API key",
+  "other owner's read API key",
+];
+/** Keys with the read scope: any operation but a GET that reads who calls is 403 insufficient_scope. */
+const READ_KEYS: readonly Credential[] = ["owner's read API key", "other owner's read API key"];
 
 /** Owner A's things, which every row aims at. */
 interface Fixture {
@@ -116,7 +125,87 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
     const response = await POST(jsonRequest("/api/webhooks", body, { headers: owner().bearer }));
     return ((await response.json()) as { id: string }).id;
   };
+  // A block to lift: the owner's visitor block of the fixture's conversation (made again once lifted).
+  const ownBlock = async (conversationId: string) => {
+    const { POST } = await import("@/app/api/conversations/[id]/blocks/route");
+    const request = jsonRequest(
+      `/api/conversations/${conversationId}/blocks`,
+      { scope: "visitor" },
+      {
+        headers: owner().bearer,
+      },
+    );
+    const response = await POST(request, { params: Promise.resolve({ id: conversationId }) });
+    const { blocks } = (await response.json()) as { blocks: { id: string; scope: string }[] };
+    return blocks.find((block) => block.scope === "visitor")?.id ?? NIL_UUID;
+  };
+  const conversation = ({ conversationId }: Fixture) => conversationId ?? NIL_UUID;
   return {
+    // Issue 22's parity operations: the inbox's conversations, replies and blocks.
+    "GET /api/conversations": { call: () => ({ path: "/api/conversations" }), owner: 200, other: "not theirs" },
+    "GET /api/conversations/{id}": {
+      call: (fixture) => ({ path: `/api/conversations/${conversation(fixture)}` }),
+      owner: 200,
+      other: 404,
+    },
+    "PATCH /api/conversations/{id}": {
+      call: (fixture) => ({ path: `/api/conversations/${conversation(fixture)}`, body: { is_read: true } }),
+      owner: 200,
+      other: 404,
+    },
+    "POST /api/conversations/{id}/replies": {
+      call: (fixture) => ({ path: `/api/conversations/${conversation(fixture)}/replies`, body: { body: "Matrix" } }),
+      owner: 201,
+      other: 404,
+    },
+    // Blocking twice is one block: every owner credential answers 201 with the same one.
+    "POST /api/conversations/{id}/blocks": {
+      call: (fixture) => ({ path: `/api/conversations/${conversation(fixture)}/blocks`, body: { scope: "visitor" } }),
+      owner: 201,
+      other: 404,
+    },
+    "GET /api/blocks": { call: () => ({ path: "/api/blocks" }), owner: 200, other: "not theirs" },
+    "DELETE /api/blocks/{id}": {
+      call: async (fixture) => ({ path: `/api/blocks/${await ownBlock(conversation(fixture))}` }),
+      owner: 204,
+      other: 404,
+    },
+    // The questions queue acts on the caller's own queue and knowledge only.
+    "GET /api/questions": { call: () => ({ path: "/api/questions" }), owner: 200, other: "not theirs" },
+    "POST /api/questions/answer": {
+      call: () => ({ path: "/api/questions/answer", body: { questions: ["Matrix?"], answer: "Yes." } }),
+      owner: 200,
+      other: 200,
+    },
+    "POST /api/questions/dismiss": {
+      call: () => ({ path: "/api/questions/dismiss", body: { questions: ["Matrix?"] } }),
+      owner: 200,
+      other: 200,
+    },
+    "POST /api/messages/{id}/improve": {
+      call: ({ messageId }) => ({ path: `/api/messages/${messageId}/improve`, body: { answer: "Better." } }),
+      owner: 200,
+      other: 404,
+    },
+    "GET /api/chatbots/{id}/analytics": {
+      call: ({ chatbotId }) => ({ path: `/api/chatbots/${chatbotId}/analytics?days=7` }),
+      owner: 200,
+      other: 404,
+    },
+    // The caller's own settings: another owner only ever reads and changes theirs.
+    "GET /api/notifications/settings": {
+      call: () => ({ path: "/api/notifications/settings" }),
+      owner: 200,
+      other: "not theirs",
+    },
+    "PUT /api/notifications/settings": {
+      call: () => ({
+        path: "/api/notifications/settings",
+        body: { unanswered_questions: "off", contacts: "off", weekly_summary: true, timezone: "UTC" },
+      }),
+      owner: 200,
+      other: 200,
+    },
     // Public: the body is refused the same way whoever sends it.
     "POST /api/auth/signup": { call: () => ({ path: "/api/auth/signup", body: {} }), anyone: 400 },
     "POST /api/auth/token": { call: () => ({ path: "/api/auth/token", body: {} }), anyone: 400 },
@@ -323,8 +412,16 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
   };
 }
 
-function expected(row: Row, credential: Credential): number | "not theirs" {
-  const exception = row.except?.[credential];
+/**
+ * What a credential gets from a route. A read key is held to its scope before anything else on
+ * every operation that reads credentials (auth required or optional); one declared `auth: "none"`
+ * never looks at them, so there a read key is nobody, as any other credential is.
+ */
+function expected(row: Row, credential: Credential, endpoint: Endpoint | undefined): number | "not theirs" {
+  if (READ_KEYS.includes(credential) && endpoint && endpoint.auth !== "none" && endpoint.method !== "get") return 403;
+  // Otherwise a read key answers as a write key of the same owner would.
+  const asWriteKey = credential.replace(" read API key", " API key") as Credential;
+  const exception = row.except?.[credential] ?? row.except?.[asWriteKey];
   if (exception !== undefined) return exception;
   if ("anyone" in row) return row.anyone;
   if (ANONYMOUS.includes(credential)) return 401;
@@ -343,7 +440,7 @@ describe("the authorization matrix", () => {
   });
 });
 
-describeEachDatabase("every API route x every credential", () => {
+describeEachDatabase("every API route x every credential", (db) => {
   let owner: SignedUpOwner;
   let other: SignedUpOwner;
   let fixture: Fixture;
@@ -359,7 +456,9 @@ describeEachDatabase("every API route x every credential", () => {
       },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
     });
-    const params = /\/api\/(?:chatbots|keys|messages|knowledge|webhooks)\/([^/?]+)/.exec(call.path)?.[1];
+    const params = /\/api\/(?:chatbots|keys|messages|knowledge|webhooks|conversations|blocks)\/([^/?]+)/.exec(
+      call.path,
+    )?.[1];
     const serve = handler.handler as (request: Request, segment: { params: Promise<object> }) => Promise<Response>;
     return serve(request, { params: Promise.resolve(params ? { id: params } : {}) });
   }
@@ -384,14 +483,18 @@ describeEachDatabase("every API route x every credential", () => {
     ).json()) as { id: string; public_url_slug: string };
     const turn = (await (
       await chat(jsonRequest("/api/chat", { chatbot_id: bot.id, visitor_id: `matrix-${randomUUID()}`, message: "Hi" }))
-    ).json()) as { message_id: string };
-    const key = async (who: SignedUpOwner) =>
-      (await (await createKey(jsonRequest("/api/keys", { name: "Matrix" }, { headers: who.bearer }))).json()) as {
+    ).json()) as { message_id: string; conversation_id: string };
+    const key = async (who: SignedUpOwner, scope?: "read") =>
+      (await (
+        await createKey(jsonRequest("/api/keys", { name: "Matrix", scope }, { headers: who.bearer }))
+      ).json()) as {
         id: string;
         key: string;
       };
     const ownerKey = await key(owner);
     const otherKey = await key(other);
+    const ownerReadKey = await key(owner, "read");
+    const otherReadKey = await key(other, "read");
     const revoked = await key(owner);
     await deleteKey(new Request(`${TEST_ORIGIN}/api/keys/${revoked.id}`, { method: "DELETE", headers: owner.bearer }), {
       params: Promise.resolve({ id: revoked.id }),
@@ -412,6 +515,10 @@ describeEachDatabase("every API route x every credential", () => {
         jsonRequest("/api/webhooks", { url: UNREACHABLE_HOOK, events: ["message.created"] }, { headers: owner.bearer }),
       )
     ).json()) as { id: string };
+    const [conversation] = await db().query<{ id: string }>(
+      "select id from public.conversations where chatbot_id = $1 and conversation_id = $2",
+      [bot.id, turn.conversation_id],
+    );
     fixture = {
       chatbotId: bot.id,
       slug: bot.public_url_slug,
@@ -419,6 +526,7 @@ describeEachDatabase("every API route x every credential", () => {
       apiKeyId: ownerKey.id,
       knowledgeId: note.id,
       webhookId: webhook.id,
+      conversationId: conversation.id,
     };
 
     const claims = { email: owner.email, role: "authenticated", sid: sidOf(owner.accessToken), typ: "access" };
@@ -451,9 +559,11 @@ describeEachDatabase("every API route x every credential", () => {
       "revoked API key": bearer(revoked.key),
       "other owner's token": other.bearer,
       "other owner's API key": bearer(otherKey.key),
+      "other owner's read API key": bearer(otherReadKey.key),
       "owner's cookie": { cookie: owner.cookie, origin: TEST_ORIGIN },
       "owner's token": owner.bearer,
       "owner's API key": bearer(ownerKey.key),
+      "owner's read API key": bearer(ownerReadKey.key),
     } satisfies Record<Credential, Record<string, string>>);
   });
 
@@ -465,8 +575,11 @@ describeEachDatabase("every API route x every credential", () => {
       for (const credential of CREDENTIALS) {
         const call = await row.call(fixture);
         const response = await send(served, served.method, call, headers[credential]);
-        const want = expected(row, credential);
+        const want = expected(row, credential, served.handler.endpoint);
         const text = await response.text();
+        if (READ_KEYS.includes(credential) && want === 403 && !text.includes('"insufficient_scope"')) {
+          mismatches.push(`${served.route} with ${credential}: 403 without insufficient_scope ${text.slice(0, 120)}`);
+        }
         if (want === "not theirs") {
           const leaked =
             response.status !== 200 ||
@@ -589,7 +702,7 @@ const ACTION_ROWS: Record<string, ActionRow> = {
   },
   "inbox.unblock": { input: () => ({ id: NIL_UUID }), owner: "not_found", other: "not_found" },
   // The session cookie from sign-up has just given the password, so it may mint.
-  "keys.create": { input: () => ({ name: "Matrix" }), owner: "success", other: "success" },
+  "keys.create": { input: () => ({ name: "Matrix", scope: "write" }), owner: "success", other: "success" },
   "keys.revoke": { input: ({ apiKeyId }) => ({ id: apiKeyId }), owner: "success", other: "not_found" },
   "webhooks.create": {
     input: () => ({ url: UNREACHABLE_HOOK, events: ["message.created"] }),

@@ -111,7 +111,25 @@ const pathId = fc.oneof(
   hostileString.filter((value) => value.length > 0),
 );
 const queryString = fc.dictionary(
-  fc.constantFrom("limit", "cursor", "before", "after", "visitor_id", "conversation_id", "user_id", "all", "x"),
+  fc.constantFrom(
+    "limit",
+    "cursor",
+    "before",
+    "after",
+    "visitor_id",
+    "conversation_id",
+    "user_id",
+    "all",
+    "x",
+    // The inbox's filters and the analytics' period (issue 22).
+    "chatbot_id",
+    "q",
+    "from",
+    "to",
+    "status",
+    "unread",
+    "days",
+  ),
   hostileString,
   { maxKeys: 4 },
 );

@@ -4,6 +4,7 @@ import {
   deleteAccountEndpoint,
   exportAccountEndpoint,
 } from "@/lib/account/endpoints";
+import { getChatbotAnalyticsEndpoint } from "@/lib/analytics/endpoints";
 import type { Endpoint } from "@/lib/api/endpoint";
 import { createApiKeyEndpoint, deleteApiKeyEndpoint, listApiKeysEndpoint } from "@/lib/api-keys/endpoints";
 import {
@@ -17,9 +18,16 @@ import {
 } from "@/lib/chatbots/endpoints";
 import { listContactsEndpoint } from "@/lib/contacts/endpoints";
 import {
+  blockConversationEndpoint,
+  deleteBlockEndpoint,
   exportMessagesEndpoint,
+  getConversationEndpoint,
+  listBlocksEndpoint,
+  listConversationsEndpoint,
   listMessagesEndpoint,
   listVisitorsEndpoint,
+  replyToConversationEndpoint,
+  updateConversationEndpoint,
   updateMessageEndpoint,
 } from "@/lib/inbox/endpoints";
 import {
@@ -31,7 +39,14 @@ import {
   replaceKnowledgeEndpoint,
   uploadKnowledgeDocumentEndpoint,
 } from "@/lib/knowledge/endpoints";
+import { getNotificationSettingsEndpoint, putNotificationSettingsEndpoint } from "@/lib/notifications/endpoints";
 import { getProfileEndpoint, putProfileEndpoint } from "@/lib/profiles/endpoints";
+import {
+  answerQuestionEndpoint,
+  dismissQuestionEndpoint,
+  improveAnswerEndpoint,
+  listQuestionsEndpoint,
+} from "@/lib/questions/endpoints";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -93,6 +108,20 @@ export const endpoints: readonly Endpoint[] = [
   exportMessagesEndpoint,
   updateMessageEndpoint,
   listVisitorsEndpoint,
+  improveAnswerEndpoint,
+  listConversationsEndpoint,
+  getConversationEndpoint,
+  updateConversationEndpoint,
+  replyToConversationEndpoint,
+  blockConversationEndpoint,
+  listBlocksEndpoint,
+  deleteBlockEndpoint,
+  listQuestionsEndpoint,
+  answerQuestionEndpoint,
+  dismissQuestionEndpoint,
+  getChatbotAnalyticsEndpoint,
+  getNotificationSettingsEndpoint,
+  putNotificationSettingsEndpoint,
   listWebhooksEndpoint,
   createWebhookEndpoint,
   deleteWebhookEndpoint,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ApiKey, CreatedApiKey } from "@/lib/api-keys/schemas";
+import type { ApiKeyScope } from "@/lib/constants";
 import type { Queryable } from "@/lib/db";
 import { isoTimestamp, withIsoTimestamps } from "./timestamps";
 
@@ -7,11 +8,12 @@ interface ApiKeyRow {
   id: string;
   name: string;
   prefix: string;
+  scope: ApiKeyScope;
   created_at: Date;
   last_used_at: Date | null;
 }
 
-const COLUMNS = "id, name, prefix, created_at, last_used_at";
+const COLUMNS = "id, name, prefix, scope, created_at, last_used_at";
 
 function toApiKey(row: ApiKeyRow): ApiKey {
   return withIsoTimestamps(row, "created_at", "last_used_at");
@@ -31,13 +33,20 @@ export async function countApiKeysLocked(tx: Queryable): Promise<number> {
 /** Run as the owner: stores a generated key (RLS fills and checks user_id). */
 export async function insertApiKey(
   tx: Queryable,
-  key: { name: string; key: string; prefix: string; hash: string },
+  key: { name: string; scope: ApiKeyScope; key: string; prefix: string; hash: string },
 ): Promise<CreatedApiKey> {
   const [row] = await tx.query<ApiKeyRow>(
-    `insert into public.api_keys (name, prefix, key_hash) values ($1, $2, $3) returning ${COLUMNS}`,
-    [key.name, key.prefix, key.hash],
+    `insert into public.api_keys (name, scope, prefix, key_hash) values ($1, $2, $3, $4) returning ${COLUMNS}`,
+    [key.name, key.scope, key.prefix, key.hash],
   );
-  return { id: row.id, name: row.name, key: key.key, prefix: row.prefix, created_at: isoTimestamp(row.created_at) };
+  return {
+    id: row.id,
+    name: row.name,
+    key: key.key,
+    prefix: row.prefix,
+    scope: row.scope,
+    created_at: isoTimestamp(row.created_at),
+  };
 }
 
 /** Run as the owner: RLS limits the list to their keys, oldest first. */
@@ -62,11 +71,14 @@ export async function deleteAllApiKeys(tx: Queryable): Promise<number> {
  * Run as the service (the caller is not known yet): the key's owner, and last_used_at stamped
  * (at most once a minute, so a busy integration does not write on every call).
  */
-export async function resolveApiKey(tx: Queryable, hash: string): Promise<{ user_id: string; email: string } | null> {
+export async function resolveApiKey(
+  tx: Queryable,
+  hash: string,
+): Promise<{ user_id: string; email: string; scope: ApiKeyScope } | null> {
   // One statement: the key's last use is noted (at most once a minute) in the same round trip.
-  const rows = await tx.query<{ user_id: string; email: string }>(
+  const rows = await tx.query<{ user_id: string; email: string; scope: ApiKeyScope }>(
     `with key as (
-       select k.id, k.user_id, u.email, k.last_used_at
+       select k.id, k.user_id, u.email, k.scope, k.last_used_at
          from public.api_keys k join auth.users u on u.id = k.user_id
         where k.key_hash = $1
      ), used as (
@@ -74,7 +86,7 @@ export async function resolveApiKey(tx: Queryable, hash: string): Promise<{ user
          from key
         where k.id = key.id and (key.last_used_at is null or key.last_used_at < now() - interval '1 minute')
      )
-     select user_id, email from key`,
+     select user_id, email, scope from key`,
     [hash],
   );
   return rows[0] ?? null;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Queryable } from "@/lib/db";
-import type { BlockScope } from "@/lib/inbox/types";
+import type { Block, BlockScope } from "@/lib/inbox/types";
+import { isoTimestamp } from "./timestamps";
 
 /**
  * Run as the owner: blocks the visitor, or their network, behind one of their inbox conversations
@@ -34,4 +35,17 @@ export async function conversationBlocks(
 export async function liftBlock(tx: Queryable, { id }: { id: string }): Promise<boolean> {
   const rows = await tx.query("delete from public.blocked_visitors where id = $1 returning id", [id]);
   return rows.length > 0;
+}
+
+/** Run as the owner: their blocks, newest first, at one bot or all; a network block shows no address. */
+export async function listBlocks(tx: Queryable, { chatbotId }: { chatbotId?: string }): Promise<Block[]> {
+  const rows = await tx.query<Omit<Block, "created_at"> & { created_at: Date }>(
+    `select id, chatbot_id, case when visitor_id is null then 'network' else 'visitor' end as scope,
+            visitor_id, blocked_from as conversation, created_at
+       from public.blocked_visitors
+      where $1::uuid is null or chatbot_id = $1
+      order by created_at desc, id desc`,
+    [chatbotId ?? null],
+  );
+  return rows.map((row) => ({ ...row, created_at: isoTimestamp(row.created_at) }));
 }

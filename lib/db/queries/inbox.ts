@@ -89,7 +89,7 @@ async function isCommonSearch(tx: Queryable, query: string, chatbotId: string | 
 /** Run as the owner: one page of their conversations, newest activity first, filtered. */
 export async function listConversations(
   tx: Queryable,
-  filters: Omit<InboxFilters, "cursor"> & { cursor?: Cursor; limit: number },
+  filters: Omit<InboxFilters, "cursor" | "unread"> & { unread?: "true" | "false"; cursor?: Cursor; limit: number },
 ) {
   const params: unknown[] = [];
   const where: string[] = [];
@@ -100,6 +100,7 @@ export async function listConversations(
   // Clauses only for the filters given, so each combination gets a plan of its own.
   if (filters.bot) where.push(`cv.chatbot_id = ${param(filters.bot)}`);
   if (filters.unread === "true") where.push("cv.unread_count > 0");
+  if (filters.unread === "false") where.push("cv.unread_count = 0");
   if (filters.status === "failed") where.push("cv.failed_count > 0");
   if (filters.status === "answered") where.push("cv.failed_count = 0");
   if (filters.from) where.push(`cv.last_message_at >= ${param(dayStart(filters.from))}`);

@@ -1,7 +1,12 @@
 import "server-only";
 import type { Caller } from "@/lib/auth";
 import { asOwner } from "@/lib/db";
-import { blockConversationVisitor, liftBlock } from "@/lib/db/queries/blocks";
+import {
+  blockConversationVisitor,
+  conversationBlocks,
+  liftBlock,
+  listBlocks as listBlockRows,
+} from "@/lib/db/queries/blocks";
 import { ApiError } from "@/lib/errors";
 import type { BlockScope } from "../types";
 
@@ -11,11 +16,19 @@ import type { BlockScope } from "../types";
  * address stays in the database; the owner never sees it.
  */
 export async function blockVisitor(caller: Caller, input: { conversation: string; scope: BlockScope }) {
-  const blocked = await asOwner(caller.claims, (tx) =>
-    blockConversationVisitor(tx, { id: input.conversation, scope: input.scope }),
+  // The conversation's blocks after this one, so an integration has the id it would lift.
+  const blocks = await asOwner(caller.claims, async (tx) =>
+    (await blockConversationVisitor(tx, { id: input.conversation, scope: input.scope }))
+      ? conversationBlocks(tx, { id: input.conversation })
+      : null,
   );
-  if (!blocked) throw new ApiError("not_found", "Conversation not found, or nothing in it to block.");
-  return null;
+  if (!blocks) throw new ApiError("not_found", "Conversation not found, or nothing in it to block.");
+  return { blocks };
+}
+
+/** The owner's blocks, newest first, at one of their bots or all of them. */
+export async function listBlocks(caller: Caller, input: { chatbot_id?: string }) {
+  return asOwner(caller.claims, (tx) => listBlockRows(tx, { chatbotId: input.chatbot_id }));
 }
 
 /** Lifts one of the owner's blocks. */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth";
+import { scopeAllows } from "@/lib/auth/scopes";
 import { asOwner } from "@/lib/db";
 import { conversationBlocks } from "@/lib/db/queries/blocks";
 import { listChatbots } from "@/lib/db/queries/chatbots";
@@ -17,7 +18,7 @@ import {
 import { listRefusalsPerDay } from "@/lib/db/queries/refusals";
 import { ApiError } from "@/lib/errors";
 import { type Cursor, cursorSchema } from "@/lib/validation/pagination";
-import type { InboxFilters } from "../schemas";
+import type { InboxFilters, ListConversationsQuery } from "../schemas";
 
 // The inbox's conversations: the list, one conversation opened, marking read or unread, the poll
 // and the owner's reply.
@@ -53,16 +54,32 @@ export async function listInbox(caller: Caller, filters: InboxFilters) {
 }
 
 /**
- * One conversation opened: a page of its turns in the order they happened (keyset, after
- * `cursor`) with the owner's replies of the same stretch and the blocks made from it. Opening it
- * marks it read. Null when it isn't the owner's (the page answers 404).
+ * GET /api/conversations: one page of the owner's conversations with the inbox's filters, newest
+ * activity first, without the page's companions (bots, refusals, the poll's marker).
  */
-export async function openConversation(caller: Caller, { id, cursor }: { id: string; cursor?: Cursor }) {
+export async function listConversationPage(caller: Caller, query: ListConversationsQuery) {
+  const { chatbot_id, ...filters } = query;
+  return asOwner(caller.claims, (tx) => listConversations(tx, { ...filters, bot: chatbot_id }));
+}
+
+/**
+ * One conversation: a page of its turns in the order they happened (keyset, after `cursor`) with
+ * the owner's replies of the same stretch and the blocks made from it. The dashboard opening it
+ * marks it read (`markRead`); the API's read changes nothing, as a GET must not. Pages take a
+ * Bearer credential too, so a read key opening the page marks nothing either.
+ * Null when it isn't the owner's (the page answers 404).
+ */
+export async function openConversation(
+  caller: Caller,
+  { id, cursor, markRead }: { id: string; cursor?: Cursor; markRead: boolean },
+) {
   return asOwner(caller.claims, async (tx) => {
     const conversation = await getConversation(tx, id);
     if (!conversation) return null;
-    // Reading it is opening it: mark its turns read in the same transaction.
-    if (conversation.unread_count > 0) await setConversationsRead(tx, { ids: [id], isRead: true });
+    // Opening it is reading it: its turns are marked read in the same transaction.
+    if (markRead && scopeAllows(caller, "patch") && conversation.unread_count > 0) {
+      await setConversationsRead(tx, { ids: [id], isRead: true });
+    }
     const turns = await listConversationTurns(tx, { id, cursor, limit: TURNS_PAGE });
     // This page's stretch: after the previous page's last turn, up to this page's last one when more follow.
     const until = turns.next_cursor ? cursorSchema.parse(turns.next_cursor).at : undefined;
@@ -70,6 +87,13 @@ export async function openConversation(caller: Caller, { id, cursor }: { id: str
     const blocks = await conversationBlocks(tx, { id });
     return { conversation, turns, replies, blocks };
   });
+}
+
+/** GET /api/conversations/{id}: openConversation without marking it read; 404 when it isn't the owner's. */
+export async function readConversation(caller: Caller, input: { id: string; cursor?: Cursor }) {
+  const opened = await openConversation(caller, { ...input, markRead: false });
+  if (!opened) throw conversationNotFound();
+  return opened;
 }
 
 /** Marks one or several of the owner's conversations read or unread; any id not theirs refuses the lot. */

@@ -71,7 +71,7 @@ export default async function ConversationPage({
   const after = cursorSchema.safeParse((await searchParams).after);
   const cursor = after.success ? after.data : undefined;
 
-  const loaded = await openConversation(user, { id, cursor });
+  const loaded = await openConversation(user, { id, cursor, markRead: true });
   if (!loaded) notFound();
   const { conversation, turns, replies, blocks } = loaded;
   const visitor =

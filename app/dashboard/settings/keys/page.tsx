@@ -26,7 +26,8 @@ export default async function ApiKeysPage() {
         <CardHeader>
           <CardTitle>Create an API key</CardTitle>
           <CardDescription>
-            Integrations send it as <code>Authorization: Bearer cfk_…</code> and act as you. You see the key once.
+            Integrations send it as <code>Authorization: Bearer cfk_…</code> and act as you: a read-only key can look
+            but never change anything. You see the key once.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -51,6 +52,7 @@ export default async function ApiKeysPage() {
                 <TableRow>
                   <TableHead>Name</TableHead>
                   <TableHead>Key</TableHead>
+                  <TableHead>Scope</TableHead>
                   <TableHead>Created</TableHead>
                   <TableHead>Last used</TableHead>
                   <TableHead>
@@ -63,6 +65,7 @@ export default async function ApiKeysPage() {
                   <TableRow key={key.id}>
                     <TableCell className="font-medium">{key.name}</TableCell>
                     <TableCell className="font-mono text-xs">{key.prefix}…</TableCell>
+                    <TableCell>{key.scope === "read" ? "Read only" : "Read and write"}</TableCell>
                     <TableCell className="whitespace-nowrap">
                       <DateTime iso={key.created_at} />
                     </TableCell>
