@@ -61,7 +61,14 @@ interface Fixture {
 interface Call {
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
+
+/** An MCP client's first question, with the Accept header the Streamable HTTP transport requires. */
+const MCP_TOOLS_LIST = {
+  body: { jsonrpc: "2.0", id: 1, method: "tools/list" },
+  headers: { accept: "application/json, text/event-stream" },
+};
 
 /**
  * One route's row. `anyone`: what every credential gets (the route doesn't depend on who calls).
@@ -133,6 +140,19 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
         path: "/api/chat",
         body: { chatbot_slug: slug, visitor_id: `matrix-${randomUUID()}`, message: "Hello" },
       }),
+      anyone: 200,
+    },
+    // The owner's MCP server takes Bearer credentials only; each tool is its operation, whose own
+    // row is above and below (tests/integration/mcp-tools.test.ts).
+    "POST /api/mcp": {
+      call: () => ({ path: "/api/mcp", ...MCP_TOOLS_LIST }),
+      owner: 200,
+      other: 200,
+      except: { "owner's cookie": 403 },
+    },
+    // A public bot's MCP server answers anyone, as its chat does.
+    "POST /api/mcp/bots/{slug}": {
+      call: ({ slug }) => ({ path: `/api/mcp/bots/${slug}`, ...MCP_TOOLS_LIST }),
       anyone: 200,
     },
     // The visitor's own endpoints: who they are is the visitor cookie, which no credential here
@@ -355,13 +375,15 @@ describeEachDatabase("every API route x every credential", () => {
       method,
       headers: {
         ...(call.body === undefined ? {} : { "content-type": "application/json" }),
+        ...call.headers,
         ...extra,
       },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
     });
-    const params = /\/api\/(?:chatbots|keys|messages|knowledge|webhooks)\/([^/?]+)/.exec(call.path)?.[1];
+    const id = /\/api\/(?:chatbots|keys|messages|knowledge|webhooks)\/([^/?]+)/.exec(call.path)?.[1];
+    const slug = /\/api\/mcp\/bots\/([^/?]+)/.exec(call.path)?.[1];
     const serve = handler.handler as (request: Request, segment: { params: Promise<object> }) => Promise<Response>;
-    return serve(request, { params: Promise.resolve(params ? { id: params } : {}) });
+    return serve(request, { params: Promise.resolve(id ? { id } : slug ? { slug } : {}) });
   }
 
   beforeAll(async () => {

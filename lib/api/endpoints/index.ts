@@ -31,6 +31,7 @@ import {
   replaceKnowledgeEndpoint,
   uploadKnowledgeDocumentEndpoint,
 } from "@/lib/knowledge/endpoints";
+import { botMcpEndpoint, ownerMcpEndpoint } from "@/lib/mcp/endpoints";
 import { getProfileEndpoint, putProfileEndpoint } from "@/lib/profiles/endpoints";
 import {
   createWebhookEndpoint,
@@ -99,6 +100,8 @@ export const endpoints: readonly Endpoint[] = [
   testWebhookEndpoint,
   listWebhookDeliveriesEndpoint,
   listContactsEndpoint,
+  ownerMcpEndpoint,
+  botMcpEndpoint,
   runJobsEndpoint,
   runJobsByGetEndpoint,
   healthEndpoint,
