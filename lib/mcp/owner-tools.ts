@@ -15,7 +15,8 @@ export const NOT_TOOLS: Readonly<Record<string, string>> = {
   ownerMcp: "The MCP server itself.",
   chat: "A visitor's chat turn, streamed to the page: each public bot is an MCP server of its own (POST /api/mcp/bots/{slug}) whose `ask` tool is that turn.",
   uploadKnowledgeDocument: "A multipart/form-data file upload: a JSON tool call carries no file.",
-  exportMessages: "A CSV file, streamed: listMessages pages the same turns as JSON.",
+  exportMessages:
+    "A file download (CSV, or JSON as an attachment), streamed: listMessages pages the same turns as JSON.",
   exportAccount:
     "The whole account as one file attachment, streamed in batches: a download, not an answer an assistant reads.",
   changePassword: "Session-only: a Bearer credential is refused with 403 session_required.",
