@@ -1,11 +1,10 @@
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { describe, expect, it } from "vitest";
 import { endpoints } from "@/lib/api/endpoints";
 import { keyCallable, NOT_TOOLS, toolInputSchema } from "@/lib/mcp/owner-tools";
 import { routesOnDisk } from "../support/api-routes";
 import { jsonRequest, signUpOwner, TEST_ORIGIN } from "../support/auth";
 import { describeEachDatabase } from "../support/databases";
+import { mcpClientInProcess } from "../support/mcp-client";
 
 // The owner's MCP tools are the API's key-callable operations: each one is a tool or says here
 // why not, and a tool runs through its operation's route handler, so the two cannot drift.
@@ -41,29 +40,11 @@ describe("the owner's MCP tools", () => {
   });
 });
 
-/** An SDK client whose HTTP requests are answered by the route handler in-process. */
-async function connect(
-  path: string,
-  handler: (request: Request) => Promise<Response>,
-  headers: Record<string, string>,
-) {
-  const client = new Client({ name: "mcp-tools-test", version: "1.0.0" });
-  const transport = new StreamableHTTPClientTransport(new URL(`${TEST_ORIGIN}${path}`), {
-    requestInit: { headers },
-    fetch: async (url, init) => {
-      const response = await handler(new Request(url, init));
-      return response;
-    },
-  });
-  await client.connect(transport);
-  return client;
-}
-
 describeEachDatabase("the owner's MCP server, in-process", () => {
   it("lists the tools and runs one as its operation, errors included", async () => {
     const owner = await signUpOwner();
     const { POST } = await import("@/app/api/mcp/route");
-    const client = await connect("/api/mcp", POST, owner.bearer);
+    const client = await mcpClientInProcess(`${TEST_ORIGIN}/api/mcp`, POST, owner.bearer);
     const { tools: listed } = await client.listTools();
     expect(listed.map((tool) => tool.name).sort()).toEqual(tools.map((tool) => tool.operationId).sort());
 
