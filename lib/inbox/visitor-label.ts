@@ -1,3 +1,4 @@
+import "server-only";
 import { MCP_VISITOR_PREFIX } from "@/lib/visitors/identity";
 
 /**
