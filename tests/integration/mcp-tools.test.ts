@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ResponseSpec } from "@/lib/api/endpoint";
 import { endpoints } from "@/lib/api/endpoints";
 import { keyCallable, NOT_TOOLS, toolInputSchema } from "@/lib/mcp/owner-tools";
 import { routesOnDisk } from "../support/api-routes";
@@ -18,6 +19,16 @@ describe("the owner's MCP tools", () => {
     expect(callable.filter((id) => !tools.some((tool) => tool.operationId === id) && !NOT_TOOLS[id])).toEqual([]);
     // A reason for an operation that is gone, or that no key may call, is stale.
     expect(Object.keys(NOT_TOOLS).filter((id) => !callable.includes(id))).toEqual([]);
+  });
+
+  it("are only operations that fit a JSON tool call: a JSON body in, JSON (or nothing) out", () => {
+    // An operation that takes a file, or can only answer one (a stream, a CSV), needs a reason in
+    // NOT_TOOLS; one that answers JSON unless asked otherwise (listContacts' format=csv) is a tool.
+    const canAnswerJson = (response: ResponseSpec) => response.body !== undefined || response.contentType === undefined;
+    const misfits = tools.filter(
+      (tool) => tool.body?.multipart !== undefined || !Object.values(tool.responses).every(canAnswerJson),
+    );
+    expect(misfits.map((tool) => tool.operationId)).toEqual([]);
   });
 
   it("are each served by a route handler carrying its declaration", async () => {
