@@ -76,19 +76,29 @@ export function toolInputSchema(endpoint: Endpoint): JsonSchema {
   };
 }
 
+// Declarations never change while the server runs: each tool is described (its schemas converted)
+// once, not on every tools/list.
+const described = new WeakMap<Endpoint, Tool>();
+
+/** An operation as the tool an MCP client lists. */
 export function describeTool(endpoint: Endpoint): Tool {
-  return {
-    name: endpoint.operationId,
-    title: endpoint.summary,
-    description: endpoint.description ? `${endpoint.summary}. ${endpoint.description}` : endpoint.summary,
-    inputSchema: toolInputSchema(endpoint) as Tool["inputSchema"],
-    annotations: {
-      readOnlyHint: endpoint.method === "get",
-      destructiveHint: endpoint.method === "delete",
-      idempotentHint: endpoint.method !== "post",
-      openWorldHint: false,
-    },
-  };
+  let tool = described.get(endpoint);
+  if (!tool) {
+    tool = {
+      name: endpoint.operationId,
+      title: endpoint.summary,
+      description: endpoint.description ? `${endpoint.summary}. ${endpoint.description}` : endpoint.summary,
+      inputSchema: toolInputSchema(endpoint) as Tool["inputSchema"],
+      annotations: {
+        readOnlyHint: endpoint.method === "get",
+        destructiveHint: endpoint.method === "delete",
+        idempotentHint: endpoint.method !== "post",
+        openWorldHint: false,
+      },
+    };
+    described.set(endpoint, tool);
+  }
+  return tool;
 }
 
 /** A route handler as route() returns it: what Next calls, carrying the declaration it serves. */
