@@ -24,6 +24,10 @@ export function servedHandlers(modules: RouteModules): Promise<Map<Endpoint, Ser
     }
     return byEndpoint;
   });
+  // A module that failed to load is tried again on the next call, not remembered as missing.
+  served.catch(() => {
+    served = null;
+  });
   return served;
 }
 
