@@ -11,6 +11,8 @@ interface SharePanelProps {
   pageUrl: string;
   /** Where widget.js is served, from SITE_URL too. */
   widgetUrl: string;
+  /** The bot's MCP server, for AI assistants. */
+  mcpUrl: string;
   slug: string;
   accentColor: string;
   isPublic: boolean;
@@ -24,11 +26,16 @@ const WIDGET_OPTIONS = [
   { name: "data-open", values: "true", meaning: "Open the chat when the page loads." },
 ] as const;
 
-/** The bot's link with a copy button and a QR code, and the embed snippet for other sites. */
-export async function SharePanel({ pageUrl, widgetUrl, slug, accentColor, isPublic }: SharePanelProps) {
+/**
+ * The bot's link with a copy button and a QR code, the embed snippet for other sites, and its MCP
+ * server for AI assistants.
+ */
+export async function SharePanel({ pageUrl, widgetUrl, mcpUrl, slug, accentColor, isPublic }: SharePanelProps) {
   // An SVG made on the server: no QR code library in the browser's bundle.
   const qr = await QRCode.toString(pageUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   const qrSrc = `data:image/svg+xml;utf8,${encodeURIComponent(qr)}`;
+  // The JSON most MCP clients read (docs/mcp.md); VS Code names the key `servers`.
+  const mcpConfig = JSON.stringify({ mcpServers: { [slug]: { type: "http", url: mcpUrl } } }, null, 2);
   const snippet = `<script src="${widgetUrl}" data-chatbot="${slug}" data-accent-color="${accentColor}" data-position="bottom-right" async></script>`;
   return (
     <Card>
@@ -45,6 +52,7 @@ export async function SharePanel({ pageUrl, widgetUrl, slug, accentColor, isPubl
           <TabsList>
             <TabsTab value="link">Link and QR</TabsTab>
             <TabsTab value="embed">Embed</TabsTab>
+            <TabsTab value="mcp">AI assistants</TabsTab>
           </TabsList>
           <TabsPanel value="link" className="grid gap-4 md:grid-cols-[minmax(0,1fr)_auto]">
             <div className="grid content-start gap-2">
@@ -111,6 +119,24 @@ export async function SharePanel({ pageUrl, widgetUrl, slug, accentColor, isPubl
                 ))}
               </TableBody>
             </Table>
+          </TabsPanel>
+          <TabsPanel value="mcp" className="grid min-w-0 gap-3">
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Anyone can ask this bot from their AI assistant (Claude, VS Code, Cursor...) by adding it as an MCP
+              server; what they ask shows in your inbox from an MCP visitor.
+            </p>
+            <div className="flex flex-wrap items-center gap-2">
+              <code data-testid="mcp-url" className="rounded bg-zinc-100 px-2 py-1 text-sm break-all dark:bg-zinc-800">
+                {mcpUrl}
+              </code>
+              <CopyButton text={mcpUrl} label="Copy MCP address" />
+            </div>
+            <pre className="rounded bg-zinc-100 p-3 text-xs break-all whitespace-pre-wrap dark:bg-zinc-800">
+              <code data-testid="mcp-config">{mcpConfig}</code>
+            </pre>
+            <div>
+              <CopyButton text={mcpConfig} label="Copy configuration" />
+            </div>
           </TabsPanel>
         </Tabs>
       </CardContent>

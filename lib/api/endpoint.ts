@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CookieToSet } from "@/lib/auth/cookies";
+import type { ApiKeyScope } from "@/lib/constants";
 import type { ErrorCode } from "@/lib/errors";
 import { idParamsSchema } from "@/lib/validation/common";
 
@@ -61,6 +62,12 @@ export interface Endpoint {
   body?: RequestBody;
   responses: Record<number, ResponseSpec>;
   errors?: ErrorCode[];
+  /**
+   * The API key scope it needs when its method says otherwise (a GET needs `read`, anything else
+   * `write`): the owner's MCP server is a POST any key may call, since each tool it runs is held
+   * to the key's scope as its own operation.
+   */
+  keyScope?: ApiKeyScope;
 }
 
 type RouteLine = `${Uppercase<HttpMethod>} /api${string}`;

@@ -15,6 +15,11 @@ export function publicPageUrl(slug: string): string {
   return siteLink(`/c/${encodeURIComponent(slug)}`);
 }
 
+/** The bot as an MCP server of its own (POST, lib/mcp/bot-server.ts). */
+export function botMcpUrl(slug: string): string {
+  return siteLink(`/api/mcp/bots/${encodeURIComponent(slug)}`);
+}
+
 /** The embeddable widget's script. */
 export function widgetScriptUrl(): string {
   return siteLink("/widget.js");

@@ -71,7 +71,7 @@ export function action<Schema extends z.ZodType, Auth extends ActionAuth, Data>(
       }
       // The dashboard sends its cookie, but callerFrom honours a Bearer header too: an action is
       // a POST, so a read key reaches none of them.
-      if (caller) assertScopeAllows(caller, "post");
+      if (caller) assertScopeAllows(caller, "write");
       rejectUnstorableText(raw);
       const parsed = options.schema.safeParse(raw);
       if (!parsed.success) throw validationFailed(parsed.error);

@@ -4,7 +4,7 @@ import type { Endpoint, EndpointInput, Reply } from "@/lib/api/endpoint";
 import type { Caller } from "@/lib/auth";
 import { callerFrom } from "@/lib/auth/caller";
 import { type CookieToSet, requestCookieJar, serializeCookie } from "@/lib/auth/cookies";
-import { assertScopeAllows } from "@/lib/auth/scopes";
+import { assertScopeAllows, scopeNeeded } from "@/lib/auth/scopes";
 import { ApiError, errorResponse, validationFailed } from "@/lib/errors";
 import { assertSameOrigin } from "./csrf";
 import { readFormBody } from "./read-form";
@@ -52,7 +52,7 @@ function serveEndpoint<E extends Endpoint>(declaration: E, handler: Handler<E>):
       const caller = declaration.auth === "none" ? null : await callerFrom(jar, request.headers);
       if (declaration.auth === "required" && !caller) throw new ApiError("unauthorized");
       // Before anything is parsed or run: a read key learns nothing from a write it may not make.
-      if (caller) assertScopeAllows(caller, declaration.method);
+      if (caller) assertScopeAllows(caller, scopeNeeded(declaration));
       if (caller?.via === "session" && MUTATIONS.has(declaration.method))
         assertSameOrigin(request.headers, request.url, { required: true });
       const params = declaration.params

@@ -1,8 +1,7 @@
 import "server-only";
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { cookieValues, hostCookieName, parseCookieHeader } from "@/lib/auth/cookies";
-import { derivedKey } from "@/lib/secret";
+import { newSignedSecret, verifiedSecret } from "./signed-secret";
 
 /**
  * The visitor's secret, `__Host-chatfolio_visitor` over https. Only the server reads it: pages
@@ -12,29 +11,14 @@ export const VISITOR_COOKIE = "chatfolio_visitor";
 
 // Chrome caps cookie lifetimes at 400 days anyway.
 const MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
-// <43 characters of randomness>.<22 characters of HMAC>: a value only this server could have issued.
-const VALUE_PATTERN = /^([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{22})$/;
 const CHAT_PAGE = /^\/c\/[^/]+(\/embed)?\/?$/;
 const EMBED_PAGE = /^\/c\/[^/]+\/embed\/?$/;
-
-function signature(secret: string): Buffer {
-  // A key of its own, so a visitor cookie never doubles as a token.
-  return createHmac("sha256", derivedKey("chatfolio visitor cookie")).update(secret).digest().subarray(0, 16);
-}
+// A key of its own, so a visitor cookie never doubles as a token.
+const COOKIE_PURPOSE = "chatfolio visitor cookie";
 
 /** A new cookie value: a random secret and the server's signature of it. */
 export function newVisitorCookieValue(): string {
-  const secret = randomBytes(32).toString("base64url");
-  return `${secret}.${signature(secret).toString("base64url")}`;
-}
-
-/** The secret inside a cookie value this server issued; null for anything else. */
-function verifiedSecret(value: string): string | null {
-  const match = VALUE_PATTERN.exec(value);
-  if (!match) return null;
-  const given = Buffer.from(match[2], "base64url");
-  const expected = signature(match[1]);
-  return given.length === expected.length && timingSafeEqual(given, expected) ? match[1] : null;
+  return newSignedSecret(COOKIE_PURPOSE);
 }
 
 /**
@@ -46,7 +30,7 @@ function visitorCookieIn(cookieHeader: string | null): { secret: string; value: 
   const cookies = parseCookieHeader(cookieHeader);
   const prefixedCount = cookies.filter((cookie) => cookie.name === hostCookieName(VISITOR_COOKIE, true)).length;
   for (const [index, value] of cookieValues(cookies, VISITOR_COOKIE).entries()) {
-    const secret = verifiedSecret(value);
+    const secret = verifiedSecret(COOKIE_PURPOSE, value);
     if (secret) return { secret, value, prefixed: index < prefixedCount };
   }
   return null;

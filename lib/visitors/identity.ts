@@ -21,6 +21,14 @@ export function webVisitorId(secret: string, chatbotId: string): string {
   return `${WEB_VISITOR_PREFIX}${createHash("sha256").update(`${secret}:${chatbotId}`).digest("hex").slice(0, 32)}`;
 }
 
+/** Ids of the visitors of a public bot's MCP server (lib/mcp/bot-server.ts): the inbox tells them apart by it. */
+export const MCP_VISITOR_PREFIX = "mcp-";
+
+/** The visitor id of an MCP client at one bot: as webVisitorId, from the signed visitor it passes back. */
+export function mcpVisitorId(secret: string, chatbotId: string): string {
+  return `${MCP_VISITOR_PREFIX}${createHash("sha256").update(`mcp:${secret}:${chatbotId}`).digest("hex").slice(0, 32)}`;
+}
+
 /** For a browser that refused the cookie: chatting still works, remembered for this page view only. */
 export function guestVisitorId(): string {
   return `guest-${randomBytes(16).toString("hex")}`;
@@ -52,13 +60,19 @@ export async function visitorSecretAt(
 
 /**
  * A `web-` visitor id is accepted only from the browser whose cookie it was derived from, for the
- * bot it was derived for; integrations choose any other id freely.
+ * bot it was derived for, and an `mcp-` one never (its signed visitor goes to the bot's MCP
+ * server); integrations choose any other id freely.
  */
 export async function assertWebVisitor(
   request: Request,
   visitorId: string,
   chatbotId: string | undefined,
 ): Promise<void> {
+  if (visitorId.startsWith(MCP_VISITOR_PREFIX))
+    throw new ApiError(
+      "forbidden",
+      `Visitor ids starting with "${MCP_VISITOR_PREFIX}" belong to the bots' MCP servers.`,
+    );
   if (!visitorId.startsWith(WEB_VISITOR_PREFIX)) return;
   const secret = chatbotId ? await visitorSecretAt(request.headers.get("cookie"), chatbotId) : null;
   if (!secret || !chatbotId || webVisitorId(secret, chatbotId) !== visitorId) {

@@ -146,6 +146,12 @@ describe.skipIf(!browserAvailable())("the owner's dashboard: profile and chatbot
     await page.getByRole("tab", { name: "Embed" }).click();
     expect(await page.getByTestId("embed-snippet").textContent()).toContain(`data-chatbot="${slug}"`);
     expect(await page.getByRole("cell", { name: "data-position" }).count()).toBe(1);
+    await page.getByRole("tab", { name: "AI assistants" }).click();
+    const mcpUrl = link?.replace(`/c/${slug}`, `/api/mcp/bots/${slug}`);
+    expect(await page.getByTestId("mcp-url").textContent()).toBe(mcpUrl);
+    expect(JSON.parse((await page.getByTestId("mcp-config").textContent()) ?? "")).toEqual({
+      mcpServers: { [slug]: { type: "http", url: mcpUrl } },
+    });
     await snapshots(page, "chatbot-edit");
 
     // What the editor and the profile cost to load, reported (the issue sets a budget only for the

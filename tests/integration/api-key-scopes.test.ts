@@ -3,9 +3,10 @@ import { POST as createChatbot, GET as listChatbots } from "@/app/api/chatbots/r
 import { POST as createKey, GET as listKeys } from "@/app/api/keys/route";
 import { createApiKeyAction } from "@/lib/api-keys/actions";
 import { apiKeyCaller } from "@/lib/auth/api-keys";
-import { scopeAllows } from "@/lib/auth/scopes";
+import { scopeAllows, scopeNeeded } from "@/lib/auth/scopes";
 import { asService } from "@/lib/db";
 import { openConversation } from "@/lib/inbox/use-cases/conversations";
+import { ownerMcpEndpoint } from "@/lib/mcp/endpoints";
 import { serverActions } from "@/lib/server-actions";
 import { callAction } from "../support/actions";
 import { jsonRequest, type SignedUpOwner, signUpOwner, TEST_ORIGIN } from "../support/auth";
@@ -130,12 +131,15 @@ it("tells the MCP server and every wrapper the same rule", () => {
       via: "api_key",
       scope,
     }) as const;
-  expect(scopeAllows(key("read"), "get")).toBe(true);
+  expect(scopeAllows(key("read"), scopeNeeded({ method: "get" }))).toBe(true);
   for (const method of ["post", "put", "patch", "delete"] as const) {
-    expect(scopeAllows(key("read"), method)).toBe(false);
-    expect(scopeAllows(key("write"), method)).toBe(true);
+    const needed = scopeNeeded({ method });
+    expect(scopeAllows(key("read"), needed)).toBe(false);
+    expect(scopeAllows(key("write"), needed)).toBe(true);
     // A key whose scope is unknown is held to reading (fail closed).
-    expect(scopeAllows(key(), method)).toBe(false);
-    expect(scopeAllows({ ...key(), via: "token" }, method)).toBe(true);
+    expect(scopeAllows(key(), needed)).toBe(false);
+    expect(scopeAllows({ ...key(), via: "token" }, needed)).toBe(true);
   }
+  // The owner's MCP server is a POST any key may call; each tool is held to its own operation's scope.
+  expect(scopeAllows(key("read"), scopeNeeded(ownerMcpEndpoint))).toBe(true);
 });

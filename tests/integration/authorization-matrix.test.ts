@@ -4,6 +4,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Endpoint } from "@/lib/api/endpoint";
 import { signBuiltinToken } from "@/lib/auth/builtin/tokens";
+import { scopeNeeded } from "@/lib/auth/scopes";
 import { asOwner, asVisitor } from "@/lib/db";
 import { type ErrorCode, sqlState } from "@/lib/errors";
 import { type FormState, idleFormState } from "@/lib/http/form-state";
@@ -70,7 +71,14 @@ interface Fixture {
 interface Call {
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
+
+/** An MCP client's first question, with the Accept header the Streamable HTTP transport requires. */
+const MCP_TOOLS_LIST = {
+  body: { jsonrpc: "2.0", id: 1, method: "tools/list" },
+  headers: { accept: "application/json, text/event-stream" },
+};
 
 /**
  * One route's row. `anyone`: what every credential gets (the route doesn't depend on who calls).
@@ -222,6 +230,19 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
         path: "/api/chat",
         body: { chatbot_slug: slug, visitor_id: `matrix-${randomUUID()}`, message: "Hello" },
       }),
+      anyone: 200,
+    },
+    // The owner's MCP server takes Bearer credentials only; each tool is its operation, whose own
+    // row is above and below (tests/integration/mcp-tools.test.ts).
+    "POST /api/mcp": {
+      call: () => ({ path: "/api/mcp", ...MCP_TOOLS_LIST }),
+      owner: 200,
+      other: 200,
+      except: { "owner's cookie": 403 },
+    },
+    // A public bot's MCP server answers anyone, as its chat does.
+    "POST /api/mcp/bots/{slug}": {
+      call: ({ slug }) => ({ path: `/api/mcp/bots/${slug}`, ...MCP_TOOLS_LIST }),
       anyone: 200,
     },
     // The visitor's own endpoints: who they are is the visitor cookie, which no credential here
@@ -418,7 +439,9 @@ function makeRows(owner: () => SignedUpOwner): Record<string, Row> {
  * never looks at them, so there a read key is nobody, as any other credential is.
  */
 function expected(row: Row, credential: Credential, endpoint: Endpoint | undefined): number | "not theirs" {
-  if (READ_KEYS.includes(credential) && endpoint && endpoint.auth !== "none" && endpoint.method !== "get") return 403;
+  if (READ_KEYS.includes(credential) && endpoint && endpoint.auth !== "none" && scopeNeeded(endpoint) === "write") {
+    return 403;
+  }
   // Otherwise a read key answers as a write key of the same owner would.
   const asWriteKey = credential.replace(" read API key", " API key") as Credential;
   const exception = row.except?.[credential] ?? row.except?.[asWriteKey];
@@ -452,15 +475,17 @@ describeEachDatabase("every API route x every credential", (db) => {
       method,
       headers: {
         ...(call.body === undefined ? {} : { "content-type": "application/json" }),
+        ...call.headers,
         ...extra,
       },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
     });
-    const params = /\/api\/(?:chatbots|keys|messages|knowledge|webhooks|conversations|blocks)\/([^/?]+)/.exec(
+    const id = /\/api\/(?:chatbots|keys|messages|knowledge|webhooks|conversations|blocks)\/([^/?]+)/.exec(
       call.path,
     )?.[1];
+    const slug = /\/api\/mcp\/bots\/([^/?]+)/.exec(call.path)?.[1];
     const serve = handler.handler as (request: Request, segment: { params: Promise<object> }) => Promise<Response>;
-    return serve(request, { params: Promise.resolve(params ? { id: params } : {}) });
+    return serve(request, { params: Promise.resolve(id ? { id } : slug ? { slug } : {}) });
   }
 
   beforeAll(async () => {

@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/server";
 import { type InboxFilters, inboxFiltersSchema } from "@/lib/inbox/schemas";
 import { listInbox } from "@/lib/inbox/use-cases/conversations";
+import { visitorLabel } from "@/lib/inbox/visitor-label";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -46,8 +47,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const items: InboxItem[] = conversations.items.map((item) => ({
     id: item.id,
     chatbotName: item.chatbot_name,
-    visitorName:
-      item.visitor?.name ?? (item.visitor ? `Visitor ${item.visitor.visitor_id.slice(0, 8)}` : "Owner (API)"),
+    visitorName: visitorLabel(item.visitor),
     lastMessage: item.last_message,
     lastMessageAt: item.last_message_at,
     messageCount: item.message_count,

@@ -39,6 +39,7 @@ import {
   replaceKnowledgeEndpoint,
   uploadKnowledgeDocumentEndpoint,
 } from "@/lib/knowledge/endpoints";
+import { botMcpEndpoint, ownerMcpEndpoint } from "@/lib/mcp/endpoints";
 import { getNotificationSettingsEndpoint, putNotificationSettingsEndpoint } from "@/lib/notifications/endpoints";
 import { getProfileEndpoint, putProfileEndpoint } from "@/lib/profiles/endpoints";
 import {
@@ -128,6 +129,8 @@ export const endpoints: readonly Endpoint[] = [
   testWebhookEndpoint,
   listWebhookDeliveriesEndpoint,
   listContactsEndpoint,
+  ownerMcpEndpoint,
+  botMcpEndpoint,
   runJobsEndpoint,
   runJobsByGetEndpoint,
   healthEndpoint,

@@ -77,7 +77,7 @@ export async function openConversation(
     const conversation = await getConversation(tx, id);
     if (!conversation) return null;
     // Opening it is reading it: its turns are marked read in the same transaction.
-    if (markRead && scopeAllows(caller, "patch") && conversation.unread_count > 0) {
+    if (markRead && scopeAllows(caller, "write") && conversation.unread_count > 0) {
       await setConversationsRead(tx, { ids: [id], isRead: true });
     }
     const turns = await listConversationTurns(tx, { id, cursor, limit: TURNS_PAGE });

@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button-link";
 import { selectableModels } from "@/lib/ai/models";
 import { requireUser } from "@/lib/auth/server";
-import { publicPageUrl, widgetScriptUrl } from "@/lib/chatbots/links";
+import { botMcpUrl, publicPageUrl, widgetScriptUrl } from "@/lib/chatbots/links";
 import { chatbotEditor } from "@/lib/chatbots/use-cases";
 import { uuidSchema } from "@/lib/validation/common";
 
@@ -49,6 +49,7 @@ export default async function ChatbotPage({ params }: ChatbotPageProps) {
       <SharePanel
         pageUrl={publicPageUrl(chatbot.public_url_slug)}
         widgetUrl={widgetScriptUrl()}
+        mcpUrl={botMcpUrl(chatbot.public_url_slug)}
         slug={chatbot.public_url_slug}
         accentColor={chatbot.configuration.theme.accent_color}
         isPublic={chatbot.is_public}

@@ -11,6 +11,7 @@ import { sourceLabel } from "@/lib/answer-sources";
 import { requireUser } from "@/lib/auth/server";
 import type { ConversationTurn, OwnerReply } from "@/lib/inbox/types";
 import { openConversation } from "@/lib/inbox/use-cases/conversations";
+import { visitorLabel } from "@/lib/inbox/visitor-label";
 import { uuidSchema } from "@/lib/validation/common";
 import { cursorSchema } from "@/lib/validation/pagination";
 
@@ -74,9 +75,7 @@ export default async function ConversationPage({
   const loaded = await openConversation(user, { id, cursor, markRead: true });
   if (!loaded) notFound();
   const { conversation, turns, replies, blocks } = loaded;
-  const visitor =
-    conversation.visitor?.name ??
-    (conversation.visitor ? `Visitor ${conversation.visitor.visitor_id.slice(0, 8)}` : "Owner (API)");
+  const visitor = visitorLabel(conversation.visitor);
   const exportQuery = new URLSearchParams({ format: "csv", conversation_id: conversation.conversation_id });
 
   return (
