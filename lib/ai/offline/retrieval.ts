@@ -49,7 +49,9 @@ function selectPassages(relevant: RankedPassage[]): RankedPassage[] {
  * she work now?", "what does she do?") gets the current role, not the whole history.
  */
 function currentRoleOnly(relevant: RankedPassage[], reading: QuestionReading): RankedPassage[] {
-  if (reading.tense !== "present") return relevant;
+  // A yes-or-no asks whether something is so, not what is so now: "does she have a degree?" is
+  // answered by the passage that says it, wherever it stands in her career.
+  if (reading.tense !== "present" || reading.yesNo) return relevant;
   const roles = relevant.filter((passage) => passage.section === "experience");
   if (roles.length < 2 || roles.some((passage) => passage.matchedWords)) return relevant;
   const current = Math.min(...roles.map((passage) => passage.position));
@@ -97,7 +99,9 @@ export function retrievePassages(profile: OwnerProfile, query: RetrievalQuery, l
         alreadySaid.add(passage.section);
         return;
       }
-    } else if (earlierAnswers[0] !== undefined && quotedIn(earlierAnswers[0], passage.text)) {
+    } else if (!current.reading.yesNo && earlierAnswers[0] !== undefined && quotedIn(earlierAnswers[0], passage.text)) {
+      // A yes-or-no asks whether something is so: the sentence that says it answers it again
+      // ("where did she study law?", then "does she have a degree?").
       score *= ALREADY_SAID_FACTOR;
     }
     relevant.push({

@@ -22,6 +22,8 @@ const POINTS_BACK = /\b(there|it|that|this|them)\b/i;
 const EARLIER_THAN = /\b(before|earlier|prior|previously)\b/i;
 const PRESENT_TENSE = /\b(does|do|is|are|now|currently|current|today)\b|\b(what|where|who|how)['’]s\b/i;
 const PAST_TENSE = /\b(did|was|were|before|previously|earlier|used|first|started)\b/i;
+/** "How long has she been there?", "how long have they had it?": a span that runs to now. */
+const UNTIL_NOW = /\b(has|have)\b/i;
 const CLAUSE_BREAK = /\s+and\s+|[,;]\s*/i;
 /** Names joined by these are alternatives, any of which answers. */
 const ALTERNATIVES = /\b(and|or)\b|,/i;
@@ -148,7 +150,11 @@ export function readQuestion(reader: QuestionReader, text: string, ignore: strin
     yesNo &&
     words.some((word, index) => index > 0 && word.lemma === "have") &&
     topics.some((term) => term.categories[0] !== undefined && KIN_CATEGORIES.has(term.categories[0]));
-  const tense = PAST_TENSE.test(text) ? "past" : PRESENT_TENSE.test(text) ? "present" : null;
+  const tense = PAST_TENSE.test(text)
+    ? "past"
+    : PRESENT_TENSE.test(text) || (asksDuration && UNTIL_NOW.test(text))
+      ? "present"
+      : null;
   return {
     terms,
     kinds: kinds as KindWeights,
