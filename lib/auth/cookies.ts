@@ -81,14 +81,17 @@ export function requestCookieJar(request: Request): CookieJar & { pending: Cooki
 export const hostCookieName = (name: string, secure: boolean) => (secure ? `__Host-${name}` : name);
 
 /**
- * A cookie's values under both its names, the `__Host-` ones first: a value only this host could
- * have set wins over one that may have been planted under the bare name. The bare name is read so
- * cookies set before the prefix keep working.
+ * A cookie's values under both its names, the `__Host-` ones first, each saying which name it came
+ * under: a value only this host could have set wins over one that may have been planted under the
+ * bare name. The bare name is read so cookies set before the prefix (or over http) keep working.
  */
-export function cookieValues(cookies: { name: string; value: string }[], name: string): string[] {
-  const prefixed = `__Host-${name}`;
+export function cookieValues(
+  cookies: { name: string; value: string }[],
+  name: string,
+): { value: string; prefixed: boolean }[] {
+  const prefixedName = hostCookieName(name, true);
   return [
-    ...cookies.filter((cookie) => cookie.name === prefixed),
-    ...cookies.filter((cookie) => cookie.name === name),
-  ].map((cookie) => cookie.value);
+    ...cookies.filter((cookie) => cookie.name === prefixedName).map(({ value }) => ({ value, prefixed: true })),
+    ...cookies.filter((cookie) => cookie.name === name).map(({ value }) => ({ value, prefixed: false })),
+  ];
 }

@@ -27,11 +27,9 @@ export function newVisitorCookieValue(): string {
  * of another app on this domain could have planted), whatever else comes along.
  */
 function visitorCookieIn(cookieHeader: string | null): { secret: string; value: string; prefixed: boolean } | null {
-  const cookies = parseCookieHeader(cookieHeader);
-  const prefixedCount = cookies.filter((cookie) => cookie.name === hostCookieName(VISITOR_COOKIE, true)).length;
-  for (const [index, value] of cookieValues(cookies, VISITOR_COOKIE).entries()) {
+  for (const { value, prefixed } of cookieValues(parseCookieHeader(cookieHeader), VISITOR_COOKIE)) {
     const secret = verifiedSecret(COOKIE_PURPOSE, value);
-    if (secret) return { secret, value, prefixed: index < prefixedCount };
+    if (secret) return { secret, value, prefixed };
   }
   return null;
 }

@@ -92,7 +92,7 @@ export function adoptedIdentity(
   chatbotId: string,
 ): { secret: string; sealed: string } | null {
   // A `__Host-` cookie (over https) before one under the bare name, as for the visitor cookie.
-  for (const sealed of cookieValues(parseCookieHeader(cookieHeader), cookieName(chatbotId))) {
+  for (const { value: sealed } of cookieValues(parseCookieHeader(cookieHeader), cookieName(chatbotId))) {
     const secret = openVisitorSecret(sealed, chatbotId);
     if (secret) return { secret, sealed };
   }

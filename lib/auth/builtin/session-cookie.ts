@@ -1,13 +1,11 @@
 import "server-only";
-import { type CookieToSet, hostCookieName } from "../cookies";
+import { type CookieToSet, cookieValues, hostCookieName } from "../cookies";
 
 /**
  * The built-in backend's session cookie, `__Host-chatfolio_session` over https (Supabase Auth
  * names its own sb-<ref>-auth-token).
  */
 export const SESSION_COOKIE = "chatfolio_session";
-
-const PREFIXED_SESSION_COOKIE = hostCookieName(SESSION_COOKIE, true);
 
 const withName = (name: string, value: string, secure: boolean, maxAge: number): CookieToSet => ({
   name,
@@ -34,8 +32,5 @@ export function clearedSessionCookies(secure: boolean): CookieToSet[] {
 export function sessionCookieIn(
   cookies: { name: string; value: string }[],
 ): { value: string; prefixed: boolean } | null {
-  const prefixed = cookies.find((cookie) => cookie.name === PREFIXED_SESSION_COOKIE);
-  if (prefixed) return { value: prefixed.value, prefixed: true };
-  const bare = cookies.find((cookie) => cookie.name === SESSION_COOKIE);
-  return bare ? { value: bare.value, prefixed: false } : null;
+  return cookieValues(cookies, SESSION_COOKIE)[0] ?? null;
 }
